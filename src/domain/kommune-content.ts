@@ -1,0 +1,58 @@
+/**
+ * Rules about a kommune's content as a whole (data + body together), shared by
+ * the content tests and the readability report.
+ */
+import { danishSlug } from './slug.ts';
+import { lix, mdxToPlainText, type LixResult } from './lix.ts';
+import type { Kommune } from './kommune.ts';
+
+/** The reader's questions every standard page answers, in this order (issue: foundation). */
+export const REQUIRED_HEADINGS = [
+  'Hvem kan få støtte?',
+  'Hvad kan jeg få hjælp til?',
+  'Hvad får jeg ikke hjælp til?',
+  'Hvad koster det?',
+  'Hvor lang tid tager det?',
+  'Hvad sker der efter min ansøgning?',
+  'Hvad gør jeg, hvis jeg er uenig?',
+  'Hvem skal jeg kontakte?',
+] as const;
+
+export const LIX_LIMIT_BODY = 40;
+export const LIX_LIMIT_KORT_FORTALT = 30;
+
+/** Heading ids of an MDX body as the site renders them (see rehype-danish-heading-ids). */
+export function headingIds(body: string): string[] {
+  const seen = new Map<string, number>();
+  return [...body.matchAll(/^#{2,4}\s+(.+?)\s*$/gm)].map((m) => {
+    const base = danishSlug(m[1] ?? '');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n ? `${base}-${n}` : base;
+  });
+}
+
+/** Every `section` a kommune's data links to, with the field path that holds it. */
+export function sectionLinks(value: unknown, path: string[] = []): { path: string; section: string }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => sectionLinks(v, [...path, String(i)]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) =>
+      k === 'section' && typeof v === 'string'
+        ? [{ path: [...path, k].join('.'), section: v }]
+        : sectionLinks(v, [...path, k]),
+    );
+  }
+  return [];
+}
+
+export interface Readability {
+  body: LixResult;
+  kortFortalt: LixResult;
+}
+
+export function readability(kommune: Pick<Kommune, 'kortFortalt'>, body: string): Readability {
+  return {
+    body: lix(mdxToPlainText(body)),
+    kortFortalt: lix(kommune.kortFortalt.join(' ')),
+  };
+}

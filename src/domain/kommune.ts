@@ -1,0 +1,273 @@
+/**
+ * The data model of one kommune's quality standard (kvalitetsstandard) for
+ * socialpædagogisk støtte, Serviceloven § 85.
+ *
+ * This schema is the one source of truth: the content collection validates
+ * `content/kommuner/<slug>.mdx` frontmatter with it and every other module
+ * uses the inferred `Kommune` type. No Astro or Preact import here.
+ *
+ * The rule that runs through it: a fact the standard does not give is `null`,
+ * never a guess. Pages render `null` as "Står ikke i kvalitetsstandarden" with
+ * the way to find out. Facts found outside the standard live only in
+ * `outsideSources`, each with its public source and date.
+ */
+import { z } from 'zod';
+
+/** Kommune slugs fixed by DESIGN.md (URLs and the API depend on them). */
+export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
+
+/** A heading id in the MDX body, e.g. `hvem-kan-faa-stoette`. Links from data to text use it. */
+const SectionId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, 'skal være et overskrifts-id med små bogstaver, tal og bindestreg (fx "hvad-koster-det")');
+
+/**
+ * One fact as the standard states it: a plain-Danish sentence for the reader,
+ * the standard's own words where useful, and the body section it comes from.
+ */
+export const FactSchema = z.strictObject({
+  /** Plain Danish, du-form: what the reader needs to know. */
+  text: z.string().min(1),
+  /** The standard's own words, verbatim (optional). */
+  quote: z.string().min(1).optional(),
+  /** Heading id in this kommune's body where the fact is explained. */
+  section: SectionId,
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+/** A fact, or `null` when the standard is silent. */
+const MaybeFact = FactSchema.nullable();
+
+/** A flag (e.g. "group courses offered") with where the standard says so; `null` when silent. */
+export const FlagSchema = z
+  .strictObject({
+    offered: z.boolean(),
+    text: z.string().min(1),
+    section: SectionId,
+  })
+  .nullable();
+export type Flag = z.infer<typeof FlagSchema>;
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som "08:00"');
+
+/**
+ * One window in the weekly phone hours. Several windows on one day are allowed
+ * (Sønderborg: 8–9 and 13–14 on weekdays).
+ */
+export const PhoneWindowSchema = z
+  .strictObject({
+    day: z.enum(WEEKDAYS),
+    opens: ClockTime,
+    closes: ClockTime,
+  })
+  .refine((w) => w.opens < w.closes, { message: 'opens skal ligge før closes', path: ['closes'] });
+export type PhoneWindow = z.infer<typeof PhoneWindowSchema>;
+
+export const AddressSchema = z.strictObject({
+  street: z.string().min(1),
+  postalCode: z.string().regex(/^\d{4}$/, 'skal være et dansk postnummer med fire cifre'),
+  city: z.string().min(1),
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+/** A Danish phone number as printed: eight digits, spaces allowed ("9945 4421", "27 90 43 40"). */
+const PhoneNumber = z
+  .string()
+  .refine((s) => /^\d{8}$/.test(s.replace(/\s/g, '')), 'skal være et telefonnummer med otte cifre');
+
+export const UnitSchema = z.strictObject({
+  /** Fixed ids used by the API (DESIGN.md). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  /** `youth` units take the young applicants the routing rule sends them. */
+  role: z.enum(['adult', 'youth']),
+  /** Who should contact this unit, in the reader's words. */
+  whoShouldContact: z.string().min(1),
+  address: AddressSchema.nullable(),
+  phone: PhoneNumber.nullable(),
+  email: z.email().nullable(),
+  /** Weekly phone hours as the standard states them; `null` when it gives none. */
+  phoneHours: z.array(PhoneWindowSchema).min(1).nullable(),
+  /** The standard's own wording of the phone hours, shown beside the table. */
+  phoneHoursText: z.string().min(1).nullable(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+/**
+ * Who goes to which unit. Rules are tried in order; the first that matches
+ * wins, otherwise `defaultUnit`. Ages are whole years on the day of submission.
+ */
+export const RoutingRuleSchema = z.strictObject({
+  unit: z.string(),
+  /** Inclusive lower age bound, `null` for none. */
+  minAge: z.number().int().min(0).nullable(),
+  /** Exclusive upper bound: 30 means "under 30". */
+  belowAge: z.number().int().min(1).nullable(),
+  /** Brønderslev: førtidspension sends you to the adult unit whatever your age. */
+  excludesEarlyRetirementPension: z.boolean(),
+  /** Why, in plain Danish, as shown to the applicant ("fordi du er under 30 år"). */
+  reason: z.string().min(1),
+  section: SectionId,
+});
+
+export const RoutingSchema = z.strictObject({
+  defaultUnit: z.string(),
+  defaultReason: z.string().min(1),
+  rules: z.array(RoutingRuleSchema),
+});
+export type Routing = z.infer<typeof RoutingSchema>;
+
+/** A committee approval of the standard. `date` is ISO (YYYY-MM-DD) or `null` when not dated. */
+export const ApprovalSchema = z.strictObject({
+  committee: z.string().min(1),
+  date: z.iso.date().nullable(),
+});
+
+export const SourceDocumentSchema = z.strictObject({
+  title: z.string().min(1),
+  approvals: z.array(ApprovalSchema).min(1),
+  documentNumber: z.string().min(1).nullable(),
+  /** E.g. "Udarbejdet januar 2016, revideret 2018". */
+  history: z.string().min(1).nullable(),
+  /** Legal basis and guidance the standard cites. */
+  legalBasis: z.array(z.string().min(1)).min(1),
+  /** Anything the reader must know about the document itself (e.g. the kommune is inferred). */
+  note: z.string().min(1).nullable(),
+  /** The file in shared/seeds it was written from (for editors and audits). */
+  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+});
+
+/**
+ * A fact found outside the standard (NOTES.md). Shown only marked as such,
+ * with its source and date, never mixed into the standard's own facts.
+ */
+export const OutsideSourceSchema = z.strictObject({
+  /** What it is about, e.g. "Telefon og telefontid for Visitation & Understøttelse". */
+  topic: z.string().min(1),
+  text: z.string().min(1),
+  sourceTitle: z.string().min(1),
+  url: z.url(),
+  /** When the source was dated, in words ("24. marts 2020", "dato ukendt"). */
+  sourceDate: z.string().min(1),
+});
+
+/** A thing the kommune helps with: a VUM theme or the kommune's own indsats. */
+export const HelpAreaSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+});
+
+/** The seven VUM themes (voksenudredningsmetoden), slugs used by the API's `needs`. */
+export const VUM_THEMES = [
+  'praktiske-opgaver-i-hjemmet',
+  'samfundsliv',
+  'socialt-liv',
+  'sundhed',
+  'kommunikation',
+  'mobilitet',
+  'egenomsorg',
+] as const;
+
+export const KommuneSchema = z
+  .strictObject({
+    /** "Brønderslev Kommune". */
+    name: z.string().min(1),
+    /** "Brønderslev" — used in running text ("i Brønderslev"). */
+    shortName: z.string().min(1),
+    /** Meta description for the standard page. */
+    description: z.string().min(20).max(200),
+    source: SourceDocumentSchema,
+    /** The easy-read summary: five to seven short sentences shown first. */
+    kortFortalt: z.array(z.string().min(1)).min(5).max(7),
+    units: z.array(UnitSchema).min(1),
+    routing: RoutingSchema,
+    /** Where children and young people under 18 get help, when the standard names a contact. */
+    under18: FactSchema.nullable(),
+    /** Written applications: postal address, Digital Post etc., as the standard says. */
+    howToApply: z.array(FactSchema).min(1),
+    deadlines: z.strictObject({
+      processingTime: MaybeFact,
+      /** When the kommune contacts you after the application. */
+      firstContact: MaybeFact,
+      supportStart: MaybeFact,
+      complaintDeadline: MaybeFact,
+      /** The kommune's re-assessment (genvurdering) of a complaint. */
+      reassessment: MaybeFact,
+      followUp: MaybeFact,
+    }),
+    delivery: z.strictObject({
+      hours: MaybeFact,
+      providers: MaybeFact,
+      freeChoiceOfProvider: FlagSchema,
+      group: FlagSchema,
+      online: FlagSchema,
+      cti: FlagSchema,
+      housingFirst: FlagSchema,
+      /** Straksforløb, Serviceloven § 82 b (and § 82 a where named). */
+      straksforloeb: FlagSchema,
+    }),
+    cost: z.strictObject({
+      free: z.boolean().nullable(),
+      text: FactSchema,
+      /** What you pay yourself (materials, transport …); `null` when silent. */
+      ownExpenses: MaybeFact,
+    }),
+    eligibility: z.strictObject({
+      targetGroup: FactSchema,
+      minimumAge: z.number().int().min(0).nullable(),
+      minimumAgeFact: MaybeFact,
+      housing: MaybeFact,
+      ableToChoose: MaybeFact,
+      subsidiarity: MaybeFact,
+      compensation: MaybeFact,
+      participation: MaybeFact,
+      diagnosisRequired: FlagSchema,
+    }),
+    /** What the support does not include; `null` when the standard gives no list. */
+    exclusions: z
+      .strictObject({
+        items: z.array(z.string().min(1)).min(1),
+        section: SectionId,
+      })
+      .nullable(),
+    /** The help areas the standard lists (VUM themes or the kommune's own indsatser). */
+    helpAreas: z.array(HelpAreaSchema).min(1),
+    outsideSources: z.array(OutsideSourceSchema),
+  })
+  .superRefine((k, ctx) => {
+    const ids = new Set(k.units.map((u) => u.id));
+    if (ids.size !== k.units.length) {
+      ctx.addIssue({ code: 'custom', path: ['units'], message: 'to enheder har samme id' });
+    }
+    const checkUnit = (id: string, path: (string | number)[]) => {
+      if (!ids.has(id)) {
+        ctx.addIssue({ code: 'custom', path, message: `enheden "${id}" findes ikke i units` });
+      }
+    };
+    checkUnit(k.routing.defaultUnit, ['routing', 'defaultUnit']);
+    k.routing.rules.forEach((r, i) => checkUnit(r.unit, ['routing', 'rules', i, 'unit']));
+  });
+
+export type Kommune = z.infer<typeof KommuneSchema>;
+export type KommuneInput = z.input<typeof KommuneSchema>;
+export type KommuneSlug = (typeof KOMMUNE_SLUGS)[number];
+
+/**
+ * Formats zod issues as "<file>: <field.path>: <message>" so a broken content
+ * file names itself and the field (the build fails with this text).
+ */
+export function describeIssues(file: string, error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${file}: ${issue.path.length ? issue.path.join('.') : '(rod)'}: ${issue.message}`)
+    .join('\n');
+}
+
+/** Validates one kommune's frontmatter, throwing an error that names the file and every bad field. */
+export function parseKommune(file: string, data: unknown): Kommune {
+  const result = KommuneSchema.safeParse(data);
+  if (!result.success) throw new Error(`Ugyldigt indhold i ${file}:\n${describeIssues(file, result.error)}`);
+  return result.data;
+}
