@@ -1,23 +1,40 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import node from '@astrojs/node';
+import { unified } from '@astrojs/markdown-remark';
 import { rehypeDanishHeadingIds } from './src/lib/rehype-danish-heading-ids.ts';
 import { securityHeaders } from './src/server/security-headers.ts';
 
 const port = Number(process.env.PORT ?? 4321);
+const dkfds = fileURLToPath(new URL('./node_modules/dkfds/src/', import.meta.url));
 
 export default defineConfig({
   site: process.env.SITE_URL ?? `http://localhost:${port}`,
   output: 'static',
   trailingSlash: 'always',
-  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  adapter: node({ mode: 'standalone' }),
   integrations: [mdx(), preact()],
+  // The unified processor (not Astro 7's default, Sätteri) because content data links to
+  // ASCII heading ids ("hvad-koster-det", "hvem-kan-faa-stoette") that a rehype plugin sets.
+  markdown: { processor: unified({ rehypePlugins: [rehypeDanishHeadingIds] }) },
   session: false,
   server: { port, host: process.env.HOST ?? 'localhost', headers: securityHeaders() },
-  markdown: { rehypePlugins: [rehypeDanishHeadingIds] },
   build: { inlineStylesheets: 'never', format: 'directory' },
   security: { checkOrigin: true },
   devToolbar: { enabled: false },
+  vite: {
+    resolve: { alias: { '@dkfds/': dkfds } },
+    css: {
+      preprocessorOptions: {
+        scss: {
+          loadPaths: [`${dkfds}stylesheets`, fileURLToPath(new URL('./src/styles', import.meta.url))],
+          quietDeps: true,
+          silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function'],
+        },
+      },
+    },
+  },
 });

@@ -1,0 +1,56 @@
+/**
+ * UI strings through i18next. Pages translate at build time and pass plain
+ * strings to islands, so i18next never ships to the browser (DESIGN.md).
+ */
+import i18next, { type TFunction } from 'i18next';
+import da from './da.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+
+export const LOCALES = ['da', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'da';
+
+/** Each language named in itself, for the language switch. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English' };
+
+const instances = new Map<Locale, TFunction>();
+
+export function useTranslations(lang: Locale): TFunction {
+  let t = instances.get(lang);
+  if (!t) {
+    const instance = i18next.createInstance();
+    instance.init({
+      lng: lang,
+      fallbackLng: false,
+      resources: { da: { translation: da }, en: { translation: en } },
+      initAsync: false,
+      // Astro escapes on output; escaping here would double-escape "&".
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    t = instance.t.bind(instance) as TFunction;
+    instances.set(lang, t);
+  }
+  return t;
+}
+
+/** `/bronderslev/` in Danish, `/en/bronderslev/` in English. */
+export function localePath(lang: Locale, path: string): string {
+  const clean = path.startsWith('/') ? path : `/${path}`;
+  return lang === DEFAULT_LOCALE ? clean : `/${lang}${clean}`;
+}
+
+/** The same page in the other language: strips or adds the `/en` prefix. */
+export function pathWithoutLocale(pathname: string): string {
+  return pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+}
+
+/** Dates in running text: "14. december 2023" / "14 December 2023", always Danish time. */
+export function formatDate(iso: string, lang: Locale): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Copenhagen',
+  }).format(new Date(`${iso}T12:00:00Z`));
+}

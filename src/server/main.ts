@@ -1,0 +1,47 @@
+/**
+ * The production server: Astro's standalone handler (static pages, assets,
+ * API routes) behind a plain node:http server that puts the security headers
+ * on every response — pages, assets, 404s and the API alike. The adapter's
+ * own `staticHeaders` only covers prerendered pages, hence this wrapper.
+ *
+ *   npm start            build, then serve on http://localhost:4321
+ *   PORT=8080 HOST=0.0.0.0 npm run serve
+ */
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { securityHeaders } from './security-headers.ts';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? 'localhost';
+const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
+
+let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+try {
+  ({ handler } = await import(entry.href));
+} catch (error) {
+  console.error(`Kan ikke finde den byggede side i ${fileURLToPath(entry)}. Kør "npm run build" først.`);
+  throw error;
+}
+
+const headers = Object.entries(securityHeaders());
+
+const server = createServer((req, res) => {
+  for (const [name, value] of headers) res.setHeader(name, value);
+  handler(req, res);
+});
+
+server.listen(port, host, () => {
+  console.log(`Støtteportalen kører på http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+});
+
+function shutdown(signal: string) {
+  console.log(`${signal}: lukker serveren`);
+  server.close(() => process.exit(0));
+  // Idle keep-alive connections must not hold the shutdown open.
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
