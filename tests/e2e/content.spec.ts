@@ -1,0 +1,76 @@
+/**
+ * Every fact of each source document can be found on its kommune's pages:
+ * the fact lists (tests/fixtures/seed-facts) checked against the rendered
+ * standard and contact pages.
+ */
+import { expect, test } from '@playwright/test';
+import { KOMMUNER } from './support/site.ts';
+import { normaliseForFactSearch, seedFacts } from '../support/seed-facts.ts';
+
+for (const slug of KOMMUNER) {
+  test(`every fact of the ${slug} standard is on its pages`, async ({ page }) => {
+    let text = '';
+    for (const path of [`/${slug}/`, `/${slug}/kontakt/`]) {
+      await page.goto(path);
+      text += ` ${await page.locator('body').innerText()}`;
+    }
+    const haystack = normaliseForFactSearch(text);
+    const missing = seedFacts(slug).flatMap((f) =>
+      f.mustContain.filter((s) => !haystack.includes(normaliseForFactSearch(s))).map((s) => `${f.fact}: ${s}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  test(`${slug}: the standard page names its source document and the individual assessment`, async ({ page }) => {
+    await page.goto(`/${slug}/`);
+    const source = page.locator('section', { has: page.locator('#om-kvalitetsstandarden') });
+    await expect(source).toContainText('Godkendt');
+    await expect(source).toContainText('konkret og individuel vurdering');
+  });
+
+  test(`${slug}: the English standard page says the text stays Danish and marks it lang="da"`, async ({ page }) => {
+    await page.goto(`/en/${slug}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByText('only available in Danish')).toBeVisible();
+    await expect(page.locator('.standard-text')).toHaveAttribute('lang', 'da');
+  });
+}
+
+test('the contact page gives phone numbers as tel: links and hours as a table (Sønderborg: two windows a day)', async ({ page }) => {
+  await page.goto('/sonderborg/kontakt/');
+  const tel = page.locator('a[href^="tel:+45"]');
+  await expect(tel.first()).toBeVisible();
+  const monday = page.getByRole('row', { name: /Mandag/ });
+  await expect(monday).toContainText('kl. 8.00–9.00 og kl. 13.00–14.00');
+});
+
+test('a unit without phone hours in its standard says so instead of guessing (Varde)', async ({ page }) => {
+  await page.goto('/varde/kontakt/');
+  await expect(page.getByText('Kvalitetsstandarden nævner ikke telefontider')).toBeVisible();
+  await expect(page.locator('table')).toHaveCount(0);
+});
+
+test('Aabenraa: contact details from outside the standard are marked as such, with their source', async ({ page }) => {
+  await page.goto('/aabenraa/kontakt/');
+  const box = page.locator('section', { has: page.locator('#andre-kilder') });
+  await expect(box).toContainText('står ikke i kvalitetsstandarden');
+  await expect(box.locator('a[href^="https://"]').first()).toBeVisible();
+});
+
+test('the language switch names each language in itself and leads to the same page', async ({ page }) => {
+  await page.goto('/bronderslev/kontakt/');
+  const nav = page.getByRole('navigation', { name: 'Sprog' });
+  await expect(nav.getByRole('link', { name: 'Dansk' })).toHaveAttribute('aria-current', 'true');
+  await nav.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/bronderslev\/kontakt\/$/);
+  await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Dansk' })).toHaveAttribute('lang', 'da');
+});
+
+test('the skip link takes keyboard users to the main content', async ({ page }) => {
+  await page.goto('/bronderslev/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Gå til indhold' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

@@ -1,0 +1,48 @@
+/**
+ * What the e2e suite visits: every HTML page the build produced (so a new
+ * page is tested for free), and axe configured for WCAG 2.0–2.2 A and AA.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+const client = fileURLToPath(new URL('../../../dist/client', import.meta.url));
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Every built page as a URL path ("/", "/bronderslev/kontakt/", "/en/…"). */
+export const builtPages: string[] = htmlFiles(client)
+  .map((f) => `/${relative(client, f).split(sep).slice(0, -1).join('/')}${f === join(client, 'index.html') ? '' : '/'}`)
+  .sort();
+
+export const KOMMUNER = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
+
+/** `/bronderslev/` and `/en/bronderslev/`: the standard pages, which ship no JavaScript. */
+export const isStandardPage = (path: string) => /^\/(en\/)?[a-z]+\/$/.test(path) && KOMMUNER.some((k) => path.endsWith(`/${k}/`));
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
+}
+
+/** Collects console errors and uncaught exceptions for a page. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
