@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import da from '../../src/i18n/da.json' with { type: 'json' };
+import en from '../../src/i18n/en.json' with { type: 'json' };
+import { formatDate, localePath, pathWithoutLocale, useTranslations } from '../../src/i18n/index.ts';
+
+function leaves(obj: object, prefix = ''): [string, unknown][] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]],
+  );
+}
+
+describe('UI strings', () => {
+  it('Danish and English have exactly the same keys', () => {
+    expect(leaves(en).map(([k]) => k).sort()).toEqual(leaves(da).map(([k]) => k).sort());
+  });
+
+  it('no string is empty', () => {
+    expect([...leaves(da), ...leaves(en)].filter(([, v]) => typeof v !== 'string' || v.trim() === '')).toEqual([]);
+  });
+
+  it('interpolates without escaping (Astro escapes on output)', () => {
+    expect(useTranslations('da')('kommune.title', { name: 'Brønderslev Kommune' })).toBe(
+      'Socialpædagogisk støtte i Brønderslev Kommune',
+    );
+    expect(useTranslations('en')('contact.title', { name: 'A & B' })).toBe('Contact A & B');
+  });
+});
+
+describe('paths and dates', () => {
+  it('puts English pages under /en/ with the same slugs', () => {
+    expect(localePath('da', '/varde/kontakt/')).toBe('/varde/kontakt/');
+    expect(localePath('en', '/varde/kontakt/')).toBe('/en/varde/kontakt/');
+    expect(pathWithoutLocale('/en/varde/kontakt/')).toBe('/varde/kontakt/');
+    expect(pathWithoutLocale('/en')).toBe('/');
+    expect(pathWithoutLocale('/english-page/')).toBe('/english-page/');
+  });
+
+  it('writes approval dates in words', () => {
+    expect(formatDate('2023-12-14', 'da')).toBe('14. december 2023');
+    expect(formatDate('2025-06-04', 'en')).toBe('4 June 2025');
+  });
+});
