@@ -4,7 +4,7 @@
  * errors (file + field), missing question headings, links from data to
  * sections that do not exist, and LIX for the body and "Kort fortalt".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
 import {
@@ -13,19 +13,22 @@ import {
   REQUIRED_HEADINGS,
   headingIds,
   readability,
+  readmeLixRow,
   sectionLinks,
 } from '../domain/kommune-content.ts';
 import { danishSlug } from '../domain/slug.ts';
 import { readKommuneFiles } from '../../tests/support/content-files.ts';
 
 const dir = join(import.meta.dirname, '../../content/kommuner');
-const wanted = process.argv.slice(2);
+const writeReadme = process.argv.includes('--readme');
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readKommuneFiles(dir).filter((f) => wanted.length === 0 || wanted.includes(f.slug));
 for (const slug of wanted) {
   if (!existsSync(join(dir, `${slug}.mdx`))) console.error(`${slug}: content/kommuner/${slug}.mdx findes ikke`);
 }
 
 let problems = 0;
+const lixRows: string[] = [];
 for (const { file, slug, data, body } of files) {
   const errors: string[] = [];
   const parsed = KommuneSchema.safeParse(data);
@@ -41,6 +44,7 @@ for (const { file, slug, data, body } of files) {
     const r = readability(parsed.data, body);
     const line = `${slug}: LIX tekst ${r.body.lix} (grænse ${LIX_LIMIT_BODY}, ${r.body.words} ord, ${r.body.sentences} sætninger), Kort fortalt ${r.kortFortalt.lix} (grænse ${LIX_LIMIT_KORT_FORTALT})`;
     console.log(line);
+    lixRows.push(readmeLixRow(parsed.data.name, r.body.lix, r.kortFortalt.lix));
     if (r.body.lix > LIX_LIMIT_BODY) errors.push(`${file}: LIX for teksten er ${r.body.lix}, over ${LIX_LIMIT_BODY}`);
     if (r.kortFortalt.lix > LIX_LIMIT_KORT_FORTALT) errors.push(`${file}: LIX for Kort fortalt er ${r.kortFortalt.lix}, over ${LIX_LIMIT_KORT_FORTALT}`);
   }
@@ -48,9 +52,17 @@ for (const { file, slug, data, body } of files) {
   for (const e of errors) console.error(e);
   problems += errors.length;
 }
+if (writeReadme && !problems) {
+  const readme = join(import.meta.dirname, '../../README.md');
+  const text = readFileSync(readme, 'utf8');
+  const table = ['| kommune | LIX, the standard | LIX, Kort fortalt |', '|---|---|---|', ...lixRows.sort()].join('\n');
+  writeFileSync(readme, text.replace(/(<!-- lix:start -->\n)[\s\S]*?(\n<!-- lix:end -->)/, `$1${table}$2`));
+  console.log('README.md: LIX-tabellen er opdateret.');
+}
 if (problems) {
   console.error(`${problems} problem(er) fundet`);
   process.exitCode = 1;
 } else if (files.length) {
   console.log('Alt er i orden.');
 }
+

@@ -56,3 +56,8 @@ export function readability(kommune: Pick<Kommune, 'kortFortalt'>, body: string)
     kortFortalt: lix(kommune.kortFortalt.join(' ')),
   };
 }
+
+/** One row of the README's LIX table (`npm run content:check -- --readme` writes it; a test checks it). */
+export function readmeLixRow(name: string, body: number, kortFortalt: number): string {
+  return `| ${name} | ${body.toFixed(1)} | ${kortFortalt.toFixed(1)} |`;
+}
