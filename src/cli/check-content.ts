@@ -56,7 +56,7 @@ if (writeReadme && !problems) {
   const readme = join(import.meta.dirname, '../../README.md');
   const text = readFileSync(readme, 'utf8');
   const table = ['| kommune | LIX, the standard | LIX, Kort fortalt |', '|---|---|---|', ...lixRows.sort()].join('\n');
-  writeFileSync(readme, text.replace(/(<!-- lix:start -->\n)[\s\S]*?(\n<!-- lix:end -->)/, `$1${table}$2`));
+  writeFileSync(readme, text.replace(/(<!-- lix:start -->)[\s\S]*?(<!-- lix:end -->)/, `$1\n${table}\n$2`));
   console.log('README.md: LIX-tabellen er opdateret.');
 }
 if (problems) {

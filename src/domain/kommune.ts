@@ -261,7 +261,11 @@ export type KommuneSlug = (typeof KOMMUNE_SLUGS)[number];
  */
 export function describeIssues(file: string, error: z.ZodError): string {
   return error.issues
-    .map((issue) => `${file}: ${issue.path.length ? issue.path.join('.') : '(rod)'}: ${issue.message}`)
+    .flatMap((issue) => {
+      // An unknown key (often a typo) is reported on its parent: name the key itself.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      return paths.map((path) => `${file}: ${path.length ? path.join('.') : '(rod)'}: ${issue.message}`);
+    })
     .join('\n');
 }
 
