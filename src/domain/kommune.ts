@@ -12,6 +12,7 @@
  * `outsideSources`, each with its public source and date.
  */
 import { z } from 'zod';
+import { WEEKDAYS } from './weekdays.ts';
 
 /** Kommune slugs fixed by DESIGN.md (URLs and the API depend on them). */
 export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
@@ -48,8 +49,7 @@ export const FlagSchema = z
   .nullable();
 export type Flag = z.infer<typeof FlagSchema>;
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './weekdays.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som "08:00"');
 

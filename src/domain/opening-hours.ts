@@ -6,7 +6,7 @@
  * page states, see holidays.ts). A unit whose standard gives no hours gets
  * `no-hours`: the site says so and never guesses.
  */
-import { WEEKDAYS, type PhoneWindow, type Weekday } from './kommune.ts';
+import { WEEKDAYS, type PhoneWindow, type Weekday } from './weekdays.ts';
 import { addDays, closedDayOn, type ClosedDay } from './holidays.ts';
 
 export interface NextOpening {

@@ -3,7 +3,7 @@
  * in order, as the unit's standard gives them. A day without a window has no
  * phone hours; the table says so rather than leaving the day out.
  */
-import { WEEKDAYS, type PhoneWindow, type Weekday } from './kommune.ts';
+import { WEEKDAYS, type PhoneWindow, type Weekday } from './weekdays.ts';
 
 export interface DayRow {
   day: Weekday;

@@ -1,10 +1,12 @@
 /**
  * UI strings through i18next. Pages translate at build time and pass plain
  * strings to islands, so i18next never ships to the browser (DESIGN.md).
+ *
+ * Strings live in `locales/<lang>/<namespace>.json`, one file per part of
+ * the site (`contact.json` holds the `contact.*` keys), so a feature adds its
+ * own file and never edits another's.
  */
 import i18next, { type TFunction } from 'i18next';
-import da from './da.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
 
 export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,6 +14,19 @@ export const DEFAULT_LOCALE: Locale = 'da';
 
 /** Each language named in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English' };
+
+type Strings = { [key: string]: string | Strings };
+
+const files = import.meta.glob<Strings>('./locales/*/*.json', { eager: true, import: 'default' });
+
+/** Every UI string by language: `{ da: { contact: {…}, site: {…} }, en: … }`. */
+export const STRINGS: Record<Locale, Strings> = { da: {}, en: {} };
+for (const [path, strings] of Object.entries(files)) {
+  const match = /\/locales\/([a-z]+)\/([A-Za-z0-9-]+)\.json$/.exec(path);
+  const lang = match?.[1] as Locale | undefined;
+  if (!match || !lang || !(lang in STRINGS)) throw new Error(`i18n: unexpected strings file ${path}`);
+  STRINGS[lang][match[2]!] = strings;
+}
 
 const instances = new Map<Locale, TFunction>();
 
@@ -22,7 +37,7 @@ export function useTranslations(lang: Locale): TFunction {
     instance.init({
       lng: lang,
       fallbackLng: false,
-      resources: { da: { translation: da }, en: { translation: en } },
+      resources: { da: { translation: STRINGS.da }, en: { translation: STRINGS.en } },
       initAsync: false,
       // Astro escapes on output; escaping here would double-escape "&".
       interpolation: { escapeValue: false },

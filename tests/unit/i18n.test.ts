@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import da from '../../src/i18n/da.json' with { type: 'json' };
-import en from '../../src/i18n/en.json' with { type: 'json' };
-import { formatDate, localePath, pathWithoutLocale, useTranslations } from '../../src/i18n/index.ts';
+import { STRINGS, formatDate, localePath, pathWithoutLocale, useTranslations } from '../../src/i18n/index.ts';
+
+const { da, en } = STRINGS;
 
 function leaves(obj: object, prefix = ''): [string, unknown][] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -12,6 +12,11 @@ function leaves(obj: object, prefix = ''): [string, unknown][] {
 describe('UI strings', () => {
   it('Danish and English have exactly the same keys', () => {
     expect(leaves(en).map(([k]) => k).sort()).toEqual(leaves(da).map(([k]) => k).sort());
+  });
+
+  it('loads every namespace file of both languages', () => {
+    expect(Object.keys(da)).toEqual(expect.arrayContaining(['site', 'kommune', 'contact', 'days']));
+    expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
   });
 
   it('no string is empty', () => {

@@ -1,0 +1,74 @@
+/**
+ * Words for a unit's phone status ("Åben nu – lukker kl. 14.00"). Pure and
+ * free of i18next: the page passes the translated templates, and the same
+ * function runs on the server (receipt, questionnaire result) and in the
+ * phone-status island in the browser.
+ */
+import type { PhoneStatus } from '../domain/opening-hours.ts';
+import { formatClock } from '../domain/phone-hours.ts';
+import type { Weekday } from '../domain/weekdays.ts';
+
+/** Templates with `{{name}}` slots, from `locales/<lang>/phoneStatus.json`. */
+export interface PhoneStatusStrings {
+  open: string;
+  openClosesEarly: string;
+  closed: string;
+  closedToday: string;
+  opensLaterToday: string;
+  opensTomorrow: string;
+  opensOn: string;
+  opensOnDate: string;
+  weekdays: Record<Weekday, string>;
+}
+
+export const PHONE_STATUS_KEYS = [
+  'open',
+  'openClosesEarly',
+  'closed',
+  'closedToday',
+  'opensLaterToday',
+  'opensTomorrow',
+  'opensOn',
+  'opensOnDate',
+] as const;
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+
+/** A date more than a week ahead, as "6. januar" / "6 January". */
+function dayAndMonth(iso: string, lang: 'da' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+}
+
+/**
+ * The status in words, or `null` for a unit without phone hours (the page
+ * says that in its own words, never a guess).
+ */
+export function describePhoneStatus(status: PhoneStatus, s: PhoneStatusStrings, lang: 'da' | 'en'): string | null {
+  const name = (day: { da: string; en: string }) => day[lang];
+  switch (status.kind) {
+    case 'no-hours':
+      return null;
+    case 'open': {
+      const closes = formatClock(status.closes, lang);
+      return status.closesEarly ? fill(s.openClosesEarly, { closes, day: name(status.closesEarly) }) : fill(s.open, { closes });
+    }
+    case 'closed': {
+      const head = status.closedDay ? fill(s.closedToday, { day: name(status.closedDay) }) : s.closed;
+      const next = status.next;
+      if (!next) return head;
+      const opens = formatClock(next.opens, lang);
+      const when =
+        next.daysAhead === 0
+          ? fill(s.opensLaterToday, { opens })
+          : next.daysAhead === 1
+            ? fill(s.opensTomorrow, { opens })
+            : next.daysAhead < 7
+              ? fill(s.opensOn, { opens, weekday: s.weekdays[next.weekday] })
+              : fill(s.opensOnDate, { opens, weekday: s.weekdays[next.weekday], date: dayAndMonth(next.date, lang) });
+      return `${head} – ${when}`;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * "Can I call now?" on the contact pages, with the browser clock fixed to
+ * Danish moments (the phone-status island reads the time in the browser).
+ */
+import { expect, test } from '@playwright/test';
+
+/** A UTC instant for a Danish wall-clock time; winter (UTC+1) unless `summer`. */
+const dk = (local: string, summer = false) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
+
+const cases = [
+  { page: '/sonderborg/kontakt/', at: dk('2026-11-23T08:30'), text: 'Åben nu – lukker kl. 9.00', why: 'Sønderborg, Monday 8.30 (first of two windows)' },
+  { page: '/sonderborg/kontakt/', at: dk('2026-11-23T10:15'), text: 'Lukket – åbner i dag kl. 13.00', why: 'Sønderborg, between the two windows' },
+  { page: '/bronderslev/kontakt/', at: dk('2026-04-06T10:00', true), text: 'Lukket i dag (2. påskedag) – åbner i morgen kl. 8.00', why: 'Brønderslev on Easter Monday, summer time' },
+  { page: '/bronderslev/kontakt/', at: dk('2026-04-03T10:00', true), text: 'Lukket i dag (langfredag) – åbner tirsdag kl. 8.00', why: 'Brønderslev on Good Friday: Easter Monday is closed too' },
+  { page: '/bronderslev/kontakt/', at: dk('2026-11-28T10:00'), text: 'Lukket – åbner mandag kl. 8.00', why: 'Brønderslev on a Saturday' },
+  { page: '/en/bronderslev/kontakt/', at: dk('2026-11-29T10:00'), text: 'Closed – opens tomorrow at 8:00', why: 'English, on a Sunday' },
+];
+
+for (const c of cases) {
+  test(`shows "${c.text}" (${c.why})`, async ({ page }) => {
+    await page.clock.install({ time: c.at });
+    await page.goto(c.page);
+    await expect(page.locator('.phone-status__now').first()).toHaveText(c.text);
+  });
+}
+
+test('updates itself as time passes: Sønderborg opens at 13.00', async ({ page }) => {
+  await page.clock.install({ time: dk('2026-11-23T12:59') });
+  await page.goto('/sonderborg/kontakt/');
+  const status = page.locator('.phone-status__now');
+  await expect(status).toHaveText('Lukket – åbner i dag kl. 13.00');
+  await page.clock.runFor('02:00');
+  await expect(status).toHaveText('Åben nu – lukker kl. 14.00');
+});
+
+test('without JavaScript the status is left out and the hours table says it all', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/sonderborg/kontakt/');
+  await expect(page.locator('.phone-status__now')).toBeHidden();
+  await expect(page.getByRole('row', { name: /Mandag/ })).toContainText('kl. 8.00–9.00 og kl. 13.00–14.00');
+  await context.close();
+});
+
+test('a unit without phone hours gets no status and no script (Varde)', async ({ page }) => {
+  await page.goto('/varde/kontakt/');
+  await expect(page.locator('.phone-status__now')).toHaveCount(0);
+  await expect(page.locator('script')).toHaveCount(0);
+});
