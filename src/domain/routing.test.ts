@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { pensionMatters, routeApplication } from './routing.ts';
+import { kommune } from '../../tests/support/kommuner.ts';
+
+const route = (slug: string, age: number | null, pension: boolean | null = false) =>
+  routeApplication(kommune(slug), { age, receivesEarlyRetirementPension: pension }).unit.id;
+
+describe('Brønderslev: under 30 and not on førtidspension → UngeCentret, else Visitationen', () => {
+  it('a 25-year-old without førtidspension applies to UngeCentret, and is told why', () => {
+    const r = routeApplication(kommune('bronderslev'), { age: 25, receivesEarlyRetirementPension: false });
+    expect(r.unit.id).toBe('ungecentret');
+    expect(r.reason).toMatch(/under 30/);
+  });
+  it('a 29-year-old without førtidspension applies to UngeCentret', () => expect(route('bronderslev', 29)).toBe('ungecentret'));
+  it('a 30-year-old (on the 30th birthday) applies to Visitationen', () => expect(route('bronderslev', 30)).toBe('visitationen'));
+  it('a 25-year-old on førtidspension applies to Visitationen', () => expect(route('bronderslev', 25, true)).toBe('visitationen'));
+  it('a 25-year-old who has not said about førtidspension is shown UngeCentret', () => expect(route('bronderslev', 25, null)).toBe('ungecentret'));
+  it('with no age yet, the default unit is shown', () => expect(route('bronderslev', null)).toBe('visitationen'));
+  it('førtidspension matters only under 30', () => {
+    expect(pensionMatters(kommune('bronderslev'), 29)).toBe(true);
+    expect(pensionMatters(kommune('bronderslev'), 30)).toBe(false);
+    expect(pensionMatters(kommune('bronderslev'), null)).toBe(true);
+  });
+});
+
+describe('Frederikssund: 15 to 29 → Ungekontakten, otherwise Rådgivningshuset', () => {
+  it.each([
+    [14, 'raadgivningshuset'],
+    [15, 'ungekontakten'],
+    [29, 'ungekontakten'],
+    [30, 'raadgivningshuset'],
+    [67, 'raadgivningshuset'],
+  ])('a %i-year-old goes to %s', (age, unit) => expect(route('frederikssund', age)).toBe(unit));
+  it('førtidspension does not change the unit', () => {
+    expect(route('frederikssund', 20, true)).toBe('ungekontakten');
+    expect(pensionMatters(kommune('frederikssund'), 20)).toBe(false);
+  });
+});
+
+describe.each([
+  ['sonderborg', 'handicap-og-psykiatri'],
+  ['varde', 'social-og-handicap'],
+  ['aabenraa', 'visitation-og-understoettelse'],
+])('%s has one unit for everyone', (slug, unit) => {
+  it.each([18, 25, 29, 30, 80])('a %i-year-old goes to it', (age) => expect(route(slug, age)).toBe(unit));
+});

@@ -1,0 +1,56 @@
+/**
+ * Which unit handles an application, as the standards state it (DESIGN.md):
+ * rules are tried in order, the first that matches wins, else the default.
+ *
+ * - Brønderslev (000, "Hvem skal jeg kontakte?"): under 30 and not on
+ *   førtidspension → UngeCentret; 30 or older, or on førtidspension →
+ *   Visitationen. The standard puts førtidspension in Visitationen's
+ *   sentence, so a pensioner under 30 goes to Visitationen.
+ * - Frederikssund (001): 15 to 29 → Ungekontakten, else Rådgivningshuset.
+ * - The others have one unit.
+ *
+ * Age is whole years on the day of submission in Danish time (age.ts).
+ */
+import type { Kommune, Unit } from './kommune.ts';
+
+export interface Applicant {
+  /** Whole years; `null` when not known yet (the default unit is shown). */
+  age: number | null;
+  receivesEarlyRetirementPension: boolean | null;
+}
+
+export interface Route {
+  unit: Unit;
+  /** Why, for the applicant: "fordi du er under 30 år og ikke får førtidspension". */
+  reason: string;
+  /** The standard's section that states the rule, `null` for the default. */
+  section: string | null;
+}
+
+export function routeApplication(kommune: Kommune, applicant: Applicant): Route {
+  const unitById = (id: string) => {
+    const unit = kommune.units.find((u) => u.id === id);
+    // The schema guarantees routing only names existing units.
+    if (!unit) throw new Error(`${kommune.name}: routing names unknown unit "${id}"`);
+    return unit;
+  };
+  const { age, receivesEarlyRetirementPension: pension } = applicant;
+  if (age !== null) {
+    for (const rule of kommune.routing.rules) {
+      if (rule.minAge !== null && age < rule.minAge) continue;
+      if (rule.belowAge !== null && age >= rule.belowAge) continue;
+      if (rule.excludesEarlyRetirementPension && pension === true) continue;
+      return { unit: unitById(rule.unit), reason: rule.reason, section: rule.section };
+    }
+  }
+  return { unit: unitById(kommune.routing.defaultUnit), reason: kommune.routing.defaultReason, section: null };
+}
+
+/** Whether a kommune's routing depends on førtidspension for someone of this age (ask only then). */
+export function pensionMatters(kommune: Kommune, age: number | null): boolean {
+  return kommune.routing.rules.some(
+    (r) =>
+      r.excludesEarlyRetirementPension &&
+      (age === null || ((r.minAge === null || age >= r.minAge) && (r.belowAge === null || age < r.belowAge))),
+  );
+}
