@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneWindow } from './kommune.ts';
 import { danishClock, phoneStatus } from './opening-hours.ts';
+import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 /** Sønderborg: "hverdage mellem kl. 8-9 og 13-14". */
@@ -120,5 +121,99 @@ describe('units without phone hours in their standard', () => {
   it('say nothing about open or closed', () => {
     expect(phoneStatus(null, new Date())).toEqual({ kind: 'no-hours' });
     expect(phoneStatus([], new Date())).toEqual({ kind: 'no-hours' });
+  });
+
+  it('Varde, Frederikssund and Aabenraa give no phone hours: no status at any moment, never a guess', () => {
+    const withoutHours = Object.values(kommuner).flatMap((k) => k.units.filter((u) => u.phoneHours === null).map((u) => u.id));
+    expect(withoutHours.sort()).toEqual(['raadgivningshuset', 'social-og-handicap', 'ungekontakten', 'visitation-og-understoettelse']);
+    for (const slug of ['varde', 'frederikssund', 'aabenraa']) {
+      for (const unit of kommune(slug).units) {
+        // A Tuesday morning, when every unit with hours is open.
+        expect(phoneStatus(unit.phoneHours, dk('2026-11-24T10:00'))).toEqual({ kind: 'no-hours' });
+      }
+    }
+  });
+});
+
+describe('every weekday, from the content data', () => {
+  const ungecentret = kommune('bronderslev').units.find((u) => u.id === 'ungecentret')!.phoneHours!;
+  // Week 48 of 2026 has no holiday: Monday 23 to Sunday 29 November.
+  it.each([
+    ['monday', '2026-11-23', { kind: 'open', closes: '15:00' }],
+    ['tuesday', '2026-11-24', { kind: 'open', closes: '15:00' }],
+    ['wednesday', '2026-11-25', { kind: 'open', closes: '15:00' }],
+    ['thursday', '2026-11-26', { kind: 'open', closes: '17:00' }],
+    ['friday', '2026-11-27', { kind: 'open', closes: '14:00' }],
+    ['saturday', '2026-11-28', { kind: 'closed', next: { weekday: 'monday', daysAhead: 2 } }],
+    ['sunday', '2026-11-29', { kind: 'closed', next: { weekday: 'monday', daysAhead: 1 } }],
+  ])('UngeCentret on a %s at 10.00', (_day, date, expected) => {
+    expect(phoneStatus(ungecentret, dk(`${date}T10:00`))).toMatchObject(expected);
+  });
+
+  it('UngeCentret is open until 17.00 on Thursday only: at 16.00 on Wednesday it opens tomorrow', () => {
+    expect(phoneStatus(ungecentret, dk('2026-11-26T16:00'))).toMatchObject({ kind: 'open', closes: '17:00' });
+    expect(phoneStatus(ungecentret, dk('2026-11-25T16:00'))).toMatchObject({ kind: 'closed', next: { weekday: 'thursday', daysAhead: 1 } });
+  });
+});
+
+describe('every public holiday 2025–2027 closes the phones', () => {
+  /** A unit with phone hours every day of the week, so that holidays on a weekend are tested too. */
+  const everyDay: PhoneWindow[] = (['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const).map(
+    (day) => ({ day, opens: '08:00', closes: '16:00' }),
+  );
+  // Written out by hand from the calendar (not computed), content/sources/NOTES.md § 3.4.
+  const allDay: [string, string][] = [
+    ['2025-01-01', 'nytårsdag'], ['2025-04-17', 'skærtorsdag'], ['2025-04-18', 'langfredag'], ['2025-04-20', 'påskedag'],
+    ['2025-04-21', '2. påskedag'], ['2025-05-29', 'Kristi himmelfartsdag'], ['2025-06-08', 'pinsedag'], ['2025-06-09', '2. pinsedag'],
+    ['2025-12-24', 'juleaftensdag'], ['2025-12-25', 'juledag'], ['2025-12-26', '2. juledag'],
+    ['2026-01-01', 'nytårsdag'], ['2026-04-02', 'skærtorsdag'], ['2026-04-03', 'langfredag'], ['2026-04-05', 'påskedag'],
+    ['2026-04-06', '2. påskedag'], ['2026-05-14', 'Kristi himmelfartsdag'], ['2026-05-24', 'pinsedag'], ['2026-05-25', '2. pinsedag'],
+    ['2026-12-24', 'juleaftensdag'], ['2026-12-25', 'juledag'], ['2026-12-26', '2. juledag'],
+    ['2027-01-01', 'nytårsdag'], ['2027-03-25', 'skærtorsdag'], ['2027-03-26', 'langfredag'], ['2027-03-28', 'påskedag'],
+    ['2027-03-29', '2. påskedag'], ['2027-05-06', 'Kristi himmelfartsdag'], ['2027-05-16', 'pinsedag'], ['2027-05-17', '2. pinsedag'],
+    ['2027-12-24', 'juleaftensdag'], ['2027-12-25', 'juledag'], ['2027-12-26', '2. juledag'],
+  ];
+  it.each(allDay)('%s (%s) is closed all day', (date, name) => {
+    for (const time of ['08:00', '10:00', '15:59']) {
+      expect(phoneStatus(everyDay, dk(`${date}T${time}`))).toMatchObject({ kind: 'closed', closedDay: { da: name } });
+    }
+  });
+
+  const halfDays: [string, string][] = [
+    ['2025-06-05', 'grundlovsdag'], ['2025-12-31', 'nytårsaftensdag'],
+    ['2026-06-05', 'grundlovsdag'], ['2026-12-31', 'nytårsaftensdag'],
+    ['2027-06-05', 'grundlovsdag'], ['2027-12-31', 'nytårsaftensdag'],
+  ];
+  it.each(halfDays)('%s (%s) is open until 12.00 and closed after (an assumption)', (date, name) => {
+    expect(phoneStatus(everyDay, dk(`${date}T11:59`))).toMatchObject({ kind: 'open', closes: '12:00', closesEarly: { da: name, assumption: true } });
+    expect(phoneStatus(everyDay, dk(`${date}T12:00`))).toMatchObject({ kind: 'closed', closedDay: { da: name } });
+  });
+
+  it('the days around them are ordinary days (store bededag is gone from 2024)', () => {
+    for (const date of ['2025-05-16', '2026-05-01', '2027-04-23', '2025-12-27', '2026-12-23', '2027-01-02']) {
+      expect(phoneStatus(everyDay, dk(`${date}T10:00`))).toMatchObject({ kind: 'open', closesEarly: null });
+    }
+  });
+});
+
+describe('every change of clock 2025–2027, both ways', () => {
+  // Last Sunday of March (01:00 UTC: 02:00 → 03:00) and of October (01:00 UTC: 03:00 → 02:00).
+  // In 2027 the spring change falls on Easter Sunday, so the next opening is Tuesday after 2. påskedag.
+  it.each([
+    { change: 'spring 2025', night: '2025-03-30', opens: '2025-03-31', daysAhead: 1, utcOffset: 2 },
+    { change: 'autumn 2025', night: '2025-10-26', opens: '2025-10-27', daysAhead: 1, utcOffset: 1 },
+    { change: 'spring 2026', night: '2026-03-29', opens: '2026-03-30', daysAhead: 1, utcOffset: 2 },
+    { change: 'autumn 2026', night: '2026-10-25', opens: '2026-10-26', daysAhead: 1, utcOffset: 1 },
+    { change: 'spring 2027', night: '2027-03-28', opens: '2027-03-30', daysAhead: 2, utcOffset: 2 },
+    { change: 'autumn 2027', night: '2027-10-31', opens: '2027-11-01', daysAhead: 1, utcOffset: 1 },
+  ])('$change: on the night of $night the next opening is still $opens at 8.00 Danish time', ({ night, opens, daysAhead, utcOffset }) => {
+    for (const utc of ['00:30', '01:30']) {
+      expect(phoneStatus(visitationen, new Date(`${night}T${utc}:00Z`))).toMatchObject({
+        kind: 'closed', next: { date: opens, opens: '08:00', daysAhead },
+      });
+    }
+    const eight = new Date(`${opens}T08:00:00+0${utcOffset}:00`);
+    expect(phoneStatus(visitationen, eight)).toMatchObject({ kind: 'open', closes: '14:00' });
+    expect(phoneStatus(visitationen, new Date(eight.getTime() - 60_000))).toMatchObject({ kind: 'closed', next: { daysAhead: 0 } });
   });
 });
