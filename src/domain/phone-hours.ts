@@ -26,7 +26,12 @@ export function formatClock(hhmm: string, lang: 'da' | 'en'): string {
   return `${Number(h)}${lang === 'da' ? '.' : ':'}${m}`;
 }
 
+/** "9945 4421" → "+4599454421" (E.164: what tel: links, vCards and schema.org want). */
+export function internationalNumber(phone: string): string {
+  return `+45${phone.replace(/\D/g, '')}`;
+}
+
 /** "9945 4421" → "tel:+4599454421". */
 export function telHref(phone: string): string {
-  return `tel:+45${phone.replace(/\D/g, '')}`;
+  return `tel:${internationalNumber(phone)}`;
 }
