@@ -1,0 +1,89 @@
+/**
+ * `/sammenlign/`: the service levels of the five standards side by side.
+ * (axe, one h1 and reflow at 320 px run for it in pages.spec.ts like every page.)
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const table = (page: Page) => page.getByRole('table', { name: /Socialpædagogisk støtte i fem kommuner/ });
+/** The cell for a topic (row header) and a kommune (column index, 1 = Brønderslev). */
+const cellOf = (page: Page, topic: string, column: number) =>
+  table(page).getByRole('row', { name: new RegExp(`^${topic}`) }).getByRole('cell').nth(column - 1);
+
+test('a citizen compares the kommuner: one column each, the standard’s words, and silence said out loud', async ({ page }) => {
+  await page.goto('/sammenlign/');
+  const headers = table(page).getByRole('columnheader');
+  await expect(headers).toHaveText(['Emne', 'Brønderslev', 'Frederikssund', 'Sønderborg', 'Varde', 'Aabenraa']);
+
+  const processing = cellOf(page, 'Sagsbehandlingstid', 1);
+  await expect(processing).toContainText('op til 5 uger');
+  await expect(processing.getByRole('link', { name: /Kilde/ })).toHaveAttribute('href', '/bronderslev/#sagsbehandlingstid');
+  await expect(cellOf(page, 'Sagsbehandlingstid', 2)).toContainText('Står ikke i kvalitetsstandarden');
+  await expect(cellOf(page, 'Sagsbehandlingstid', 2).getByRole('link')).toHaveAttribute('href', '/frederikssund/kontakt/');
+
+  await expect(cellOf(page, 'Housing First', 3)).toContainText('Ja.');
+  await expect(cellOf(page, 'Frit valg af leverandør', 1)).toContainText('Nej.');
+  await expect(cellOf(page, 'Enhed for unge', 1)).toContainText('UngeCentret: under 30 år. Ikke hvis du får førtidspension.');
+  await expect(cellOf(page, 'Enhed for unge', 2)).toContainText('Ungekontakten: 15–29 år.');
+  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 5)).toContainText('4. juni 2025');
+  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 4)).toContainText('ingen dato i dokumentet');
+});
+
+test('every "Kilde" link leads to a section that exists on the kommune’s page', async ({ page }) => {
+  await page.goto('/sammenlign/');
+  const hrefs = await table(page).getByRole('link', { name: /^Kilde/ }).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(40);
+  const byPage = new Map<string, Set<string>>();
+  for (const href of hrefs) {
+    const [path, id] = href.split('#') as [string, string];
+    byPage.set(path, (byPage.get(path) ?? new Set()).add(id));
+  }
+  for (const [path, ids] of byPage) {
+    await page.goto(path);
+    for (const id of ids) await expect(page.locator(`[id="${id}"]`), `${path}#${id}`).toHaveCount(1);
+  }
+});
+
+test('at 320 px the table scrolls in its own labelled region, also with the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/sammenlign/');
+  const region = page.getByRole('region', { name: /Socialpædagogisk støtte i fem kommuner/ });
+  const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll).toBeGreaterThan(widths.client);
+  await region.focus();
+  await expect(region).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The topic column stays at the left edge while the kommune columns scroll under it.
+  const topic = await table(page).getByRole('rowheader', { name: 'Sagsbehandlingstid' }).boundingBox();
+  const box = await region.boundingBox();
+  expect(Math.abs(topic!.x - box!.x)).toBeLessThanOrEqual(2);
+});
+
+test('printed, the whole table fits the page and the links are left out', async ({ page }) => {
+  await page.setViewportSize({ width: 1050, height: 700 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/sammenlign/');
+  const region = page.getByRole('region', { name: /Socialpædagogisk støtte i fem kommuner/ });
+  const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  await expect(table(page).getByRole('link', { name: /^Kilde/ }).first()).toBeHidden();
+});
+
+test('in English the labels are English and the standards’ words are marked as Danish', async ({ page }) => {
+  await page.goto('/en/sammenlign/');
+  const t = page.getByRole('table', { name: /Socio-educational support in five municipalities/ });
+  await expect(t.getByRole('rowheader', { name: 'Processing time' })).toBeVisible();
+  const fact = t.getByRole('row', { name: /^Processing time/ }).getByRole('cell').first().locator('[lang="da"]');
+  await expect(fact).toHaveText('Sagsbehandlingstiden er op til 5 uger.');
+  await expect(t.getByRole('row', { name: /^Processing time/ }).getByRole('cell').nth(1)).toContainText('Not stated in the quality standard.');
+  await expect(t.getByRole('link', { name: /^Source/ }).first()).toHaveAttribute('href', '/en/bronderslev/#sagsbehandlingstid');
+});
+
+test('the front page and every footer lead to the comparison', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sammenlign, hvad de fem kommuner lover' }).click();
+  await expect(page).toHaveURL(/\/sammenlign\/$/);
+  await page.goto('/varde/kontakt/');
+  await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Sammenlign kommunerne' })).toHaveAttribute('href', '/sammenlign/');
+});
