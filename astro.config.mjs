@@ -7,6 +7,7 @@ import node from '@astrojs/node';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeDanishHeadingIds } from './src/lib/rehype-danish-heading-ids.ts';
 import { securityHeaders } from './src/server/security-headers.ts';
+import { findability } from './src/integrations/findability.ts';
 
 const port = Number(process.env.PORT ?? 4321);
 const dkfds = fileURLToPath(new URL('./node_modules/dkfds/src/', import.meta.url));
@@ -16,7 +17,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), findability()],
   // The unified processor (not Astro 7's default, Sätteri) because content data links to
   // ASCII heading ids ("hvad-koster-det", "hvem-kan-faa-stoette") that a rehype plugin sets.
   markdown: { processor: unified({ rehypePlugins: [rehypeDanishHeadingIds] }) },

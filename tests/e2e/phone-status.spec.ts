@@ -2,7 +2,9 @@
  * "Can I call now?" on the contact pages, with the browser clock fixed to
  * Danish moments (the phone-status island reads the time in the browser).
  */
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { executableScripts } from './support/site.ts';
 
 /** A UTC instant for a Danish wall-clock time; winter (UTC+1) unless `summer`. */
 const dk = (local: string, summer = false) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
@@ -14,6 +16,12 @@ const cases = [
   { page: '/bronderslev/kontakt/', at: dk('2026-04-03T10:00', true), text: 'Lukket i dag (langfredag) – åbner tirsdag kl. 8.00', why: 'Brønderslev on Good Friday: Easter Monday is closed too' },
   { page: '/bronderslev/kontakt/', at: dk('2026-11-28T10:00'), text: 'Lukket – åbner mandag kl. 8.00', why: 'Brønderslev on a Saturday' },
   { page: '/en/bronderslev/kontakt/', at: dk('2026-11-29T10:00'), text: 'Closed – opens tomorrow at 8:00', why: 'English, on a Sunday' },
+  { page: '/bronderslev/kontakt/', at: dk('2026-12-31T10:00'), text: 'Åben nu – lukker kl. 12.00 i dag (nytårsaftensdag)', why: 'Brønderslev on the morning of 31 December (the assumed half day)' },
+  { page: '/bronderslev/kontakt/', at: dk('2026-12-24T09:00'), text: 'Lukket i dag (juleaftensdag) – åbner mandag kl. 8.00', why: 'Brønderslev on 24 December: 25 and 26 December and the weekend are closed too' },
+  { page: '/bronderslev/kontakt/', at: dk('2027-03-24T15:00'), text: 'Lukket – åbner tirsdag kl. 8.00', why: 'Brønderslev on the Wednesday before Easter: closed until Tuesday after 2. påskedag' },
+  { page: '/en/sonderborg/kontakt/', at: dk('2026-06-05T10:00', true), text: 'Closed – opens on Monday at 8:00', why: 'English, Sønderborg on Constitution Day between its windows (closed from noon)' },
+  { page: '/en/bronderslev/kontakt/', at: dk('2026-04-06T10:00', true), text: 'Closed today (Easter Monday) – opens tomorrow at 8:00', why: 'English, on Easter Monday' },
+  { page: '/en/bronderslev/kontakt/', at: dk('2026-12-31T09:00'), text: "Open now – closes at 12:00 today (New Year's Eve)", why: "English, on New Year's Eve morning" },
 ];
 
 for (const c of cases) {
@@ -42,8 +50,28 @@ test('without JavaScript the status is left out and the hours table says it all'
   await context.close();
 });
 
+test('each unit on the page gets its own status: UngeCentret is open on Thursday at 16.00, Visitationen is not', async ({ page }) => {
+  await page.clock.install({ time: dk('2026-11-26T16:00') });
+  await page.goto('/bronderslev/kontakt/');
+  const status = (unit: string) => page.getByRole('region', { name: unit }).locator('.phone-status__now');
+  await expect(status('Visitationen – Det Specialiserede Område')).toHaveText('Lukket – åbner i morgen kl. 8.00');
+  await expect(status('UngeCentret')).toHaveText('Åben nu – lukker kl. 17.00');
+});
+
+test('the phone-status script on the contact page stays within 5 KB gzip', async ({ page }) => {
+  const sizes: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') sizes.push(response.body().then((b) => gzipSync(b).length));
+  });
+  await page.goto('/bronderslev/kontakt/');
+  await expect(page.locator('.phone-status__now').first()).toBeVisible();
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(5 * 1024);
+});
+
 test('a unit without phone hours gets no status and no script (Varde)', async ({ page }) => {
   await page.goto('/varde/kontakt/');
   await expect(page.locator('.phone-status__now')).toHaveCount(0);
-  await expect(page.locator('script')).toHaveCount(0);
+  await expect(executableScripts(page)).toHaveCount(0);
 });

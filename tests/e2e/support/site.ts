@@ -2,24 +2,18 @@
  * What the e2e suite visits: every HTML page the build produced (so a new
  * page is tested for free), and axe configured for WCAG 2.0–2.2 A and AA.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { builtPagePaths } from '../../../src/lib/built-pages.ts';
 
-const client = fileURLToPath(new URL('../../../dist/client', import.meta.url));
+export const clientDir = fileURLToPath(new URL('../../../dist/client', import.meta.url));
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : [],
-  );
-}
+/** Every built page as a URL path ("/", "/bronderslev/kontakt/", "/en/…"), as the sitemap lists them. */
+export const builtPages: string[] = builtPagePaths(clientDir);
 
-/** Every built page as a URL path ("/", "/bronderslev/kontakt/", "/en/…"). */
-export const builtPages: string[] = htmlFiles(client)
-  .map((f) => `/${relative(client, f).split(sep).slice(0, -1).join('/')}${f === join(client, 'index.html') ? '' : '/'}`)
-  .sort();
+/** Scripts the browser runs: every <script> but JSON-LD data blocks. */
+export const executableScripts = (page: Page): Locator => page.locator('script:not([type="application/ld+json"])');
 
 export const KOMMUNER = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
 

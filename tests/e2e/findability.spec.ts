@@ -1,0 +1,102 @@
+/**
+ * Findability: sitemap.xml and robots.txt, a description, canonical URL,
+ * language and alternates on every page, schema.org data on the standard and
+ * contact pages, and each unit's contact card.
+ */
+import { expect, test } from '@playwright/test';
+import { builtPages } from './support/site.ts';
+
+const pathOf = (url: string) => new URL(url).pathname;
+
+test('sitemap.xml lists every built page, in both languages, and nothing else', async ({ request }) => {
+  const response = await request.get('/sitemap.xml');
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  const locs = [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => pathOf(m[1]!));
+  expect(locs.sort()).toEqual([...builtPages].sort());
+  expect(locs).toEqual(expect.arrayContaining(['/sammenlign/', '/en/sammenlign/', '/soeg/', '/en/soeg/', '/tilgaengelighed/', '/privatliv/']));
+  expect(locs.some((p) => p.startsWith('/api/') || p.includes('kvittering'))).toBe(false);
+});
+
+test('robots.txt points to the sitemap on the same site', async ({ request }) => {
+  const robots = await (await request.get('/robots.txt')).text();
+  const sitemap = /^Sitemap: (.+)$/m.exec(robots)?.[1];
+  expect(pathOf(sitemap!)).toBe('/sitemap.xml');
+  const xml = await (await request.get('/sitemap.xml')).text();
+  // The sitemap and robots.txt name the same origin (SITE_URL at build time).
+  expect(xml).toContain(`<loc>${new URL('/', sitemap).href}</loc>`);
+});
+
+test('every page has its own description, a canonical URL, its language and a link to the other language', async ({ request }) => {
+  const descriptions = new Map<string, string>();
+  for (const path of builtPages) {
+    const html = await (await request.get(path)).text();
+    const english = path.startsWith('/en/');
+    expect(html, path).toContain(`<html lang="${english ? 'en' : 'da'}"`);
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+    expect(canonical && pathOf(canonical), path).toBe(path);
+    const description = /<meta name="description" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(description.length, path).toBeGreaterThan(30);
+    expect(descriptions.get(description), `${path} repeats the description of another page`).toBeUndefined();
+    descriptions.set(description, path);
+    const twin = english ? path.replace(/^\/en/, '') : `/en${path}`;
+    expect(html, path).toMatch(new RegExp(`hreflang="${english ? 'da' : 'en'}" href="[^"]*${twin.replace(/\//g, '\\/')}"`));
+  }
+});
+
+/** The JSON-LD blocks of a page, parsed. */
+async function structuredData(page: import('@playwright/test').Page) {
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  return blocks.map((b) => JSON.parse(b));
+}
+
+test('the standard page describes the service as a schema.org GovernmentService from the data', async ({ page }) => {
+  await page.goto('/bronderslev/');
+  const [service] = await structuredData(page);
+  expect(service).toMatchObject({
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentService',
+    provider: { '@type': 'GovernmentOrganization', name: 'Brønderslev Kommune' },
+    availableChannel: [{ servicePhone: { telephone: '+4599454421' } }, { name: 'UngeCentret', servicePhone: { telephone: '+4599454705' } }],
+  });
+  await page.goto('/en/bronderslev/');
+  const [english] = await structuredData(page);
+  expect(english.name).toMatch(/^Socio-educational support/);
+  expect(pathOf(english.url)).toBe('/en/bronderslev/');
+});
+
+test('the contact page gives each unit as a GovernmentOffice, with phone hours only where the standard has them', async ({ page }) => {
+  await page.goto('/bronderslev/kontakt/');
+  const [{ '@graph': offices }] = await structuredData(page);
+  expect(offices.map((o: { name: string }) => o.name)).toEqual(['Visitationen – Det Specialiserede Område', 'UngeCentret']);
+  expect(offices[1]).toMatchObject({
+    '@type': 'GovernmentOffice',
+    address: { streetAddress: 'Kornumgårdsvej 16', postalCode: '9700', addressLocality: 'Brønderslev' },
+    contactPoint: { hoursAvailable: expect.arrayContaining([expect.objectContaining({ dayOfWeek: ['https://schema.org/Thursday'], opens: '08:00', closes: '17:00' })]) },
+  });
+  await page.goto('/varde/kontakt/');
+  const [{ '@graph': varde }] = await structuredData(page);
+  expect(varde[0]).toMatchObject({ name: 'Social og Handicap', telephone: '+4579946800' });
+  expect(JSON.stringify(varde)).not.toMatch(/hoursAvailable|openingHours/);
+});
+
+test('a citizen saves UngeCentret as a contact: a vCard with its phone and address', async ({ page, request }) => {
+  await page.goto('/bronderslev/kontakt/');
+  const unit = page.getByRole('region', { name: 'UngeCentret' });
+  await expect(unit.getByText('Kornumgårdsvej 16')).toBeVisible();
+  await expect(unit.getByText('9700 Brønderslev')).toBeVisible();
+  const link = unit.getByRole('link', { name: /Gem som kontakt på din telefon ?: UngeCentret/ });
+  const href = await link.getAttribute('href');
+  expect(href).toBe('/bronderslev/kontakt/ungecentret.vcf');
+  const response = await request.get(href!);
+  expect(response.headers()['content-type']).toMatch(/^text\/(x-)?vcard/);
+  const card = await response.text();
+  expect(card).toMatch(/^BEGIN:VCARD\r\nVERSION:3\.0\r\n/);
+  expect(card).toContain('TEL;TYPE=WORK,VOICE:+4599454705');
+  expect(card).toContain('ADR;TYPE=WORK:;;Kornumgårdsvej 16;Brønderslev;;9700;Danmark');
+});
+
+test('a unit whose standard gives no phone, e-mail or address has no contact card (Aabenraa)', async ({ page }) => {
+  await page.goto('/aabenraa/kontakt/');
+  await expect(page.getByRole('link', { name: /Gem som kontakt/ })).toHaveCount(0);
+});
