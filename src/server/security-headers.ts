@@ -5,7 +5,10 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the search page (Pagefind) compile its WebAssembly
+  // module. It permits WebAssembly compilation only: eval(), new Function() and
+  // string timers stay blocked ('unsafe-eval' is not granted).
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
