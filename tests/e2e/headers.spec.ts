@@ -9,6 +9,9 @@ for (const path of paths) {
     expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(h['content-security-policy']).toContain("default-src 'self'");
     expect(h['content-security-policy']).not.toContain('unsafe-inline');
+    // WebAssembly compilation (the search) is allowed; JavaScript eval is not.
+    expect(h['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(h['content-security-policy']).not.toMatch(/(^|\s)'unsafe-eval'/);
     expect(h['x-content-type-options']).toBe('nosniff');
     expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(h['strict-transport-security']).toMatch(/max-age=\d{7,}/);
