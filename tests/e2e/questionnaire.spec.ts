@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
 import { answerWithForm, answerWithIsland, questionnaire, resultText, tabTo, type Given } from './support/questionnaire.ts';
 
@@ -80,6 +80,7 @@ test.describe('with JavaScript, keyboard only', () => {
     await radioStep('#q-kindOfHelp-learn');
     // 7 covered by other help: "Nej".
     await expect(heading).toBeFocused();
+    await axeOnStep();
     await tabTo(page, page.locator('#q-coveredByOtherHelp-ja'));
     await page.keyboard.press('ArrowDown');
     await tabTo(page, next);
@@ -199,6 +200,28 @@ test.describe('with JavaScript, keyboard only', () => {
     await expect(page.locator('.questionnaire-answers')).toBeVisible();
     await expect(page.locator('.questionnaire-reasons')).toBeVisible();
   });
+});
+
+test('on a 320 px wide phone nothing scrolls sideways: a question, its error, the result, with and without JavaScript', async ({ browser }) => {
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const viewport = { width: 320, height: 640 };
+  const js = await browser.newContext({ viewport });
+  const page = await js.newPage();
+  await page.goto(questionnaire('sonderborg'));
+  await page.getByRole('button', { name: 'Næste' }).click();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await answerWithIsland(page, { who: 'self', age: '40', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'botilbud', canTakePart: 'ja', shortNeed: 'ja' });
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+  const noJs = await browser.newContext({ viewport, javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(questionnaire('bronderslev'));
+  await plain.locator('form.questionnaire-form button[type=submit]').click();
+  expect(await overflow(plain)).toBeLessThanOrEqual(0);
+  await answerWithForm(plain, { who: 'self', age: '19', pension: 'nej', reducedFunction: 'ja', needs: ['samfundsliv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' });
+  await expect(plain.locator('h1')).toBeVisible();
+  expect(await overflow(plain)).toBeLessThanOrEqual(0);
+  await Promise.all([js.close(), noJs.close()]);
 });
 
 test.describe('without JavaScript', () => {
