@@ -6,7 +6,7 @@
  * and a link to its section; and the answers, so the page can be printed and
  * brought to the kommune. Ineligibility is never shown as an error.
  */
-import type { ComponentChildren, Ref } from 'preact';
+import { Fragment, type ComponentChildren, type Ref } from 'preact';
 import { knownNeeds, questionsFor, type Answers, type Assessment, type NextStep, type QuestionnaireKommune, type Reason } from '../../domain/eligibility.ts';
 import { telHref } from '../../domain/phone-hours.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -201,7 +201,14 @@ function answerText({ k, s, lang, answers }: Props, id: keyof Answers) {
   if (id === 'age') return value === undefined ? s.notAnswered : `${value} ${s.questions.age.suffix}`;
   if (id === 'needs') {
     const needs = knownNeeds(k, answers.needs);
-    return needs.length ? needs.map((n, i) => <>{i > 0 && ', '}{optionLabel(k, s, lang, id, n)}</>) : s.noNeeds;
+    return needs.length
+      ? needs.map((n, i) => (
+          <Fragment key={n}>
+            {i > 0 && ', '}
+            {optionLabel(k, s, lang, id, n)}
+          </Fragment>
+        ))
+      : s.noNeeds;
   }
   return typeof value === 'string' ? optionLabel(k, s, lang, id, value) : s.notAnswered;
 }
