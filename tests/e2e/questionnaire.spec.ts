@@ -61,34 +61,23 @@ test.describe('with JavaScript, keyboard only', () => {
     await tabTo(page, next);
     await page.keyboard.press('Enter');
 
-    const radioStep = async (first: string) => {
+    /** Tab to `target`, press `key` there (Space picks it, ArrowDown picks the next radio), then go on with Enter. */
+    const keyboardStep = async (target: string, key: 'Space' | 'ArrowDown' = 'Space') => {
       await expect(heading).toBeFocused();
       await axeOnStep();
-      await tabTo(page, page.locator(first));
-      await page.keyboard.press('Space');
+      await tabTo(page, page.locator(target));
+      await page.keyboard.press(key);
       await tabTo(page, next);
       await page.keyboard.press('Enter');
     };
-    await radioStep('#q-reducedFunction-ja');
-    // 5 needs: check boxes are each a tab stop.
-    await expect(heading).toBeFocused();
-    await axeOnStep();
-    await tabTo(page, page.locator('#q-needs-socialt-liv'));
-    await page.keyboard.press('Space');
-    await tabTo(page, next);
-    await page.keyboard.press('Enter');
-    await radioStep('#q-kindOfHelp-learn');
-    // 7 covered by other help: "Nej".
-    await expect(heading).toBeFocused();
-    await axeOnStep();
-    await tabTo(page, page.locator('#q-coveredByOtherHelp-ja'));
-    await page.keyboard.press('ArrowDown');
-    await tabTo(page, next);
-    await page.keyboard.press('Enter');
-    await radioStep('#q-housing-eget-hjem');
+    await keyboardStep('#q-reducedFunction-ja');
+    await keyboardStep('#q-needs-socialt-liv'); // check boxes are each a tab stop
+    await keyboardStep('#q-kindOfHelp-learn');
+    await keyboardStep('#q-coveredByOtherHelp-ja', 'ArrowDown'); // "Nej"
+    await keyboardStep('#q-housing-eget-hjem');
     await expect(heading).toContainText('Trin 9 af 9');
     await expect(next).toHaveText('Se resultatet');
-    await radioStep('#q-canTakePart-ja');
+    await keyboardStep('#q-canTakePart-ja');
 
     const result = page.locator('#resultat');
     await expect(result).toBeFocused();
