@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { WEEKDAYS } from './weekdays.ts';
+import { HOUSING_TYPES } from './housing.ts';
 
 /** Kommune slugs fixed by DESIGN.md (URLs and the API depend on them). */
 export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
@@ -50,6 +51,7 @@ export const FlagSchema = z
 export type Flag = z.infer<typeof FlagSchema>;
 
 export { WEEKDAYS, type Weekday } from './weekdays.ts';
+export { HOUSING_TYPES, type Housing } from './housing.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som "08:00"');
 
@@ -188,6 +190,8 @@ export const KommuneSchema = z
     under18: FactSchema.nullable(),
     /** Written applications: postal address, Digital Post etc., as the standard says. */
     howToApply: z.array(FactSchema).min(1),
+    /** Who may apply for you (relatives, your doctor, others with your consent); `null` when silent. */
+    onBehalf: MaybeFact,
     deadlines: z.strictObject({
       processingTime: MaybeFact,
       /** When the kommune contacts you after the application. */
@@ -220,6 +224,13 @@ export const KommuneSchema = z
       minimumAge: z.number().int().min(0).nullable(),
       minimumAgeFact: MaybeFact,
       housing: MaybeFact,
+      /**
+       * The kinds of housing the standard names as where the support is given
+       * (`eget-hjem`, `almen-botilbud`, `botilbud`); `null` when it does not
+       * say. The questionnaire asks where you live only when this is set or
+       * Housing First is offered.
+       */
+      housingTypes: z.array(z.enum(HOUSING_TYPES)).min(1).nullable(),
       ableToChoose: MaybeFact,
       subsidiarity: MaybeFact,
       compensation: MaybeFact,
@@ -233,6 +244,19 @@ export const KommuneSchema = z
         section: SectionId,
       })
       .nullable(),
+    /**
+     * Other help the standard says the support does not cover and points
+     * elsewhere for. The questionnaire offers "what do you mostly need?" with
+     * one answer per fact that is set, and its reasons quote these texts.
+     */
+    otherHelp: z.strictObject({
+      /** Treatment or therapy (e.g. psychological treatment) listed as not included → the health system. */
+      treatment: MaybeFact,
+      /** Help where others do the tasks for you: personlig og praktisk hjælp, Serviceloven § 83. */
+      homeHelp: MaybeFact,
+      /** Ledsagelse, Serviceloven § 97 (companion to activities without a pedagogical purpose). */
+      companion: MaybeFact,
+    }),
     /** The help areas the standard lists (VUM themes or the kommune's own indsatser). */
     helpAreas: z.array(HelpAreaSchema).min(1),
     outsideSources: z.array(OutsideSourceSchema),

@@ -13,6 +13,9 @@
  */
 import type { Kommune, Unit } from './kommune.ts';
 
+/** What routing needs of a kommune (the questionnaire island gets only a part of the data). */
+export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing'>;
+
 export interface Applicant {
   /** Whole years; `null` when not known yet (the default unit is shown). */
   age: number | null;
@@ -27,7 +30,7 @@ export interface Route {
   section: string | null;
 }
 
-export function routeApplication(kommune: Kommune, applicant: Applicant): Route {
+export function routeApplication(kommune: RoutingKommune, applicant: Applicant): Route {
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
@@ -47,7 +50,7 @@ export function routeApplication(kommune: Kommune, applicant: Applicant): Route 
 }
 
 /** Whether a kommune's routing depends on førtidspension for someone of this age (ask only then). */
-export function pensionMatters(kommune: Kommune, age: number | null): boolean {
+export function pensionMatters(kommune: Pick<Kommune, 'routing'>, age: number | null): boolean {
   return kommune.routing.rules.some(
     (r) =>
       r.excludesEarlyRetirementPension &&

@@ -1,0 +1,49 @@
+/**
+ * The questionnaire without JavaScript: every question the kommune could
+ * need on one plain HTML form that posts to the server-rendered result page
+ * (POST, so the answers stay out of URLs and logs). Rendered on the server
+ * only; with JavaScript the island replaces it. After an error the page
+ * shows it again with the answers kept and an error summary first.
+ */
+import { Fragment } from 'preact';
+import { adultAge, questionsFor, type Answers, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
+import type { AnswerError } from '../../domain/questionnaire-answers.ts';
+import { fillTemplate } from '../../lib/template.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { ErrorSummary, errorText } from './ErrorSummary.tsx';
+import { QuestionField } from './QuestionField.tsx';
+import type { QuestionnaireStrings } from './text.tsx';
+
+interface Props {
+  k: QuestionnaireKommune;
+  s: QuestionnaireStrings;
+  lang: Locale;
+  action: string;
+  answers?: Answers;
+  /** The age as typed, kept when it could not be read. */
+  ageText?: string;
+  errors?: AnswerError[];
+}
+
+export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, errors = [] }: Props) {
+  const value = (id: QuestionId): string | string[] | undefined =>
+    id === 'age' ? (ageText ?? (answers.age === undefined ? '' : String(answers.age))) : (answers[id] as string | string[] | undefined);
+  const error = (id: QuestionId) => {
+    const found = errors.find((e) => e.question === id);
+    return found && errorText(s, found);
+  };
+  const questions = questionsFor(k);
+  const firstAfterAge = questions[questions.indexOf('age') + 1];
+  return (
+    <form method="post" action={action} noValidate class="questionnaire-form">
+      {errors.length > 0 && <ErrorSummary k={k} s={s} errors={errors} autofocus />}
+      {questions.map((id) => (
+        <Fragment key={id}>
+          {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}
+          <QuestionField id={id} k={k} s={s} lang={lang} level={2} value={value(id)} error={error(id)} showConditions />
+        </Fragment>
+      ))}
+      <button class="button button-primary" type="submit">{s.submit}</button>
+    </form>
+  );
+}

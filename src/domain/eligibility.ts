@@ -1,0 +1,385 @@
+/**
+ * "Kan jeg få støtte?": a guide, not a decision. `assess` turns the answers
+ * to a short questionnaire into one of three outcomes (DESIGN.md):
+ *
+ * - `likely`: the situation matches § 85 as the kommune describes it; apply,
+ *   and this unit will handle it;
+ * - `other-help`: another kind of help fits better (help for under-18s,
+ *   treatment in the health system, § 83, § 97, help already received, a
+ *   short course), and where to go;
+ * - `unclear`: call the unit and talk it through.
+ *
+ * Every outcome lets the citizen apply: everyone has the right to apply, and
+ * the kommune always makes a concrete, individual assessment.
+ *
+ * Driven by the kommune's data: a question is asked only where that
+ * kommune's standard has the rule behind it (`questionsFor`), and every
+ * reason carries the standard's own text and the section it comes from, so
+ * a new kommune needs no code. Pure: no Astro, no Preact, no i18n (reasons
+ * are codes; the UI words them), and only type imports from the zod schema so
+ * the island can run it without shipping zod.
+ */
+import type { Fact, Kommune, Unit } from './kommune.ts';
+import { HOUSING_TYPES, type Housing } from './housing.ts';
+import { pensionMatters, routeApplication } from './routing.ts';
+
+export const YES_NO = ['ja', 'nej', 'ved-ikke'] as const;
+export type YesNo = (typeof YES_NO)[number];
+
+/** Who answers: the person themself, a relative (with consent) or a professional. */
+export const ASKERS = ['self', 'relative', 'professional'] as const;
+export type Asker = (typeof ASKERS)[number];
+
+/** "What do you mostly need?": learning to manage yourself is § 85; the others are help the standard points elsewhere for. */
+export const KINDS_OF_HELP = ['learn', 'treatment', 'home-help', 'companion', 'ved-ikke'] as const;
+export type KindOfHelp = (typeof KINDS_OF_HELP)[number];
+
+export { HOUSING_TYPES, type Housing };
+
+export interface Answers {
+  who?: Asker;
+  /** Whole years. */
+  age?: number;
+  /** Førtidspension, asked where routing depends on it (Brønderslev). */
+  pension?: YesNo;
+  /** Significantly reduced physical or mental function, or special social problems (§ 85's target group). */
+  reducedFunction?: YesNo;
+  /** Help-area slugs from the kommune's `helpAreas`. */
+  needs?: string[];
+  kindOfHelp?: KindOfHelp;
+  /** The need is already covered by other help (subsidiarity, kompensationsprincippet). */
+  coveredByOtherHelp?: YesNo;
+  housing?: Housing;
+  /** Can take an active part and make choices: the support is given with you, never for you. */
+  canTakePart?: YesNo;
+  /** Only a short need (straksforløb, § 82 b / §§ 82 a–b). */
+  shortNeed?: YesNo;
+}
+export type QuestionId = keyof Answers;
+
+/** The part of a kommune's data the questionnaire uses (all the island gets). */
+export interface QuestionnaireKommune {
+  name: Kommune['name'];
+  units: Kommune['units'];
+  routing: Kommune['routing'];
+  under18: Kommune['under18'];
+  eligibility: Kommune['eligibility'];
+  delivery: Pick<Kommune['delivery'], 'housingFirst' | 'straksforloeb'>;
+  helpAreas: Kommune['helpAreas'];
+  otherHelp: Kommune['otherHelp'];
+  onBehalf: Kommune['onBehalf'];
+}
+
+export function questionnaireData(k: Kommune): QuestionnaireKommune {
+  const { name, units, routing, under18, eligibility, delivery, helpAreas, otherHelp, onBehalf } = k;
+  const { housingFirst, straksforloeb } = delivery;
+  return { name, units, routing, under18, eligibility, delivery: { housingFirst, straksforloeb }, helpAreas, otherHelp, onBehalf };
+}
+
+/**
+ * Sections every standard has (the required headings in kommune-content.ts),
+ * for reasons where a standard has no fact of its own: the reason then links
+ * to where the standard says what it does (or that it is silent).
+ */
+export const SECTIONS = {
+  whoCanGetSupport: 'hvem-kan-faa-stoette',
+  whatHelp: 'hvad-kan-jeg-faa-hjaelp-til',
+  notIncluded: 'hvad-faar-jeg-ikke-hjaelp-til',
+  whoToContact: 'hvem-skal-jeg-kontakte',
+} as const;
+
+/** § 85 is adult support (DESIGN.md); a standard may set a higher minimum age. */
+export function adultAge(k: Pick<QuestionnaireKommune, 'eligibility'>): number {
+  return Math.max(18, k.eligibility.minimumAge ?? 18);
+}
+
+/** The answers to "what do you mostly need?" this kommune's standard gives a rule for. */
+export function kindsOfHelpFor(k: Pick<QuestionnaireKommune, 'otherHelp'>): KindOfHelp[] {
+  const { treatment, homeHelp, companion } = k.otherHelp;
+  return KINDS_OF_HELP.filter(
+    (kind) =>
+      kind === 'learn' ||
+      kind === 'ved-ikke' ||
+      (kind === 'treatment' && treatment) ||
+      (kind === 'home-help' && homeHelp) ||
+      (kind === 'companion' && companion),
+  );
+}
+
+/**
+ * The questions for this kommune, in order, given what is answered so far:
+ * førtidspension only where routing depends on it for this age, and nothing
+ * after the age for someone under 18 (§ 85 does not apply, so no other rule
+ * matters). With no age yet, every question the kommune could need.
+ */
+export function questionsFor(k: QuestionnaireKommune, answers: Answers = {}): QuestionId[] {
+  const age = answers.age ?? null;
+  const ids: QuestionId[] = ['who', 'age'];
+  if (age !== null && age < adultAge(k)) return ids;
+  if (pensionMatters(k, age)) ids.push('pension');
+  ids.push('reducedFunction', 'needs');
+  if (kindsOfHelpFor(k).length > 2) ids.push('kindOfHelp');
+  if (k.eligibility.subsidiarity) ids.push('coveredByOtherHelp');
+  if (k.eligibility.housingTypes || k.delivery.housingFirst?.offered) ids.push('housing');
+  ids.push('canTakePart');
+  if (k.delivery.straksforloeb?.offered) ids.push('shortNeed');
+  return ids;
+}
+
+/** The answers a question offers (help areas for `needs`; `age` is a number, so none). */
+export function optionsFor(k: QuestionnaireKommune, id: QuestionId): readonly string[] {
+  switch (id) {
+    case 'who':
+      return ASKERS;
+    case 'age':
+      return [];
+    case 'needs':
+      return k.helpAreas.map((h) => h.slug);
+    case 'kindOfHelp':
+      return kindsOfHelpFor(k);
+    case 'housing':
+      return HOUSING_TYPES;
+    default:
+      return YES_NO;
+  }
+}
+
+/** The age band where førtidspension matters, for the no-JavaScript form's hint ("only if you are under 30"). */
+export function pensionAgeBand(k: Pick<QuestionnaireKommune, 'routing'>): { minAge: number | null; belowAge: number | null } | null {
+  const rule = k.routing.rules.find((r) => r.excludesEarlyRetirementPension);
+  return rule ? { minAge: rule.minAge, belowAge: rule.belowAge } : null;
+}
+
+export type Outcome = 'likely' | 'other-help' | 'unclear';
+
+/** What a reason does to the outcome; the outcome is the strongest effect among the reasons. */
+export type Effect = 'other-help' | 'unclear' | 'fits' | 'note';
+const EFFECT_ORDER: Effect[] = ['other-help', 'unclear', 'fits', 'note'];
+
+export type ReasonCode =
+  | 'on-behalf'
+  | 'age-unknown'
+  | 'under-18'
+  | 'under-minimum-age'
+  | 'age-ok'
+  | 'unit'
+  | 'pension-unknown'
+  | 'target-group-yes'
+  | 'target-group-no'
+  | 'target-group-unsure'
+  | 'no-diagnosis-needed'
+  | 'needs-listed'
+  | 'needs-none'
+  | 'wants-learning'
+  | 'wants-treatment'
+  | 'wants-home-help'
+  | 'wants-companion'
+  | 'kind-unsure'
+  | 'covered'
+  | 'not-covered'
+  | 'covered-unsure'
+  | 'housing-ok'
+  | 'housing-first'
+  | 'housing-other'
+  | 'takes-part'
+  | 'cannot-take-part'
+  | 'take-part-unsure'
+  | 'short-need'
+  | 'short-need-unsure';
+
+export interface Reason {
+  code: ReasonCode;
+  effect: Effect;
+  /** The kommune's own words on the point (plain Danish from its standard); `null` when it has none. */
+  standardText: string | null;
+  /** Heading id in the kommune's standard page (`/<kommune>/#<section>`). */
+  section: string;
+}
+
+export type OtherHelp =
+  | 'children-and-youth'
+  | 'health-system'
+  | 'home-help'
+  | 'companion'
+  | 'existing-help'
+  | 'short-course'
+  | 'ask-kommune';
+
+export type NextStep =
+  | { kind: 'other-help'; help: OtherHelp; standardText: string | null; section: string | null }
+  | { kind: 'call' }
+  | { kind: 'apply' };
+
+export interface Assessment {
+  outcome: Outcome;
+  /** Strongest effect first, then in the order of the questions. */
+  reasons: Reason[];
+  /** The unit that would handle an application (and that you can call). */
+  unit: Unit;
+  /** Why that unit, from the kommune's routing ("fordi du er under 30 år …"). */
+  unitReason: string;
+  /** What to do, most fitting first; `apply` is always there. */
+  nextSteps: NextStep[];
+}
+
+type FactLike = Pick<Fact, 'text' | 'section'> | null | undefined;
+
+/**
+ * Only the answers this kommune's questions offer: anything else (an old
+ * sessionStorage entry, a tampered form, another kommune's help area) is
+ * dropped, so the rules below never see a value they do not know.
+ */
+export function cleanAnswers(raw: unknown, k: QuestionnaireKommune): Answers {
+  const answers: Answers = {};
+  if (!raw || typeof raw !== 'object') return answers;
+  const given = raw as Record<string, unknown>;
+  for (const id of ['who', 'pension', 'reducedFunction', 'kindOfHelp', 'coveredByOtherHelp', 'housing', 'canTakePart', 'shortNeed'] as const) {
+    const value = given[id];
+    if (typeof value === 'string' && optionsFor(k, id).includes(value)) Object.assign(answers, { [id]: value });
+  }
+  const age = given.age;
+  if (typeof age === 'number' && Number.isInteger(age) && age >= 0) answers.age = age;
+  if (Array.isArray(given.needs)) answers.needs = knownNeeds(k, given.needs.filter((n): n is string => typeof n === 'string'));
+  return answers;
+}
+
+export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
+  const answers = cleanAnswers(given, k);
+  const asked = new Set(questionsFor(k, answers));
+  const reasons: Reason[] = [];
+  const otherHelp: NextStep[] = [];
+  const reason = (code: ReasonCode, effect: Effect, fact: FactLike, fallbackSection: string) =>
+    reasons.push({ code, effect, standardText: fact?.text ?? null, section: fact?.section ?? fallbackSection });
+  const pointTo = (help: OtherHelp, fact: FactLike = null) => {
+    if (otherHelp.some((s) => s.kind === 'other-help' && s.help === help)) return;
+    otherHelp.push({ kind: 'other-help', help, standardText: fact?.text ?? null, section: fact?.section ?? null });
+  };
+  const { eligibility } = k;
+
+  // Someone else answering: the person must agree (DESIGN.md: `applicantConsents`); cite who the standard lets apply.
+  if (answers.who === 'relative' || answers.who === 'professional') {
+    reason('on-behalf', 'note', k.onBehalf, SECTIONS.whoToContact);
+  }
+
+  // Age. § 85 is adult support; under 18 is answered with where children and young people get help.
+  const age = answers.age ?? null;
+  const ageFact = eligibility.minimumAgeFact;
+  if (age === null) {
+    reason('age-unknown', 'unclear', ageFact, SECTIONS.whoCanGetSupport);
+  } else if (age < 18) {
+    reason('under-18', 'other-help', k.under18 ?? ageFact, SECTIONS.whoCanGetSupport);
+    pointTo('children-and-youth', k.under18);
+  } else if (age < adultAge(k)) {
+    reason('under-minimum-age', 'other-help', ageFact, SECTIONS.whoCanGetSupport);
+    pointTo('ask-kommune');
+  } else if (ageFact) {
+    reason('age-ok', 'fits', ageFact, SECTIONS.whoCanGetSupport);
+  }
+
+  // Which unit: the kommune's routing (routing.ts), with førtidspension only where it was asked.
+  const pension = asked.has('pension') ? (answers.pension ?? 'ved-ikke') : null;
+  const route = routeApplication(k, {
+    age,
+    receivesEarlyRetirementPension: pension === 'ja' ? true : pension === 'nej' ? false : null,
+  });
+  if (k.units.length > 1 && asked.has('reducedFunction')) {
+    reason('unit', 'note', null, route.section ?? SECTIONS.whoToContact);
+    if (pension === 'ved-ikke') reason('pension-unknown', 'note', null, route.section ?? SECTIONS.whoToContact);
+  }
+
+  // The target group: significantly reduced function or special social problems.
+  if (asked.has('reducedFunction')) {
+    const answer = answers.reducedFunction;
+    if (answer === 'ja') reason('target-group-yes', 'fits', eligibility.targetGroup, SECTIONS.whoCanGetSupport);
+    else if (answer === 'nej') {
+      reason('target-group-no', 'other-help', eligibility.targetGroup, SECTIONS.whoCanGetSupport);
+      pointTo('ask-kommune');
+    } else reason('target-group-unsure', 'unclear', eligibility.targetGroup, SECTIONS.whoCanGetSupport);
+    // Aabenraa, Sønderborg: it is the function that counts, not a diagnosis — worth saying to anyone unsure.
+    if (answer !== 'ja' && eligibility.diagnosisRequired?.offered === false) {
+      reason('no-diagnosis-needed', 'note', eligibility.diagnosisRequired, SECTIONS.whoCanGetSupport);
+    }
+  }
+
+  if (asked.has('needs')) {
+    const known = knownNeeds(k, answers.needs);
+    if (known.length) reason('needs-listed', 'fits', null, SECTIONS.whatHelp);
+    else reason('needs-none', 'unclear', null, SECTIONS.whatHelp);
+  }
+
+  // "What do you mostly need?": only the kinds of help this standard points elsewhere for.
+  if (asked.has('kindOfHelp')) {
+    const { treatment, homeHelp, companion } = k.otherHelp;
+    const kind = answers.kindOfHelp ?? 'ved-ikke';
+    if (kind === 'learn') reason('wants-learning', 'fits', null, SECTIONS.whatHelp);
+    else if (kind === 'treatment') {
+      reason('wants-treatment', 'other-help', treatment, SECTIONS.notIncluded);
+      pointTo('health-system', treatment);
+    } else if (kind === 'home-help') {
+      reason('wants-home-help', 'other-help', homeHelp, SECTIONS.notIncluded);
+      pointTo('home-help', homeHelp);
+    } else if (kind === 'companion') {
+      reason('wants-companion', 'other-help', companion, SECTIONS.notIncluded);
+      pointTo('companion', companion);
+    } else reason('kind-unsure', 'unclear', null, SECTIONS.notIncluded);
+  }
+
+  // Subsidiarity / kompensationsprincippet (Aabenraa, Brønderslev, Sønderborg): other help comes first.
+  if (asked.has('coveredByOtherHelp')) {
+    const fact = eligibility.subsidiarity;
+    if (answers.coveredByOtherHelp === 'ja') {
+      reason('covered', 'other-help', fact, SECTIONS.whoCanGetSupport);
+      pointTo('existing-help', fact);
+    } else if (answers.coveredByOtherHelp === 'nej') reason('not-covered', 'fits', fact, SECTIONS.whoCanGetSupport);
+    else reason('covered-unsure', 'unclear', fact, SECTIONS.whoCanGetSupport);
+  }
+
+  // Housing where the standard names it (Brønderslev, Sønderborg); Housing First for the homeless (Sønderborg).
+  if (asked.has('housing')) {
+    const types = eligibility.housingTypes;
+    const housing = answers.housing ?? 'andet';
+    if (housing === 'hjemloes' && k.delivery.housingFirst?.offered) {
+      reason('housing-first', 'fits', k.delivery.housingFirst, SECTIONS.whoCanGetSupport);
+    } else if (types?.includes(housing)) {
+      reason('housing-ok', 'fits', eligibility.housing, SECTIONS.whoCanGetSupport);
+    } else if (types) {
+      reason('housing-other', 'unclear', eligibility.housing, SECTIONS.whoCanGetSupport);
+    }
+  }
+
+  // The support is given with the citizen, never for them (all five); Brønderslev: you must be able to choose.
+  if (asked.has('canTakePart')) {
+    const fact = eligibility.ableToChoose ?? eligibility.participation;
+    if (answers.canTakePart === 'ja') reason('takes-part', 'fits', fact, SECTIONS.whoCanGetSupport);
+    else if (answers.canTakePart === 'nej') {
+      reason('cannot-take-part', 'other-help', fact, SECTIONS.whoCanGetSupport);
+      if (k.otherHelp.homeHelp) pointTo('home-help', k.otherHelp.homeHelp);
+      else pointTo('ask-kommune');
+    } else reason('take-part-unsure', 'unclear', fact, SECTIONS.whoCanGetSupport);
+  }
+
+  // A short need: straksforløb § 82 b (Sønderborg), §§ 82 a–b (Frederikssund).
+  if (asked.has('shortNeed') && k.delivery.straksforloeb) {
+    const fact = k.delivery.straksforloeb;
+    if (answers.shortNeed === 'ja') {
+      reason('short-need', 'other-help', fact, SECTIONS.whatHelp);
+      pointTo('short-course', fact);
+    } else if (answers.shortNeed !== 'nej') reason('short-need-unsure', 'note', fact, SECTIONS.whatHelp);
+  }
+
+  const strongest = (effect: Effect) => reasons.some((r) => r.effect === effect);
+  const outcome: Outcome = strongest('other-help') ? 'other-help' : strongest('unclear') ? 'unclear' : 'likely';
+  const nextSteps: NextStep[] =
+    outcome === 'likely'
+      ? [{ kind: 'apply' }, { kind: 'call' }]
+      : outcome === 'unclear'
+        ? [{ kind: 'call' }, { kind: 'apply' }]
+        : [...otherHelp, { kind: 'call' }, { kind: 'apply' }];
+  const sorted = EFFECT_ORDER.flatMap((effect) => reasons.filter((r) => r.effect === effect));
+  return { outcome, reasons: sorted, unit: route.unit, unitReason: route.reason, nextSteps };
+}
+
+/** The answered needs that are this kommune's help areas, in the kommune's order. */
+export function knownNeeds(k: Pick<QuestionnaireKommune, 'helpAreas'>, needs: readonly string[] = []): string[] {
+  return k.helpAreas.map((h) => h.slug).filter((slug) => needs.includes(slug));
+}

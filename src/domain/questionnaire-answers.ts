@@ -1,0 +1,127 @@
+/**
+ * The questionnaire's answers as they travel: read from a plain HTML form
+ * (the no-JavaScript version posts one), checked question by question (the
+ * island checks the current screen with the same rules), and handed to the
+ * application form as the prefill contract with issue 4:
+ *
+ *   sessionStorage `stoetteportalen:questionnaire:<kommune-slug>` =
+ *   { who, age, pension, needs }   (JavaScript), or
+ *   POST /<kommune>/ansoeg/ with prefill=questionnaire, who, age, pension, needs… (no JavaScript).
+ *
+ * Errors are codes; the UI words them. Nothing here stores anything.
+ */
+import {
+  optionsFor,
+  questionsFor,
+  knownNeeds,
+  type Answers,
+  type Asker,
+  type QuestionId,
+  type QuestionnaireKommune,
+  type YesNo,
+} from './eligibility.ts';
+
+/** The oldest age the form accepts: anything above is a typing error. */
+export const MAX_AGE = 120;
+
+export interface AnswerError {
+  question: QuestionId;
+  code: 'required' | 'invalid';
+}
+
+/** Reads form fields: a `FormData` or `URLSearchParams` fits. */
+export interface FieldReader {
+  get(name: string): unknown;
+  getAll(name: string): unknown[];
+}
+
+/** "42" → 42; blank → null; anything else (letters, decimals, 200) → 'invalid'. */
+export function parseAge(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d{1,3}$/.test(trimmed)) return 'invalid';
+  const age = Number(trimmed);
+  return age <= MAX_AGE ? age : 'invalid';
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/**
+ * The answers in a submitted form, keeping only values the questions offer,
+ * and the errors for the questions this kommune asks given those answers
+ * (a 15-year-old is not asked about housing; only an unreadable age is an
+ * error when it is not required).
+ */
+export function readAnswers(fields: FieldReader, k: QuestionnaireKommune): { answers: Answers; errors: AnswerError[] } {
+  const answers: Answers = {};
+  const errors: AnswerError[] = [];
+  const choice = <T extends string>(id: QuestionId): T | undefined => {
+    const value = text(fields.get(id));
+    return optionsFor(k, id).includes(value) ? (value as T) : undefined;
+  };
+  const set = <K extends QuestionId>(id: K, value: Answers[K] | undefined) => {
+    if (value !== undefined) answers[id] = value;
+  };
+
+  set('who', choice<Asker>('who'));
+  const age = parseAge(text(fields.get('age')));
+  if (age === 'invalid') errors.push({ question: 'age', code: 'invalid' });
+  else if (age !== null) answers.age = age;
+  set('pension', choice<YesNo>('pension'));
+  set('reducedFunction', choice<YesNo>('reducedFunction'));
+  const needs = knownNeeds(k, fields.getAll('needs').map(text));
+  if (needs.length) answers.needs = needs;
+  set('kindOfHelp', choice('kindOfHelp'));
+  set('coveredByOtherHelp', choice<YesNo>('coveredByOtherHelp'));
+  set('housing', choice('housing'));
+  set('canTakePart', choice<YesNo>('canTakePart'));
+  set('shortNeed', choice<YesNo>('shortNeed'));
+
+  const asked = questionsFor(k, answers);
+  const kept: Answers = {};
+  for (const id of asked) if (answers[id] !== undefined) Object.assign(kept, { [id]: answers[id] });
+  const missing = missingAnswers(kept, k).filter((e) => !errors.some((x) => x.question === e.question));
+  return { answers: kept, errors: [...errors, ...missing] };
+}
+
+/**
+ * The questions this kommune asks that have no answer yet. `needs` may be
+ * left empty (the outcome then says to talk it through with the kommune).
+ */
+export function missingAnswers(answers: Answers, k: QuestionnaireKommune): AnswerError[] {
+  return questionsFor(k, answers)
+    // Førtidspension depends on the age: ask for it again once the age is readable.
+    .filter((id) => id !== 'needs' && answers[id] === undefined && !(id === 'pension' && answers.age === undefined))
+    .map((question) => ({ question, code: 'required' }));
+}
+
+/** The prefill contract with the application form (issue 4); see the module comment. */
+export interface QuestionnairePrefill {
+  who: Asker;
+  age: number | null;
+  pension: YesNo | null;
+  needs: string[];
+}
+
+export const prefillStorageKey = (kommuneSlug: string) => `stoetteportalen:questionnaire:${kommuneSlug}`;
+
+export function prefillFor(answers: Answers, k: QuestionnaireKommune): QuestionnairePrefill {
+  const asked = questionsFor(k, answers);
+  return {
+    who: answers.who ?? 'self',
+    age: answers.age ?? null,
+    pension: asked.includes('pension') ? (answers.pension ?? null) : null,
+    needs: asked.includes('needs') ? knownNeeds(k, answers.needs) : [],
+  };
+}
+
+/** The same prefill as hidden form fields for the no-JavaScript form (`needs` once per need). */
+export function prefillFields(prefill: QuestionnairePrefill): [name: string, value: string][] {
+  return [
+    ['prefill', 'questionnaire'],
+    ['who', prefill.who],
+    ['age', prefill.age === null ? '' : String(prefill.age)],
+    ['pension', prefill.pension ?? ''],
+    ...prefill.needs.map((need): [string, string] => ['needs', need]),
+  ];
+}

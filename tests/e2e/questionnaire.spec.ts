@@ -1,0 +1,432 @@
+/**
+ * "Kan jeg få støtte?" in the browser: keyboard only with JavaScript, the
+ * plain form without it, the same outcome both ways, axe on every step and
+ * on the result, the answers carried to the application form, print, and
+ * the English version.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
+import { answerWithForm, answerWithIsland, questionnaire, resultText, tabTo, type Given } from './support/questionnaire.ts';
+
+const noScript = { javaScriptEnabled: false };
+
+/**
+ * The site without its JavaScript, for axe: axe runs as a script in the page,
+ * which a context with JavaScript disabled cannot, so this context blocks
+ * every script of the site instead (the island never mounts, the plain form
+ * and the server-rendered result are what the citizen gets).
+ */
+async function withoutSiteScripts(browser: Browser) {
+  const context = await browser.newContext();
+  await context.route('**/_astro/*.js', (route) => route.abort());
+  return context;
+}
+
+test.describe('with JavaScript, keyboard only', () => {
+  test('a 24-year-old in Brønderslev without førtidspension answers one question per screen and is sent to UngeCentret', async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(questionnaire('bronderslev'));
+    const heading = page.locator('.question-heading');
+    const next = page.locator('form.questionnaire-step button[type=submit]');
+    const axeOnStep = async () => expect(await axeViolations(page)).toEqual([]);
+
+    // 1 who: Space picks the first answer.
+    await expect(heading).toContainText('Trin 1 af 9');
+    await axeOnStep();
+    await tabTo(page, page.locator('#q-who-self'));
+    await page.keyboard.press('Space');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 2 age: focus is on the new question's heading; Enter in the field goes on.
+    await expect(heading).toBeFocused();
+    await expect(heading).toContainText('Trin 2 af 9');
+    await axeOnStep();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#q-age')).toBeFocused();
+    await page.keyboard.type('24');
+    await page.keyboard.press('Enter');
+
+    // 3 førtidspension (asked because 24 is under 30): arrow keys move between the answers.
+    await expect(heading).toBeFocused();
+    await expect(heading).toContainText('Trin 3 af 9');
+    await expect(heading).toContainText('førtidspension');
+    await axeOnStep();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#q-pension-nej')).toBeChecked();
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    /** Tab to `target`, press `key` there (Space picks it, ArrowDown picks the next radio), then go on with Enter. */
+    const keyboardStep = async (target: string, key: 'Space' | 'ArrowDown' = 'Space') => {
+      await expect(heading).toBeFocused();
+      await axeOnStep();
+      await tabTo(page, page.locator(target));
+      await page.keyboard.press(key);
+      await tabTo(page, next);
+      await page.keyboard.press('Enter');
+    };
+    await keyboardStep('#q-reducedFunction-ja');
+    await keyboardStep('#q-needs-socialt-liv'); // check boxes are each a tab stop
+    await keyboardStep('#q-kindOfHelp-learn');
+    await keyboardStep('#q-coveredByOtherHelp-ja', 'ArrowDown'); // "Nej"
+    await keyboardStep('#q-housing-eget-hjem');
+    await expect(heading).toContainText('Trin 9 af 9');
+    await expect(next).toHaveText('Se resultatet');
+    await keyboardStep('#q-canTakePart-ja');
+
+    const result = page.locator('#resultat');
+    await expect(result).toBeFocused();
+    await expect(result).toHaveText('Socialpædagogisk støtte passer sandsynligvis til dig');
+    await expect(page.locator('.questionnaire-result')).toContainText('Det er ikke en afgørelse');
+    await expect(page.locator('.questionnaire-result .page-lead')).toContainText('UngeCentret tager imod din ansøgning');
+    await expect(page.locator('.questionnaire-reasons')).toContainText('fordi du er under 30 år og ikke får førtidspension');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // "Søg nu": the answers go along in sessionStorage (the contract with the application form), never in the URL.
+    const apply = page.getByRole('link', { name: 'Søg nu' });
+    await expect(apply).toHaveAttribute('href', '/bronderslev/ansoeg/');
+    await tabTo(page, apply);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/bronderslev\/ansoeg\/$/);
+    const carried = await page.evaluate(() => sessionStorage.getItem('stoetteportalen:questionnaire:bronderslev'));
+    expect(JSON.parse(carried ?? 'null')).toEqual({ who: 'self', age: 24, pension: 'nej', needs: ['socialt-liv'] });
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  test('"Tilbage" is always there and keeps the answers; an empty answer gets an error summary that takes focus', async ({ page }) => {
+    await page.goto(questionnaire('varde'));
+    await expect(page.getByRole('link', { name: 'Tilbage' })).toHaveAttribute('href', '/varde/');
+    await page.locator('form.questionnaire-step button[type=submit]').click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Vælg, hvem der svarer på spørgsmålene');
+    expect(await axeViolations(page)).toEqual([]);
+    await summary.getByRole('link').click();
+    await expect(page.locator('#q-who-self')).toBeFocused();
+
+    await page.locator('#q-who-relative').check();
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await page.locator('#q-age').fill('tyve');
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await expect(summary).toContainText('Skriv alderen som et tal i hele år');
+    await expect(page.locator('#q-age')).toHaveAttribute('aria-describedby', /q-age-error/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Tilbage' }).click();
+    await expect(page.locator('#q-who-relative')).toBeChecked();
+    await expect(page.locator('.question-heading')).toBeFocused();
+  });
+
+  test('a reload, the browser’s back button and coming back to the page keep the answers (sessionStorage)', async ({ page }) => {
+    await page.goto(questionnaire('sonderborg'));
+    await page.locator('#q-who-self').check();
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await page.locator('#q-age').fill('40');
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await expect(page.locator('.question-heading')).toContainText('Trin 3 af 8');
+
+    await page.reload();
+    await expect(page.locator('.question-heading')).toContainText('Trin 3 af 8');
+    await page.goBack();
+    await expect(page.locator('#q-age')).toHaveValue('40');
+    await page.goForward();
+    await expect(page.locator('.question-heading')).toContainText('Trin 3 af 8');
+
+    await page.goto('/sonderborg/');
+    await page.goBack();
+    await expect(page.locator('.question-heading')).toContainText('Trin 3 af 8');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  });
+
+  test('someone under 18 is done after the age, and told where young people get help (Frederikssund)', async ({ page }) => {
+    await page.goto(questionnaire('frederikssund'));
+    await answerWithIsland(page, { who: 'self', age: '16' });
+    await expect(page.locator('#resultat')).toHaveText('En anden slags hjælp passer måske bedre');
+    await expect(page.locator('.questionnaire-steps')).toContainText('Hjælp til børn og unge under 18 år');
+    await expect(page.locator('.questionnaire-steps')).toContainText('Ungekontakten');
+    await expect(page.getByRole('link', { name: 'Søg alligevel' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('"Ring og tal med kommunen" gives the phone as a tel: link, the hours and whether they answer now (Sønderborg, Monday 8.30)', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T08:30:00+01:00') });
+    await page.goto(questionnaire('sonderborg'));
+    await answerWithIsland(page, {
+      who: 'self', age: '52', reducedFunction: 'ved-ikke', needs: ['administration'], coveredByOtherHelp: 'nej',
+      housing: 'eget-hjem', canTakePart: 'ja', shortNeed: 'nej',
+    });
+    await expect(page.locator('#resultat')).toHaveText('Ring og tal med kommunen');
+    const call = page.locator('.questionnaire-steps > li').first();
+    await expect(call.locator('a[href="tel:+4527904340"]')).toHaveText('27 90 43 40');
+    await expect(call).toContainText('hverdage mellem kl. 8-9 og 13-14');
+    await expect(call.locator('.phone-status__now')).toHaveText('Åben nu – lukker kl. 9.00');
+  });
+
+  test('a unit whose standard gives no phone number says so instead of guessing (Aabenraa)', async ({ page }) => {
+    await page.goto(questionnaire('aabenraa'));
+    await answerWithIsland(page, {
+      who: 'self', age: '35', reducedFunction: 'ja', needs: ['deltage-i-en-aktivitet'], kindOfHelp: 'ved-ikke',
+      coveredByOtherHelp: 'nej', canTakePart: 'ja',
+    });
+    const call = page.locator('.questionnaire-steps > li').first();
+    await expect(call).toContainText('Kvalitetsstandarden giver ikke et telefonnummer.');
+    await expect(call.getByRole('link', { name: 'Se alle kontaktoplysninger' })).toHaveAttribute('href', '/aabenraa/kontakt/');
+  });
+
+  test('the result prints on its own: buttons, header tools and the intro are left out', async ({ page }) => {
+    await page.goto(questionnaire('varde'));
+    await answerWithIsland(page, { who: 'self', age: '30', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'learn', canTakePart: 'ja' });
+    await expect(page.getByRole('button', { name: 'Udskriv' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.questionnaire-nav')).toBeHidden();
+    await expect(page.locator('.questionnaire-intro')).toBeHidden();
+    await expect(page.locator('.questionnaire-answers')).toBeVisible();
+    await expect(page.locator('.questionnaire-reasons')).toBeVisible();
+  });
+});
+
+test('on a 320 px wide phone nothing scrolls sideways: a question, its error, the result, with and without JavaScript', async ({ browser }) => {
+  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const viewport = { width: 320, height: 640 };
+  const js = await browser.newContext({ viewport });
+  const page = await js.newPage();
+  await page.goto(questionnaire('sonderborg'));
+  await page.getByRole('button', { name: 'Næste' }).click();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await answerWithIsland(page, { who: 'self', age: '40', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'botilbud', canTakePart: 'ja', shortNeed: 'ja' });
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+  const noJs = await browser.newContext({ viewport, javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(questionnaire('bronderslev'));
+  await plain.locator('form.questionnaire-form button[type=submit]').click();
+  expect(await overflow(plain)).toBeLessThanOrEqual(0);
+  await answerWithForm(plain, { who: 'self', age: '19', pension: 'nej', reducedFunction: 'ja', needs: ['samfundsliv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' });
+  await expect(plain.locator('h1')).toBeVisible();
+  expect(await overflow(plain)).toBeLessThanOrEqual(0);
+  await Promise.all([js.close(), noJs.close()]);
+});
+
+test.describe('without JavaScript', () => {
+  test('the whole questionnaire is one plain form that posts to a server-rendered result', async ({ browser }) => {
+    const context = await withoutSiteScripts(browser);
+    const page = await context.newPage();
+    await page.goto(questionnaire('bronderslev'));
+    const form = page.locator('form.questionnaire-form');
+    await expect(form).toHaveAttribute('method', 'post');
+    await expect(form).toHaveAttribute('action', '/bronderslev/kan-jeg-faa-stoette/resultat/');
+    await expect(form.locator('fieldset legend h2')).toHaveCount(8);
+    await expect(form).toContainText('Du skal kun svare, hvis du er under 30 år.');
+
+    // An empty form: the error summary comes first, has focus and links to each field.
+    await form.locator('button[type=submit]').click();
+    await expect(page).toHaveTitle(/^Fejl: /);
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveCount(7);
+    await expect(summary.getByRole('link').first()).toHaveAttribute('href', '#q-who-self');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Answers are kept after an error.
+    await page.locator('#q-who-professional').check();
+    await page.locator('#q-age').fill('femogfyrre');
+    await page.locator('form.questionnaire-form button[type=submit]').click();
+    await expect(page.locator('#q-who-professional')).toBeChecked();
+    await expect(page.locator('#q-age')).toHaveValue('femogfyrre');
+    await expect(summary).toContainText('Skriv alderen som et tal i hele år');
+    await context.close();
+  });
+
+  test('the result page carries the answers to the application form as hidden fields in a POST', async ({ browser }) => {
+    const context = await browser.newContext(noScript);
+    const page = await context.newPage();
+    await page.goto(questionnaire('bronderslev'));
+    await answerWithForm(page, {
+      who: 'relative', age: '24', pension: 'ved-ikke', reducedFunction: 'ja', needs: ['sundhed', 'egenomsorg'],
+      kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja',
+    });
+    await expect(page).toHaveURL(/\/bronderslev\/kan-jeg-faa-stoette\/resultat\/$/);
+    await expect(page.locator('h1')).toHaveText('Socialpædagogisk støtte passer sandsynligvis til dig');
+    const apply = page.locator('form[action="/bronderslev/ansoeg/"]');
+    await expect(apply).toHaveAttribute('method', 'post');
+    const fields = await apply.locator('input[type=hidden]').evaluateAll((inputs) =>
+      inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+    );
+    expect(fields).toEqual([
+      ['prefill', 'questionnaire'],
+      ['who', 'relative'],
+      ['age', '24'],
+      ['pension', 'ved-ikke'],
+      ['needs', 'sundhed'],
+      ['needs', 'egenomsorg'],
+    ]);
+    await expect(apply.getByRole('button')).toHaveText('Søg nu');
+    await expect(page.locator('.questionnaire-reasons')).toContainText('Personen skal selv sige ja');
+    await context.close();
+  });
+});
+
+/** The same answers, with and without JavaScript: every kommune, every outcome. */
+const sameBothWays: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string }[] = [
+  {
+    slug: 'bronderslev',
+    given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
+    outcome: 'En anden slags hjælp passer måske bedre',
+  },
+  { slug: 'frederikssund', given: { who: 'professional', age: '22', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'nej' }, outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig' },
+  {
+    slug: 'sonderborg',
+    given: { who: 'self', age: '61', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'andet', canTakePart: 'ja', shortNeed: 'ved-ikke' },
+    outcome: 'Ring og tal med kommunen',
+  },
+  { slug: 'varde', given: { who: 'self', age: '17' }, outcome: 'En anden slags hjælp passer måske bedre' },
+  {
+    slug: 'aabenraa',
+    given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke', canTakePart: 'nej' },
+    outcome: 'En anden slags hjælp passer måske bedre',
+  },
+  {
+    slug: 'varde',
+    lang: 'en',
+    given: { who: 'self', age: '30', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', canTakePart: 'ja' },
+    outcome: 'Socio-educational support probably fits you',
+  },
+];
+
+for (const { slug, lang = 'da', given, outcome } of sameBothWays) {
+  test(`${lang === 'en' ? 'English: ' : ''}${slug}: the same answers reach "${outcome}" with and without JavaScript`, async ({ browser }) => {
+    const js = await browser.newContext();
+    const withJs = await js.newPage();
+    await withJs.goto(questionnaire(slug, lang));
+    await answerWithIsland(withJs, given);
+    const island = await resultText(withJs);
+    expect(island.outcome).toBe(outcome);
+    expect(await axeViolations(withJs)).toEqual([]);
+
+    const noJs = await browser.newContext(noScript);
+    const withoutJs = await noJs.newPage();
+    await withoutJs.goto(questionnaire(slug, lang));
+    await answerWithForm(withoutJs, given);
+    expect(await resultText(withoutJs)).toEqual(island);
+
+    const blocked = await withoutSiteScripts(browser);
+    const forAxe = await blocked.newPage();
+    await forAxe.goto(questionnaire(slug, lang));
+    expect(await axeViolations(forAxe)).toEqual([]);
+    await answerWithForm(forAxe, given);
+    expect(await resultText(forAxe)).toEqual(island);
+    expect(await axeViolations(forAxe)).toEqual([]);
+    await Promise.all([js.close(), noJs.close(), blocked.close()]);
+  });
+}
+
+test.describe('English', () => {
+  test('the questionnaire, its answers and the result are in English; the kommune’s own words stay Danish and marked so', async ({ page }) => {
+    await page.goto(questionnaire('bronderslev', 'en'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1')).toHaveText('Can I get socio-educational support in Brønderslev Kommune?');
+    await expect(page.locator('.question-heading')).toContainText('Step 1 of 9');
+    await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+    await answerWithIsland(page, {
+      who: 'self', age: '35', reducedFunction: 'ja', needs: ['mobilitet'], kindOfHelp: 'companion', coveredByOtherHelp: 'nej',
+      housing: 'eget-hjem', canTakePart: 'ja',
+    });
+    await expect(page.locator('#resultat')).toHaveText('Another kind of help may fit better');
+    await expect(page.locator('.questionnaire-steps')).toContainText('A companion under section 97');
+    await expect(page.locator('.standard-says__text').first()).toHaveAttribute('lang', 'da');
+    await expect(page.locator('.questionnaire-reasons a').first()).toHaveAttribute('href', /^\/en\/bronderslev\/#/);
+    await expect(page.getByRole('link', { name: 'Apply anyway' })).toHaveAttribute('href', '/en/bronderslev/ansoeg/');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('links to the questionnaire', () => {
+  for (const slug of KOMMUNER) {
+    test(`${slug}: the standard page links to its questionnaire`, async ({ page }) => {
+      await page.goto(`/${slug}/`);
+      await expect(page.getByRole('link', { name: /Kan jeg få støtte\?/ })).toHaveAttribute('href', `/${slug}/kan-jeg-faa-stoette/`);
+    });
+  }
+
+  test('the front page names the questionnaire among the journeys', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.journeys')).toContainText('Find ud af, om du kan få støtte.');
+  });
+});
+
+test.describe('the result page as a request', () => {
+  test('a GET (a bookmark, a reload) leads back to the questionnaire: answers only ever come by POST', async ({ request }) => {
+    const response = await request.get('/varde/kan-jeg-faa-stoette/resultat/', { maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    expect(response.headers().location).toBe('/varde/kan-jeg-faa-stoette/');
+  });
+
+  test('a post from another site is refused', async ({ request }) => {
+    const response = await request.post('/varde/kan-jeg-faa-stoette/resultat/', {
+      form: { who: 'self', age: '30' },
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  test('an unknown kommune is a 404; a body that is not a form is asked again, never a 500', async ({ request, baseURL }) => {
+    const headers = { Origin: baseURL! };
+    const unknown = await request.post('/findes-ikke/kan-jeg-faa-stoette/resultat/', { form: { who: 'self' }, headers });
+    expect(unknown.status()).toBe(404);
+    const json = await request.post('/varde/kan-jeg-faa-stoette/resultat/', {
+      data: '{"who":',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+    });
+    expect(json.status()).toBe(200);
+    expect(await json.text()).toContain('Der er et problem');
+  });
+
+  test('an English post gets an English result with the security headers (a 12-year-old in Aabenraa)', async ({ request, baseURL }) => {
+    const response = await request.post('/en/aabenraa/kan-jeg-faa-stoette/resultat/', {
+      form: { who: 'self', age: '12' },
+      headers: { Origin: baseURL! },
+    });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-security-policy']).not.toContain('unsafe-inline');
+    const html = await response.text();
+    expect(html).toContain('Help for children and young people under 18');
+    expect(html).toContain('The quality standard does not say where children and young people can get help.');
+  });
+});
+
+test.describe('budget', () => {
+  const client = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+  /** Every script file a page loads, with the files they import, each once. */
+  function scriptFiles(htmlPath: string): string[] {
+    const html = readFileSync(`${client}${htmlPath}index.html`, 'utf8');
+    const seen = new Set<string>();
+    const visit = (url: string) => {
+      if (seen.has(url)) return;
+      seen.add(url);
+      const code = readFileSync(`${client}${url}`, 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.\/[^"']+\.js)["']/g)) {
+        visit(new URL(m[1]!, `http://x${url}`).pathname);
+      }
+    };
+    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) visit(m[1]!);
+    return [...seen];
+  }
+
+  for (const slug of KOMMUNER) {
+    for (const path of [questionnaire(slug), questionnaire(slug, 'en')]) {
+      test(`${path} ships at most 15 KB of JavaScript (gzip, every script and its imports)`, () => {
+        const files = scriptFiles(path);
+        expect(files.length).toBeGreaterThan(1);
+        const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${client}${f}`)).length, 0);
+        expect(total).toBeLessThanOrEqual(15 * 1024);
+      });
+    }
+  }
+});

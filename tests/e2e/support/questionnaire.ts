@@ -1,0 +1,52 @@
+/**
+ * Driving "Kan jeg få støtte?" in tests: the same answers given through the
+ * island (one question per screen) or the no-JavaScript form (all at once).
+ * Inputs are named `q-<question>-<option>` (and `q-age`) in both.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Answers by question id; `needs` lists help-area slugs. */
+export type Given = Record<string, string | string[]>;
+
+export const questionnaire = (slug: string, lang: 'da' | 'en' = 'da') => `${lang === 'en' ? '/en' : ''}/${slug}/kan-jeg-faa-stoette/`;
+
+async function answer(page: Page, id: string, value: string | string[] | undefined) {
+  if (id === 'age') await page.locator('#q-age').fill(String(value ?? ''));
+  else for (const v of [value ?? []].flat()) await page.locator(`#q-${id}-${v}`).check();
+}
+
+/** With JavaScript: answers each screen the island shows, until the result. */
+export async function answerWithIsland(page: Page, given: Given) {
+  const step = page.locator('form.questionnaire-step');
+  for (let i = 0; i < 15 && (await step.count()) > 0; i++) {
+    const id = await step.locator('input').first().getAttribute('name');
+    if (!id) throw new Error('a question without an input');
+    await answer(page, id, given[id]);
+    await step.locator('button[type=submit]').click();
+  }
+  await expect(page.locator('#resultat')).toBeVisible();
+}
+
+/** Without JavaScript: fills the one form and posts it. */
+export async function answerWithForm(page: Page, given: Given) {
+  for (const [id, value] of Object.entries(given)) await answer(page, id, value);
+  await page.locator('form.questionnaire-form button[type=submit]').click();
+}
+
+/** What the result says: the outcome and every reason, as the citizen reads them. */
+export async function resultText(page: Page) {
+  return {
+    outcome: await page.locator('#resultat').innerText(),
+    reasons: await page.locator('.questionnaire-reasons > li').allInnerTexts(),
+    steps: await page.locator('.questionnaire-steps > li h3, .questionnaire-steps > li h4').allInnerTexts(),
+  };
+}
+
+/** Presses Tab until `target` has focus (keyboard only, as a citizen without a mouse would). */
+export async function tabTo(page: Page, target: Locator, max = 40) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
