@@ -10,8 +10,17 @@
  * - The others have one unit.
  *
  * Age is whole years on the day of submission in Danish time (age.ts).
+ *
+ * § 85 is support for adults: someone under 18 is not routed to a unit but
+ * told where children and young people get help (`destinationFor`).
  */
-import type { Kommune, Unit } from './kommune.ts';
+import type { Fact, Kommune, Unit } from './kommune.ts';
+
+/** The age from which § 85 applies (DESIGN.md: under 18 is not an application). */
+export const ADULT_AGE = 18;
+
+/** The parts of a kommune routing needs (the application island gets only these). */
+export type RoutingKommune = Pick<Kommune, 'units' | 'routing' | 'under18'>;
 
 export interface Applicant {
   /** Whole years; `null` when not known yet (the default unit is shown). */
@@ -27,7 +36,7 @@ export interface Route {
   section: string | null;
 }
 
-export function routeApplication(kommune: Kommune, applicant: Applicant): Route {
+export function routeApplication(kommune: Pick<Kommune, 'units' | 'routing'>, applicant: Applicant): Route {
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
@@ -47,10 +56,28 @@ export function routeApplication(kommune: Kommune, applicant: Applicant): Route 
 }
 
 /** Whether a kommune's routing depends on førtidspension for someone of this age (ask only then). */
-export function pensionMatters(kommune: Kommune, age: number | null): boolean {
+export function pensionMatters(kommune: Pick<Kommune, 'routing'>, age: number | null): boolean {
   return kommune.routing.rules.some(
     (r) =>
       r.excludesEarlyRetirementPension &&
       (age === null || ((r.minAge === null || age >= r.minAge) && (r.belowAge === null || age < r.belowAge))),
   );
+}
+
+/** Where someone is sent: an application to a unit, or — under 18 — where children and young people get help. */
+export type Destination =
+  | { kind: 'application'; route: Route }
+  | {
+      kind: 'under18';
+      /** The kommune's `under18` fact, or `null` when its standard names no contact. */
+      help: Fact | null;
+      /** The kommune's units one can phone or write to and ask (never a guessed youth service). */
+      contacts: Unit[];
+    };
+
+export function destinationFor(kommune: RoutingKommune, applicant: Applicant): Destination {
+  if (applicant.age !== null && applicant.age < ADULT_AGE) {
+    return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
+  }
+  return { kind: 'application', route: routeApplication(kommune, applicant) };
 }
