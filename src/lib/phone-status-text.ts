@@ -7,6 +7,7 @@
 import type { PhoneStatus } from '../domain/opening-hours.ts';
 import { formatClock } from '../domain/phone-hours.ts';
 import type { Weekday } from '../domain/weekdays.ts';
+import { fill } from './template.ts';
 
 /** Templates with `{{name}}` slots, from `locales/<lang>/phoneStatus.json`. */
 export interface PhoneStatusStrings {
@@ -32,8 +33,6 @@ export const PHONE_STATUS_KEYS = [
   'opensOnDate',
 ] as const;
 
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
 /** A date more than a week ahead, as "6. januar" / "6 January". */
 function dayAndMonth(iso: string, lang: 'da' | 'en'): string {
