@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FORM_FIELDS,
+  ageFromForm,
   STEPS,
   fieldForPath,
   formToApplication,
@@ -131,5 +132,17 @@ describe('answers carried over from "Kan jeg få støtte?"', () => {
     expect(ageHint).toBeNull();
     expect(prefillFromQuestionnaire({ age: '25 år' }).ageHint).toBeNull();
     expect(prefillFromQuestionnaire({}).values).toEqual({});
+  });
+});
+
+describe('the age so far, for the routing preview', () => {
+  it('from a complete date of birth', () => expect(ageFromForm(filledIn(), NOW)).toBe(25));
+  it('from a CPR number when the date is empty', () => {
+    expect(ageFromForm({ birthDay: '', cpr: '120401-4321' }, NOW)).toBe(25);
+  });
+  it('not yet, while the date is half written or impossible', () => {
+    expect(ageFromForm({ birthDay: '12', birthMonth: '4', birthYear: '20' }, NOW)).toBeNull();
+    expect(ageFromForm({ birthDay: '31', birthMonth: '4', birthYear: '2001' }, NOW)).toBeNull();
+    expect(ageFromForm({}, NOW)).toBeNull();
   });
 });

@@ -11,6 +11,8 @@
  */
 import { VUM_THEMES } from './ids.ts';
 import type { Issue } from './application.ts';
+import { ageOn } from './age.ts';
+import { isRealDate, parseCpr } from './cpr.ts';
 import type { KommuneSlug } from './ids.ts';
 
 /** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
@@ -61,34 +63,36 @@ export const STEPS = [
 export type StepId = (typeof STEPS)[number]['id'];
 
 /** The field that shows the problem at an API path (array indexes dropped: `needs.2` → `needs`). */
-const FIELD_FOR_PATH: Record<string, FieldName> = {
-  who: 'who',
-  applicant: 'name',
-  'applicant.name': 'name',
-  'applicant.birthDate': 'birthDay',
-  'applicant.cpr': 'cpr',
-  'applicant.address': 'street',
-  'applicant.address.street': 'street',
-  'applicant.address.postalCode': 'postalCode',
-  'applicant.address.city': 'city',
-  'applicant.phone': 'phone',
-  'applicant.email': 'email',
-  receivesEarlyRetirementPension: 'pension',
-  onBehalf: 'helperName',
-  'onBehalf.name': 'helperName',
-  'onBehalf.relation': 'helperRelation',
-  'onBehalf.phone': 'helperPhone',
-  'onBehalf.email': 'helperEmail',
-  'onBehalf.applicantConsents': 'helperConsent',
-  needs: 'needs',
-  description: 'description',
-  helpReceived: 'helpReceived',
-  contact: 'contactPreferred',
-  'contact.preferred': 'contactPreferred',
-  'contact.bestTimes': 'contactTimes',
-  wantsBisidder: 'bisidder',
-  consentToObtainInformation: 'consentInformation',
-};
+const FIELD_FOR_PATH = Object.fromEntries(
+  [
+    'who who',
+    'applicant name',
+    'applicant.name name',
+    'applicant.birthDate birthDay',
+    'applicant.cpr cpr',
+    'applicant.address street',
+    'applicant.address.street street',
+    'applicant.address.postalCode postalCode',
+    'applicant.address.city city',
+    'applicant.phone phone',
+    'applicant.email email',
+    'receivesEarlyRetirementPension pension',
+    'onBehalf helperName',
+    'onBehalf.name helperName',
+    'onBehalf.relation helperRelation',
+    'onBehalf.phone helperPhone',
+    'onBehalf.email helperEmail',
+    'onBehalf.applicantConsents helperConsent',
+    'needs needs',
+    'description description',
+    'helpReceived helpReceived',
+    'contact contactPreferred',
+    'contact.preferred contactPreferred',
+    'contact.bestTimes contactTimes',
+    'wantsBisidder bisidder',
+    'consentToObtainInformation consentInformation',
+  ].map((pair) => pair.split(' ')),
+) as Record<string, FieldName>;
 
 /** An API path without array indexes, as messages are keyed: `needs.2` → `needs`. */
 export const messagePath = (path: string) =>
@@ -224,4 +228,15 @@ export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { value
   const age = typeof answers.age === 'string' && /^\d{1,3}$/.test(answers.age) ? Number(answers.age) : answers.age;
   const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age < 130 ? age : null;
   return { values, ageHint };
+}
+
+/**
+ * The age the answers give so far, for the routing preview: from the date of
+ * birth when it is complete and real, else from a valid CPR number, else `null`.
+ */
+export function ageFromForm(values: FormValues, now: Date): number | null {
+  const { date } = birthDateFrom(values);
+  if (date && isRealDate(date)) return ageOn(date, now);
+  const cpr = parseCpr(one(values, 'cpr'));
+  return cpr.ok ? ageOn(cpr.birthDate, now) : null;
 }

@@ -71,7 +71,8 @@ export const ISSUE_CODES = [
   'needsRepeated',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
-const isIssueCode = (s: string): s is IssueCode => (ISSUE_CODES as readonly string[]).includes(s);
+/** Our codes are single camelCase words; zod's own messages are sentences. (A pattern, not the list: the island ships less.) */
+const isIssueCode = (s: string): s is IssueCode => /^[a-z][A-Za-z0-9]*$/.test(s);
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max));
 const optionalText = (max: number) => z.optional(z.nullable(text(max)));
@@ -83,7 +84,7 @@ const phone = z.optional(
     ),
   ),
 );
-const email = z.optional(z.nullable(z.email({ error: 'emailInvalid' }).check(z.maxLength(LIMITS.email))));
+const email = z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.email), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'emailInvalid' }))));
 
 export const AddressSchema = z.strictObject({
   street: text(LIMITS.street),
