@@ -243,6 +243,14 @@ describe('bad input gets a clear code per field, never an exception', () => {
     expect(codes(body)).toEqual({ description: 'required', 'applicant.birthDate': 'under18' });
   });
 
+  it('an age under 18 is told even when other answers about the person are missing', () => {
+    const body = withChanges((b) => {
+      b.applicant = { birthDate: '2010-01-01' } as Body['applicant'];
+      b.contact.preferred = 'email';
+    });
+    expect(codes(body)).toEqual({ 'applicant.name': 'required', 'applicant.birthDate': 'under18', 'contact.preferred': 'emailMissing' });
+  });
+
   it('a body that is not an object is refused as a whole', () => {
     for (const body of [null, [], 'ansøgning', 42]) expect(issuesOf(body)).toEqual([{ path: '', code: 'invalidType' }]);
   });

@@ -204,50 +204,54 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
 }
 
 /**
- * Rules across fields, checked on whichever parts of the body are valid on
- * their own so that every problem shows at once (GOV.UK: one round of errors):
- * a birth date or a CPR number; the two agree; a real age of 18 or more; and
- * a way to reach the person in the way they chose.
+ * Rules across fields, each checked as soon as the fields it needs are valid
+ * on their own, so that every problem shows at once (GOV.UK: one round of
+ * errors): a birth date or a CPR number; the two agree; a real age of 18 or
+ * more; and a way to reach the person in the way they chose.
  */
 function crossFieldIssues(input: unknown, now: Date): { issues: Issue[]; birthDate: string | null } {
   const issues: Issue[] = [];
-  const part = <T>(schema: z.ZodMiniType<T>, key: string) => schema.safeParse(valueAt(input, [key]));
-  const applicant = part(ApplicantSchema, 'applicant').data ?? null;
-  const onBehalf = part(z.optional(z.nullable(OnBehalfSchema)), 'onBehalf');
-  const contact = part(ContactSchema, 'contact').data ?? null;
+  const given = (...path: string[]) => {
+    const v = valueAt(input, path);
+    return v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '');
+  };
+  const valid = <T>(schema: z.ZodMiniType<T>, ...path: string[]): T | undefined => {
+    const result = given(...path) ? schema.safeParse(valueAt(input, path)) : null;
+    return result?.success ? result.data : undefined;
+  };
+  const A = ApplicantSchema.shape;
 
   let birthDate: string | null = null;
-  if (applicant) {
-    const fromCpr = applicant.cpr ? parseCpr(applicant.cpr) : null;
-    const cprDate = fromCpr?.ok ? fromCpr.birthDate : null;
-    birthDate = applicant.birthDate ?? cprDate;
+  if (valueAt(input, ['applicant']) !== undefined) {
+    const ownDate = valid(A.birthDate, 'applicant', 'birthDate');
+    const cpr = valid(A.cpr, 'applicant', 'cpr');
+    const cprDate = cpr ? parseCpr(cpr).birthDate : undefined;
     // The birth date field is where the person is told, unless only a CPR number was given.
-    const datePath = applicant.birthDate ? 'applicant.birthDate' : 'applicant.cpr';
-    if (!birthDate) {
+    const datePath = given('applicant', 'birthDate') ? 'applicant.birthDate' : 'applicant.cpr';
+    birthDate = ownDate ?? cprDate ?? null;
+    if (!given('applicant', 'birthDate') && !given('applicant', 'cpr')) {
       issues.push({ path: 'applicant.birthDate', code: 'birthDateOrCprRequired' });
-    } else if (applicant.birthDate && cprDate && applicant.birthDate !== cprDate) {
+    } else if (ownDate && cprDate && ownDate !== cprDate) {
       issues.push({ path: 'applicant.cpr', code: 'cprBirthDateMismatch' });
       birthDate = null;
-    } else if (birthDate > danishDate(now)) {
+    } else if (birthDate && birthDate > danishDate(now)) {
       issues.push({ path: datePath, code: 'birthDateInFuture' });
       birthDate = null;
-    } else if (ageOn(birthDate, now) > OLDEST_AGE) {
+    } else if (birthDate && ageOn(birthDate, now) > OLDEST_AGE) {
       issues.push({ path: datePath, code: 'birthDateTooEarly' });
       birthDate = null;
-    } else if (ageOn(birthDate, now) < ADULT_AGE) {
+    } else if (birthDate && ageOn(birthDate, now) < ADULT_AGE) {
       issues.push({ path: datePath, code: 'under18' });
       birthDate = null;
     }
   }
 
-  if (applicant && contact && onBehalf.success) {
-    const helper = onBehalf.data ?? null;
-    const missing: Record<(typeof CONTACT_METHODS)[number], boolean> = {
-      phone: !applicant.phone && !helper?.phone,
-      email: !applicant.email && !helper?.email,
-      letter: !applicant.address,
-    };
-    if (missing[contact.preferred]) issues.push({ path: 'contact.preferred', code: `${contact.preferred}Missing` as const });
-  }
+  const preferred = valid(ContactSchema.shape.preferred, 'contact', 'preferred');
+  const missing: Record<ContactMethod, boolean> = {
+    phone: !given('applicant', 'phone') && !given('onBehalf', 'phone'),
+    email: !given('applicant', 'email') && !given('onBehalf', 'email'),
+    letter: !given('applicant', 'address'),
+  };
+  if (preferred && missing[preferred]) issues.push({ path: 'contact.preferred', code: `${preferred}Missing` as const });
   return { issues, birthDate };
 }
