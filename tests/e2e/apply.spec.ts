@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
-import { birthDateForAge, clientAddress, marker, storedWith } from './support/applications.ts';
+import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
 import { copyWithoutScripts } from './support/no-js.ts';
 
 const client = clientAddress();
@@ -284,6 +284,24 @@ test.describe('with JavaScript', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('.error-summary')).toContainText('Choose whether you are applying for yourself or for someone else.');
     await expectNoAxeViolations(page);
+
+    const { reference } = await (await page.request.post('/api/ansoegninger', { data: validBody('varde') })).json();
+    await page.goto(`/en/varde/ansoeg/kvittering/?reference=${reference}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have received your application');
+    await expect(page.locator('main')).toContainText('Social og Handicap');
+    await expect(page.locator('main')).toContainText('Not stated in the quality standard.');
+    await expectNoAxeViolations(page);
+  });
+
+  test('the kommune’s page, its contact page and the front page lead to the form', async ({ page }) => {
+    await page.goto('/sonderborg/');
+    await page.getByRole('link', { name: 'Søg om støtte på nettet' }).click();
+    await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
+    await page.goto('/en/sonderborg/kontakt/');
+    await page.getByRole('link', { name: 'Apply for support online' }).click();
+    await expect(page).toHaveURL(/\/en\/sonderborg\/ansoeg\/$/);
+    await page.goto('/');
+    await expect(page.locator('.journeys')).toContainText('Søg om støtte på nettet. Du får en kvittering.');
   });
 });
 
