@@ -225,7 +225,8 @@ function crossFieldIssues(input: unknown, now: Date): { issues: Issue[]; birthDa
   if (valueAt(input, ['applicant']) !== undefined) {
     const ownDate = valid(A.birthDate, 'applicant', 'birthDate');
     const cpr = valid(A.cpr, 'applicant', 'cpr');
-    const cprDate = cpr ? parseCpr(cpr).birthDate : undefined;
+    const parsedCpr = cpr ? parseCpr(cpr) : null;
+    const cprDate = parsedCpr?.ok ? parsedCpr.birthDate : undefined;
     // The birth date field is where the person is told, unless only a CPR number was given.
     const datePath = given('applicant', 'birthDate') ? 'applicant.birthDate' : 'applicant.cpr';
     birthDate = ownDate ?? cprDate ?? null;

@@ -40,7 +40,7 @@ export function routeApplication(kommune: Pick<Kommune, 'units' | 'routing'>, ap
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
-    if (!unit) throw new Error(`${kommune.name}: routing names unknown unit "${id}"`);
+    if (!unit) throw new Error(`routing names unknown unit "${id}"`);
     return unit;
   };
   const { age, receivesEarlyRetirementPension: pension } = applicant;

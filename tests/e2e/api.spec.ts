@@ -173,7 +173,7 @@ test.describe('415: other content types', () => {
 
 test.describe('403: cross-origin', () => {
   test('a JSON post from another site (Origin, Sec-Fetch-Site)', async ({ request }) => {
-    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }]) {
+    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }] as Record<string, string>[]) {
       const description = marker();
       const response = await request.post(API, { data: validBody('varde', description), headers });
       expect(response.status()).toBe(403);

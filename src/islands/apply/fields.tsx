@@ -66,7 +66,7 @@ export function TextField(p: TextFieldProps) {
       <Label id={id} text={p.label} optional={p.optional} />
       <HintAndError id={id} hint={p.hint} error={p.error} errorPrefix={p.errorPrefix} />
       <input
-        type={p.type ?? 'text'}
+        type={(p.type ?? 'text') as 'text'}
         id={id}
         name={p.name}
         class={`form-input${p.width ? ` ${p.width}` : ''}`}

@@ -71,8 +71,8 @@ export interface FormRerender {
 export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender };
 
 type ApiStrings = Record<string, string>;
-const apiStrings = (lang: Locale) => (STRINGS[lang].apply as { api: ApiStrings }).api;
-const errorStrings = (lang: Locale) => (STRINGS[lang].apply as { errors: ErrorStrings }).errors;
+const apiStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { api: ApiStrings }).api;
+const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
