@@ -28,10 +28,9 @@ import { useApplicationForm } from './formkit.ts';
 import { fieldMessages } from './messages.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
-import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
+import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one, type SectionProps } from './Sections.tsx';
 import { sendApplication } from './send.ts';
-import { pensionAnswer } from './StaticForm.tsx';
 import { StepIndicator } from './StepIndicator.tsx';
 import type { ApplyProps } from './types.ts';
 

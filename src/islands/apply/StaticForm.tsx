@@ -5,46 +5,46 @@
  * the error summary above it). Rendered on the server only; the island
  * replaces it when JavaScript runs.
  */
+import type { ComponentChildren } from 'preact';
 import { ageFromForm } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
-import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
+import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
 import type { FieldMessages } from './messages.ts';
 import type { ApplyProps } from './types.ts';
 
-export const pensionAnswer = (v: string) => (v === 'ja' ? true : v === 'nej' ? false : null);
+/** One step of the island, as a section of the one page. */
+const Part = ({ id, title, children }: { id: string; title: string; children: ComponentChildren }) => (
+  <section aria-labelledby={`trin-${id}`}>
+    <h2 id={`trin-${id}`} class="h3">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
 
 export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Date }) {
   const { strings: s, values, errors, kommune } = props;
   const section = { s, values, errors, live: false };
   const age = ageFromForm(values, props.now) ?? props.ageHint;
   const preview = previewFor(kommune, age, pensionAnswer(one(values, 'pension')));
-  const heading = (id: string, text: string) => (
-    <h2 id={`trin-${id}`} class="h3">
-      {text}
-    </h2>
-  );
   return (
     <form id="ansoegning" method="post" action="/api/ansoegninger" novalidate>
       <input type="hidden" name="kommune" value={kommune.slug} />
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      <section aria-labelledby="trin-hvem">
-        {heading('hvem', s.steps.hvem)}
+      <Part id="hvem" title={s.steps.hvem}>
         <WhoSection {...section} />
-      </section>
-      <section aria-labelledby="trin-person">
-        {heading('person', s.person.headingBehalf)}
+      </Part>
+      <Part id="person" title={s.person.headingBehalf}>
         <PersonSection {...section} askPension={pensionMatters(kommune, null)} selfKnown={one(values, 'who') === 'self'} />
-      </section>
-      <section aria-labelledby="trin-behov">
-        {heading('behov', s.steps.behov)}
+      </Part>
+      <Part id="behov" title={s.steps.behov}>
         <NeedsSection {...section} />
-      </section>
-      <section aria-labelledby="trin-kontakt">
-        {heading('kontakt', s.steps.kontakt)}
+      </Part>
+      <Part id="kontakt" title={s.steps.kontakt}>
         <ContactSection {...section} />
-      </section>
+      </Part>
       <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />
       <p>{s.review.sendLead}</p>
       <button type="submit" class="button button-primary">
