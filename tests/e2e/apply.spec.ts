@@ -399,6 +399,18 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/#f-birthDay$/);
   });
 
+  test('from the English form, errors come back in English', async ({ page }) => {
+    await page.goto('/en/aabenraa/ansoeg/');
+    await page.getByLabel('I am applying for myself').check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await expect(page).toHaveURL(/\/api\/ansoegninger$/);
+    await expect(page).toHaveTitle(/^Error: Apply for socialpædagogisk støtte in Aabenraa Kommune/);
+    await expect(page.locator('#error-summary-page')).toContainText('There is a problem');
+    await expect(page.locator('#error-summary-page')).toContainText('Enter the full name.');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByLabel('I am applying for myself')).toBeChecked();
+  });
+
   test('a 17-year-old is told where to go instead, in the standard’s words (Frederikssund)', async ({ page }) => {
     await page.goto('/frederikssund/ansoeg/');
     const born = birthDateForAge(17);
