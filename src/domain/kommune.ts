@@ -15,8 +15,10 @@ import { z } from 'zod';
 import { WEEKDAYS } from './weekdays.ts';
 import { HOUSING_TYPES } from './housing.ts';
 
-/** Kommune slugs fixed by DESIGN.md (URLs and the API depend on them). */
-export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
+import { KOMMUNE_SLUGS, VUM_THEMES, type KommuneSlug } from './ids.ts';
+
+// Defined in ids.ts (zod-free, shared with the application island); re-exported here.
+export { KOMMUNE_SLUGS, VUM_THEMES, type KommuneSlug };
 
 /** A heading id in the MDX body, e.g. `hvem-kan-faa-stoette`. Links from data to text use it. */
 const SectionId = z
@@ -162,17 +164,6 @@ export const HelpAreaSchema = z.strictObject({
   label: z.string().min(1),
 });
 
-/** The seven VUM themes (voksenudredningsmetoden), slugs used by the API's `needs`. */
-export const VUM_THEMES = [
-  'praktiske-opgaver-i-hjemmet',
-  'samfundsliv',
-  'socialt-liv',
-  'sundhed',
-  'kommunikation',
-  'mobilitet',
-  'egenomsorg',
-] as const;
-
 export const KommuneSchema = z
   .strictObject({
     /** "Brønderslev Kommune". */
@@ -277,7 +268,6 @@ export const KommuneSchema = z
 
 export type Kommune = z.infer<typeof KommuneSchema>;
 export type KommuneInput = z.input<typeof KommuneSchema>;
-export type KommuneSlug = (typeof KOMMUNE_SLUGS)[number];
 
 /**
  * Formats zod issues as "<file>: <field.path>: <message>" so a broken content

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pensionMatters, routeApplication } from './routing.ts';
+import { destinationFor, pensionMatters, routeApplication } from './routing.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
 
 const route = (slug: string, age: number | null, pension: boolean | null = false) =>
@@ -43,4 +43,32 @@ describe.each([
   ['aabenraa', 'visitation-og-understoettelse'],
 ])('%s has one unit for everyone', (slug, unit) => {
   it.each([18, 25, 29, 30, 80])('a %i-year-old goes to it', (age) => expect(route(slug, age)).toBe(unit));
+});
+
+describe('under 18: § 85 is adult support, so no application but where children and young people get help', () => {
+  const destination = (slug: string, age: number | null) =>
+    destinationFor(kommune(slug), { age, receivesEarlyRetirementPension: null });
+
+  it('a 17-year-old in Frederikssund is shown the standard’s own words about under-18s', () => {
+    const d = destination('frederikssund', 17);
+    expect(d.kind).toBe('under18');
+    if (d.kind !== 'under18') return;
+    expect(d.help?.text).toMatch(/under 18 år/);
+    expect(d.contacts.map((u) => u.id)).toEqual(['raadgivningshuset', 'ungekontakten']);
+  });
+  it('a 17-year-old in Brønderslev, whose standard names no contact, gets the kommune’s units to ask', () => {
+    const d = destination('bronderslev', 17);
+    expect(d).toMatchObject({ kind: 'under18', help: null });
+    if (d.kind === 'under18') expect(d.contacts.map((u) => u.phone)).toEqual(['9945 4421', '9945 4705']);
+  });
+  it('in Aabenraa, where the standard gives no phone or e-mail, there is no contact to show (the page says ask the kommune)', () => {
+    expect(destination('aabenraa', 16)).toMatchObject({ kind: 'under18', help: null, contacts: [] });
+  });
+  it('an 18-year-old (on the 18th birthday) applies as an adult', () => {
+    expect(destination('frederikssund', 18)).toMatchObject({ kind: 'application', route: { unit: { id: 'ungekontakten' } } });
+    expect(destination('varde', 18)).toMatchObject({ kind: 'application', route: { unit: { id: 'social-og-handicap' } } });
+  });
+  it('without an age yet, the application goes to the default unit', () => {
+    expect(destination('bronderslev', null)).toMatchObject({ kind: 'application', route: { unit: { id: 'visitationen' } } });
+  });
 });

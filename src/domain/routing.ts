@@ -10,11 +10,17 @@
  * - The others have one unit.
  *
  * Age is whole years on the day of submission in Danish time (age.ts).
+ *
+ * § 85 is support for adults: someone under 18 is not routed to a unit but
+ * told where children and young people get help (`destinationFor`).
  */
-import type { Kommune, Unit } from './kommune.ts';
+import type { Fact, Kommune, Unit } from './kommune.ts';
 
-/** What routing needs of a kommune (the questionnaire island gets only a part of the data). */
-export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing'>;
+/** The age from which § 85 applies (DESIGN.md: under 18 is not an application). */
+export const ADULT_AGE = 18;
+
+/** The parts of a kommune routing needs (the islands get only a part of the data). */
+export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing' | 'under18'>;
 
 export interface Applicant {
   /** Whole years; `null` when not known yet (the default unit is shown). */
@@ -34,7 +40,7 @@ export function routeApplication(kommune: RoutingKommune, applicant: Applicant):
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
-    if (!unit) throw new Error(`${kommune.name}: routing names unknown unit "${id}"`);
+    if (!unit) throw new Error(`routing names unknown unit "${id}"`);
     return unit;
   };
   const { age, receivesEarlyRetirementPension: pension } = applicant;
@@ -56,4 +62,22 @@ export function pensionMatters(kommune: Pick<Kommune, 'routing'>, age: number | 
       r.excludesEarlyRetirementPension &&
       (age === null || ((r.minAge === null || age >= r.minAge) && (r.belowAge === null || age < r.belowAge))),
   );
+}
+
+/** Where someone is sent: an application to a unit, or — under 18 — where children and young people get help. */
+export type Destination =
+  | { kind: 'application'; route: Route }
+  | {
+      kind: 'under18';
+      /** The kommune's `under18` fact, or `null` when its standard names no contact. */
+      help: Fact | null;
+      /** The kommune's units one can phone or write to and ask (never a guessed youth service). */
+      contacts: Unit[];
+    };
+
+export function destinationFor(kommune: RoutingKommune, applicant: Applicant): Destination {
+  if (applicant.age !== null && applicant.age < ADULT_AGE) {
+    return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
+  }
+  return { kind: 'application', route: routeApplication(kommune, applicant) };
 }

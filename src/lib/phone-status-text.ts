@@ -7,7 +7,7 @@
 import type { PhoneStatus } from '../domain/opening-hours.ts';
 import { formatClock } from '../domain/phone-hours.ts';
 import type { Weekday } from '../domain/weekdays.ts';
-import { fillTemplate as fill } from './template.ts';
+import { fillTemplate } from './template.ts';
 
 /** Templates with `{{name}}` slots, from `locales/<lang>/phoneStatus.json`. */
 export interface PhoneStatusStrings {
@@ -51,21 +51,21 @@ export function describePhoneStatus(status: PhoneStatus, s: PhoneStatusStrings, 
       return null;
     case 'open': {
       const closes = formatClock(status.closes, lang);
-      return status.closesEarly ? fill(s.openClosesEarly, { closes, day: name(status.closesEarly) }) : fill(s.open, { closes });
+      return status.closesEarly ? fillTemplate(s.openClosesEarly, { closes, day: name(status.closesEarly) }) : fillTemplate(s.open, { closes });
     }
     case 'closed': {
-      const head = status.closedDay ? fill(s.closedToday, { day: name(status.closedDay) }) : s.closed;
+      const head = status.closedDay ? fillTemplate(s.closedToday, { day: name(status.closedDay) }) : s.closed;
       const next = status.next;
       if (!next) return head;
       const opens = formatClock(next.opens, lang);
       const when =
         next.daysAhead === 0
-          ? fill(s.opensLaterToday, { opens })
+          ? fillTemplate(s.opensLaterToday, { opens })
           : next.daysAhead === 1
-            ? fill(s.opensTomorrow, { opens })
+            ? fillTemplate(s.opensTomorrow, { opens })
             : next.daysAhead < 7
-              ? fill(s.opensOn, { opens, weekday: s.weekdays[next.weekday] })
-              : fill(s.opensOnDate, { opens, weekday: s.weekdays[next.weekday], date: dayAndMonth(next.date, lang) });
+              ? fillTemplate(s.opensOn, { opens, weekday: s.weekdays[next.weekday] })
+              : fillTemplate(s.opensOnDate, { opens, weekday: s.weekdays[next.weekday], date: dayAndMonth(next.date, lang) });
       return `${head} – ${when}`;
     }
   }

@@ -29,11 +29,21 @@ const headers = Object.entries(securityHeaders());
 
 const server = createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);
+  if (req.url?.startsWith('/api/')) {
+    // Every API answer, including Astro's own 403 for cross-site form posts.
+    res.setHeader('Cache-Control', 'no-store');
+    // The contract's path has no trailing slash (DESIGN.md); Astro's trailingSlash: 'always'
+    // would answer it with a 308, which clients that do not follow redirects would not get past.
+    req.url = req.url.replace(/^\/api\/ansoegninger(?=\?|$)/, '/api/ansoegninger/');
+  }
   handler(req, res);
 });
 
 server.listen(port, host, () => {
-  console.log(`Støtteportalen kører på http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
+  // The port actually bound (PORT=0 picks a free one; tests use that).
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  console.log(`Støtteportalen kører på http://${host.includes(':') ? `[${host}]` : host}:${bound}/`);
 });
 
 function shutdown(signal: string) {

@@ -31,6 +31,8 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: process.env.E2E_DATA_DIR ?? 'data/e2e' },
+    // TRUSTED_PROXIES=1: tests give each file its own X-Forwarded-For, so the per-client rate limit
+    // (src/server/rate-limit.ts) is met only where a test means to meet it.
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: process.env.E2E_DATA_DIR ?? 'data/e2e', TRUSTED_PROXIES: '1' },
   },
 });

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FORM_FIELDS,
+  ageFromForm,
+  STEPS,
+  fieldForPath,
+  formToApplication,
+  mergeIssues,
+  prefillFromQuestionnaire,
+  stepOfField,
+  type FormValues,
+} from './application-form.ts';
+import { validateApplication } from './application.ts';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+
+/** A 25-year-old in Brønderslev applying for herself, as the no-JavaScript form posts it. */
+const filledIn = (): FormValues => ({
+  who: 'self',
+  name: 'Sofie Jensen',
+  birthDay: '12',
+  birthMonth: '4',
+  birthYear: '2001',
+  street: 'Algade 1',
+  postalCode: '9700',
+  city: 'Brønderslev',
+  phone: '12345678',
+  pension: 'nej',
+  needs: ['socialt-liv', 'sundhed'],
+  description: 'Jeg har svært ved at komme ud af døren.',
+  contactPreferred: 'phone',
+  bisidder: 'nej',
+  consentInformation: 'ja',
+});
+
+const validate = (values: FormValues) => {
+  const { body, issues } = formToApplication(values, 'bronderslev');
+  const result = validateApplication(body, NOW);
+  return mergeIssues(issues, result.ok ? [] : result.issues);
+};
+
+describe('the form’s answers become the API body', () => {
+  it('a filled-in form is a valid application with the date of birth from its three fields', () => {
+    const { body, issues } = formToApplication(filledIn(), 'bronderslev');
+    expect(issues).toEqual([]);
+    expect(body).toMatchObject({
+      kommune: 'bronderslev',
+      applicant: { name: 'Sofie Jensen', birthDate: '2001-04-12', address: { postalCode: '9700' } },
+      receivesEarlyRetirementPension: false,
+      needs: ['socialt-liv', 'sundhed'],
+      contact: { preferred: 'phone' },
+      wantsBisidder: false,
+      consentToObtainInformation: true,
+    });
+    expect(body).not.toHaveProperty('onBehalf');
+    expect(validateApplication(body, NOW)).toMatchObject({ ok: true, age: 25 });
+  });
+
+  it('"Ved ikke" about førtidspension is sent as null; a question not asked is left out', () => {
+    expect(formToApplication({ ...filledIn(), pension: 'ved-ikke' }, 'bronderslev').body.receivesEarlyRetirementPension).toBeNull();
+    const { pension: _, ...notAsked } = filledIn();
+    expect(formToApplication(notAsked, 'varde').body).not.toHaveProperty('receivesEarlyRetirementPension');
+  });
+
+  it('on behalf of someone, the helper and the recorded consent are sent', () => {
+    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor', helperConsent: 'ja' };
+    expect(formToApplication(values, 'bronderslev').body.onBehalf).toEqual({ name: 'Hanne', relation: 'Mor', applicantConsents: true });
+  });
+
+  it('helper fields filled in by someone applying for themselves are not sent', () => {
+    const values = { ...filledIn(), helperName: 'Hanne' };
+    expect(formToApplication(values, 'bronderslev').body).not.toHaveProperty('onBehalf');
+  });
+});
+
+describe('problems land on the field that shows them', () => {
+  it('not choosing who is applying', () => {
+    const { who: _, ...values } = filledIn();
+    expect(validate(values)).toEqual([{ path: 'who', code: 'whoRequired' }]);
+  });
+
+  it('a date of birth half filled in, or in letters, or with a two-digit year', () => {
+    expect(validate({ ...filledIn(), birthMonth: '' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateIncomplete' }]);
+    expect(validate({ ...filledIn(), birthMonth: 'april' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateInvalid' }]);
+    expect(validate({ ...filledIn(), birthYear: '01' })).toEqual([{ path: 'applicant.birthDate', code: 'birthYearFourDigits' }]);
+    expect(validate({ ...filledIn(), birthDay: '31', birthMonth: '4' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateInvalid' }]);
+  });
+
+  it('a CPR number instead of a date of birth is enough', () => {
+    expect(validate({ ...filledIn(), birthDay: '', birthMonth: '', birthYear: '', cpr: '1204014321' })).toEqual([]);
+  });
+
+  it('part of an address names the missing parts', () => {
+    expect(validate({ ...filledIn(), street: '', city: '' })).toEqual([
+      { path: 'applicant.address.street', code: 'required' },
+      { path: 'applicant.address.city', code: 'required' },
+    ]);
+  });
+
+  it('on behalf without the person’s consent', () => {
+    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor' };
+    expect(validate(values)).toEqual([{ path: 'onBehalf.applicantConsents', code: 'consentRequired' }]);
+  });
+
+  it('unanswered yes/no questions are required', () => {
+    expect(validate({ ...filledIn(), consentInformation: '' })).toEqual([{ path: 'consentToObtainInformation', code: 'required' }]);
+  });
+
+  it('every API path of the form has a field, and every field a step', () => {
+    const paths = ['applicant.name', 'applicant.birthDate', 'applicant.address.postalCode', 'onBehalf.applicantConsents', 'needs.3', 'contact.preferred', 'consentToObtainInformation', 'receivesEarlyRetirementPension'];
+    for (const path of paths) expect(fieldForPath(path)).not.toBeNull();
+    for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('tjek');
+    expect(fieldForPath('kommune')).toBeNull();
+    expect(STEPS.map((s) => s.id)).toEqual(['hvem', 'person', 'behov', 'kontakt', 'tjek']);
+  });
+});
+
+describe('answers carried over from "Kan jeg få støtte?"', () => {
+  it('a relative asking for a 25-year-old not on førtidspension who needs help with social life', () => {
+    const { values, ageHint } = prefillFromQuestionnaire({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv'] });
+    expect(values).toEqual({ who: 'behalf', pension: 'nej', needs: ['socialt-liv'] });
+    expect(ageHint).toBe(25);
+  });
+
+  it('the age from a form post ("25") is read as a number', () => {
+    expect(prefillFromQuestionnaire({ age: '25' }).ageHint).toBe(25);
+  });
+
+  it('ignores what it does not know: unknown needs, odd ages, other values', () => {
+    const { values, ageHint } = prefillFromQuestionnaire({ who: 'admin', age: -3, pension: 'måske', needs: ['socialt-liv', 'x', 7, 'socialt-liv'] });
+    expect(values).toEqual({ needs: ['socialt-liv'] });
+    expect(ageHint).toBeNull();
+    expect(prefillFromQuestionnaire({ age: '25 år' }).ageHint).toBeNull();
+    expect(prefillFromQuestionnaire({}).values).toEqual({});
+  });
+});
+
+describe('the age so far, for the routing preview', () => {
+  it('from a complete date of birth', () => expect(ageFromForm(filledIn(), NOW)).toBe(25));
+  it('from a CPR number when the date is empty', () => {
+    expect(ageFromForm({ birthDay: '', cpr: '120401-4321' }, NOW)).toBe(25);
+  });
+  it('not yet, while the date is half written or impossible', () => {
+    expect(ageFromForm({ birthDay: '12', birthMonth: '4', birthYear: '20' }, NOW)).toBeNull();
+    expect(ageFromForm({ birthDay: '31', birthMonth: '4', birthYear: '2001' }, NOW)).toBeNull();
+    expect(ageFromForm({}, NOW)).toBeNull();
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * The application form as a citizen fills it in, and how its answers become
+ * the API's JSON body (application.ts). The same form model serves the
+ * no-JavaScript form (a plain POST, `application/x-www-form-urlencoded`), the
+ * island (which posts JSON) and the endpoint, so field names, steps and the
+ * way errors land on fields are defined once.
+ *
+ * Form answers are strings, as HTML gives them: radio buttons "ja"/"nej",
+ * the date of birth as three fields (GOV.UK: no date picker), `needs` as
+ * repeated checkboxes.
+ */
+import { VUM_THEMES } from './ids.ts';
+import type { Issue } from './application.ts';
+import { ageOn } from './age.ts';
+import { isRealDate, parseCpr } from './cpr.ts';
+import type { KommuneSlug } from './ids.ts';
+
+/** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
+export const FORM_FIELDS = [
+  'who',
+  'helperName',
+  'helperRelation',
+  'helperPhone',
+  'helperEmail',
+  'helperConsent',
+  'name',
+  'birthDay',
+  'birthMonth',
+  'birthYear',
+  'cpr',
+  'street',
+  'postalCode',
+  'city',
+  'phone',
+  'email',
+  'pension',
+  'needs',
+  'description',
+  'helpReceived',
+  'contactPreferred',
+  'contactTimes',
+  'bisidder',
+  'consentInformation',
+] as const;
+export type FieldName = (typeof FORM_FIELDS)[number];
+
+/** Hidden fields the no-JavaScript form also posts. */
+export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
+
+export type FormValues = Partial<Record<FieldName, string | string[]>>;
+
+/** The steps of the form with JavaScript (DKFDS step indicator); without it, one page in this order. */
+export const STEPS = [
+  { id: 'hvem', fields: ['who', 'helperName', 'helperRelation', 'helperPhone', 'helperEmail', 'helperConsent'] },
+  {
+    id: 'person',
+    fields: ['name', 'birthDay', 'birthMonth', 'birthYear', 'cpr', 'street', 'postalCode', 'city', 'phone', 'email', 'pension'],
+  },
+  { id: 'behov', fields: ['needs', 'description', 'helpReceived'] },
+  { id: 'kontakt', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
+  { id: 'tjek', fields: [] },
+] as const satisfies readonly { id: string; fields: readonly FieldName[] }[];
+export type StepId = (typeof STEPS)[number]['id'];
+
+/** The field that shows the problem at an API path (array indexes dropped: `needs.2` → `needs`). */
+const FIELD_FOR_PATH = Object.fromEntries(
+  [
+    'who who',
+    'applicant name',
+    'applicant.name name',
+    'applicant.birthDate birthDay',
+    'applicant.cpr cpr',
+    'applicant.address street',
+    'applicant.address.street street',
+    'applicant.address.postalCode postalCode',
+    'applicant.address.city city',
+    'applicant.phone phone',
+    'applicant.email email',
+    'receivesEarlyRetirementPension pension',
+    'onBehalf helperName',
+    'onBehalf.name helperName',
+    'onBehalf.relation helperRelation',
+    'onBehalf.phone helperPhone',
+    'onBehalf.email helperEmail',
+    'onBehalf.applicantConsents helperConsent',
+    'needs needs',
+    'description description',
+    'helpReceived helpReceived',
+    'contact contactPreferred',
+    'contact.preferred contactPreferred',
+    'contact.bestTimes contactTimes',
+    'wantsBisidder bisidder',
+    'consentToObtainInformation consentInformation',
+  ].map((pair) => pair.split(' ')),
+) as Record<string, FieldName>;
+
+/** An API path without array indexes, as messages are keyed: `needs.2` → `needs`. */
+export const messagePath = (path: string) =>
+  path
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
+
+export function fieldForPath(path: string): FieldName | null {
+  return FIELD_FOR_PATH[messagePath(path)] ?? null;
+}
+
+export function stepOfField(field: FieldName | null): StepId {
+  return STEPS.find((s) => (s.fields as readonly FieldName[]).includes(field as FieldName))?.id ?? 'tjek';
+}
+
+const one = (values: FormValues, field: FieldName): string => {
+  const v = values[field];
+  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+};
+const many = (values: FormValues, field: FieldName): string[] => {
+  const v = values[field];
+  return (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean);
+};
+const optional = (s: string) => (s === '' ? undefined : s);
+const yesNo = (s: string) => (s === 'ja' ? true : s === 'nej' ? false : undefined);
+
+/**
+ * The date of birth from its three fields: `undefined` when all are empty,
+ * an ISO date when all are numbers (the schema then checks that the date
+ * exists), or the problem to show at the day field.
+ */
+function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
+  const [day, month, year] = (['birthDay', 'birthMonth', 'birthYear'] as const).map((f) => one(values, f));
+  if (!day && !month && !year) return {};
+  const path = 'applicant.birthDate';
+  if (!day || !month || !year) return { issue: { path, code: 'birthDateIncomplete' } };
+  if (![day, month, year].every((s) => /^\d+$/.test(s)) || day.length > 2 || month.length > 2) {
+    return { issue: { path, code: 'birthDateInvalid' } };
+  }
+  if (year.length !== 4) return { issue: { path, code: 'birthYearFourDigits' } };
+  return { date: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+}
+
+/**
+ * The JSON body for the answers in the form, and the problems only the form
+ * can have (no choice between "for myself" and "for someone else", a date of
+ * birth half filled in). The endpoint and the island then check the body
+ * against the schema, so every other rule lives in application.ts.
+ */
+export function formToApplication(values: FormValues, kommune: KommuneSlug | string): { body: Record<string, unknown>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const who = one(values, 'who');
+  if (who !== 'self' && who !== 'behalf') issues.push({ path: 'who', code: 'whoRequired' });
+
+  const birth = birthDateFrom(values);
+  if (birth.issue) issues.push(birth.issue);
+  const address = { street: one(values, 'street'), postalCode: one(values, 'postalCode'), city: one(values, 'city') };
+  const hasAddress = Object.values(address).some(Boolean);
+
+  const pension = one(values, 'pension');
+  const body: Record<string, unknown> = {
+    kommune,
+    applicant: {
+      name: one(values, 'name'),
+      birthDate: birth.date,
+      cpr: optional(one(values, 'cpr')),
+      // Part of an address is still an address: the schema names the missing parts.
+      address: hasAddress ? address : undefined,
+      phone: optional(one(values, 'phone')),
+      email: optional(one(values, 'email')),
+    },
+    receivesEarlyRetirementPension: pension === 'ved-ikke' ? null : yesNo(pension),
+    onBehalf:
+      who === 'behalf'
+        ? {
+            name: one(values, 'helperName'),
+            relation: one(values, 'helperRelation'),
+            phone: optional(one(values, 'helperPhone')),
+            email: optional(one(values, 'helperEmail')),
+            applicantConsents: one(values, 'helperConsent') === 'ja',
+          }
+        : undefined,
+    needs: many(values, 'needs'),
+    description: one(values, 'description'),
+    helpReceived: optional(one(values, 'helpReceived')),
+    contact: { preferred: optional(one(values, 'contactPreferred')), bestTimes: optional(one(values, 'contactTimes')) },
+    wantsBisidder: yesNo(one(values, 'bisidder')),
+    consentToObtainInformation: yesNo(one(values, 'consentInformation')),
+  };
+  return { body: withoutUndefined(body) as Record<string, unknown>, issues };
+}
+
+/** JSON has no `undefined`; leaving the keys out keeps "required" messages right on both paths. */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUndefined(v)]),
+  );
+}
+
+/** Issues from the form and the schema together, one per field (the form's own first). */
+export function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[] {
+  const fields = new Set(formIssues.map((i) => fieldForPath(i.path) ?? i.path));
+  return [...formIssues, ...schemaIssues.filter((i) => !fields.has(fieldForPath(i.path) ?? i.path))];
+}
+
+/**
+ * Answers carried over from "Kan jeg få støtte?" (issue 3): who is asking,
+ * førtidspension and needs. Age cannot fill a date of birth; it is returned
+ * apart, for the routing preview until a date of birth is given. Anything
+ * else is ignored.
+ */
+export interface QuestionnaireAnswers {
+  who?: unknown;
+  age?: unknown;
+  pension?: unknown;
+  needs?: unknown;
+}
+
+export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { values: FormValues; ageHint: number | null } {
+  const values: FormValues = {};
+  if (answers.who === 'self') values.who = 'self';
+  if (answers.who === 'relative' || answers.who === 'professional') values.who = 'behalf';
+  if (answers.pension === 'ja' || answers.pension === 'nej' || answers.pension === 'ved-ikke') values.pension = answers.pension;
+  if (Array.isArray(answers.needs)) {
+    const needs = answers.needs.filter((n): n is string => (VUM_THEMES as readonly unknown[]).includes(n));
+    if (needs.length) values.needs = [...new Set(needs)];
+  }
+  const age = typeof answers.age === 'string' && /^\d{1,3}$/.test(answers.age) ? Number(answers.age) : answers.age;
+  const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age < 130 ? age : null;
+  return { values, ageHint };
+}
+
+/**
+ * The age the answers give so far, for the routing preview: from the date of
+ * birth when it is complete and real, else from a valid CPR number, else `null`.
+ */
+export function ageFromForm(values: FormValues, now: Date): number | null {
+  const { date } = birthDateFrom(values);
+  if (date && isRealDate(date)) return ageOn(date, now);
+  const cpr = parseCpr(one(values, 'cpr'));
+  return cpr.ok ? ageOn(cpr.birthDate, now) : null;
+}

@@ -1,0 +1,115 @@
+/**
+ * "Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får
+ * førtidspension" with that unit's phone and phone hours, shown before the
+ * application is sent and updated as the answers change. Until the age is
+ * known, a kommune with several units shows its rules; under 18, where
+ * children and young people get help instead. Unit names and reasons are
+ * the standard's Danish words (lang="da" on English pages).
+ */
+import { destinationFor, type Destination } from '../../domain/routing.ts';
+import type { Unit } from '../../domain/kommune.ts';
+import { telHref } from '../../domain/phone-hours.ts';
+import { fillTemplate } from '../../lib/template.ts';
+import type { ApplyStrings, FormKommune } from './types.ts';
+
+export type Preview = Destination | { kind: 'rules' };
+
+/** The form's answer about førtidspension for routing: "Ved ikke" and no answer are `null`. */
+export const pensionAnswer = (v: string) => (v === 'ja' ? true : v === 'nej' ? false : null);
+
+export function previewFor(kommune: FormKommune, age: number | null, pension: boolean | null): Preview {
+  if (age === null && kommune.routing.rules.length > 0) return { kind: 'rules' };
+  return destinationFor(kommune, { age, receivesEarlyRetirementPension: pension });
+}
+
+interface Props {
+  s: ApplyStrings;
+  kommune: FormKommune;
+  preview: Preview;
+  contactPath: string;
+}
+
+function UnitContact({ s, unit }: { s: ApplyStrings; unit: Unit }) {
+  const notStated = <span class="not-stated">{s.routing.notStated}</span>;
+  return (
+    <dl class="routing-preview__contact">
+      <dt>{s.routing.phone}</dt>
+      <dd>{unit.phone ? <a href={telHref(unit.phone)}>{unit.phone}</a> : notStated}</dd>
+      <dt>{s.routing.hours}</dt>
+      <dd lang="da">{unit.phoneHoursText ?? notStated}</dd>
+    </dl>
+  );
+}
+
+export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
+  return (
+    <div class="alert alert-warning under18" id="under-18">
+      <div class="alert-body">
+        <h2 class="alert-heading">{s.under18.heading}</h2>
+        <p class="alert-text">{s.under18.text}</p>
+        {preview.help ? (
+          <>
+            <p>{s.under18.standardSays}</p>
+            <p lang="da">{preview.help.text}</p>
+          </>
+        ) : preview.contacts.length ? (
+          <>
+            <p>{s.under18.askKommune}</p>
+            <ul>
+              {preview.contacts.map((u) => (
+                <li>
+                  <span lang="da">{u.name}</span>: {u.phone ? <a href={telHref(u.phone)}>{u.phone}</a> : <a href={`mailto:${u.email}`}>{u.email}</a>}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{s.under18.noContact}</p>
+        )}
+        <p>
+          <a href={contactPath}>{s.under18.contactPage}</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
+  if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
+  const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
+  return (
+    <section class="routing-preview" aria-labelledby="routing-heading">
+      <h2 id="routing-heading" class="h3">
+        {s.routing.heading}
+      </h2>
+      {preview.kind === 'application' ? (
+        <>
+          <p aria-live="polite">
+            <strong>{fillTemplate(s.routing.goesTo, { unit: preview.route.unit.name })}</strong>,{' '}
+            <span lang="da">{preview.route.reason}</span>.
+          </p>
+          <UnitContact s={s} unit={preview.route.unit} />
+        </>
+      ) : (
+        <>
+          <p>{s.routing.dependsOnAge}</p>
+          <p>{fillTemplate(s.routing.rulesIntro, { name: kommune.name })}</p>
+          <ul>
+            {[...kommune.routing.rules.map((r) => [r.unit, r.reason]), [kommune.routing.defaultUnit, kommune.routing.defaultReason]].map(
+              ([id, reason]) => {
+                const unit = unitById(id!);
+                return (
+                  <li>
+                    <strong lang="da">{unit.name}</strong>: <span lang="da">{reason}</span>. {s.routing.phone}:{' '}
+                    {unit.phone ? <a href={telHref(unit.phone)}>{unit.phone}</a> : <span class="not-stated">{s.routing.notStated}</span>}
+                  </li>
+                );
+              },
+            )}
+          </ul>
+        </>
+      )}
+      <p class="routing-preview__source">{s.routing.fromStandard}</p>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The questions of the application, one component per step. The island shows
+ * one at a time; the no-JavaScript form shows them all on one page, in the
+ * same order (STEPS in src/domain/application-form.ts).
+ */
+import { LIMITS } from '../../domain/application.ts';
+import { VUM_THEMES } from '../../domain/ids.ts';
+import type { FieldName, FormValues } from '../../domain/application-form.ts';
+import { Choices, DateField, TextArea, TextField } from './fields.tsx';
+import type { FieldMessages } from './messages.ts';
+import type { ApplyStrings } from './types.ts';
+
+export interface SectionProps {
+  s: ApplyStrings;
+  values: FormValues;
+  errors: FieldMessages;
+  /** Only in the island; without it the fields are plain HTML form fields. */
+  onChange?: ((field: FieldName, value: string | string[]) => void) | undefined;
+  /** With JavaScript: conditional questions are shown only when they apply. */
+  live: boolean;
+}
+
+export const one = (values: FormValues, field: FieldName): string => {
+  const v = values[field];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
+export const many = (values: FormValues, field: FieldName): string[] => {
+  const v = values[field];
+  return Array.isArray(v) ? v : v ? [v] : [];
+};
+
+/** Props every field shares: its name, value, message and change handler. */
+function bind(p: SectionProps, name: FieldName) {
+  return {
+    name,
+    value: one(p.values, name),
+    error: p.errors[name],
+    errorPrefix: p.s.errorTitlePrefix,
+    onChange: p.onChange && ((v: string) => p.onChange!(name, v)),
+  };
+}
+
+/** The same for radio buttons (one answer) and checkboxes (a list; `needs` is sent as a list, the others as one value). */
+function bindChoices(p: SectionProps, name: FieldName, type: 'radio' | 'checkbox') {
+  return {
+    type,
+    name,
+    value: many(p.values, name),
+    error: p.errors[name],
+    errorPrefix: p.s.errorTitlePrefix,
+    onChange: p.onChange && ((v: string[]) => p.onChange!(name, name === 'needs' ? v : (v[0] ?? ''))),
+  };
+}
+
+const yesNo = (s: ApplyStrings, dontKnow = false) => [
+  { value: 'ja', label: s.yes },
+  { value: 'nej', label: s.no },
+  ...(dontKnow ? [{ value: 'ved-ikke', label: s.dontKnow }] : []),
+];
+
+export function HelperFields(p: SectionProps) {
+  const { s } = p;
+  return (
+    <>
+      <TextField {...bind(p, 'helperName')} label={s.helper.name} autocomplete="name" />
+      <TextField {...bind(p, 'helperRelation')} label={s.helper.relation} hint={s.helper.relationHint} />
+      <TextField {...bind(p, 'helperPhone')} label={s.helper.phone} optional={s.optional} type="tel" autocomplete="tel" width="input-width-s" />
+      <TextField {...bind(p, 'helperEmail')} label={s.helper.email} optional={s.optional} type="email" autocomplete="email" />
+      <Choices {...bindChoices(p, 'helperConsent', 'checkbox')} legend={s.helper.consentLegend} hint={s.helper.consentHint} options={[{ value: 'ja', label: s.helper.consent }]} />
+    </>
+  );
+}
+
+export function WhoSection(p: SectionProps) {
+  const { s } = p;
+  const behalf = one(p.values, 'who') === 'behalf';
+  return (
+    <>
+      <Choices
+        {...bindChoices(p, 'who', 'radio')}
+        legend={s.who.legend}
+        options={[
+          { value: 'self', label: s.who.self },
+          { value: 'behalf', label: s.who.behalf, hint: s.who.behalfHint },
+        ]}
+      />
+      {p.live ? (
+        behalf && (
+          <div class="conditional-fields">
+            <h3>{s.helper.heading}</h3>
+            <HelperFields {...p} />
+          </div>
+        )
+      ) : (
+        <fieldset class="conditional-fields">
+          <legend class="h3">{s.helper.heading}</legend>
+          <p class="form-hint">{s.helper.onlyIfBehalf}</p>
+          <HelperFields {...p} />
+        </fieldset>
+      )}
+    </>
+  );
+}
+
+export function PersonSection(p: SectionProps & { askPension: boolean; selfKnown: boolean }) {
+  const { s } = p;
+  // The person's own details get autocomplete only when they fill in the form themselves.
+  const self = p.selfKnown && one(p.values, 'who') === 'self';
+  const auto = (token: string) => (self ? token : 'off');
+  return (
+    <>
+      <TextField {...bind(p, 'name')} label={s.person.name} autocomplete={auto('name')} />
+      <DateField
+        legend={s.person.birthDate}
+        hint={s.person.birthDateHint}
+        labels={{ day: s.person.day, month: s.person.month, year: s.person.year }}
+        values={{ day: one(p.values, 'birthDay'), month: one(p.values, 'birthMonth'), year: one(p.values, 'birthYear') }}
+        autocomplete={self}
+        error={p.errors.birthDay}
+        errorPrefix={s.errorTitlePrefix}
+        onChange={p.onChange}
+      />
+      <TextField {...bind(p, 'cpr')} label={s.person.cpr} hint={s.person.cprHint} optional={s.optional} inputMode="numeric" width="input-width-s" />
+      <fieldset class="form-group">
+        <legend class="form-label">
+          {s.person.address} <span class="weight-normal">{s.optional}</span>
+        </legend>
+        <span class="form-hint">{s.person.addressHint}</span>
+        <TextField {...bind(p, 'street')} label={s.person.street} autocomplete={auto('street-address')} />
+        <TextField {...bind(p, 'postalCode')} label={s.person.postalCode} inputMode="numeric" autocomplete={auto('postal-code')} width="input-width-xs" />
+        <TextField {...bind(p, 'city')} label={s.person.city} autocomplete={auto('address-level2')} />
+      </fieldset>
+      <TextField {...bind(p, 'phone')} label={s.person.phone} optional={s.optional} type="tel" autocomplete={auto('tel')} width="input-width-s" />
+      <TextField {...bind(p, 'email')} label={s.person.email} optional={s.optional} type="email" autocomplete={auto('email')} />
+      {p.askPension && <Choices {...bindChoices(p, 'pension', 'radio')} legend={s.person.pensionLegend} hint={s.person.pensionHint} options={yesNo(s, true)} />}
+    </>
+  );
+}
+
+export function NeedsSection(p: SectionProps) {
+  const { s } = p;
+  const counter = { left: s.needs.charactersLeft, over: s.needs.charactersOver, limit: s.needs.characterLimit };
+  return (
+    <>
+      <Choices
+        {...bindChoices(p, 'needs', 'checkbox')}
+        legend={s.needs.legend}
+        hint={s.needs.hint}
+        optional={s.optional}
+        options={VUM_THEMES.map((theme) => ({ value: theme, label: s.needs.themes[theme] }))}
+      />
+      <TextArea {...bind(p, 'description')} label={s.needs.description} hint={s.needs.descriptionHint} maxLength={LIMITS.description} counter={counter} live={p.live} />
+      <TextArea
+        {...bind(p, 'helpReceived')}
+        label={s.needs.helpReceived}
+        hint={s.needs.helpReceivedHint}
+        optional={s.optional}
+        maxLength={LIMITS.helpReceived}
+        counter={counter}
+        live={p.live}
+      />
+    </>
+  );
+}
+
+export function ContactSection(p: SectionProps) {
+  const { s } = p;
+  return (
+    <>
+      <Choices
+        {...bindChoices(p, 'contactPreferred', 'radio')}
+        legend={s.contact.preferredLegend}
+        hint={s.contact.preferredHint}
+        options={[
+          { value: 'phone', label: s.contact.phone },
+          { value: 'email', label: s.contact.email },
+          { value: 'letter', label: s.contact.letter },
+        ]}
+      />
+      <TextField {...bind(p, 'contactTimes')} label={s.contact.bestTimes} hint={s.contact.bestTimesHint} optional={s.optional} />
+      <Choices {...bindChoices(p, 'bisidder', 'radio')} legend={s.contact.bisidderLegend} hint={s.contact.bisidderHint} optional={s.optional} options={yesNo(s)} />
+      <Choices {...bindChoices(p, 'consentInformation', 'radio')} legend={s.contact.consentLegend} hint={s.contact.consentHint} options={yesNo(s)} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The application without JavaScript: every question on one page, a plain
+ * HTML form that posts `application/x-www-form-urlencoded` to the endpoint.
+ * Errors come back as this page with every answer kept (the page renders
+ * the error summary above it). Rendered on the server only; the island
+ * replaces it when JavaScript runs.
+ */
+import type { ComponentChildren } from 'preact';
+import { ageFromForm } from '../../domain/application-form.ts';
+import { pensionMatters } from '../../domain/routing.ts';
+import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
+import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
+import type { FieldMessages } from './messages.ts';
+import type { ApplyProps } from './types.ts';
+
+/** One step of the island, as a section of the one page. */
+const Part = ({ id, title, children }: { id: string; title: string; children: ComponentChildren }) => (
+  <section aria-labelledby={`trin-${id}`}>
+    <h2 id={`trin-${id}`} class="h3">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
+
+export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Date }) {
+  const { strings: s, values, errors, kommune } = props;
+  const section = { s, values, errors, live: false };
+  const age = ageFromForm(values, props.now) ?? props.ageHint;
+  const preview = previewFor(kommune, age, pensionAnswer(one(values, 'pension')));
+  return (
+    <form id="ansoegning" method="post" action="/api/ansoegninger" novalidate>
+      <input type="hidden" name="kommune" value={kommune.slug} />
+      <input type="hidden" name="lang" value={props.lang} />
+      <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+      <Part id="hvem" title={s.steps.hvem}>
+        <WhoSection {...section} />
+      </Part>
+      <Part id="person" title={s.person.headingBehalf}>
+        <PersonSection {...section} askPension={pensionMatters(kommune, null)} selfKnown={one(values, 'who') === 'self'} />
+      </Part>
+      <Part id="behov" title={s.steps.behov}>
+        <NeedsSection {...section} />
+      </Part>
+      <Part id="kontakt" title={s.steps.kontakt}>
+        <ContactSection {...section} />
+      </Part>
+      <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />
+      <p>{s.review.sendLead}</p>
+      <button type="submit" class="button button-primary">
+        {s.send}
+      </button>
+    </form>
+  );
+}

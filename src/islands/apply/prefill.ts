@@ -1,0 +1,20 @@
+/**
+ * Answers carried over from "Kan jeg få støtte?" (issue 3) with JavaScript:
+ * the questionnaire leaves them in sessionStorage (this tab only, gone when
+ * it closes) under `stoetteportalen:questionnaire:<kommune>` as
+ * `{ who, age, pension, needs }`. Only these are read; nothing is written.
+ */
+import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
+
+export const questionnaireKey = (kommune: string) => `stoetteportalen:questionnaire:${kommune}`;
+
+export function readQuestionnaire(kommune: string): { values: FormValues; ageHint: number | null } | null {
+  try {
+    const raw = sessionStorage.getItem(questionnaireKey(kommune));
+    const answers: unknown = raw ? JSON.parse(raw) : null;
+    return answers && typeof answers === 'object' ? prefillFromQuestionnaire(answers) : null;
+  } catch {
+    // Storage blocked or not JSON: start with an empty form.
+    return null;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * POST /api/ansoegninger — the application endpoint (DESIGN.md). The logic is
+ * in src/server/applications/submit.ts; this route wires it to Astro: the
+ * store, the kommune content, the client address, and — for the
+ * no-JavaScript form — a rewrite to the form page with the answers kept.
+ */
+import type { APIRoute } from 'astro';
+import { getKommune } from '../../lib/kommuner.ts';
+import { clientAddress, trustedProxiesFromEnv } from '../../server/client-address.ts';
+import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts';
+import { applicationStore } from '../../server/store/index.ts';
+import { errorJson, submitApplication } from '../../server/applications/submit.ts';
+import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
+import { STRINGS, localePath } from '../../i18n/index.ts';
+
+export const prerender = false;
+
+const limiter = createRateLimiter(rateLimitFromEnv());
+const trustedProxies = trustedProxiesFromEnv();
+
+export const POST: APIRoute = async (context) => {
+  const socket = (() => {
+    try {
+      return context.clientAddress;
+    } catch {
+      return undefined;
+    }
+  })();
+  const answer = await submitApplication(
+    { request: context.request, url: context.url, client: clientAddress(context.request.headers, socket, trustedProxies) },
+    {
+      store: applicationStore,
+      kommune: async (slug) => (await getKommune(slug))?.data,
+      now: () => new Date(),
+      limiter,
+      log: (message) => console.log(`[ansøgninger] ${message}`),
+    },
+  );
+  if (answer.kind === 'response') return answer.response;
+  // The no-JavaScript form again, with the answers and the errors (the page reads them from locals).
+  context.locals.applyForm = answer.form;
+  const formPage = new URL(localePath(answer.form.lang, `/${answer.form.kommune}/ansoeg/`), context.url);
+  return context.rewrite(new Request(formPage, { headers: context.request.headers }));
+};
+
+/** Any other method: 405 with the methods this path has. */
+export const ALL: APIRoute = ({ request }) => {
+  const lang = localeFromAcceptLanguage(request.headers.get('accept-language'));
+  const { api } = STRINGS[lang].apply as { api: Record<string, string> };
+  return errorJson(405, api.methodNotAllowed!, { Allow: 'POST' });
+};

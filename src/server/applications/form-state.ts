@@ -1,0 +1,46 @@
+/**
+ * What the application form page starts with, server-side:
+ *
+ * - after a no-JavaScript post with errors, the endpoint's answers and
+ *   problems (`locals.applyForm`, set before it rewrites to the page);
+ * - after "Kan jeg få støtte?" without JavaScript, the questionnaire posts
+ *   `prefill=questionnaire` with `who`, `age`, `pension` and repeated `needs`
+ *   to the page, and the form is filled in from them (no errors shown);
+ * - otherwise an empty form.
+ */
+import type { Issue } from '../../domain/application.ts';
+import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
+import { mediaType, readBodyText } from '../request-body.ts';
+import { BODY_LIMIT, type FormRerender } from './submit.ts';
+
+export interface FormState {
+  status: number;
+  values: FormValues;
+  issues: Issue[];
+  general: FormRerender['general'] | null;
+  ageHint: number | null;
+  retryAfter: number | null;
+}
+
+const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null };
+
+export async function formState(request: Request, rerender: FormRerender | undefined): Promise<FormState> {
+  if (rerender) {
+    const { status, values, issues, general, retryAfter } = rerender;
+    return { status, values, issues, general: general ?? null, ageHint: null, retryAfter: retryAfter ?? null };
+  }
+  if (request.method !== 'POST' || mediaType(request.headers.get('content-type')).type !== 'application/x-www-form-urlencoded') {
+    return EMPTY;
+  }
+  const body = await readBodyText(request, BODY_LIMIT);
+  if (!body.ok) return EMPTY;
+  const fields = new URLSearchParams(body.text);
+  if (fields.get('prefill') !== 'questionnaire') return EMPTY;
+  const { values, ageHint } = prefillFromQuestionnaire({
+    who: fields.get('who'),
+    age: fields.get('age'),
+    pension: fields.get('pension'),
+    needs: fields.getAll('needs'),
+  });
+  return { ...EMPTY, values, ageHint };
+}

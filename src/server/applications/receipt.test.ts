@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sampleApplication } from '../../../tests/support/application-store-contract.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
+import { lookUpReceipt } from './receipt.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'stoette-receipt-'));
+const store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const saved = async () => {
+  const result = await store.save({ kommune: 'bronderslev', unitId: 'ungecentret', receivedAt: new Date(), application: sampleApplication() });
+  if (result.kind !== 'created') throw new Error('not created');
+  return result.receipt;
+};
+
+describe('the receipt page looks up its reference', () => {
+  it('finds a stored application, also when the reference is typed in lower case without the hyphen', async () => {
+    const receipt = await saved();
+    expect(await lookUpReceipt(() => store, 'bronderslev', receipt.reference)).toEqual({ kind: 'found', receipt });
+    expect(await lookUpReceipt(() => store, 'bronderslev', receipt.reference.replace('-', '').toLowerCase())).toEqual({ kind: 'found', receipt });
+  });
+
+  it('a reference from another kommune is not shown under this one', async () => {
+    const receipt = await saved();
+    expect(await lookUpReceipt(() => store, 'varde', receipt.reference)).toEqual({ kind: 'not-found' });
+  });
+
+  it('a missing, malformed or unknown reference is "not found"', async () => {
+    for (const ref of [null, '', '<script>', 'AAAA-AAAA', '2222-222Z']) {
+      expect(await lookUpReceipt(() => store, 'bronderslev', ref)).toEqual({ kind: 'not-found' });
+    }
+  });
+
+  it('a store that fails is "unavailable", not an error', async () => {
+    const failing = (): ApplicationStore => {
+      throw new StoreUnavailableError('nede');
+    };
+    const receipt = await saved();
+    expect(await lookUpReceipt(failing, 'bronderslev', receipt.reference)).toEqual({ kind: 'unavailable' });
+  });
+});

@@ -1,0 +1,334 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kommune } from '../../../tests/support/kommuner.ts';
+import { createRateLimiter } from '../rate-limit.ts';
+import { openSqliteStore } from '../store/sqlite.ts';
+import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
+import { submitApplication, type SubmitAnswer, type SubmitDeps } from './submit.ts';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const URL_ = new URL('http://localhost:4321/api/ansoegninger/');
+
+/** A 25-year-old in Brønderslev, not on førtidspension. */
+const application = (changes: Record<string, unknown> = {}) => ({
+  kommune: 'bronderslev',
+  applicant: { name: 'Sofie Jensen', cpr: '120401-4321', phone: '12345678' },
+  receivesEarlyRetirementPension: false,
+  needs: ['socialt-liv'],
+  description: 'Jeg har svært ved at åbne min post.',
+  contact: { preferred: 'phone' },
+  consentToObtainInformation: true,
+  ...changes,
+});
+
+/** The no-JavaScript form's fields for the same person. */
+const formFields = (extra: [string, string][] = []) =>
+  new URLSearchParams([
+    ['kommune', 'bronderslev'],
+    ['lang', 'da'],
+    ['idempotencyKey', 'form-key-0001'],
+    ['who', 'self'],
+    ['name', 'Sofie Jensen'],
+    ['birthDay', '12'],
+    ['birthMonth', '4'],
+    ['birthYear', '2001'],
+    ['phone', '12345678'],
+    ['pension', 'nej'],
+    ['needs', 'socialt-liv'],
+    ['needs', 'sundhed'],
+    ['description', 'Jeg har svært ved at åbne min post.'],
+    ['contactPreferred', 'phone'],
+    ['consentInformation', 'ja'],
+    ...extra,
+  ]).toString();
+
+let dir: string;
+let store: ApplicationStore;
+let logs: string[];
+let deps: SubmitDeps;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'stoette-submit-'));
+  store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
+  logs = [];
+  deps = {
+    store: () => store,
+    kommune: async (slug) => kommune(slug),
+    now: () => NOW,
+    limiter: createRateLimiter({ capacity: 30, windowSeconds: 600 }),
+    log: (m) => logs.push(m),
+  };
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (body: BodyInit | null, headers: Record<string, string> = {}, client = '192.0.2.1') =>
+  submitApplication(
+    { request: new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit), url: URL_, client },
+    deps,
+  );
+const postJson = (body: unknown, headers: Record<string, string> = {}, client?: string) => post(JSON.stringify(body), headers, client);
+const postForm = (body: string, headers: Record<string, string> = {}) =>
+  post(body, { 'content-type': 'application/x-www-form-urlencoded', origin: URL_.origin, ...headers });
+
+async function response(answer: SubmitAnswer) {
+  if (answer.kind !== 'response') throw new Error(`expected a response, got the form again: ${JSON.stringify(answer.form)}`);
+  const text = await answer.response.text();
+  return { status: answer.response.status, headers: answer.response.headers, text, json: text ? JSON.parse(text) : null };
+}
+const stored = () => store.list({ kommune: 'bronderslev' });
+
+describe('a valid application as JSON', () => {
+  it('a 25-year-old in Brønderslev without førtidspension is stored and answered 201 with UngeCentret', async () => {
+    const r = await response(await postJson(application()));
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual({
+      reference: expect.stringMatching(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/),
+      kommune: 'bronderslev',
+      unit: { id: 'ungecentret', name: 'UngeCentret', phone: '9945 4705' },
+      receivedAt: NOW.toISOString(),
+    });
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('location')).toBe(`/bronderslev/ansoeg/kvittering/?reference=${r.json.reference}`);
+    const [saved] = await stored();
+    expect(saved).toMatchObject({ reference: r.json.reference, unitId: 'ungecentret', application: { applicant: { cpr: '120401-4321' } } });
+  });
+
+  it('a 25-year-old on førtidspension goes to Visitationen', async () => {
+    const r = await response(await postJson(application({ receivesEarlyRetirementPension: true })));
+    expect(r.json.unit.id).toBe('visitationen');
+  });
+
+  it('the log names kommune, unit and reference, and nothing about the person', async () => {
+    const r = await response(await postJson(application()));
+    expect(logs).toEqual([`ansøgning modtaget: bronderslev/ungecentret ${r.json.reference}`]);
+    expect(logs.join()).not.toMatch(/Sofie|120401|12345678|post/);
+  });
+});
+
+describe('the same Idempotency-Key again (a double click, a retry after a lost answer)', () => {
+  it('returns the same answer and stores nothing new', async () => {
+    const first = await response(await postJson(application(), { 'idempotency-key': 'key-0000001' }));
+    const again = await response(await postJson(application(), { 'idempotency-key': 'key-0000001' }));
+    expect(again.status).toBe(201);
+    expect(again.text).toBe(first.text);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('used for another application is refused with 422, and nothing is stored', async () => {
+    await postJson(application(), { 'idempotency-key': 'key-0000002' });
+    const other = await response(await postJson(application({ description: 'Noget andet.' }), { 'idempotency-key': 'key-0000002' }));
+    expect(other.status).toBe(422);
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('a malformed key is 400', async () => {
+    expect((await response(await postJson(application(), { 'idempotency-key': 'kort' }))).status).toBe(400);
+    expect((await response(await postJson(application(), { 'idempotency-key': 'a b c d e f g h' }))).status).toBe(400);
+  });
+});
+
+describe('bad requests get a clear answer, never a 500, and nothing is stored', () => {
+  it('422 names each field, in Danish, or in English for Accept-Language: en', async () => {
+    const body = application({ applicant: { name: '', cpr: '310299-1234', phone: '1' } });
+    const da = await response(await postJson(body));
+    expect(da.status).toBe(422);
+    expect(da.json.errors).toEqual([
+      { path: 'applicant.name', message: 'Skriv det fulde navn.' },
+      { path: 'applicant.cpr', message: 'Skriv et CPR-nummer med 10 cifre, fx 120499-1234.' },
+      { path: 'applicant.phone', message: 'Skriv et telefonnummer med 8 cifre, fx 12 34 56 78.' },
+    ]);
+    const en = await response(await postJson(body, { 'accept-language': 'en-GB,en;q=0.9' }));
+    expect(en.json.errors[0]).toEqual({ path: 'applicant.name', message: 'Enter the full name.' });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('a 17-year-old is told where to go instead (422 at the birth date)', async () => {
+    const r = await response(await postJson(application({ applicant: { name: 'Ida', birthDate: '2009-06-01', phone: '12345678' } })));
+    expect(r.status).toBe(422);
+    expect(r.json.errors).toEqual([{ path: 'applicant.birthDate', message: expect.stringMatching(/fyldt 18 år/) }]);
+  });
+
+  it('unknown fields are 422 and named; they are never stored', async () => {
+    const r = await response(await postJson(application({ isAdmin: true })));
+    expect(r.status).toBe(422);
+    expect(r.json.errors).toEqual([{ path: 'isAdmin', message: 'Feltet kendes ikke. Fjern det.' }]);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('a "%s" key anywhere is 400', async (key) => {
+    const r = await response(await post(`{"kommune":"bronderslev","applicant":{"${key}":{"polluted":true}}}`));
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toContain(`applicant.${key}`);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['not JSON', '{"kommune":'],
+    ['an array', '[1,2]'],
+    ['a string', '"ansøgning"'],
+    ['nested far too deep', `${'{"a":'.repeat(50)}1${'}'.repeat(50)}`],
+    ['empty', ''],
+  ])('a body that is %s is 400', async (_, body) => {
+    expect((await response(await post(body))).status).toBe(400);
+  });
+
+  it('bytes that are not UTF-8 are 400', async () => {
+    expect((await response(await post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])))).status).toBe(400);
+  });
+
+  it('a body over 64 KB is 413, by its Content-Length before reading', async () => {
+    const r = await response(await post('{}', { 'content-length': String(64 * 1024 + 1) }));
+    expect(r.status).toBe(413);
+  });
+
+  it('a body over 64 KB without a Content-Length is 413, and reading stops at the limit', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode('x'.repeat(8 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.length;
+        if (pulled > 10 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const r = await response(await post(body));
+    expect(r.status).toBe(413);
+    expect(r.headers.get('connection')).toBe('close');
+    expect(pulled).toBeLessThan(200 * 1024);
+  });
+
+  it.each([
+    ['text/plain', 'x'],
+    ['multipart/form-data; boundary=x', '--x--'],
+    ['application/json; charset=latin1', '{}'],
+  ])('Content-Type %s is 415', async (type, body) => {
+    expect((await response(await post(body, { 'content-type': type, origin: URL_.origin }))).status).toBe(415);
+  });
+
+  it('no Content-Type is 415', async () => {
+    const request = new Request(URL_, { method: 'POST', body: '{}' });
+    request.headers.delete('content-type');
+    expect((await response(await submitApplication({ request, url: URL_, client: 'x' }, deps))).status).toBe(415);
+  });
+});
+
+describe('cross-site requests from browsers are 403', () => {
+  it.each([
+    [{ origin: 'https://evil.example' }],
+    [{ 'sec-fetch-site': 'cross-site' }],
+    [{ 'sec-fetch-site': 'same-site', origin: 'https://other.localhost' }],
+  ])('%o', async (headers) => {
+    const r = await response(await postJson(application(), headers));
+    expect(r.status).toBe(403);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('the site’s own origin, and clients without Origin (kommune systems), are let through', async () => {
+    expect((await response(await postJson(application(), { origin: URL_.origin, 'sec-fetch-site': 'same-origin' }))).status).toBe(201);
+    expect((await response(await postJson(application()))).status).toBe(201);
+  });
+});
+
+describe('the per-client limit', () => {
+  it('answers 429 with Retry-After once a client has used it up; other clients are not affected', async () => {
+    deps.limiter = createRateLimiter({ capacity: 2, windowSeconds: 60 });
+    await postJson({}, {}, '203.0.113.9');
+    await postJson({}, {}, '203.0.113.9');
+    const r = await response(await postJson(application(), {}, '203.0.113.9'));
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get('retry-after'))).toBe(30);
+    expect((await response(await postJson(application(), {}, '203.0.113.10'))).status).toBe(201);
+    expect(await stored()).toHaveLength(1);
+  });
+});
+
+describe('when the store fails', () => {
+  it('answers 503 with Retry-After when it cannot store, and says so in the log without personal data', async () => {
+    deps.store = () => ({
+      ...store,
+      save: async () => {
+        throw new StoreUnavailableError('SQLite: at gemme mislykkedes', { cause: Object.assign(new Error('disk I/O error'), { code: 'ERR_SQLITE_ERROR' }) });
+      },
+    });
+    const r = await response(await postJson(application()));
+    expect(r.status).toBe(503);
+    expect(r.headers.get('retry-after')).toBe('30');
+    expect(logs.join()).toMatch(/disk I\/O error/);
+    expect(logs.join()).not.toMatch(/Sofie|120401/);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('answers 503 when the store cannot even be opened', async () => {
+    deps.store = () => openSqliteStore({ file: '/dev/null/applications.sqlite' });
+    expect((await response(await postJson(application()))).status).toBe(503);
+  });
+});
+
+describe('the no-JavaScript form (application/x-www-form-urlencoded)', () => {
+  it('a filled-in form is stored and answered 303 to the receipt', async () => {
+    const r = await response(await postForm(formFields()));
+    expect(r.status).toBe(303);
+    const [saved] = await stored();
+    expect(r.headers.get('location')).toBe(`/bronderslev/ansoeg/kvittering/?reference=${saved!.reference}`);
+    expect(saved!.application).toMatchObject({ applicant: { birthDate: '2001-04-12' }, needs: ['socialt-liv', 'sundhed'] });
+  });
+
+  it('sent twice (a double click) stores one application and sends both to the same receipt', async () => {
+    const first = await response(await postForm(formFields()));
+    const second = await response(await postForm(formFields()));
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await stored()).toHaveLength(1);
+  });
+
+  it('from the English page, the receipt is English', async () => {
+    const r = await response(await postForm(formFields([['lang', 'en']]).replace('lang=da&', '')));
+    expect(r.headers.get('location')).toMatch(/^\/en\/bronderslev\/ansoeg\/kvittering\/\?reference=/);
+  });
+
+  it('with errors, the form comes again (422) with every answer kept and the problems per field', async () => {
+    const answer = await postForm(formFields([['cpr', '999999-9999']]).replace('name=Sofie+Jensen', 'name='));
+    expect(answer.kind).toBe('form');
+    if (answer.kind !== 'form') return;
+    expect(answer.form).toMatchObject({ status: 422, lang: 'da', kommune: 'bronderslev' });
+    expect(answer.form.values).toMatchObject({ name: '', birthYear: '2001', needs: ['socialt-liv', 'sundhed'], cpr: '999999-9999' });
+    expect(answer.form.issues).toEqual([
+      { path: 'applicant.name', code: 'required' },
+      { path: 'applicant.cpr', code: 'cprInvalid' },
+    ]);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('an unknown or prototype field name gives the form again as malformed (400), nothing stored', async () => {
+    for (const name of ['isAdmin', '__proto__', 'constructor']) {
+      const answer = await postForm(formFields([[name, 'x']]));
+      expect(answer.kind === 'form' && answer.form.status).toBe(400);
+      expect(answer.kind === 'form' && answer.form.general).toEqual({ code: 'malformed' });
+    }
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('when the store fails, the form comes again (503) with the answers kept', async () => {
+    deps.store = () => {
+      throw new StoreUnavailableError('nede');
+    };
+    const answer = await postForm(formFields());
+    expect(answer.kind === 'form' && answer.form).toMatchObject({ status: 503, general: { code: 'store' }, values: { name: 'Sofie Jensen' } });
+  });
+
+  it('over the limit, the form comes again (429) with the answers kept', async () => {
+    deps.limiter = { take: () => ({ allowed: false, retryAfterSeconds: 42 }) };
+    const answer = await postForm(formFields());
+    expect(answer.kind === 'form' && answer.form).toMatchObject({ status: 429, retryAfter: 42, general: { code: 'tooMany', seconds: 42 }, values: { name: 'Sofie Jensen' } });
+  });
+
+  it('without a known kommune, and not from a form page, it is a plain 400', async () => {
+    const r = await response(await postForm(formFields().replace('kommune=bronderslev', 'kommune=aarhus')));
+    expect(r.status).toBe(400);
+  });
+});

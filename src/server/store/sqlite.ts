@@ -1,0 +1,190 @@
+/**
+ * The embedded store: one SQLite file through `node:sqlite` (Node 24).
+ *
+ * - WAL, so readers (the receipt page, staff export) never wait for a writer;
+ *   `synchronous=FULL`, so a commit is on disk before `save` resolves and the
+ *   endpoint answers 201 (DESIGN.md: never a 201 before the application is
+ *   durably stored).
+ * - `BEGIN IMMEDIATE` takes the write lock up front, and `busy_timeout` lets
+ *   a second process wait for it instead of failing.
+ * - The schema is created or migrated on open, by `PRAGMA user_version`.
+ * - The file holds personal data: the directory is created 0700, the file 0600.
+ *
+ * `node:sqlite` is synchronous; the methods are async to keep the interface
+ * of a networked backend (PostgreSQL).
+ */
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Application } from '../../domain/application.ts';
+import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
+import {
+  StoreUnavailableError,
+  type ApplicationStore,
+  type Idempotency,
+  type NewApplication,
+  type Receipt,
+  type SaveResult,
+  type StoredApplication,
+} from './types.ts';
+
+/** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
+const MIGRATIONS = [
+  `CREATE TABLE applications (
+     reference   TEXT PRIMARY KEY,
+     kommune     TEXT NOT NULL,
+     unit_id     TEXT NOT NULL,
+     received_at TEXT NOT NULL,
+     data        TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX applications_by_unit ON applications (kommune, unit_id, received_at);
+   CREATE TABLE idempotency_keys (
+     key           TEXT PRIMARY KEY,
+     fingerprint   TEXT NOT NULL,
+     reference     TEXT NOT NULL REFERENCES applications (reference) ON DELETE CASCADE,
+     answer_status INTEGER NOT NULL,
+     answer_body   TEXT NOT NULL
+   ) STRICT;`,
+];
+
+export interface SqliteOptions {
+  /** Path of the database file; its directory is created. */
+  file: string;
+  /** For tests: a reference generator (the default draws from crypto). */
+  newReference?: () => string;
+}
+
+type Row = Record<string, string | number | null>;
+
+/** Opens (creating and migrating) the database file with the settings above. Exported for its test. */
+export function openDatabase(file: string): DatabaseSync {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(file);
+  try {
+    chmodSync(file, 0o600);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: DatabaseSync): void {
+  const version = Number((db.prepare('PRAGMA user_version').get() as Row).user_version);
+  if (version > MIGRATIONS.length) {
+    throw new Error(`the database has schema version ${version}; this program knows up to ${MIGRATIONS.length}`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    transaction(db, () => {
+      db.exec(MIGRATIONS[v]!);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+    });
+  }
+}
+
+function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+const toReceipt = (row: Row): Receipt => ({
+  reference: String(row.reference),
+  kommune: String(row.kommune),
+  unitId: String(row.unit_id),
+  receivedAt: String(row.received_at),
+});
+
+const isUniqueViolation = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: applications\.reference/.test(error.message);
+
+export function openSqliteStore(options: SqliteOptions): ApplicationStore {
+  let db: DatabaseSync;
+  try {
+    db = openDatabase(options.file);
+  } catch (error) {
+    throw new StoreUnavailableError('kan ikke åbne SQLite-filen', { cause: error });
+  }
+  const newReference = options.newReference ?? defaultNewReference;
+  const statements = {
+    answer: db.prepare('SELECT fingerprint, answer_status, answer_body FROM idempotency_keys WHERE key = ?'),
+    insert: db.prepare('INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES (?, ?, ?, ?, ?)'),
+    insertKey: db.prepare(
+      'INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES (?, ?, ?, ?, ?)',
+    ),
+    receipt: db.prepare('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = ?'),
+    list: db.prepare(
+      `SELECT reference, kommune, unit_id, received_at, data FROM applications
+       WHERE kommune = ? AND (? IS NULL OR unit_id = ?) ORDER BY received_at, rowid`,
+    ),
+  };
+
+  /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
+  const guarded = async <T>(what: string, work: () => T): Promise<T> => {
+    try {
+      return work();
+    } catch (error) {
+      throw new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
+    }
+  };
+
+  function insertApplication(input: NewApplication): Receipt {
+    for (let attempt = 1; ; attempt++) {
+      const receipt: Receipt = {
+        reference: newReference(),
+        kommune: input.kommune,
+        unitId: input.unitId,
+        receivedAt: input.receivedAt.toISOString(),
+      };
+      try {
+        statements.insert.run(receipt.reference, receipt.kommune, receipt.unitId, receipt.receivedAt, JSON.stringify(input.application));
+        return receipt;
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  return {
+    save: (input: NewApplication, idempotency?: Idempotency) =>
+      guarded('at gemme', (): SaveResult =>
+        transaction(db, () => {
+          if (idempotency) {
+            const earlier = statements.answer.get(idempotency.key) as Row | undefined;
+            if (earlier) {
+              return earlier.fingerprint === idempotency.fingerprint
+                ? { kind: 'replayed', answer: { status: Number(earlier.answer_status), body: String(earlier.answer_body) } }
+                : { kind: 'key-reused' };
+            }
+          }
+          const receipt = insertApplication(input);
+          const answer = idempotency ? idempotency.answer(receipt) : null;
+          if (idempotency && answer) {
+            statements.insertKey.run(idempotency.key, idempotency.fingerprint, receipt.reference, answer.status, answer.body);
+          }
+          return { kind: 'created', receipt, answer };
+        }),
+      ),
+    findReceipt: (reference: string) =>
+      guarded('at finde en kvittering', () => {
+        const row = statements.receipt.get(reference) as Row | undefined;
+        return row ? toReceipt(row) : null;
+      }),
+    list: ({ kommune, unitId }) =>
+      guarded('at hente ansøgninger', () =>
+        (statements.list.all(kommune, unitId ?? null, unitId ?? null) as Row[]).map(
+          (row): StoredApplication => ({ ...toReceipt(row), application: JSON.parse(String(row.data)) as Application }),
+        ),
+      ),
+    close: async () => {
+      if (db.isOpen) db.close();
+    },
+  };
+}

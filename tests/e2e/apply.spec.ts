@@ -1,0 +1,500 @@
+/**
+ * Applying online in a browser, with and without JavaScript: the form, the
+ * routing preview, errors, prefill from the questionnaire, the receipt, and
+ * axe on every step.
+ */
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations, collectErrors } from './support/site.ts';
+import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
+import { copyWithoutScripts } from './support/no-js.ts';
+
+const client = clientAddress();
+test.use({ extraHTTPHeaders: { 'X-Forwarded-For': client } });
+
+const FORM = '/bronderslev/ansoeg/';
+const RECEIPT = /\/bronderslev\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+const continueButton = (page: Page) => page.getByRole('button', { name: 'Fortsæt' });
+
+async function expectNoAxeViolations(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** axe on a page loaded without JavaScript (checked as a script-free copy, see support/no-js.ts). */
+async function expectNoAxeViolationsWithoutJs(page: Page) {
+  const copy = await copyWithoutScripts(page);
+  expect(await axeViolations(copy)).toEqual([]);
+  await copy.context().close();
+}
+
+/** Fills in the steps as a 25-year-old applying for herself, checking axe on each step. */
+async function applyWithJavaScript(page: Page, description: string) {
+  const born = birthDateForAge(25);
+  await page.getByLabel('Jeg søger for mig selv').check();
+  await expectNoAxeViolations(page);
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeFocused();
+  await page.getByLabel('Fulde navn').fill('Sofie Testesen');
+  await page.getByLabel('Dag', { exact: true }).fill(born.day);
+  await page.getByLabel('Måned', { exact: true }).fill(born.month);
+  await page.getByLabel('År', { exact: true }).fill(born.year);
+  await page.getByLabel('Telefonnummer').fill('12 34 56 78');
+  await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej').check();
+  await expect(page.locator('.routing-preview')).toContainText(
+    'Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får førtidspension.',
+  );
+  await expect(page.locator('.routing-preview')).toContainText('9945 4705');
+  await expectNoAxeViolations(page);
+  await continueButton(page).click();
+
+  await page.getByLabel('Socialt liv, fx at være sammen med andre').check();
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await expect(page.getByText(`Du har ${4000 - description.length} tegn tilbage`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await continueButton(page).click();
+
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await expectNoAxeViolations(page);
+  await continueButton(page).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeFocused();
+  await expect(page.getByRole('row', { name: /Fulde navn/ })).toContainText('Sofie Testesen');
+  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`${born.day}.${born.month}.${born.year}`);
+  await expectNoAxeViolations(page);
+}
+
+test.describe('with JavaScript', () => {
+  test('a 25-year-old in Brønderslev applies and lands on an UngeCentret receipt', async ({ page }) => {
+    const errors = collectErrors(page);
+    const description = marker();
+    await page.goto(FORM);
+    await applyWithJavaScript(page, description);
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+
+    await expect(page).toHaveURL(RECEIPT);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi har modtaget din ansøgning');
+    await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
+    await expect(page.locator('main')).toContainText('9945 4705');
+    await expect(page.locator('.phone-status__now')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Udskriv kvitteringen' })).toBeVisible();
+    const reference = new URL(page.url()).searchParams.get('reference');
+    await expect(page.locator('.receipt-reference')).toHaveText(reference!);
+    // The receipt holds nothing personal.
+    await expect(page.locator('body')).not.toContainText('Sofie');
+    await expectNoAxeViolations(page);
+    expect(errors).toEqual([]);
+
+    const stored = await storedWith('bronderslev', description);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ reference, unitId: 'ungecentret', application: { applicant: { name: 'Sofie Testesen', phone: '12 34 56 78' }, needs: ['socialt-liv'] } });
+  });
+
+  test('a double click on "Send ansøgning" stores one application', async ({ page }) => {
+    const description = marker();
+    await page.goto(FORM);
+    await applyWithJavaScript(page, description);
+    await page.getByRole('button', { name: 'Send ansøgning' }).dblclick();
+    await expect(page).toHaveURL(RECEIPT);
+    expect(await storedWith('bronderslev', description)).toHaveLength(1);
+  });
+
+  test('the routing preview follows the answers: førtidspension, then age 30, send it to Visitationen', async ({ page }) => {
+    await page.goto(FORM);
+    await page.getByLabel('Jeg søger for en anden').check();
+    await expect(page.getByLabel('Dit navn')).toBeVisible();
+    await page.getByLabel('Dit navn').fill('Hanne');
+    await page.getByLabel('Hvad er du for personen?').fill('Mor');
+    await page.getByLabel('Personen har sagt ja til, at jeg søger for dem').check();
+    await continueButton(page).click();
+
+    const preview = page.locator('.routing-preview');
+    await expect(preview).toContainText('Hvem der får ansøgningen, afhænger af alderen');
+    const born = birthDateForAge(25);
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await expect(preview).toContainText('Din ansøgning går til UngeCentret');
+    await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
+    await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
+    await expect(preview).toContainText('9945 4421');
+    await page.getByLabel('År', { exact: true }).fill(birthDateForAge(30).year);
+    await expect(page.getByRole('group', { name: 'Får personen førtidspension?' })).toHaveCount(0);
+    await expect(preview).toContainText('Visitationen');
+  });
+
+  test('a 16-year-old is told where young people get help, and cannot go on (Frederikssund)', async ({ page }) => {
+    await page.goto('/frederikssund/ansoeg/');
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await continueButton(page).click();
+    await page.getByLabel('Fulde navn').fill('Ida');
+    const born = birthDateForAge(16);
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    const help = page.locator('.under18');
+    await expect(help).toContainText('Personen skal være fyldt 18 år for at søge her');
+    await expect(help).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    await continueButton(page).click();
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await expect(page.locator('.error-summary')).toContainText('Personen skal være fyldt 18 år');
+    await expectNoAxeViolations(page);
+  });
+
+  test('errors: the summary takes focus, links to each field, and the fields say what to do', async ({ page }) => {
+    await page.goto(FORM);
+    await continueButton(page).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveText(['Vælg, om du søger for dig selv eller for en anden.']);
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await continueButton(page).click();
+
+    await page.getByLabel('Dag', { exact: true }).fill('31');
+    await page.getByLabel('Måned', { exact: true }).fill('4');
+    await page.getByLabel('År', { exact: true }).fill('1990');
+    await page.getByLabel('Postnummer').fill('97');
+    await continueButton(page).click();
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('link')).toHaveText([
+      'Skriv det fulde navn.',
+      'Skriv en fødselsdato, der findes, fx 12 4 1999.',
+      'Skriv vej og husnummer.',
+      'Skriv et postnummer med 4 cifre, fx 9700.',
+      'Skriv byen.',
+    ]);
+    await expect(page.getByLabel('Fulde navn')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#f-name-error')).toHaveText('Fejl: Skriv det fulde navn.');
+    await expectNoAxeViolations(page);
+    await summary.getByRole('link', { name: 'Skriv byen.' }).click();
+    await expect(page.getByLabel('By', { exact: true })).toBeFocused();
+  });
+
+  test('errors from the server land on their fields, and a failed send keeps the same Idempotency-Key', async ({ page }) => {
+    const keys: string[] = [];
+    let attempt = 0;
+    await page.route('**/api/ansoegninger', async (route) => {
+      keys.push(route.request().headers()['idempotency-key']!);
+      attempt++;
+      if (attempt === 1) await route.fulfill({ status: 503, contentType: 'application/json', body: '{"errors":[]}', headers: { 'Retry-After': '30' } });
+      else await route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ errors: [{ path: 'applicant.phone', message: 'Serveren siger: tjek telefonnummeret.' }] }) });
+    });
+    await page.goto(FORM);
+    await applyWithJavaScript(page, marker());
+    const send = page.getByRole('button', { name: 'Send ansøgning' });
+    await send.click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Vi kunne ikke gemme din ansøgning lige nu');
+    await send.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeVisible();
+    await expect(summary).toBeFocused();
+    await expect(page.locator('#f-phone-error')).toHaveText('Fejl: Serveren siger: tjek telefonnummeret.');
+    await expect(page.getByLabel('Telefonnummer')).toHaveValue('12 34 56 78');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  test('"Ret" on "Tjek dine svar" goes back to the question, and the answer is kept', async ({ page }) => {
+    await page.goto(FORM);
+    await applyWithJavaScript(page, marker());
+    await page.getByRole('link', { name: 'Ret telefonnummer' }).click();
+    await expect(page.getByLabel('Telefonnummer')).toBeFocused();
+    await expect(page.getByLabel('Telefonnummer')).toHaveValue('12 34 56 78');
+  });
+
+  test('answers from "Kan jeg få støtte?" (sessionStorage) are filled in, and age 25 routes before a date of birth', async ({ page }) => {
+    await page.addInitScript(() =>
+      sessionStorage.setItem('stoetteportalen:questionnaire:bronderslev', JSON.stringify({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv', 'sundhed'] })),
+    );
+    await page.goto(FORM);
+    await expect(page.getByLabel('Jeg søger for en anden')).toBeChecked();
+    await page.getByLabel('Dit navn').fill('Hanne');
+    await page.getByLabel('Hvad er du for personen?').fill('Mor');
+    await page.getByLabel('Personen har sagt ja til, at jeg søger for dem').check();
+    await continueButton(page).click();
+    await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+    await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
+    await expect(page.getByLabel('Dag', { exact: true })).toHaveValue('');
+  });
+
+  test('only with the keyboard: every step, with visible focus, to the receipt', async ({ page }) => {
+    const description = marker();
+    const born = birthDateForAge(40);
+    await page.goto('/varde/ansoeg/');
+
+    /** Presses Tab until the element is focused (as a keyboard user would), and checks focus is visible. */
+    const tabTo = async (locator: ReturnType<Page['locator']>) => {
+      for (let i = 0; i < 60; i++) {
+        if (await locator.evaluate((el) => el === document.activeElement)) {
+          // DKFDS draws a radio's or checkbox's focus ring on its label (label::before).
+          const outline = await locator.evaluate((el) => {
+            const label = el.matches('.form-radio, .form-checkbox') ? document.querySelector(`label[for="${el.id}"]`) : null;
+            return label ? getComputedStyle(label, '::before').outlineStyle : getComputedStyle(el).outlineStyle;
+          });
+          expect(outline, 'focus is visible').not.toBe('none');
+          return;
+        }
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`could not reach ${locator} with Tab`);
+    };
+    const type = async (label: string | RegExp, text: string) => {
+      await tabTo(page.getByLabel(label, { exact: typeof label === 'string' }));
+      await page.keyboard.type(text);
+    };
+    const choose = async (group: string | RegExp, option: string) => {
+      const radios = page.getByRole('group', { name: group }).getByRole('radio');
+      await tabTo(radios.first());
+      const target = page.getByRole('group', { name: group }).getByLabel(option, { exact: true });
+      for (let i = 0; i < 5 && !(await target.isChecked()); i++) await page.keyboard.press(i === 0 ? 'Space' : 'ArrowDown');
+      await expect(target).toBeChecked();
+    };
+    const next = async () => {
+      await tabTo(continueButton(page));
+      await page.keyboard.press('Enter');
+    };
+
+    await choose('Hvem søger om støtte?', 'Jeg søger for mig selv');
+    await next();
+    await type('Fulde navn', 'Karl Tastatur');
+    await type('Dag', born.day);
+    await type('Måned', born.month);
+    await type('År', born.year);
+    await type(/^Telefonnummer/, '87654321');
+    await next();
+    await type('Fortæl kort, hvad der er svært, og hvad støtten skal hjælpe med', description);
+    await next();
+    await choose('Hvordan vil du helst kontaktes af kommunen?', 'Telefon');
+    await choose(/hente oplysninger/, 'Nej');
+    await next();
+    await tabTo(page.getByRole('button', { name: 'Send ansøgning' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/varde\/ansoeg\/kvittering\/\?reference=/);
+    await expect(page.locator('main')).toContainText('Social og Handicap');
+    expect(await storedWith('varde', description)).toHaveLength(1);
+  });
+
+  test('in English, at /en/…, the form and the receipt are English', async ({ page }) => {
+    await page.goto('/en/varde/ansoeg/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apply for socialpædagogisk støtte in Varde Kommune');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Choose whether you are applying for yourself or for someone else.');
+    await expectNoAxeViolations(page);
+
+    const { reference } = await (await page.request.post('/api/ansoegninger', { data: validBody('varde') })).json();
+    await page.goto(`/en/varde/ansoeg/kvittering/?reference=${reference}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have received your application');
+    await expect(page.locator('main')).toContainText('Social og Handicap');
+    await expect(page.locator('main')).toContainText('Not stated in the quality standard.');
+    await expectNoAxeViolations(page);
+  });
+
+  test('the kommune’s page, its contact page and the front page lead to the form', async ({ page }) => {
+    await page.goto('/sonderborg/');
+    await page.getByRole('link', { name: 'Søg om støtte på nettet' }).click();
+    await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
+    await page.goto('/en/sonderborg/kontakt/');
+    await page.getByRole('link', { name: 'Apply for support online' }).click();
+    await expect(page).toHaveURL(/\/en\/sonderborg\/ansoeg\/$/);
+    await page.goto('/');
+    await expect(page.locator('.journeys')).toContainText('Søg om støtte på nettet. Du får en kvittering.');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  /** The one-page form, filled in as a 25-year-old in Brønderslev. */
+  async function fillInOnePage(page: Page, description: string) {
+    const born = birthDateForAge(25);
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await page.getByLabel('Fulde navn').fill('Sofie Uden-JS');
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await page.getByLabel(/^Telefonnummer/).fill('12345678');
+    await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej').check();
+    await page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin').check();
+    await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+    await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+    await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  }
+
+  test('a 25-year-old in Brønderslev applies on one page and lands on an UngeCentret receipt (303)', async ({ page }) => {
+    const description = marker();
+    await page.goto(FORM);
+    await expect(page.locator('script')).toHaveCount(1); // the island's module, not run
+    await expectNoAxeViolationsWithoutJs(page);
+    await fillInOnePage(page, description);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/ansoegninger') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Send ansøgning' }).click(),
+    ]);
+    expect(response.status()).toBe(303);
+    await expect(page).toHaveURL(RECEIPT);
+    await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
+    await expect(page.getByText('Ctrl+P')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Udskriv kvitteringen' })).toBeHidden();
+    await expectNoAxeViolationsWithoutJs(page);
+    const stored = await storedWith('bronderslev', description);
+    expect(stored.map((a) => a.unitId)).toEqual(['ungecentret']);
+  });
+
+  test('sent twice before the answer comes (a double click) stores one application', async ({ page }) => {
+    const description = marker();
+    await page.goto(FORM);
+    await fillInOnePage(page, description);
+    // Each post reaches the server at once, but its answer is held back a second, so the
+    // second click comes while the first is still waiting (a slow connection).
+    const answers: { status: number; location: string }[] = [];
+    await page.route('**/api/ansoegninger', async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 });
+      answers.push({ status: response.status(), location: response.headers().location ?? '' });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.fulfill({ response }).catch(() => {});
+    });
+    await page.getByRole('button', { name: 'Send ansøgning' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => answers.length).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => answers.length).toBe(2);
+    const stored = await storedWith('bronderslev', description);
+    expect(stored).toHaveLength(1);
+    // Both posts got the same answer: a 303 to the one receipt.
+    expect(answers).toEqual([0, 1].map(() => ({ status: 303, location: `/bronderslev/ansoeg/kvittering/?reference=${stored[0]!.reference}` })));
+  });
+
+  test('errors come back on the page: "Fejl:" in the title, the summary first in main, every value kept', async ({ page }) => {
+    await page.goto(FORM);
+    await page.getByLabel('Fulde navn').fill('Sofie Halv');
+    await page.getByLabel('Dag', { exact: true }).fill('12');
+    await page.getByLabel('CPR-nummer').fill('123');
+    await page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin').check();
+    await page.getByLabel('Fortæl kort, hvad der er svært').fill('Linje et\nLinje to');
+    const [response] = await Promise.all([page.waitForResponse(/\/api\/ansoegninger$/), page.getByRole('button', { name: 'Send ansøgning' }).click()]);
+    expect(response.status()).toBe(422);
+    expect(response.headers()['cache-control']).toBe('no-store');
+    await expect(page).toHaveTitle(/^Fejl: Søg om socialpædagogisk støtte i Brønderslev Kommune/);
+    const first = page.locator('main > :first-child');
+    await expect(first).toContainText('Der er et problem');
+    await expect(first.getByRole('link')).toHaveText([
+      'Vælg, om du søger for dig selv eller for en anden.',
+      'Skriv både dag, måned og år.',
+      'Skriv et CPR-nummer med 10 cifre, fx 120499-1234.',
+      'Vælg, hvordan kommunen skal kontakte dig.',
+      'Svar ja eller nej til, om kommunen må hente oplysninger.',
+    ]);
+    await expect(page.getByLabel('Fulde navn')).toHaveValue('Sofie Halv');
+    await expect(page.getByLabel('Dag', { exact: true })).toHaveValue('12');
+    await expect(page.getByLabel('CPR-nummer')).toHaveValue('123');
+    await expect(page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin')).toBeChecked();
+    await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue('Linje et\nLinje to');
+    await expect(page.locator('#f-cpr-error')).toHaveText('Fejl: Skriv et CPR-nummer med 10 cifre, fx 120499-1234.');
+    await expectNoAxeViolationsWithoutJs(page);
+    await first.getByRole('link', { name: 'Skriv både dag, måned og år.' }).click();
+    await expect(page).toHaveURL(/#f-birthDay$/);
+  });
+
+  test('from the English form, errors come back in English', async ({ page }) => {
+    await page.goto('/en/aabenraa/ansoeg/');
+    await page.getByLabel('I am applying for myself').check();
+    await page.getByRole('button', { name: 'Send application' }).click();
+    await expect(page).toHaveURL(/\/api\/ansoegninger$/);
+    await expect(page).toHaveTitle(/^Error: Apply for socialpædagogisk støtte in Aabenraa Kommune/);
+    await expect(page.locator('#error-summary-page')).toContainText('There is a problem');
+    await expect(page.locator('#error-summary-page')).toContainText('Enter the full name.');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByLabel('I am applying for myself')).toBeChecked();
+  });
+
+  test('a 17-year-old is told where to go instead, in the standard’s words (Frederikssund)', async ({ page }) => {
+    await page.goto('/frederikssund/ansoeg/');
+    const born = birthDateForAge(17);
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect(page.locator('.under18')).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    await expect(page.locator('#error-summary-page')).toContainText('Personen skal være fyldt 18 år');
+    await expectNoAxeViolationsWithoutJs(page);
+  });
+
+  test('answers from "Kan jeg få støtte?" posted to the form page are filled in, with no errors', async ({ page, baseURL }) => {
+    // Stands in for the questionnaire's no-JavaScript result page (same origin, a plain form).
+    await page.route('**/questionnaire-result-stand-in/', (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><title>x</title><form method="post" action="/bronderslev/ansoeg/">
+          <input type="hidden" name="prefill" value="questionnaire"><input type="hidden" name="who" value="professional">
+          <input type="hidden" name="age" value="25"><input type="hidden" name="pension" value="nej">
+          <input type="hidden" name="needs" value="samfundsliv"><input type="hidden" name="needs" value="mobilitet">
+          <button>Søg</button></form>`,
+      }),
+    );
+    await page.goto(`${baseURL}/questionnaire-result-stand-in/`);
+    await page.getByRole('button', { name: 'Søg' }).click();
+    await expect(page).toHaveURL(/\/bronderslev\/ansoeg\/$/);
+    await expect(page).toHaveTitle(/^Søg om/);
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+    await expect(page.getByLabel('Jeg søger for en anden')).toBeChecked();
+    await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+    await expect(page.getByLabel('Samfundsliv, fx post, økonomi, arbejde og uddannelse')).toBeChecked();
+    await expect(page.getByLabel('Mobilitet, fx at komme rundt og tage bus og tog')).toBeChecked();
+    await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
+    await expectNoAxeViolationsWithoutJs(page);
+  });
+
+  test('an unknown reference gives a friendly page, not an error', async ({ page }) => {
+    const response = await page.goto('/bronderslev/ansoeg/kvittering/?reference=ABCD-EFGH');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi kan ikke finde kvitteringen');
+    await expectNoAxeViolationsWithoutJs(page);
+  });
+});
+
+test.describe('every kommune, both languages', () => {
+  for (const kommune of ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']) {
+    for (const prefix of ['', '/en']) {
+      const path = `${prefix}/${kommune}/ansoeg/`;
+      test(`${path}: no-store, one h1, no axe violation without JavaScript, no sideways scroll at 320 px`, async ({ browser }) => {
+        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+        const page = await context.newPage();
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(200);
+        expect(response?.headers()['cache-control']).toBe('no-store');
+        await expect(page.locator('h1')).toHaveCount(1);
+        const copy = await copyWithoutScripts(page);
+        expect(await axeViolations(copy)).toEqual([]);
+        expect(await copy.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await copy.context().close();
+        await context.close();
+      });
+    }
+  }
+
+  test('the island fits at 320 px on every step without sideways scroll', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(FORM);
+    await applyWithJavaScript(page, marker());
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+test('the form page ships at most 30 KB of JavaScript (gzip) and 14 KB of HTML (gzip)', async ({ page }) => {
+  const scripts: Promise<number>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
+  });
+  const response = await page.goto(FORM);
+  await page.waitForLoadState('networkidle');
+  const js = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+  const html = gzipSync(await response!.body(), { level: 9 }).length;
+  console.log(`application form: ${js} bytes of JavaScript, ${html} bytes of HTML (gzip)`);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(js).toBeLessThanOrEqual(30 * 1024);
+  expect(html).toBeLessThanOrEqual(14 * 1024);
+});

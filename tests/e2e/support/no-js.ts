@@ -1,0 +1,17 @@
+/**
+ * axe and layout measurements run scripts in the page, which a browser
+ * context without JavaScript does not allow. So a page as the no-JavaScript
+ * visitor got it is checked as a copy: its HTML (scripts removed) served at
+ * the same URL to a page that may run axe, with the site's own CSS.
+ */
+import type { Page } from '@playwright/test';
+
+export async function copyWithoutScripts(page: Page): Promise<Page> {
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const url = page.url();
+  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+  const copy = await context.newPage();
+  await copy.route((u) => u.href === url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await copy.goto(url);
+  return copy;
+}

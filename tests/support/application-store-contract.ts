@@ -1,0 +1,164 @@
+/**
+ * The behaviour every ApplicationStore backend must have, as one vitest
+ * suite: `describeApplicationStore('sqlite', backend)` in sqlite.test.ts, and
+ * the same call for PostgreSQL against a real server when that backend comes.
+ */
+import { describe, expect, it } from 'vitest';
+import { validateApplication, type Application } from '../../src/domain/application.ts';
+import { isValidReference } from '../../src/domain/reference.ts';
+import type { ApplicationStore, Idempotency, NewApplication } from '../../src/server/store/types.ts';
+
+export interface StoreBackend {
+  /** Opens the store on this backend's database; a second call is a restart of the program. */
+  open(options?: { newReference?: () => string }): Promise<ApplicationStore>;
+  /** Removes the database. */
+  destroy(): Promise<void>;
+}
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+
+export function sampleApplication(kommune = 'bronderslev', description = 'Jeg har brug for hjælp til min post.'): Application {
+  const result = validateApplication(
+    {
+      kommune,
+      applicant: { name: 'Sofie Jensen', birthDate: '2001-04-12', phone: '12345678' },
+      description,
+      contact: { preferred: 'phone' },
+      consentToObtainInformation: true,
+    },
+    NOW,
+  );
+  if (!result.ok) throw new Error(`sample application is invalid: ${JSON.stringify(result.issues)}`);
+  return result.application;
+}
+
+const newApplication = (kommune = 'bronderslev', unitId = 'ungecentret', description?: string): NewApplication => ({
+  kommune,
+  unitId,
+  receivedAt: NOW,
+  application: sampleApplication(kommune, description),
+});
+
+const idempotency = (key: string, fingerprint = 'body-1'): Idempotency => ({
+  key,
+  fingerprint,
+  answer: (receipt) => ({ status: 201, body: JSON.stringify({ reference: receipt.reference }) }),
+});
+
+export function describeApplicationStore(name: string, makeBackend: () => Promise<StoreBackend>): void {
+  const withStore = (test: (store: ApplicationStore, backend: StoreBackend) => Promise<void>) => async () => {
+    const backend = await makeBackend();
+    const store = await backend.open();
+    try {
+      await test(store, backend);
+    } finally {
+      await store.close();
+      await backend.destroy();
+    }
+  };
+
+  describe(`ApplicationStore (${name})`, () => {
+    it(
+      'a saved application has a checkable reference and a receipt with its kommune, unit and time',
+      withStore(async (store) => {
+        const saved = await store.save(newApplication());
+        expect(saved.kind).toBe('created');
+        if (saved.kind !== 'created') return;
+        expect(isValidReference(saved.receipt.reference)).toBe(true);
+        expect(await store.findReceipt(saved.receipt.reference)).toEqual({
+          reference: saved.receipt.reference,
+          kommune: 'bronderslev',
+          unitId: 'ungecentret',
+          receivedAt: NOW.toISOString(),
+        });
+      }),
+    );
+
+    it(
+      'an unknown reference has no receipt',
+      withStore(async (store) => {
+        expect(await store.findReceipt('2222-2222')).toBeNull();
+      }),
+    );
+
+    it(
+      'keeps the application as it was sent, listed per kommune and unit',
+      withStore(async (store) => {
+        await store.save(newApplication('bronderslev', 'ungecentret', 'første'));
+        await store.save(newApplication('bronderslev', 'visitationen', 'anden'));
+        await store.save(newApplication('varde', 'social-og-handicap', 'tredje'));
+        const all = await store.list({ kommune: 'bronderslev' });
+        expect(all.map((a) => a.application.description)).toEqual(['første', 'anden']);
+        expect(all[0]!.application).toEqual(sampleApplication('bronderslev', 'første'));
+        expect((await store.list({ kommune: 'bronderslev', unitId: 'visitationen' })).map((a) => a.unitId)).toEqual(['visitationen']);
+      }),
+    );
+
+    it(
+      'is still there after the program restarts',
+      withStore(async (store, backend) => {
+        const saved = await store.save(newApplication());
+        await store.close();
+        const reopened = await backend.open();
+        try {
+          expect(saved.kind === 'created' && (await reopened.findReceipt(saved.receipt.reference))).toBeTruthy();
+        } finally {
+          await reopened.close();
+        }
+      }),
+    );
+
+    it(
+      'the same idempotency key again (a double click, a retry) returns the first answer and stores nothing new',
+      withStore(async (store) => {
+        const first = await store.save(newApplication(), idempotency('key-1'));
+        const again = await store.save(newApplication(), idempotency('key-1'));
+        expect(first.kind).toBe('created');
+        expect(again).toEqual({ kind: 'replayed', answer: first.kind === 'created' ? first.answer : null });
+        expect(await store.list({ kommune: 'bronderslev' })).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'two requests with the same key at the same moment store one application',
+      withStore(async (store) => {
+        const results = await Promise.all([1, 2, 3].map(() => store.save(newApplication(), idempotency('key-2'))));
+        expect(results.map((r) => r.kind).sort()).toEqual(['created', 'replayed', 'replayed']);
+        expect(await store.list({ kommune: 'bronderslev' })).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'a key used before for another body is refused and nothing is stored',
+      withStore(async (store) => {
+        await store.save(newApplication(), idempotency('key-3', 'body-1'));
+        expect(await store.save(newApplication(), idempotency('key-3', 'body-2'))).toEqual({ kind: 'key-reused' });
+        expect(await store.list({ kommune: 'bronderslev' })).toHaveLength(1);
+      }),
+    );
+
+    it('a reference that is already taken is drawn again', async () => {
+      const backend = await makeBackend();
+      const references = ['2222-222Z', '2222-222Z', '3333-333M'].map((r) => r);
+      const store = await backend.open({ newReference: () => references.shift() ?? '4444-4444' });
+      try {
+        const first = await store.save(newApplication());
+        const second = await store.save(newApplication());
+        expect([first, second].map((r) => (r.kind === 'created' ? r.receipt.reference : r.kind))).toEqual(['2222-222Z', '3333-333M']);
+      } finally {
+        await store.close();
+        await backend.destroy();
+      }
+    });
+
+    it(
+      'an answer that cannot be made leaves nothing stored (one transaction)',
+      withStore(async (store) => {
+        const failing: Idempotency = { key: 'key-4', fingerprint: 'x', answer: () => { throw new Error('boom'); } };
+        await expect(store.save(newApplication(), failing)).rejects.toThrow();
+        expect(await store.list({ kommune: 'bronderslev' })).toHaveLength(0);
+        expect((await store.save(newApplication(), idempotency('key-4', 'x'))).kind).toBe('created');
+      }),
+    );
+  });
+}
