@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: one report of what the product promises about speed and
+ * size, printed and written as JSON to bench/results/.
+ *
+ *   npm run bench                       every part
+ *   npm run bench -- --only pages,lighthouse
+ *
+ * Parts: page weights against DESIGN.md's budgets, Lighthouse scores, the
+ * API under load against a bare node:http baseline and under a flood, and
+ * build time as the number of kommuner grows.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUDGETS, pageWeight, type PageWeight } from '../tests/support/page-weight.ts';
+import { lighthouseScores, type LighthouseScores } from './lighthouse.ts';
+import { buildScaling, type BuildScaling } from './build-scale.ts';
+import { startServer } from './server.ts';
+
+type JsBudget = keyof typeof BUDGETS.js;
+const PAGE_TYPES: { type: string; path: string; js: JsBudget | null; lighthouse: boolean }[] = [
+  { type: 'front page', path: '/', js: 'content', lighthouse: true },
+  { type: 'standard', path: '/bronderslev/', js: 'content', lighthouse: true },
+  { type: 'contact', path: '/bronderslev/kontakt/', js: 'contact', lighthouse: true },
+  { type: 'questionnaire', path: '/bronderslev/kan-jeg-faa-stoette/', js: 'questionnaire', lighthouse: true },
+  { type: 'application', path: '/bronderslev/ansoeg/', js: 'application', lighthouse: true },
+  { type: 'compare', path: '/sammenlign/', js: 'content', lighthouse: false },
+  { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
+];
+
+const PARTS = ['pages', 'lighthouse', 'build'] as const;
+type Part = (typeof PARTS)[number];
+const onlyArg = process.argv.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
+const unknown = only.filter((p) => !PARTS.includes(p as Part));
+if (unknown.length) {
+  console.error(`Ukendt del: ${unknown.join(', ')}. Vælg blandt: ${PARTS.join(', ')}.`);
+  process.exit(2);
+}
+const wants = (part: Part) => only.includes(part);
+
+interface PageRow extends PageWeight {
+  type: string;
+  budgets: { html: number; css: number; js: number | null };
+  withinBudget: boolean;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const report: {
+    startedAt: string;
+    pages?: (PageRow | { type: string; path: string; error: string })[];
+    lighthouse?: LighthouseScores[];
+    build?: BuildScaling;
+  } = { startedAt: new Date().toISOString() };
+
+  const server = wants('pages') || wants('lighthouse') ? await startServer() : null;
+  try {
+    if (server && wants('pages')) {
+      report.pages = [];
+      console.log('\nSidevægt (gzip) mod budgetterne i DESIGN.md');
+      console.log('side'.padEnd(20), 'HTML'.padStart(9), 'CSS'.padStart(9), 'JS'.padStart(9), '  budget JS');
+      for (const p of PAGE_TYPES) {
+        try {
+          const w = await pageWeight(server.base, p.path);
+          const js = p.js === null ? null : BUDGETS.js[p.js];
+          const withinBudget = w.html <= BUDGETS.html && w.css <= BUDGETS.css && (js === null || w.js <= js);
+          report.pages.push({ ...w, type: p.type, budgets: { html: BUDGETS.html, css: BUDGETS.css, js }, withinBudget });
+          console.log(p.type.padEnd(20), kb(w.html).padStart(9), kb(w.css).padStart(9), kb(w.js).padStart(9), `  ${js === null ? '–' : kb(js)}`, withinBudget ? '' : '  OVER BUDGET');
+        } catch (error) {
+          report.pages.push({ type: p.type, path: p.path, error: String(error) });
+          console.log(p.type.padEnd(20), `  fejl: ${String(error)}`);
+        }
+      }
+    }
+    if (server && wants('lighthouse')) {
+      console.log('\nLighthouse (mobil) i Chromium');
+      report.lighthouse = await lighthouseScores(server.base, PAGE_TYPES.filter((p) => p.lighthouse).map((p) => p.path));
+      for (const s of report.lighthouse) {
+        console.log(s.path.padEnd(36), `ydelse ${s.performance}  tilgængelighed ${s.accessibility}  god praksis ${s.bestPractices}  SEO ${s.seo}`);
+      }
+    }
+  } finally {
+    await server?.stop();
+  }
+
+  if (wants('build')) {
+    console.log('\nByggetid efter antal kommuner (genereret indhold i en midlertidig mappe)');
+    report.build = buildScaling();
+    for (const r of report.build.runs) {
+      console.log(`${String(r.kommuner).padStart(3)} kommuner  ${String(r.pages).padStart(5)} sider  ${r.seconds.toFixed(1).padStart(6)} s  (${r.secondsPerKommune.toFixed(3)} s pr. kommune)`);
+    }
+    const f = report.build.fit;
+    console.log(`lineær model: ${f.fixedSeconds} s + ${f.secondsPerKommune} s pr. kommune (R² ${f.r2})`);
+  }
+
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  writeFileSync(file, json);
+  writeFileSync(join(dir, 'latest.json'), json);
+  console.log(`\nRapporten er gemt i ${file}`);
+  const failed = (report.pages ?? []).filter((p) => !('withinBudget' in p) || !p.withinBudget);
+  if (failed.length) process.exitCode = 1;
+}
+
+await main();
