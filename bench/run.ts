@@ -5,9 +5,14 @@
  *   npm run bench                       every part
  *   npm run bench -- --only pages,lighthouse
  *
- * Parts: page weights against DESIGN.md's budgets, Lighthouse scores, the
- * API under load against a bare node:http baseline and under a flood, and
- * build time as the number of kommuner grows.
+ * Parts (`--only` takes a comma-separated list of them):
+ *   pages       page weights (HTML, CSS, JS gzip) against DESIGN.md's budgets
+ *   lighthouse  Lighthouse (mobile) scores in Chromium
+ *   api         the API under load against a bare node:http baseline
+ *   flood       a second client's applications while one client floods
+ *   build       build time as the number of kommuner grows (5 … 98)
+ * The report fails (exit code 1) when a page is over budget or missing, or
+ * when the second client is refused during the flood.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +20,7 @@ import { BUDGETS, pageWeight, type PageWeight } from '../tests/support/page-weig
 import { lighthouseScores, type LighthouseScores } from './lighthouse.ts';
 import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
+import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
 
 type JsBudget = keyof typeof BUDGETS.js;
 const PAGE_TYPES: { type: string; path: string; js: JsBudget | null; lighthouse: boolean }[] = [
@@ -27,7 +33,7 @@ const PAGE_TYPES: { type: string; path: string; js: JsBudget | null; lighthouse:
   { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
 ];
 
-const PARTS = ['pages', 'lighthouse', 'build'] as const;
+const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
@@ -51,6 +57,8 @@ async function main() {
     startedAt: string;
     pages?: (PageRow | { type: string; path: string; error: string })[];
     lighthouse?: LighthouseScores[];
+    api?: ApiLoad;
+    flood?: Flood;
     build?: BuildScaling;
   } = { startedAt: new Date().toISOString() };
 
@@ -84,6 +92,23 @@ async function main() {
     await server?.stop();
   }
 
+  if (wants('api')) {
+    console.log('\nAPI under belastning: gyldige ansøgninger, loopback, 10 forbindelser, 10 s hver');
+    const a = (report.api = await apiLoad());
+    const line = (name: string, r: ApiLoad['endpoint']) =>
+      console.log(name.padEnd(34), `${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.latencyP50Ms} ms  p99 ${r.latencyP99Ms} ms  (${r.created} gemt${Object.keys(r.otherStatuses).length ? `, andre svar ${JSON.stringify(r.otherStatuses)}` : ''})`);
+    line('POST /api/ansoegninger (Astro)', a.endpoint);
+    line('bar node:http + samme validering', a.bare);
+    console.log(`forhold: ${a.ratio.requestsPerSecond} af grundlinjens req/s; latens p50 ×${a.ratio.latencyP50}, p99 ×${a.ratio.latencyP99}`);
+  }
+
+  if (wants('flood')) {
+    console.log('\nOversvømmelse: én klient sender så hurtigt den kan, en anden søger i roligt tempo');
+    const f = (report.flood = await flood());
+    console.log(`oversvømmende klient: ${f.flood.requests} forespørgsler, ${f.flood.created} gemt, ${f.flood.limited} fik 429, ${f.flood.other} andet`);
+    console.log(`anden klient: ${f.citizen.created} af ${f.citizen.sent} fik 201 (p50 ${f.citizen.latencyP50Ms} ms, maks. ${f.citizen.latencyMaxMs} ms)`);
+  }
+
   if (wants('build')) {
     console.log('\nByggetid efter antal kommuner (genereret indhold i en midlertidig mappe)');
     report.build = buildScaling();
@@ -102,7 +127,8 @@ async function main() {
   writeFileSync(join(dir, 'latest.json'), json);
   console.log(`\nRapporten er gemt i ${file}`);
   const failed = (report.pages ?? []).filter((p) => !('withinBudget' in p) || !p.withinBudget);
-  if (failed.length) process.exitCode = 1;
+  const citizenRefused = report.flood && report.flood.citizen.created !== report.flood.citizen.sent;
+  if (failed.length || citizenRefused) process.exitCode = 1;
 }
 
 await main();

@@ -23,11 +23,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..');
+
+/** The production server (src/server/main.ts), or another server script of ours (`script`, from the project root). */
+export async function startServer(env: Record<string, string> = {}, script = 'src/server/main.ts'): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'stoette-bench-data-'));
-  const child = spawn(process.execPath, [join(root, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [join(root, script)], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +39,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}/`)).ok) break;
+      await fetch(`${base}/`);
+      break;
     } catch {
       /* not listening yet */
     }
