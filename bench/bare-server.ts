@@ -59,6 +59,7 @@ const server = createServer((req, res) => {
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
-  console.log(`bare server on ${typeof address === 'object' && address ? address.port : '?'}`);
+  // The same line as the production server, so tests/support/server.ts finds the port.
+  console.log(`Grundlinjen kører på http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'}/`);
 });
 process.on('SIGTERM', () => server.close(() => store.close().then(() => process.exit(0))));

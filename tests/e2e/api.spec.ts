@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createReference, isValidReference } from '../../src/domain/reference.ts';
 import { clientAddress, marker, storedWith, validBody } from './support/applications.ts';
-import { startServer } from './support/server.ts';
+import { startServer } from '../support/server.ts';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
 
