@@ -11,8 +11,11 @@
  *   api         the API under load against a bare node:http baseline
  *   flood       a second client's applications while one client floods
  *   build       build time as the number of kommuner grows (5 … 98)
- * The report fails (exit code 1) when a page is over budget or missing, or
- * when the second client is refused during the flood.
+ *   crash       10 rounds of SIGKILL under load: no acknowledged application lost
+ *   fuzz        20 000 hostile requests: no 5xx, nothing stored
+ * The report fails (exit code 1) when a page is over budget or missing, when
+ * the second client is refused during the flood, when a crash round loses or
+ * doubles an application, or when fuzzing finds a problem.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +24,8 @@ import { lighthouseScores, type LighthouseScores } from './lighthouse.ts';
 import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
 import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
+import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
+import type { CrashReport } from '../tests/support/proof/crash.ts';
 
 type JsBudget = keyof typeof BUDGETS.js;
 const PAGE_TYPES: { type: string; path: string; js: JsBudget | null; lighthouse: boolean }[] = [
@@ -33,7 +38,7 @@ const PAGE_TYPES: { type: string; path: string; js: JsBudget | null; lighthouse:
   { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
 ];
 
-const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build'] as const;
+const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
@@ -60,6 +65,8 @@ async function main() {
     api?: ApiLoad;
     flood?: Flood;
     build?: BuildScaling;
+    crash?: CrashReport & { backend: string };
+    fuzz?: FuzzReport;
   } = { startedAt: new Date().toISOString() };
 
   const server = wants('pages') || wants('lighthouse') ? await startServer() : null;
@@ -119,6 +126,20 @@ async function main() {
     console.log(`lineær model: ${f.fixedSeconds} s + ${f.secondsPerKommune} s pr. kommune (R² ${f.r2})`);
   }
 
+  if (wants('crash')) {
+    console.log('\nNedbrud: serveren dræbes (SIGKILL) under belastning, 10 gange');
+    const c = (report.crash = await crashProof());
+    console.log(`${c.backend}: ${c.acknowledged} kvitterede ansøgninger (${c.retried} gentaget efter genstart): ${c.lost.length} tabt, ${c.duplicated.length} dobbelt, ${c.incomplete.length} ufuldstændige`);
+  }
+
+  if (wants('fuzz')) {
+    console.log('\nFuzzing af /api/ansoegninger');
+    const f = (report.fuzz = await fuzzProof());
+    console.log(`${f.requests} forespørgsler: ${f.problems.length} problemer, ${f.storedRows} gemte rækker`);
+    for (const [kind, statuses] of Object.entries(f.kinds)) console.log(`  ${kind.padEnd(34)} ${JSON.stringify(statuses)}`);
+    for (const p of f.problems) console.log(`  PROBLEM: ${p}`);
+  }
+
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
@@ -128,7 +149,9 @@ async function main() {
   console.log(`\nRapporten er gemt i ${file}`);
   const failed = (report.pages ?? []).filter((p) => !('withinBudget' in p) || !p.withinBudget);
   const citizenRefused = report.flood && report.flood.citizen.created !== report.flood.citizen.sent;
-  if (failed.length || citizenRefused) process.exitCode = 1;
+  const crashFailed = report.crash && report.crash.lost.length + report.crash.duplicated.length + report.crash.incomplete.length > 0;
+  const fuzzFailed = report.fuzz && (report.fuzz.problems.length > 0 || report.fuzz.storedRows > 0);
+  if (failed.length || citizenRefused || crashFailed || fuzzFailed) process.exitCode = 1;
 }
 
 await main();
