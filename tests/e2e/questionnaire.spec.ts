@@ -96,7 +96,7 @@ test.describe('with JavaScript, keyboard only', () => {
     const carried = await page.evaluate(() => sessionStorage.getItem('stoetteportalen:questionnaire:bronderslev'));
     expect(JSON.parse(carried ?? 'null')).toEqual({ who: 'self', age: 24, pension: 'nej', needs: ['socialt-liv'] });
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
-    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   test('"Tilbage" is always there and keeps the answers; an empty answer gets an error summary that takes focus', async ({ page }) => {

@@ -1,0 +1,100 @@
+/**
+ * The whole journey across the two features: "Kan jeg få støtte?" → "Søg nu"
+ * → the application form, with the answers carried over → the receipt. With
+ * JavaScript (sessionStorage) and without (a form post to the form page).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { answerWithForm, answerWithIsland, questionnaire, type Given } from './support/questionnaire.ts';
+import { birthDateForAge, clientAddress, marker, storedWith } from './support/applications.ts';
+
+test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
+
+/** A 25-year-old in Brønderslev, not on førtidspension, who wants help with her social life. */
+const given: Given = {
+  who: 'self',
+  age: '25',
+  pension: 'nej',
+  reducedFunction: 'ja',
+  needs: ['socialt-liv'],
+  kindOfHelp: 'learn',
+  coveredByOtherHelp: 'nej',
+  housing: 'eget-hjem',
+  canTakePart: 'ja',
+};
+const RECEIPT = /\/bronderslev\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+
+/** What the questionnaire carried over is filled in; the rest is typed. */
+async function expectCarriedOver(page: Page) {
+  await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+  await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
+}
+
+async function fillTheRest(page: Page) {
+  const born = birthDateForAge(25);
+  await page.getByLabel('Fulde navn').fill('Sofie Rejse');
+  await page.getByLabel('Dag', { exact: true }).fill(born.day);
+  await page.getByLabel('Måned', { exact: true }).fill(born.month);
+  await page.getByLabel('År', { exact: true }).fill(born.year);
+  await page.getByLabel(/^Telefonnummer/).fill('12345678');
+}
+
+async function fillContactAndConsent(page: Page, description: string) {
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+}
+
+test('with JavaScript: the questionnaire’s answers go along to the form, and she lands on an UngeCentret receipt', async ({ page }) => {
+  const description = marker();
+  await page.goto(questionnaire('bronderslev'));
+  await answerWithIsland(page, given);
+  await expect(page.locator('#resultat')).toHaveText('Socialpædagogisk støtte passer sandsynligvis til dig');
+  await page.getByRole('link', { name: 'Søg nu' }).click();
+  await expect(page).toHaveURL(/\/bronderslev\/ansoeg\/$/);
+
+  await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  // The age from the questionnaire routes before a date of birth is typed.
+  await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
+  await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+  await fillTheRest(page);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+
+  await expect(page).toHaveURL(RECEIPT);
+  await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
+  const stored = await storedWith('bronderslev', description);
+  expect(stored.map((a) => [a.unitId, a.application.needs])).toEqual([['ungecentret', ['socialt-liv']]]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the result’s "Søg nu" posts the answers to the form page, which fills them in; she lands on an UngeCentret receipt', async ({ page }) => {
+    const description = marker();
+    await page.goto(questionnaire('bronderslev'));
+    await answerWithForm(page, given);
+    await expect(page.locator('#resultat')).toHaveText('Socialpædagogisk støtte passer sandsynligvis til dig');
+    await page.getByRole('button', { name: 'Søg nu' }).click();
+    await expect(page).toHaveURL(/\/bronderslev\/ansoeg\/$/);
+    // Filled in, and no error shown for what is still missing.
+    await expectCarriedOver(page);
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+
+    await fillTheRest(page);
+    await fillContactAndConsent(page, description);
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect(page).toHaveURL(RECEIPT);
+    await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
+    const stored = await storedWith('bronderslev', description);
+    expect(stored.map((a) => [a.unitId, a.application.needs])).toEqual([['ungecentret', ['socialt-liv']]]);
+  });
+});
