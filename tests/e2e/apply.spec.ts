@@ -3,7 +3,6 @@
  * routing preview, errors, prefill from the questionnaire, the receipt, and
  * axe on every step.
  */
-import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
 import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
@@ -482,19 +481,4 @@ test.describe('every kommune, both languages', () => {
     await applyWithJavaScript(page, marker());
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
-});
-
-test('the form page ships at most 30 KB of JavaScript (gzip) and 14 KB of HTML (gzip)', async ({ page }) => {
-  const scripts: Promise<number>[] = [];
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
-  });
-  const response = await page.goto(FORM);
-  await page.waitForLoadState('networkidle');
-  const js = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-  const html = gzipSync(await response!.body(), { level: 9 }).length;
-  console.log(`application form: ${js} bytes of JavaScript, ${html} bytes of HTML (gzip)`);
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(js).toBeLessThanOrEqual(30 * 1024);
-  expect(html).toBeLessThanOrEqual(14 * 1024);
 });

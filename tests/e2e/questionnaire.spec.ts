@@ -4,9 +4,6 @@
  * on the result, the answers carried to the application form, print, and
  * the English version.
  */
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
 import { answerWithForm, answerWithIsland, questionnaire, resultText, tabTo, type Given } from './support/questionnaire.ts';
@@ -398,35 +395,4 @@ test.describe('the result page as a request', () => {
     expect(html).toContain('Help for children and young people under 18');
     expect(html).toContain('The quality standard does not say where children and young people can get help.');
   });
-});
-
-test.describe('budget', () => {
-  const client = fileURLToPath(new URL('../../dist/client', import.meta.url));
-
-  /** Every script file a page loads, with the files they import, each once. */
-  function scriptFiles(htmlPath: string): string[] {
-    const html = readFileSync(`${client}${htmlPath}index.html`, 'utf8');
-    const seen = new Set<string>();
-    const visit = (url: string) => {
-      if (seen.has(url)) return;
-      seen.add(url);
-      const code = readFileSync(`${client}${url}`, 'utf8');
-      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.\/[^"']+\.js)["']/g)) {
-        visit(new URL(m[1]!, `http://x${url}`).pathname);
-      }
-    };
-    for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) visit(m[1]!);
-    return [...seen];
-  }
-
-  for (const slug of KOMMUNER) {
-    for (const path of [questionnaire(slug), questionnaire(slug, 'en')]) {
-      test(`${path} ships at most 15 KB of JavaScript (gzip, every script and its imports)`, () => {
-        const files = scriptFiles(path);
-        expect(files.length).toBeGreaterThan(1);
-        const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(`${client}${f}`)).length, 0);
-        expect(total).toBeLessThanOrEqual(15 * 1024);
-      });
-    }
-  }
 });
