@@ -36,7 +36,7 @@ interface Props {
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4';
 
 export function QuestionnaireResult(props: Props) {
-  const { k, s, lang, answers, assessment, links, level, headingRef, controls } = props;
+  const { k, s, lang, answers, assessment, level, headingRef, controls } = props;
   const { outcome, unit } = assessment;
   const H1 = `h${level}` as HeadingTag;
   const H2 = `h${level + 1}` as HeadingTag;
@@ -88,7 +88,7 @@ export function QuestionnaireResult(props: Props) {
 }
 
 function Step(props: Props & { step: NextStep }) {
-  const { k, s, lang, assessment, links, step, level, apply, phoneStatus } = props;
+  const { s, lang, assessment, links, step, level, apply, phoneStatus } = props;
   const H = `h${level + 2}` as HeadingTag;
   const unit = assessment.unit;
   const unitName = <Danish lang={lang}>{unit.name}</Danish>;
