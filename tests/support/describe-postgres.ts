@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from './postgres.ts';
 
 export function describePostgres(name: string, suite: () => void): void {
-  if (TEST_DATABASE_URL) return describe(name, suite);
+  if (TEST_DATABASE_URL) {
+    describe(name, suite);
+    return;
+  }
   describe(name, () => {
     if (process.env.CI) {
       it('runs in CI, where TEST_DATABASE_URL must be set', () =>
