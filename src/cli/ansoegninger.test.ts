@@ -77,7 +77,8 @@ describe('the command as a process', () => {
     const data = join(dir, 'data');
     const reference = await saveOne(openSqliteStore({ file: join(data, 'applications.sqlite') }), 'fra sqlite');
     const file = join(dir, 'varde.csv');
-    const exported = cli(['eksport', '--kommune', 'varde', '--fil', file], { DATA_DIR: data });
+    // A relative file name is relative to where the case worker typed the command (npm's INIT_CWD).
+    const exported = cli(['eksport', '--kommune', 'varde', '--fil', 'varde.csv'], { DATA_DIR: data, INIT_CWD: dir });
     expect(exported.code).toBe(0);
     expect(exported.stderr).toBe(`1 ansøgning eksporteret til ${file} og markeret som eksporteret.\n`);
     expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFFReference;[^]*fra sqlite/);

@@ -9,6 +9,7 @@
  * exit code (1: could not be done, 2: wrong command line), never a stack trace.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describeStore, openStore, storeConfig, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
@@ -30,6 +31,8 @@ async function main(): Promise<number> {
     return EXIT.usage;
   }
   const { command } = parsed;
+  // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
+  if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
   if (command.kind === 'help') return runCommand(command, { store: null as unknown as ApplicationStore, where: '', catalog, now: new Date(), out, err });
 
   let config: ReturnType<typeof storeConfig>;
