@@ -29,8 +29,8 @@ Kun til oversigt:
 
 Kun til eksport:
   --format csv|jsonl    CSV (standard; semikolon og UTF-8 til dansk Excel) eller JSON Lines
-  --fil <sti>           skriv til en ny fil (ellers til skærmen/stdout). En fil,
-                        der findes i forvejen, bliver ikke overskrevet.
+  --fil <sti>           skriv til en ny fil i den mappe, du står i (ellers til skærmen).
+                        En fil, der findes i forvejen, bliver ikke overskrevet.
 
 Til slet-gamle:
   --dage <antal>        opbevaringstid i dage (standard 30, eller RETENTION_DAYS)
