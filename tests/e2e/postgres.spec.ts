@@ -5,7 +5,7 @@
  * in CI, where it must run (.ci/run starts .ci/postgres).
  */
 import { expect, test } from '@playwright/test';
-import { isValidReference } from '../../src/domain/reference.ts';
+import { createReference, isValidReference } from '../../src/domain/reference.ts';
 import { createTestSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL, type TestSchema } from '../support/postgres.ts';
 import { marker, validBody } from './support/applications.ts';
 import { startServer } from './support/server.ts';
@@ -40,7 +40,16 @@ test.describe('on PostgreSQL (DATABASE_URL)', () => {
 
     const receipt = await request.get(`${server.url}${response.headers()['location']}`);
     expect(receipt.status()).toBe(200);
+    expect(receipt.headers()['cache-control']).toBe('no-store');
     expect(await receipt.text()).toContain(body.reference);
+  });
+
+  test('an unknown reference is a friendly 404, never cached, after asking the database', async ({ request }) => {
+    // A well-formed reference (its check symbol is right), so the page has to ask the database.
+    const missing = await request.get(`${server.url}/varde/ansoeg/kvittering/?reference=${createReference(() => 5)}`);
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['cache-control']).toBe('no-store');
+    expect(await missing.text()).toContain('Vi kan ikke finde kvitteringen');
   });
 
   test('a retry with the same Idempotency-Key gets the same answer and stores nothing new', async ({ request }) => {
