@@ -21,8 +21,8 @@ export type StoreConfig =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; connectionString: string; poolSize: number };
 
-export function dataDir(): string {
-  return process.env.DATA_DIR || 'data';
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATA_DIR || 'data';
 }
 
 /**
@@ -32,7 +32,7 @@ export function dataDir(): string {
  */
 export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL?.trim();
-  if (!url) return { kind: 'sqlite', file: join(env.DATA_DIR || 'data', 'applications.sqlite') };
+  if (!url) return { kind: 'sqlite', file: join(dataDir(env), 'applications.sqlite') };
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new StoreUnavailableError('DATABASE_URL skal begynde med postgres:// eller postgresql://');
   }
