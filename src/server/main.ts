@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.ts';
+import { describeStore, openStore, storeConfig } from './store/index.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 
@@ -26,6 +27,31 @@ try {
 }
 
 const headers = Object.entries(securityHeaders());
+
+/**
+ * Before taking requests: open the store once and bring its schema up to date
+ * (with PostgreSQL, processes starting together take turns under an advisory
+ * lock). If it fails, the server still starts: applications get 503 and each
+ * request tries the store again, so it heals when the database comes up.
+ */
+async function prepareStore(): Promise<void> {
+  let where = 'lageret';
+  try {
+    const config = storeConfig();
+    where = describeStore(config);
+    const store = openStore(config);
+    try {
+      await store.ready();
+    } finally {
+      await store.close();
+    }
+    console.log(`Lageret er klar: ${where}`);
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as { code?: string }).code ?? error.cause.message}` : '';
+    console.error(`Lageret kan ikke bruges endnu (${where}): ${error instanceof Error ? error.message : String(error)}${cause}. Ansøgninger får svaret 503, indtil det virker.`);
+  }
+}
+await prepareStore();
 
 const server = createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);

@@ -1,7 +1,7 @@
 /**
  * The behaviour every ApplicationStore backend must have, as one vitest
  * suite: `describeApplicationStore('sqlite', backend)` in sqlite.test.ts, and
- * the same call for PostgreSQL against a real server when that backend comes.
+ * the same call in postgres.test.ts against a real PostgreSQL server.
  */
 import { describe, expect, it } from 'vitest';
 import { validateApplication, type Application } from '../../src/domain/application.ts';
@@ -32,12 +32,16 @@ export function sampleApplication(kommune = 'bronderslev', description = 'Jeg ha
   return result.application;
 }
 
-const newApplication = (kommune = 'bronderslev', unitId = 'ungecentret', description?: string): NewApplication => ({
+const newApplication = (kommune = 'bronderslev', unitId = 'ungecentret', description?: string, receivedAt = NOW): NewApplication => ({
   kommune,
   unitId,
-  receivedAt: NOW,
+  receivedAt,
   application: sampleApplication(kommune, description),
 });
+
+const DAY = 24 * 60 * 60 * 1000;
+const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY);
+const descriptions = (applications: { application: Application }[]) => applications.map((a) => a.application.description);
 
 const idempotency = (key: string, fingerprint = 'body-1'): Idempotency => ({
   key,
@@ -150,6 +154,97 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         await backend.destroy();
       }
     });
+
+    it(
+      'is ready at once: the schema is in place when it opens',
+      withStore(async (store) => {
+        await expect(store.ready()).resolves.toBeUndefined();
+      }),
+    );
+
+    it(
+      'lists by kommune, unit, time received (from inclusive, before exclusive) and whether exported',
+      withStore(async (store) => {
+        await store.save(newApplication('bronderslev', 'ungecentret', 'for 10 dage siden', daysBefore(10)));
+        await store.save(newApplication('bronderslev', 'visitationen', 'for 5 dage siden', daysBefore(5)));
+        await store.save(newApplication('varde', 'social-og-handicap', 'i dag', NOW));
+        expect(descriptions(await store.list({}))).toEqual(['for 10 dage siden', 'for 5 dage siden', 'i dag']);
+        expect(descriptions(await store.list({ kommune: 'varde' }))).toEqual(['i dag']);
+        expect(descriptions(await store.list({ unitId: 'visitationen' }))).toEqual(['for 5 dage siden']);
+        expect(descriptions(await store.list({ receivedFrom: daysBefore(5), receivedBefore: NOW }))).toEqual(['for 5 dage siden']);
+        expect(descriptions(await store.list({ exported: true }))).toEqual([]);
+        expect((await store.list({ exported: false })).map((a) => a.exportedAt)).toEqual([null, null, null]);
+      }),
+    );
+
+    it(
+      'an export hands over the applications, then marks them exported; the next "only new" export is empty',
+      withStore(async (store) => {
+        await store.save(newApplication('bronderslev', 'ungecentret', 'første'));
+        await store.save(newApplication('varde', 'social-og-handicap', 'anden'));
+        const delivered: string[] = [];
+        const exported = await store.exportApplications({ kommune: 'bronderslev', exported: false }, NOW, async (applications) => {
+          delivered.push(...descriptions(applications));
+          // While delivering, nothing is marked yet.
+          expect(applications.map((a) => a.exportedAt)).toEqual([null]);
+        });
+        expect(delivered).toEqual(['første']);
+        expect(descriptions(exported)).toEqual(['første']);
+        expect((await store.list({ kommune: 'bronderslev' })).map((a) => a.exportedAt)).toEqual([NOW.toISOString()]);
+        expect(descriptions(await store.list({ kommune: 'varde', exported: false }))).toEqual(['anden']);
+        expect(await store.exportApplications({ kommune: 'bronderslev', exported: false }, NOW, async () => {})).toEqual([]);
+      }),
+    );
+
+    it(
+      'exporting again keeps the time of the first export',
+      withStore(async (store) => {
+        await store.save(newApplication());
+        await store.exportApplications({}, daysBefore(1), async () => {});
+        const again = await store.exportApplications({}, NOW, async () => {});
+        expect(again.map((a) => a.exportedAt)).toEqual([daysBefore(1).toISOString()]);
+        expect((await store.list({})).map((a) => a.exportedAt)).toEqual([daysBefore(1).toISOString()]);
+      }),
+    );
+
+    it(
+      'an export whose file cannot be written marks nothing, and the caller gets the writing error',
+      withStore(async (store) => {
+        await store.save(newApplication());
+        const diskFull = new Error('ENOSPC: no space left on device');
+        await expect(store.exportApplications({}, NOW, async () => { throw diskFull; })).rejects.toBe(diskFull);
+        expect((await store.list({ exported: false }))).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'purge deletes exported applications older than the limit with their idempotency keys, and keeps the rest',
+      withStore(async (store) => {
+        await store.save(newApplication('bronderslev', 'ungecentret', 'gammel, eksporteret', daysBefore(40)), idempotency('old-key'));
+        await store.save(newApplication('bronderslev', 'ungecentret', 'ny, eksporteret', daysBefore(10)));
+        await store.exportApplications({}, daysBefore(5), async () => {});
+        await store.save(newApplication('bronderslev', 'ungecentret', 'gammel, ikke eksporteret', daysBefore(45)));
+        const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
+        expect(result).toEqual({ applications: 1, idempotencyKeys: 1, keptNotExported: 1 });
+        expect(descriptions(await store.list({}))).toEqual(['gammel, ikke eksporteret', 'ny, eksporteret']);
+        // The key went with its application: the same key now stores a new one.
+        expect((await store.save(newApplication(), idempotency('old-key'))).kind).toBe('created');
+      }),
+    );
+
+    it(
+      'purge of applications never exported happens only when asked for, and only in the kommune named',
+      withStore(async (store) => {
+        await store.save(newApplication('bronderslev', 'ungecentret', 'brønderslev', daysBefore(40)));
+        await store.save(newApplication('varde', 'social-og-handicap', 'varde', daysBefore(40)));
+        expect(await store.purge({ receivedBefore: daysBefore(30), kommune: 'varde', includeNotExported: true })).toEqual({
+          applications: 1,
+          idempotencyKeys: 0,
+          keptNotExported: 0,
+        });
+        expect(descriptions(await store.list({}))).toEqual(['brønderslev']);
+      }),
+    );
 
     it(
       'an answer that cannot be made leaves nothing stored (one transaction)',

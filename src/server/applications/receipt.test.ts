@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sampleApplication } from '../../../tests/support/application-store-contract.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
-import { lookUpReceipt } from './receipt.ts';
+import { lookUpReceipt, receiptForPage } from './receipt.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'stoette-receipt-'));
 const store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
@@ -44,5 +44,27 @@ describe('the receipt page looks up its reference', () => {
     };
     const receipt = await saved();
     expect(await lookUpReceipt(failing, 'bronderslev', receipt.reference)).toEqual({ kind: 'unavailable' });
+  });
+});
+
+describe('the receipt page’s answer', () => {
+  const page = (reference: string) => new URL(`http://localhost/bronderslev/ansoeg/kvittering/?reference=${reference}`);
+
+  it('a found receipt is never cached; an unknown one is 404 and a failing store 503', async () => {
+    const receipt = await saved();
+    const found = { headers: new Headers() } as { status?: number; headers: Headers };
+    expect(await receiptForPage(() => store, 'bronderslev', page(receipt.reference), found)).toEqual({ kind: 'found', receipt });
+    expect([found.status, found.headers.get('cache-control')]).toEqual([undefined, 'no-store']);
+
+    const missing = { headers: new Headers() } as { status?: number; headers: Headers };
+    await receiptForPage(() => store, 'bronderslev', page('2222-222Z'), missing);
+    expect([missing.status, missing.headers.get('cache-control')]).toEqual([404, 'no-store']);
+
+    const down = { headers: new Headers() } as { status?: number; headers: Headers };
+    const failing = (): ApplicationStore => {
+      throw new StoreUnavailableError('nede');
+    };
+    await receiptForPage(failing, 'bronderslev', page(receipt.reference), down);
+    expect([down.status, down.headers.get('cache-control')]).toEqual([503, 'no-store']);
   });
 });

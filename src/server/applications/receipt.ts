@@ -20,3 +20,22 @@ export async function lookUpReceipt(store: () => ApplicationStore, kommune: stri
     return { kind: 'unavailable' };
   }
 }
+
+/**
+ * For the receipt pages: the lookup, with `Cache-Control: no-store` and the
+ * status (404 not found, 503 unavailable) set on the page's response. Only a
+ * page's own frontmatter can change the response: Astro starts streaming
+ * when it has run, so a status set in a component after an await (a store
+ * that answers over the network) would be lost.
+ */
+export async function receiptForPage(
+  store: () => ApplicationStore,
+  kommune: string,
+  url: URL,
+  response: { status?: number; headers: Headers },
+): Promise<ReceiptLookup> {
+  const lookup = await lookUpReceipt(store, kommune, url.searchParams.get('reference'));
+  response.headers.set('Cache-Control', 'no-store');
+  if (lookup.kind !== 'found') response.status = lookup.kind === 'not-found' ? 404 : 503;
+  return lookup;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { describeApplicationStore } from '../../../tests/support/application-store-contract.ts';
-import { openDatabase, openSqliteStore } from './sqlite.ts';
+import { MIGRATIONS, openDatabase, openSqliteStore } from './sqlite.ts';
 import { StoreUnavailableError } from './types.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'stoette-store-'));
@@ -28,7 +28,7 @@ describe('the SQLite file', () => {
     expect(statSync(join(dir, 'nested')).mode & 0o777).toBe(0o700);
     const db = new DatabaseSync(file);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
     db.close();
     rmSync(dir, { recursive: true });
   });
@@ -48,6 +48,22 @@ describe('the SQLite file', () => {
     const notADirectory = join(dir, 'a-file');
     writeFileSync(notADirectory, 'x');
     expect(() => openSqliteStore({ file: join(notADirectory, 'applications.sqlite') })).toThrow(StoreUnavailableError);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a file from before the export column is migrated, and its applications count as not exported', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'applications.sqlite');
+    const v1 = new DatabaseSync(file);
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec('PRAGMA user_version = 1');
+    v1.prepare('INSERT INTO applications VALUES (?, ?, ?, ?, ?)').run(
+      '2222-222Z', 'varde', 'social-og-handicap', '2026-11-01T10:00:00.000Z', JSON.stringify({ description: 'fra før' }),
+    );
+    v1.close();
+    const store = openSqliteStore({ file });
+    expect((await store.list({ exported: false })).map((a) => [a.reference, a.exportedAt])).toEqual([['2222-222Z', null]]);
+    await store.close();
     rmSync(dir, { recursive: true });
   });
 

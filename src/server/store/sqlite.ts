@@ -8,6 +8,8 @@
  * - `BEGIN IMMEDIATE` takes the write lock up front, and `busy_timeout` lets
  *   a second process wait for it instead of failing.
  * - The schema is created or migrated on open, by `PRAGMA user_version`.
+ * - An export reads, delivers and marks in one transaction on a connection
+ *   of its own, so the server's connection is never left inside it.
  * - The file holds personal data: the directory is created 0700, the file 0600.
  *
  * `node:sqlite` is synchronous; the methods are async to keep the interface
@@ -17,19 +19,22 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
+import { listQuery, purgeQueries } from './shared-sql.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
+  type ApplicationFilter,
   type ApplicationStore,
   type Idempotency,
   type NewApplication,
+  type PurgeResult,
   type Receipt,
   type SaveResult,
   type StoredApplication,
 } from './types.ts';
 
-/** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
-const MIGRATIONS = [
+/** Each entry moves the schema one version up; never edit one that has shipped, add a new one. Exported for its test. */
+export const MIGRATIONS = [
   `CREATE TABLE applications (
      reference   TEXT PRIMARY KEY,
      kommune     TEXT NOT NULL,
@@ -45,6 +50,11 @@ const MIGRATIONS = [
      answer_status INTEGER NOT NULL,
      answer_body   TEXT NOT NULL
    ) STRICT;`,
+  // 2: the case team's export marks what the kommune has (`npm run ansoegninger -- eksport`),
+  // and purge finds old applications by time across kommuner.
+  `ALTER TABLE applications ADD COLUMN exported_at TEXT;
+   CREATE INDEX applications_by_time ON applications (received_at);
+   CREATE INDEX idempotency_keys_by_reference ON idempotency_keys (reference);`,
 ];
 
 export interface SqliteOptions {
@@ -103,6 +113,17 @@ const toReceipt = (row: Row): Receipt => ({
   receivedAt: String(row.received_at),
 });
 
+const toStored = (row: Row): StoredApplication => ({
+  ...toReceipt(row),
+  application: JSON.parse(String(row.data)) as Application,
+  exportedAt: row.exported_at === null ? null : String(row.exported_at),
+});
+
+function select(db: DatabaseSync, filter: ApplicationFilter): StoredApplication[] {
+  const { sql, params } = listQuery(filter, () => '?', 'rowid');
+  return (db.prepare(sql).all(...params) as Row[]).map(toStored);
+}
+
 const isUniqueViolation = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: applications\.reference/.test(error.message);
 
 export function openSqliteStore(options: SqliteOptions): ApplicationStore {
@@ -120,16 +141,12 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       'INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES (?, ?, ?, ?, ?)',
     ),
     receipt: db.prepare('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = ?'),
-    list: db.prepare(
-      `SELECT reference, kommune, unit_id, received_at, data FROM applications
-       WHERE kommune = ? AND (? IS NULL OR unit_id = ?) ORDER BY received_at, rowid`,
-    ),
   };
 
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
-  const guarded = async <T>(what: string, work: () => T): Promise<T> => {
+  const guarded = async <T>(what: string, work: () => T | Promise<T>): Promise<T> => {
     try {
-      return work();
+      return await work();
     } catch (error) {
       throw new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
     }
@@ -153,6 +170,8 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
   }
 
   return {
+    // Opened and migrated above; a file that broke since then shows on the next call.
+    ready: async () => {},
     save: (input: NewApplication, idempotency?: Idempotency) =>
       guarded('at gemme', (): SaveResult =>
         transaction(db, () => {
@@ -177,11 +196,37 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
         const row = statements.receipt.get(reference) as Row | undefined;
         return row ? toReceipt(row) : null;
       }),
-    list: ({ kommune, unitId }) =>
-      guarded('at hente ansøgninger', () =>
-        (statements.list.all(kommune, unitId ?? null, unitId ?? null) as Row[]).map(
-          (row): StoredApplication => ({ ...toReceipt(row), application: JSON.parse(String(row.data)) as Application }),
-        ),
+    list: (filter) => guarded('at hente ansøgninger', () => select(db, filter)),
+    exportApplications: async (filter, at, deliver) => {
+      // A connection of its own: the transaction stays open while `deliver` writes.
+      const exportDb = await guarded('at åbne til eksport', () => openDatabase(options.file));
+      try {
+        const applications = await guarded('at eksportere', () => {
+          exportDb.exec('BEGIN IMMEDIATE');
+          return select(exportDb, filter);
+        });
+        // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's.
+        await deliver(applications);
+        await guarded('at markere som eksporteret', () => {
+          const mark = exportDb.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL');
+          for (const a of applications) mark.run(at.toISOString(), a.reference);
+          exportDb.exec('COMMIT');
+        });
+        return applications;
+      } finally {
+        if (exportDb.isTransaction) exportDb.exec('ROLLBACK');
+        exportDb.close();
+      }
+    },
+    purge: (request) =>
+      guarded('at slette gamle ansøgninger', (): PurgeResult =>
+        transaction(db, () => {
+          const { deleteKeys, deleteApplications, countKept } = purgeQueries(request, () => '?');
+          const keys = db.prepare(deleteKeys.sql).run(...deleteKeys.params);
+          const applications = db.prepare(deleteApplications.sql).run(...deleteApplications.params);
+          const kept = db.prepare(countKept.sql).get(...countKept.params) as Row;
+          return { applications: Number(applications.changes), idempotencyKeys: Number(keys.changes), keptNotExported: Number(kept.n) };
+        }),
       ),
     close: async () => {
       if (db.isOpen) db.close();

@@ -1,6 +1,6 @@
 /**
  * Where applications are kept. One interface, one module per backend
- * (`sqlite.ts` now; `postgres.ts` later), one test suite for all of them
+ * (`sqlite.ts`, `postgres.ts`), one test suite for all of them
  * (tests/support/application-store-contract.ts). SQL stays inside the backend.
  *
  * The promise every backend keeps: when `save` resolves, the application is
@@ -27,6 +27,40 @@ export interface Receipt {
 
 export interface StoredApplication extends Receipt {
   application: Application;
+  /** When the case team first exported it (ISO 8601 in UTC), or `null`: the kommune does not have it yet. */
+  exportedAt: string | null;
+}
+
+/** Which applications the case team's command lists, exports or counts. Every field narrows; none means all. */
+export interface ApplicationFilter {
+  kommune?: string;
+  unitId?: string;
+  /** Received at or after this moment. */
+  receivedFrom?: Date;
+  /** Received before this moment (exclusive, so a day's end needs no 23:59:59.999). */
+  receivedBefore?: Date;
+  /** `false`: only those not exported yet; `true`: only those exported. */
+  exported?: boolean;
+}
+
+export interface PurgeRequest {
+  /** Applications received before this moment are old enough to go. */
+  receivedBefore: Date;
+  kommune?: string;
+  /**
+   * Also delete applications that were never exported. Off by default: an
+   * application must not vanish before the kommune has it.
+   */
+  includeNotExported: boolean;
+}
+
+export interface PurgeResult {
+  /** Applications deleted. */
+  applications: number;
+  /** Idempotency keys deleted with them (a key lives as long as its application). */
+  idempotencyKeys: number;
+  /** Old enough, but kept because they were never exported. */
+  keptNotExported: number;
 }
 
 /** The HTTP answer an idempotency key got, replayed byte for byte. */
@@ -49,6 +83,8 @@ export type SaveResult =
   | { kind: 'key-reused' };
 
 export interface ApplicationStore {
+  /** Resolves when the database is reachable and its schema is up to date (the server waits for it at start). */
+  ready(): Promise<void>;
   /**
    * Stores an application durably. With an idempotency key already used for
    * the same body, stores nothing and returns the earlier answer; used for
@@ -57,8 +93,22 @@ export interface ApplicationStore {
   save(application: NewApplication, idempotency?: Idempotency): Promise<SaveResult>;
   /** The receipt for a reference, or `null`. */
   findReceipt(reference: string): Promise<Receipt | null>;
-  /** Applications for a kommune (and unit), oldest first: for staff export and tests. */
-  list(filter: { kommune: string; unitId?: string }): Promise<StoredApplication[]>;
+  /** Applications matching the filter, oldest first (ties in the order they were stored). */
+  list(filter: ApplicationFilter): Promise<StoredApplication[]>;
+  /**
+   * Export in one transaction: reads the applications matching the filter,
+   * hands them to `deliver` (which writes the file), and only when `deliver`
+   * has finished marks them exported at `at` (an application keeps its first
+   * export time). If `deliver` throws, nothing is marked. Returns what was
+   * delivered, with `exportedAt` as it was before this export.
+   */
+  exportApplications(
+    filter: ApplicationFilter,
+    at: Date,
+    deliver: (applications: StoredApplication[]) => Promise<void>,
+  ): Promise<StoredApplication[]>;
+  /** Deletes old applications and their idempotency keys in one transaction. */
+  purge(request: PurgeRequest): Promise<PurgeResult>;
   close(): Promise<void>;
 }
 

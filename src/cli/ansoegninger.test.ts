@@ -1,0 +1,105 @@
+/**
+ * `npm run ansoegninger` as the case team runs it: a process with an exit
+ * code, a Danish message and never a stack trace, on SQLite (DATA_DIR) and
+ * on PostgreSQL (DATABASE_URL).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sampleApplication } from '../../tests/support/application-store-contract.ts';
+import { describePostgres } from '../../tests/support/describe-postgres.ts';
+import { createTestSchema } from '../../tests/support/postgres.ts';
+import { openPostgresStore } from '../server/store/postgres.ts';
+import { openSqliteStore } from '../server/store/sqlite.ts';
+import type { ApplicationStore } from '../server/store/types.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function cli(args: string[], env: Record<string, string | undefined>) {
+  const result = spawnSync(process.execPath, ['src/cli/ansoegninger.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+async function saveOne(store: ApplicationStore, description: string): Promise<string> {
+  const result = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application: sampleApplication('varde', description) });
+  await store.close();
+  if (result.kind !== 'created') throw new Error('not created');
+  return result.receipt.reference;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the command as a process', () => {
+  it('a mistyped command gets a Danish message, the way to help and exit code 2', () => {
+    const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport eller slet-gamle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+  });
+
+  it('hjaelp prints the commands with examples and needs no database', () => {
+    const { code, stdout } = cli(['hjaelp'], { DATA_DIR: join(dir, 'ingen') });
+    expect(code).toBe(0);
+    expect(stdout).toContain('npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv');
+  });
+
+  it('a DATA_DIR without applications is named, instead of quietly making an empty database', () => {
+    const { code, stderr } = cli(['oversigt'], { DATA_DIR: join(dir, 'forkert') });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Der er ingen ansøgninger i ${join(dir, 'forkert', 'applications.sqlite')}: filen findes ikke.`);
+  });
+
+  it('a DATABASE_URL that is not PostgreSQL is a setup error, not a fall-back to SQLite', () => {
+    const { code, stderr } = cli(['oversigt'], { DATABASE_URL: 'mysql://db/x' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('Forkert opsætning: DATABASE_URL skal begynde med postgres:// eller postgresql://\n');
+  });
+
+  it('a PostgreSQL that cannot be reached is a message and exit code 1, never a stack trace, and the password is not shown', () => {
+    const { code, stderr } = cli(['oversigt'], { DATABASE_URL: 'postgres://sagsbehandler:hemmeligt@127.0.0.1:9/stoette' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('Kan ikke nå ansøgningerne (PostgreSQL på 127.0.0.1:9/stoette). Prøv igen om lidt, eller kontakt driften.\n');
+    noStackTrace(stderr);
+  });
+
+  it('on SQLite (DATA_DIR): exports to a CSV file for Excel and lists it as exported', async () => {
+    const data = join(dir, 'data');
+    const reference = await saveOne(openSqliteStore({ file: join(data, 'applications.sqlite') }), 'fra sqlite');
+    const file = join(dir, 'varde.csv');
+    // A relative file name is relative to where the case worker typed the command (npm's INIT_CWD).
+    const exported = cli(['eksport', '--kommune', 'varde', '--fil', 'varde.csv'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe(`1 ansøgning eksporteret til ${file} og markeret som eksporteret.\n`);
+    expect(readFileSync(file, 'utf8')).toMatch(/^\uFEFFReference;[^]*fra sqlite/);
+    const listed = cli(['oversigt', '--kun-nye'], { DATA_DIR: data });
+    expect(listed.stdout).toBe('Ingen ansøgninger passer til valgene.\n');
+    expect(cli(['oversigt'], { DATA_DIR: data }).stdout).toContain(reference);
+  });
+});
+
+describePostgres('the command on PostgreSQL (DATABASE_URL)', () => {
+  it('exports as JSON Lines on stdout and deletes with slet-gamle', async () => {
+    const schema = await createTestSchema();
+    try {
+      const reference = await saveOne(openPostgresStore({ connectionString: schema.url }), 'fra postgres');
+      const exported = cli(['eksport', '--format', 'jsonl'], { DATABASE_URL: schema.url });
+      expect(exported.code).toBe(0);
+      expect(JSON.parse(exported.stdout)).toMatchObject({ reference, application: { description: 'fra postgres' } });
+      const purged = cli(['slet-gamle', '--dage', '1'], { DATABASE_URL: schema.url });
+      expect(purged.stdout).toBe('0 ansøgninger ældre end 1 dag er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
+    } finally {
+      await schema.drop();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
+ * the applications — overview, export and deleting old ones. Run
+ * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
+ * team's command", for examples; src/cli/ansoegninger/ for how it works.
+ *
+ * Uses the same store as the server: PostgreSQL when DATABASE_URL is set,
+ * otherwise SQLite in $DATA_DIR. Every failure is a Danish message and an
+ * exit code (1: could not be done, 2: wrong command line), never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describeStore, openStore, storeConfig, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { parseArguments } from './ansoegninger/args.ts';
+import { EXIT, runCommand } from './ansoegninger/commands.ts';
+import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
+import { FAILURES } from './ansoegninger/text.ts';
+
+const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
+
+// A closed pipe (`… | head`) is reported through the write's callback; without a listener it would crash.
+process.stdout.on('error', () => {});
+const out = (text: string) => new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+const err = (text: string) => console.error(text);
+
+async function main(): Promise<number> {
+  const catalog = loadKommuneCatalog();
+  const parsed = parseArguments(process.argv.slice(2), catalog, process.env);
+  if (!parsed.ok) {
+    err(`${parsed.message}\n${HINT}`);
+    return EXIT.usage;
+  }
+  const { command } = parsed;
+  // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
+  if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
+  if (command.kind === 'help') return runCommand(command, { store: null as unknown as ApplicationStore, where: '', catalog, now: new Date(), out, err });
+
+  let config: ReturnType<typeof storeConfig>;
+  try {
+    config = storeConfig();
+  } catch (error) {
+    err(FAILURES.configuration((error as Error).message));
+    return EXIT.usage;
+  }
+  const where = describeStore(config);
+  // Opening a SQLite file that is not there would create an empty one and report "no applications".
+  if (config.kind === 'sqlite' && !existsSync(config.file)) {
+    err(FAILURES.noDatabase(config.file));
+    return EXIT.failed;
+  }
+  let store: ApplicationStore;
+  try {
+    store = openStore(config);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    err(FAILURES.storeUnavailable(where));
+    return EXIT.failed;
+  }
+  try {
+    return await runCommand(command, { store, where, catalog, now: new Date(), out, err });
+  } finally {
+    await store.close();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  err(FAILURES.unexpected(error instanceof Error ? error.message : String(error)));
+  process.exitCode = EXIT.failed;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { parseArguments, type KommuneCatalog } from './args.ts';
+
+const catalog: KommuneCatalog = {
+  bronderslev: { name: 'Brønderslev Kommune', units: [{ id: 'visitationen', name: 'Visitationen' }, { id: 'ungecentret', name: 'UngeCentret' }] },
+  varde: { name: 'Varde Kommune', units: [{ id: 'social-og-handicap', name: 'Social og Handicap' }] },
+};
+
+const parse = (line: string, env: Record<string, string> = {}) => parseArguments(line.split(' ').filter(Boolean), catalog, env);
+const command = (line: string, env?: Record<string, string>) => {
+  const parsed = parse(line, env);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.command;
+};
+const message = (line: string, env?: Record<string, string>) => {
+  const parsed = parse(line, env);
+  if (parsed.ok) throw new Error(`expected an error for "${line}"`);
+  return parsed.message;
+};
+
+describe('the case team’s commands, in Danish or English', () => {
+  it('oversigt, eksport and slet-gamle, also as list, export and purge', () => {
+    expect(command('oversigt')).toEqual({ kind: 'list', filter: {}, withPersonalData: false });
+    expect(command('list')).toEqual(command('oversigt'));
+    expect(command('eksport')).toEqual({ kind: 'export', filter: {}, format: 'csv', file: null });
+    expect(command('export')).toEqual(command('eksport'));
+    expect(command('slet-gamle')).toEqual({ kind: 'purge', days: 30, includeNotExported: false });
+    expect(command('purge')).toEqual(command('slet-gamle'));
+  });
+
+  it('help as hjaelp, hjælp, help, --help or -h', () => {
+    for (const word of ['hjaelp', 'hjælp', 'help', '--help', '-h']) expect(command(word)).toEqual({ kind: 'help' });
+  });
+
+  it('no command or an unknown one is explained', () => {
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport eller slet-gamle.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport eller slet-gamle.');
+  });
+});
+
+describe('choosing applications: kommune, unit and Danish days', () => {
+  it('a case worker in Brønderslev exports UngeCentret’s new applications from November', () => {
+    expect(command('eksport --kommune bronderslev --enhed ungecentret --fra 2026-11-01 --til 2026-11-30 --kun-nye')).toEqual({
+      kind: 'export',
+      filter: {
+        kommune: 'bronderslev',
+        unitId: 'ungecentret',
+        // Danish days: 1 November begins at 00:00 Danish time, 30 November ends at 24:00.
+        receivedFrom: new Date('2026-10-31T23:00:00Z'),
+        receivedBefore: new Date('2026-11-30T23:00:00Z'),
+        exported: false,
+      },
+      format: 'csv',
+      file: null,
+    });
+  });
+
+  it('a value can also follow "="', () => {
+    expect(command('oversigt --kommune=varde')).toEqual(command('oversigt --kommune varde'));
+  });
+
+  it('a unit alone is enough: its id says which kommune', () => {
+    expect(command('oversigt --enhed social-og-handicap')).toMatchObject({ filter: { unitId: 'social-og-handicap' } });
+  });
+
+  it('an unknown kommune lists the ones there are', () => {
+    expect(message('oversigt --kommune odense')).toBe('Kommunen "odense" findes ikke. Brug en af: bronderslev, varde.');
+  });
+
+  it('an unknown unit, or one from another kommune, is named with the units there are', () => {
+    expect(message('eksport --enhed ukendt')).toBe('Enheden "ukendt" findes ikke. Brug en af: visitationen, ungecentret, social-og-handicap.');
+    expect(message('eksport --kommune varde --enhed ungecentret')).toBe(
+      'Enheden "ungecentret" hører ikke til varde. Enheder i varde: social-og-handicap.',
+    );
+  });
+
+  it('a date that is not a date, or written the Danish way round, is refused', () => {
+    expect(message('oversigt --fra 2026-02-30')).toBe('--fra skal være en dato som 2026-11-01 (år-måned-dag), ikke "2026-02-30".');
+    expect(message('oversigt --til 30-11-2026')).toBe('--til skal være en dato som 2026-11-01 (år-måned-dag), ikke "30-11-2026".');
+    expect(message('oversigt --fra 2026-12-01 --til 2026-11-01')).toBe('--fra (2026-12-01) er efter --til (2026-11-01).');
+  });
+});
+
+describe('options', () => {
+  it('names are read with æ, ø and å too', () => {
+    expect(command('slet-gamle --også-ikke-eksporterede')).toEqual(command('slet-gamle --ogsaa-ikke-eksporterede'));
+  });
+
+  it('an unknown option, one for another command, one given twice, or one without its value is explained', () => {
+    expect(message('oversigt --kommun varde')).toBe('Valget "--kommun" findes ikke.');
+    expect(message('oversigt --dage 10')).toBe('Valget --dage kan ikke bruges med oversigt.');
+    expect(message('eksport --med-personoplysninger')).toBe('Valget --med-personoplysninger kan ikke bruges med eksport.');
+    expect(message('oversigt --kommune varde --kommune bronderslev')).toBe('Valget --kommune står der to gange.');
+    expect(message('oversigt --kommune')).toBe('Valget --kommune mangler en værdi, fx --kommune varde.');
+    expect(message('oversigt --kommune --kun-nye')).toBe('Valget --kommune mangler en værdi, fx --kommune varde.');
+    expect(message('oversigt --kun-nye=ja')).toBe('Valget --kun-nye tager ingen værdi.');
+    expect(message('oversigt varde')).toBe('Jeg forstår ikke "varde". Valg begynder med --, fx --kommune varde.');
+  });
+
+  it('personal data in the overview only when asked for', () => {
+    expect(command('oversigt --med-personoplysninger')).toMatchObject({ withPersonalData: true });
+  });
+
+  it('the export format is CSV unless asked for JSON Lines or the file ends in .jsonl', () => {
+    expect(command('eksport --fil ud.csv')).toMatchObject({ format: 'csv', file: 'ud.csv' });
+    expect(command('eksport --fil ud.jsonl')).toMatchObject({ format: 'jsonl', file: 'ud.jsonl' });
+    expect(command('eksport --format jsonl')).toMatchObject({ format: 'jsonl', file: null });
+    expect(message('eksport --format xlsx')).toBe('--format skal være csv eller jsonl, ikke "xlsx".');
+  });
+});
+
+describe('the retention period for slet-gamle', () => {
+  it('is 30 days unless --dage or RETENTION_DAYS says otherwise; --dage wins', () => {
+    expect(command('slet-gamle')).toMatchObject({ days: 30 });
+    expect(command('slet-gamle', { RETENTION_DAYS: '90' })).toMatchObject({ days: 90 });
+    expect(command('slet-gamle --dage 14', { RETENTION_DAYS: '90' })).toMatchObject({ days: 14 });
+  });
+
+  it('must be a whole number of days, at least one', () => {
+    for (const bad of ['0', '-3', '1.5', 'tredive', '30d']) {
+      expect(message(`slet-gamle --dage ${bad}`)).toBe(`--dage skal være et helt antal dage, 1 eller flere, fx 30, ikke "${bad}".`);
+    }
+    expect(message('slet-gamle', { RETENTION_DAYS: 'en måned' })).toBe(
+      'RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 30, ikke "en måned".',
+    );
+  });
+
+  it('can be limited to one kommune, but not to a unit', () => {
+    expect(command('slet-gamle --kommune varde')).toEqual({ kind: 'purge', days: 30, kommune: 'varde', includeNotExported: false });
+    expect(message('slet-gamle --enhed ungecentret')).toBe('Valget --enhed kan ikke bruges med slet-gamle.');
+  });
+});

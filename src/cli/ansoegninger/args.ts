@@ -1,0 +1,166 @@
+/**
+ * The case team's command line, read into a command or a Danish message that
+ * says what is wrong. Pure: the kommuner and their units come in as data (the
+ * content files), the environment as a record.
+ *
+ * Options take their value as the next word or after "=" (`--kommune varde`,
+ * `--kommune=varde`); æ/ø/å in an option's name are read as ae/oe/aa, so
+ * `--også-ikke-eksporterede` works as well as `--ogsaa-ikke-eksporterede`.
+ */
+import { isRealDate } from '../../domain/cpr.ts';
+import { endOfDanishDay, startOfDanishDay } from '../../domain/danish-days.ts';
+import type { ApplicationFilter } from '../../server/store/types.ts';
+import { MESSAGES } from './text.ts';
+
+/** The kommuner the command knows, from their content files: slug → name and unit ids. */
+export type KommuneCatalog = Record<string, { name: string; units: { id: string; name: string }[] }>;
+
+export type ExportFormat = 'csv' | 'jsonl';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'list'; filter: ApplicationFilter; withPersonalData: boolean }
+  | { kind: 'export'; filter: ApplicationFilter; format: ExportFormat; file: string | null }
+  | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean };
+
+export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
+
+type Kind = Exclude<Command['kind'], 'help'>;
+
+/** Danish names first; the English ones work too (the issue and operators use them). */
+const COMMANDS: Record<string, Kind | 'help'> = {
+  oversigt: 'list',
+  list: 'list',
+  eksport: 'export',
+  export: 'export',
+  'slet-gamle': 'purge',
+  purge: 'purge',
+  hjaelp: 'help',
+  help: 'help',
+  '--help': 'help',
+  '-h': 'help',
+};
+
+const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle' };
+
+const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
+  '--kommune': { takesValue: true, for: ['list', 'export', 'purge'] },
+  '--enhed': { takesValue: true, for: ['list', 'export'] },
+  '--fra': { takesValue: true, for: ['list', 'export'] },
+  '--til': { takesValue: true, for: ['list', 'export'] },
+  '--kun-nye': { takesValue: false, for: ['list', 'export'] },
+  '--med-personoplysninger': { takesValue: false, for: ['list'] },
+  '--format': { takesValue: true, for: ['export'] },
+  '--fil': { takesValue: true, for: ['export'] },
+  '--dage': { takesValue: true, for: ['purge'] },
+  '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
+};
+
+/** The retention period when neither --dage nor RETENTION_DAYS says otherwise (DESIGN.md: staff purge). */
+export const DEFAULT_RETENTION_DAYS = 30;
+
+const ascii = (name: string) => name.replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa');
+
+class UsageError extends Error {}
+const fail = (message: string): never => {
+  throw new UsageError(message);
+};
+
+/** Reads `--name value` / `--name=value` / `--flag` words into a map, checking each belongs to the command. */
+function readOptions(words: string[], kind: Kind): Map<string, string | true> {
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (!word.startsWith('--')) fail(MESSAGES.stray(word));
+    const [rawName, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, null];
+    const name = ascii(rawName!);
+    const spec = OPTIONS[name] ?? fail(MESSAGES.unknownOption(rawName!));
+    if (!spec.for.includes(kind)) fail(MESSAGES.optionNotFor(name, COMMAND_NAMES[kind]));
+    if (options.has(name)) fail(MESSAGES.optionTwice(name));
+    if (!spec.takesValue) {
+      if (inline !== null) fail(MESSAGES.noValueExpected(name));
+      options.set(name, true);
+      continue;
+    }
+    const value = inline ?? words[++i];
+    if (value === undefined || value === '' || (inline === null && value.startsWith('--'))) fail(MESSAGES.missingValue(name));
+    options.set(name, value!);
+  }
+  return options;
+}
+
+function kommuneAndUnit(options: Map<string, string | true>, catalog: KommuneCatalog): Pick<ApplicationFilter, 'kommune' | 'unitId'> {
+  const kommune = options.get('--kommune') as string | undefined;
+  const unitId = options.get('--enhed') as string | undefined;
+  const slugs = Object.keys(catalog);
+  if (kommune !== undefined && !catalog[kommune]) fail(MESSAGES.unknownKommune(kommune, slugs));
+  if (unitId !== undefined) {
+    const unitsOf = (slug: string) => catalog[slug]!.units.map((u) => u.id);
+    if (kommune !== undefined && !unitsOf(kommune).includes(unitId)) fail(MESSAGES.unitNotInKommune(unitId, kommune, unitsOf(kommune)));
+    const all = slugs.flatMap(unitsOf);
+    if (!all.includes(unitId)) fail(MESSAGES.unknownUnit(unitId, all));
+  }
+  return { kommune, unitId };
+}
+
+function dates(options: Map<string, string | true>): Pick<ApplicationFilter, 'receivedFrom' | 'receivedBefore'> {
+  const from = options.get('--fra') as string | undefined;
+  const to = options.get('--til') as string | undefined;
+  if (from !== undefined && !isRealDate(from)) fail(MESSAGES.badDate('--fra', from));
+  if (to !== undefined && !isRealDate(to)) fail(MESSAGES.badDate('--til', to));
+  if (from !== undefined && to !== undefined && from > to) fail(MESSAGES.datesReversed(from, to));
+  return {
+    receivedFrom: from === undefined ? undefined : startOfDanishDay(from),
+    receivedBefore: to === undefined ? undefined : endOfDanishDay(to),
+  };
+}
+
+function filterFrom(options: Map<string, string | true>, catalog: KommuneCatalog): ApplicationFilter {
+  const filter: ApplicationFilter = { ...kommuneAndUnit(options, catalog), ...dates(options) };
+  if (options.has('--kun-nye')) filter.exported = false;
+  // Leave out what was not asked for, so the filter reads as what the case worker typed.
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ApplicationFilter;
+}
+
+function retentionDays(options: Map<string, string | true>, env: Record<string, string | undefined>): number {
+  const [source, value] = options.has('--dage')
+    ? ['--dage', options.get('--dage') as string]
+    : env.RETENTION_DAYS?.trim()
+      ? ['RETENTION_DAYS', env.RETENTION_DAYS.trim()]
+      : [null, String(DEFAULT_RETENTION_DAYS)];
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1) fail(MESSAGES.badDays(source ?? '--dage', value));
+  return Number(value);
+}
+
+function exportFormat(options: Map<string, string | true>, file: string | null): ExportFormat {
+  const format = options.get('--format') as string | undefined;
+  if (format === undefined) return file?.toLowerCase().endsWith('.jsonl') ? 'jsonl' : 'csv';
+  if (format !== 'csv' && format !== 'jsonl') fail(MESSAGES.badFormat(format));
+  return format as ExportFormat;
+}
+
+export function parseArguments(argv: readonly string[], catalog: KommuneCatalog, env: Record<string, string | undefined> = {}): ParsedCommand {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined) return { ok: false, message: MESSAGES.noCommand };
+    const kind = COMMANDS[ascii(name)] ?? fail(MESSAGES.unknownCommand(name));
+    if (kind === 'help') return { ok: true, command: { kind: 'help' } };
+    const options = readOptions(rest, kind);
+    switch (kind) {
+      case 'list':
+        return { ok: true, command: { kind, filter: filterFrom(options, catalog), withPersonalData: options.has('--med-personoplysninger') } };
+      case 'export': {
+        const file = (options.get('--fil') as string | undefined) ?? null;
+        return { ok: true, command: { kind, filter: filterFrom(options, catalog), format: exportFormat(options, file), file } };
+      }
+      case 'purge': {
+        const { kommune } = kommuneAndUnit(options, catalog);
+        const command: Command = { kind, days: retentionDays(options, env), includeNotExported: options.has('--ogsaa-ikke-eksporterede') };
+        return { ok: true, command: kommune === undefined ? command : { ...command, kommune } };
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

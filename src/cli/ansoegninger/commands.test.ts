@@ -1,0 +1,199 @@
+/**
+ * The case team's commands against real stores: SQLite always, PostgreSQL
+ * when TEST_DATABASE_URL is set (skipped visibly otherwise, required in CI).
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleApplication } from '../../../tests/support/application-store-contract.ts';
+import { describePostgres } from '../../../tests/support/describe-postgres.ts';
+import { createTestSchema } from '../../../tests/support/postgres.ts';
+import { openPostgresStore } from '../../server/store/postgres.ts';
+import { openSqliteStore } from '../../server/store/sqlite.ts';
+import { StoreUnavailableError, type ApplicationStore } from '../../server/store/types.ts';
+import { parseArguments } from './args.ts';
+import { EXIT, runCommand } from './commands.ts';
+import { loadKommuneCatalog } from './kommuner.ts';
+
+const catalog = loadKommuneCatalog();
+const NOW = new Date('2026-12-15T09:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+
+interface Backend {
+  open(): Promise<ApplicationStore>;
+  destroy(): Promise<void>;
+}
+
+function describeCommands(name: string, makeBackend: () => Promise<Backend>): void {
+  describe(`npm run ansoegninger (${name})`, () => {
+    let backend: Backend;
+    let store: ApplicationStore;
+    let dir: string;
+    let out: string;
+    let err: string;
+
+    beforeEach(async () => {
+      backend = await makeBackend();
+      store = await backend.open();
+      dir = mkdtempSync(join(tmpdir(), 'stoette-cli-'));
+      out = '';
+      err = '';
+    });
+    afterEach(async () => {
+      await store.close();
+      await backend.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const run = async (line: string, env: Record<string, string> = {}) => {
+      const parsed = parseArguments(line.split(' ').filter(Boolean), catalog, env);
+      if (!parsed.ok) throw new Error(parsed.message);
+      return runCommand(parsed.command, {
+        store,
+        where: name,
+        catalog,
+        now: NOW,
+        out: async (text) => void (out += text),
+        err: (text) => void (err += `${text}\n`),
+      });
+    };
+    const save = async (kommune: string, unitId: string, description: string, receivedAt: Date) => {
+      const result = await store.save({ kommune, unitId, receivedAt, application: sampleApplication(kommune, description) });
+      if (result.kind !== 'created') throw new Error('not created');
+      return result.receipt.reference;
+    };
+    const notExported = async () => (await store.list({ exported: false })).map((a) => a.application.description);
+
+    it('the overview lists references and counts, without names or birth dates', async () => {
+      const reference = await save('varde', 'social-og-handicap', 'varde', NOW);
+      expect(await run('oversigt --kommune varde')).toBe(EXIT.ok);
+      expect(out).toContain('1 ansøgning i alt, 1 ikke eksporteret.');
+      expect(out).toContain(reference);
+      expect(out).toContain('varde / social-og-handicap: 1 ansøgning');
+      expect(out).not.toContain('Sofie Jensen');
+      expect(out).not.toContain('2001-04-12');
+    });
+
+    it('a case worker exports November for Brønderslev to a CSV file: Danish days, the file is theirs only, and marked', async () => {
+      await save('bronderslev', 'ungecentret', 'sidst i oktober', new Date('2026-10-31T22:59:00Z')); // 23:59 on 31 October
+      await save('bronderslev', 'ungecentret', 'først i november', new Date('2026-10-31T23:00:00Z')); // 00:00 on 1 November
+      await save('bronderslev', 'visitationen', 'sidst i november', new Date('2026-11-30T22:59:00Z')); // 23:59 on 30 November
+      await save('bronderslev', 'ungecentret', 'først i december', new Date('2026-11-30T23:00:00Z'));
+      await save('varde', 'social-og-handicap', 'varde i november', new Date('2026-11-15T10:00:00Z'));
+      const file = join(dir, 'november.csv');
+      expect(await run(`eksport --kommune bronderslev --fra 2026-11-01 --til 2026-11-30 --fil ${file}`)).toBe(EXIT.ok);
+      const csv = readFileSync(file, 'utf8');
+      expect(csv.startsWith('\uFEFFReference;')).toBe(true);
+      expect(csv).toContain('først i november');
+      expect(csv).toContain('sidst i november');
+      expect(csv).not.toMatch(/oktober|december|varde i/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readdirSync(dir)).toEqual(['november.csv']); // no temporary file left
+      expect(err).toBe(`2 ansøgninger eksporteret til ${file} og markeret som eksporteret.\n`);
+      expect(await notExported()).toEqual(['sidst i oktober', 'varde i november', 'først i december']);
+    });
+
+    it('"only new" exports what the kommune does not have yet; exporting again says how many were exported before', async () => {
+      await save('varde', 'social-og-handicap', 'første', NOW);
+      await run(`eksport --kun-nye --fil ${join(dir, 'a.csv')}`);
+      await save('varde', 'social-og-handicap', 'anden', NOW);
+      await run(`eksport --kun-nye --format jsonl --fil ${join(dir, 'b.jsonl')}`);
+      const lines = readFileSync(join(dir, 'b.jsonl'), 'utf8').trim().split('\n');
+      expect(lines.map((l) => JSON.parse(l).application.description)).toEqual(['anden']);
+      err = '';
+      await run(`eksport --fil ${join(dir, 'c.csv')}`);
+      expect(err).toBe(`2 ansøgninger eksporteret til ${join(dir, 'c.csv')} og markeret som eksporteret.\nHeraf var 2 eksporteret før.\n`);
+    });
+
+    it('JSON Lines on stdout, for a system to read; the messages go to stderr', async () => {
+      await save('aabenraa', 'visitation-og-understoettelse', 'aabenraa', NOW);
+      expect(await run('eksport --format jsonl')).toBe(EXIT.ok);
+      const [line] = out.trim().split('\n');
+      expect(JSON.parse(line!)).toMatchObject({ kommune: 'aabenraa', previouslyExportedAt: null, application: sampleApplication('aabenraa', 'aabenraa') });
+      expect(err).toContain('1 ansøgning eksporteret og markeret som eksporteret.');
+    });
+
+    it('an export to a file that exists is refused and marks nothing: an earlier export is never overwritten', async () => {
+      await save('varde', 'social-og-handicap', 'varde', NOW);
+      const file = join(dir, 'findes.csv');
+      await run(`eksport --fil ${file}`);
+      await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: NOW, application: sampleApplication('varde', 'ny') });
+      err = '';
+      expect(await run(`eksport --kun-nye --fil ${file}`)).toBe(EXIT.failed);
+      expect(err).toBe(`Filen ${file} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.\n`);
+      expect(await notExported()).toEqual(['ny']);
+    });
+
+    it('an export that cannot be written (no such folder) says so and marks nothing', async () => {
+      await save('varde', 'social-og-handicap', 'varde', NOW);
+      const file = join(dir, 'mangler', 'ud.csv');
+      expect(await run(`eksport --fil ${file}`)).toBe(EXIT.failed);
+      expect(err).toBe(`Kan ikke skrive filen ${file} (ENOENT). Intet er markeret som eksporteret.\n`);
+      expect(await notExported()).toEqual(['varde']);
+    });
+
+    it('slet-gamle deletes exported applications older than 30 days and keeps, and names, old ones never exported', async () => {
+      await save('varde', 'social-og-handicap', 'gammel, eksporteret', new Date(NOW.getTime() - 45 * DAY));
+      await save('varde', 'social-og-handicap', 'ny, eksporteret', new Date(NOW.getTime() - 29 * DAY));
+      await run(`eksport --fil ${join(dir, 'ud.csv')}`);
+      await save('varde', 'social-og-handicap', 'gammel, aldrig eksporteret', new Date(NOW.getTime() - 40 * DAY));
+      out = '';
+      expect(await run('slet-gamle')).toBe(EXIT.ok);
+      expect(out).toBe(
+        '1 ansøgning ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n' +
+          '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den aldrig er eksporteret. ' +
+          'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.\n',
+      );
+      expect((await store.list({})).map((a) => a.application.description)).toEqual(['gammel, aldrig eksporteret', 'ny, eksporteret']);
+    });
+
+    it('slet-gamle with RETENTION_DAYS, or --dage, and --ogsaa-ikke-eksporterede deletes those never exported too', async () => {
+      await save('varde', 'social-og-handicap', '10 dage', new Date(NOW.getTime() - 10 * DAY));
+      await save('varde', 'social-og-handicap', '3 dage', new Date(NOW.getTime() - 3 * DAY));
+      expect(await run('slet-gamle --ogsaa-ikke-eksporterede', { RETENTION_DAYS: '7' })).toBe(EXIT.ok);
+      expect(out).toBe('1 ansøgning ældre end 7 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
+      out = '';
+      await run('slet-gamle --dage 2 --ogsaa-ikke-eksporterede');
+      expect(out).toBe('1 ansøgning ældre end 2 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
+      expect(await store.list({})).toEqual([]);
+    });
+  });
+}
+
+describeCommands('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-store-'));
+  return {
+    open: async () => openSqliteStore({ file: join(dir, 'applications.sqlite') }),
+    destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describePostgres('the case team’s commands on PostgreSQL', () => {
+  describeCommands('PostgreSQL', async () => {
+    const schema = await createTestSchema();
+    return { open: async () => openPostgresStore({ connectionString: schema.url }), destroy: schema.drop };
+  });
+});
+
+describe('when the store cannot be reached', () => {
+  it('the case worker is told so, with the exit code 1, and no stack trace', async () => {
+    const unavailable = () => Promise.reject(new StoreUnavailableError('PostgreSQL: at hente ansøgninger mislykkedes'));
+    const store = { list: unavailable, exportApplications: unavailable, purge: unavailable } as unknown as ApplicationStore;
+    for (const line of ['oversigt', 'eksport', 'slet-gamle']) {
+      let err = '';
+      const parsed = parseArguments([line], catalog);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const code = await runCommand(parsed.command, {
+        store,
+        where: 'PostgreSQL på db.example:5432/stoette',
+        catalog,
+        now: NOW,
+        out: async () => {},
+        err: (text) => void (err += text),
+      });
+      expect(code).toBe(EXIT.failed);
+      expect(err).toBe('Kan ikke nå ansøgningerne (PostgreSQL på db.example:5432/stoette). Prøv igen om lidt, eller kontakt driften.');
+    }
+  });
+});

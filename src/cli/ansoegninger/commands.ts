@@ -1,0 +1,126 @@
+/**
+ * What the case team's commands do, against any ApplicationStore. The entry
+ * point (src/cli/ansoegninger.ts) opens the store from the environment and
+ * passes in where output goes; tests pass a store and collect the output.
+ *
+ * Export: the store reads, hands the applications to us and marks them
+ * exported only after we have written them, in one transaction — a file
+ * that cannot be written leaves nothing marked. A file is written to a
+ * temporary name, flushed to disk, then linked to its name, which fails if
+ * the name exists: an earlier export is never overwritten, and a half-written
+ * file never carries the name. The file is readable by its owner only (it
+ * holds personal data).
+ *
+ * Purge: only applications that were exported, unless asked for: an
+ * application must not vanish before the kommune has it. Those kept are
+ * counted and named in the output.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
+import type { Command, KommuneCatalog } from './args.ts';
+import { listReport, toCsv, toJsonLines } from './format.ts';
+import { FAILURES, HELP, REPORT } from './text.ts';
+
+export interface CommandContext {
+  store: ApplicationStore;
+  /** Where the store is, for messages ("SQLite i data/applications.sqlite"). */
+  where: string;
+  catalog: KommuneCatalog;
+  now: Date;
+  /** The command's output (stdout); resolves when it has been handed on. */
+  out: (text: string) => Promise<void>;
+  /** Messages to the case worker (stderr), so that an export on stdout stays clean. */
+  err: (text: string) => void;
+}
+
+/** Exit codes: 0 done, 1 could not be done (store, file), 2 the command line was wrong (args.ts). */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+class FileExists extends Error {}
+
+/** Writes a new file atomically, owner-only; refuses to replace one that exists. */
+export function writeNewFile(path: string, text: string): void {
+  if (existsSync(path)) throw new FileExists(path);
+  const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExists(path);
+    throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+}
+
+const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+
+async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: CommandContext): Promise<number> {
+  const { file } = command;
+  if (file && existsSync(file)) {
+    ctx.err(FAILURES.fileExists(file));
+    return EXIT.failed;
+  }
+  const render = (applications: StoredApplication[]) =>
+    command.format === 'csv' ? toCsv(applications, ctx.catalog) : toJsonLines(applications);
+  let exported: StoredApplication[];
+  try {
+    exported = await ctx.store.exportApplications(command.filter, ctx.now, async (applications) => {
+      if (file) writeNewFile(file, render(applications));
+      else await ctx.out(render(applications));
+    });
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error;
+    if (error instanceof FileExists) ctx.err(FAILURES.fileExists(file!));
+    else ctx.err(file ? FAILURES.fileNotWritten(file, reasonOf(error)) : FAILURES.outputNotWritten(reasonOf(error)));
+    return EXIT.failed;
+  }
+  ctx.err(REPORT.exported(exported.length, file));
+  const before = exported.filter((a) => a.exportedAt !== null).length;
+  if (before > 0) ctx.err(REPORT.exportedAgain(before));
+  return EXIT.ok;
+}
+
+async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: CommandContext): Promise<number> {
+  const result = await ctx.store.purge({
+    receivedBefore: new Date(ctx.now.getTime() - command.days * DAY_MS),
+    kommune: command.kommune,
+    includeNotExported: command.includeNotExported,
+  });
+  const lines = [REPORT.purged(result.applications, command.days, result.idempotencyKeys)];
+  if (result.keptNotExported > 0) lines.push(REPORT.keptNotExported(result.keptNotExported));
+  await ctx.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+/** Runs a command; returns the exit code. A store that cannot be reached is a message, never a stack trace. */
+export async function runCommand(command: Command, ctx: CommandContext): Promise<number> {
+  try {
+    switch (command.kind) {
+      case 'help':
+        await ctx.out(HELP);
+        return EXIT.ok;
+      case 'list':
+        await ctx.out(listReport(await ctx.store.list(command.filter), { withPersonalData: command.withPersonalData }));
+        return EXIT.ok;
+      case 'export':
+        return await runExport(command, ctx);
+      case 'purge':
+        return await runPurge(command, ctx);
+    }
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    ctx.err(FAILURES.storeUnavailable(ctx.where));
+    return EXIT.failed;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The kommuner and units the case team's command knows: read from the
+ * content files (the one source of truth for units), checked by the content
+ * schema, so a kommune added there is known here too.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseKommune } from '../../domain/kommune.ts';
+import { readKommuneFiles } from '../../../tests/support/content-files.ts';
+import type { KommuneCatalog } from './args.ts';
+
+const dir = fileURLToPath(new URL('../../../content/kommuner', import.meta.url));
+
+export function loadKommuneCatalog(): KommuneCatalog {
+  return Object.fromEntries(
+    readKommuneFiles(dir).map(({ file, slug, data }) => {
+      const kommune = parseKommune(file, data);
+      return [slug, { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })) }];
+    }),
+  );
+}

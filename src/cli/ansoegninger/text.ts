@@ -1,0 +1,118 @@
+/**
+ * Every word the case team's command says, in Danish (its users are the
+ * kommune's case workers). Kept in one place so the wording can be read and
+ * changed without reading code.
+ */
+export const HELP = `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
+
+Brug:  npm run ansoegninger -- <kommando> [valg]
+
+Kommandoer:
+  oversigt     Viser ansøgningerne: reference, hvornår de kom, kommune, enhed og
+               om de er eksporteret. Ingen personoplysninger, medmindre du beder om dem.
+  eksport      Skriver ansøgningerne som CSV (til Excel) eller JSON Lines og
+               markerer dem som eksporteret.
+  slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
+               der er eksporteret, medmindre du beder om andet.
+  hjaelp       Viser denne hjælp.
+  (På engelsk: list, export, purge, help.)
+
+Valg til oversigt og eksport:
+  --kommune <kommune>   fx bronderslev, frederikssund, sonderborg, varde, aabenraa
+  --enhed <enhed>       enhedens id, fx ungecentret
+  --fra <dato>          modtaget fra og med denne dag (dansk tid), fx 2026-11-01
+  --til <dato>          modtaget til og med denne dag (dansk tid), fx 2026-11-30
+  --kun-nye             kun ansøgninger, der ikke er eksporteret endnu
+
+Kun til oversigt:
+  --med-personoplysninger   vis også navn og fødselsdato
+
+Kun til eksport:
+  --format csv|jsonl    CSV (standard; semikolon og UTF-8 til dansk Excel) eller JSON Lines
+  --fil <sti>           skriv til en ny fil i den mappe, du står i (ellers til skærmen).
+                        En fil, der findes i forvejen, bliver ikke overskrevet.
+
+Til slet-gamle:
+  --dage <antal>        opbevaringstid i dage (standard 30, eller RETENTION_DAYS)
+  --kommune <kommune>   kun i denne kommune
+  --ogsaa-ikke-eksporterede   slet også ansøgninger, der aldrig er eksporteret
+
+Eksempler:
+  npm run ansoegninger -- oversigt --kommune varde
+  npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv
+  npm run ansoegninger -- eksport --enhed ungecentret --fra 2026-11-01 --til 2026-11-30 --format jsonl
+  npm run ansoegninger -- slet-gamle --dage 30
+
+Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
+DATABASE_URL er sat.
+`;
+
+const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
+
+export const MESSAGES = {
+  noCommand: 'Skriv en kommando: oversigt, eksport eller slet-gamle.',
+  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport eller slet-gamle.`,
+  unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
+  optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
+  optionTwice: (name: string) => `Valget ${name} står der to gange.`,
+  missingValue: (name: string) => `Valget ${name} mangler en værdi, fx ${name} ${EXAMPLES[name] ?? '…'}.`,
+  noValueExpected: (name: string) => `Valget ${name} tager ingen værdi.`,
+  stray: (word: string) => `Jeg forstår ikke "${word}". Valg begynder med --, fx --kommune varde.`,
+  unknownKommune: (slug: string, slugs: readonly string[]) => `Kommunen "${slug}" findes ikke. Brug en af: ${kommuneList(slugs)}.`,
+  unknownUnit: (unit: string, units: readonly string[]) => `Enheden "${unit}" findes ikke. Brug en af: ${units.join(', ')}.`,
+  unitNotInKommune: (unit: string, kommune: string, units: readonly string[]) =>
+    `Enheden "${unit}" hører ikke til ${kommune}. Enheder i ${kommune}: ${units.join(', ')}.`,
+  badDate: (name: string, value: string) => `${name} skal være en dato som 2026-11-01 (år-måned-dag), ikke "${value}".`,
+  datesReversed: (from: string, to: string) => `--fra (${from}) er efter --til (${to}).`,
+  badFormat: (value: string) => `--format skal være csv eller jsonl, ikke "${value}".`,
+  badDays: (source: string, value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx 30, ikke "${value}".`,
+} as const;
+
+const EXAMPLES: Record<string, string> = {
+  '--kommune': 'varde',
+  '--enhed': 'ungecentret',
+  '--fra': '2026-11-01',
+  '--til': '2026-11-30',
+  '--format': 'csv',
+  '--fil': 'ansoegninger.csv',
+  '--dage': '30',
+};
+
+export const REPORT = {
+  none: 'Ingen ansøgninger passer til valgene.',
+  total: (n: number, notExported: number) => `${count(n)} i alt, ${notExported} ikke eksporteret.`,
+  perUnit: 'Pr. enhed:',
+  exported: (n: number, where: string | null) =>
+    `${count(n)} eksporteret${where ? ` til ${where}` : ''} og markeret som eksporteret.`,
+  exportedAgain: (n: number) => `Heraf var ${n} eksporteret før.`,
+  purged: (n: number, days: number, keys: number) =>
+    `${count(n)} ældre end ${days} ${days === 1 ? 'dag' : 'dage'} er slettet (og ${keys} ${keys === 1 ? 'nøgle' : 'nøgler'} mod dobbelt indsendelse).`,
+  keptNotExported: (n: number) =>
+    `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} aldrig er eksporteret. ` +
+    'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.',
+} as const;
+
+export const FAILURES = {
+  storeUnavailable: (where: string) => `Kan ikke nå ansøgningerne (${where}). Prøv igen om lidt, eller kontakt driften.`,
+  noDatabase: (file: string) =>
+    `Der er ingen ansøgninger i ${file}: filen findes ikke. Er DATA_DIR rigtig (eller skal DATABASE_URL være sat)?`,
+  fileExists: (path: string) => `Filen ${path} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.`,
+  fileNotWritten: (path: string, reason: string) => `Kan ikke skrive filen ${path} (${reason}). Intet er markeret som eksporteret.`,
+  outputNotWritten: (reason: string) => `Kan ikke skrive eksporten (${reason}). Intet er markeret som eksporteret.`,
+  configuration: (message: string) => `Forkert opsætning: ${message}`,
+  unexpected: (message: string) => `Noget gik galt: ${message}`,
+} as const;
+
+export const COLUMNS = {
+  reference: 'Reference',
+  receivedAt: 'Modtaget',
+  kommune: 'Kommune',
+  unit: 'Enhed',
+  exportedAt: 'Eksporteret',
+  name: 'Navn',
+  birthDate: 'Fødselsdato',
+  no: 'nej',
+} as const;
+
+/** "1 ansøgning", "3 ansøgninger". */
+export const count = (n: number) => `${n} ${n === 1 ? 'ansøgning' : 'ansøgninger'}`;

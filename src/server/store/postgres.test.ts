@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { describeApplicationStore, sampleApplication } from '../../../tests/support/application-store-contract.ts';
+import { describePostgres } from '../../../tests/support/describe-postgres.ts';
+import { createTestSchema } from '../../../tests/support/postgres.ts';
+import { newReference } from './new-reference.ts';
+import { MIGRATIONS, openPostgresStore, type PostgresOptions } from './postgres.ts';
+import { StoreUnavailableError, type ApplicationStore, type Idempotency, type SaveResult } from './types.ts';
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const newApplication = (description: string) => ({
+  kommune: 'varde',
+  unitId: 'social-og-handicap',
+  receivedAt: NOW,
+  application: sampleApplication('varde', description),
+});
+
+const open = (url: string, options: Partial<PostgresOptions> = {}) => openPostgresStore({ connectionString: url, log: () => {}, ...options });
+
+describe('PostgreSQL that cannot be reached', () => {
+  it('makes every call unavailable (the endpoint answers 503), never a crash', async () => {
+    // Port 9 (discard) has nothing listening on loopback.
+    const store = open('postgres://nobody@127.0.0.1:9/none', { pool: { connectionTimeoutMillis: 1000 } });
+    try {
+      await expect(store.ready()).rejects.toThrow(StoreUnavailableError);
+      await expect(store.save(newApplication('x'))).rejects.toThrow(StoreUnavailableError);
+      await expect(store.findReceipt('2222-222Z')).rejects.toThrow(StoreUnavailableError);
+      await expect(store.list({})).rejects.toThrow(StoreUnavailableError);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describePostgres('the PostgreSQL store', () => {
+  describeApplicationStore('postgres', async () => {
+    const schema = await createTestSchema();
+    return { open: async (options) => open(schema.url, options), destroy: schema.drop };
+  });
+
+  describe('the PostgreSQL schema', () => {
+    it('several processes starting at the same moment migrate it once, one after the other', async () => {
+      const schema = await createTestSchema();
+      const stores = Array.from({ length: 6 }, () => open(schema.url, { pool: { max: 1 } }));
+      try {
+        await Promise.all(stores.map((s) => s.ready()));
+        const versions = await schema.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+        expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+      } finally {
+        await Promise.all(stores.map((s) => s.close()));
+        await schema.drop();
+      }
+    });
+
+    it('a schema that is not there yet makes the store unavailable, and it heals once the schema exists', async () => {
+      const schema = await createTestSchema({ create: false });
+      const store = open(schema.url);
+      try {
+        await expect(store.save(newApplication('før'))).rejects.toThrow(StoreUnavailableError);
+        await schema.query(`CREATE SCHEMA ${schema.schema}`);
+        expect((await store.save(newApplication('efter'))).kind).toBe('created');
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+
+    it('a database from a newer version of the program is not touched', async () => {
+      const schema = await createTestSchema();
+      const first = open(schema.url);
+      await first.ready();
+      await first.close();
+      await schema.query('INSERT INTO schema_migrations (version) VALUES (99)');
+      const store = open(schema.url);
+      try {
+        await expect(store.ready()).rejects.toThrow(StoreUnavailableError);
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+
+    it('a database that breaks after opening makes each call unavailable, not a crash', async () => {
+      const schema = await createTestSchema();
+      const store = open(schema.url);
+      try {
+        await store.ready();
+        await schema.query('DROP TABLE idempotency_keys; DROP TABLE applications;');
+        await expect(store.findReceipt('2222-222Z')).rejects.toThrow(StoreUnavailableError);
+        await expect(store.save(newApplication('x'))).rejects.toThrow(StoreUnavailableError);
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+  });
+
+  describe('two server processes on one database', () => {
+    it('saving at the same moment with colliding references and shared idempotency keys: no reference twice, no retry stored twice', async () => {
+      const schema = await createTestSchema();
+      const WAVES = 20;
+      const PER_PROCESS = 4;
+      // Each process draws this wave's shared references first, in the same order as the other
+      // process, then fresh ones. At most PER_PROCESS collisions per save: below REFERENCE_ATTEMPTS.
+      const processes = [0, 1].map(() => {
+        const queue: string[] = [];
+        const serverProcess = { queue, draws: 0, store: null as unknown as ApplicationStore };
+        serverProcess.store = open(schema.url, {
+          pool: { max: PER_PROCESS },
+          newReference: () => {
+            serverProcess.draws++;
+            return queue.shift() ?? newReference();
+          },
+        });
+        return serverProcess;
+      });
+      const keyed = (key: string): Idempotency => ({
+        key,
+        fingerprint: 'same-body',
+        answer: (receipt) => ({ status: 201, body: JSON.stringify({ reference: receipt.reference }) }),
+      });
+      const results: { key: string | null; result: SaveResult }[] = [];
+      try {
+        await Promise.all(processes.map((p) => p.store.ready()));
+        for (let wave = 0; wave < WAVES; wave++) {
+          const shared = Array.from({ length: PER_PROCESS }, () => newReference());
+          for (const p of processes) p.queue.splice(0, p.queue.length, ...shared);
+          await Promise.all(
+            processes.flatMap((p, n) =>
+              Array.from({ length: PER_PROCESS }, async (_, i) => {
+                // Saves 0 and 1 are the same request sent to both processes (a retry through the load balancer).
+                const key = i < 2 ? `wave-${wave}-${i}` : null;
+                const description = key ?? `wave-${wave}-process-${n}-${i}`;
+                const result = await p.store.save(newApplication(description), key ? keyed(key) : undefined);
+                results.push({ key, result });
+              }),
+            ),
+          );
+        }
+
+        const created = results.flatMap(({ result }) => (result.kind === 'created' ? [result.receipt.reference] : []));
+        const stored = await schema.query<{ reference: string; description: string }>(
+          "SELECT reference, data->>'description' AS description FROM applications",
+        );
+        // Every save was answered, once per request: a created application or the replay of one.
+        expect(results).toHaveLength(WAVES * PER_PROCESS * 2);
+        expect(results.filter((r) => r.result.kind === 'replayed')).toHaveLength(WAVES * 2);
+        expect(stored).toHaveLength(WAVES * (PER_PROCESS * 2 - 2));
+        // No reference handed out twice, and every 201 is the one stored.
+        expect(new Set(created).size).toBe(created.length);
+        expect(stored.map((r) => r.reference).sort()).toEqual([...created].sort());
+        // Each shared key: one application, and both requests got its answer.
+        const keys = await schema.query<{ key: string; reference: string }>('SELECT key, reference FROM idempotency_keys');
+        expect(keys).toHaveLength(WAVES * 2);
+        const byDescription = new Map(stored.map((r) => [r.description, r.reference]));
+        for (const { key, reference } of keys) {
+          expect(byDescription.get(key)).toBe(reference);
+          const answers = results.filter((r) => r.key === key).map(({ result }) =>
+            result.kind === 'created' ? result.answer?.body : result.kind === 'replayed' ? result.answer.body : result.kind,
+          );
+          expect(answers).toEqual([JSON.stringify({ reference }), JSON.stringify({ reference })]);
+        }
+        // The references did collide (the test is not passing by luck of no collision).
+        const draws = processes.reduce((n, p) => n + p.draws, 0);
+        expect(draws).toBeGreaterThan(stored.length + WAVES);
+      } finally {
+        await Promise.all(processes.map((p) => p.store.close()));
+        await schema.drop();
+      }
+    });
+  });
+});

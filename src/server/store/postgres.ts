@@ -1,0 +1,323 @@
+/**
+ * The store for several server processes behind a load balancer: PostgreSQL
+ * through the `pg` client, with the same behaviour as sqlite.ts (the same
+ * contract suite runs against both).
+ *
+ * - A pool per process with limits and timeouts (`PostgresOptions.pool`), so a
+ *   slow or unreachable database makes requests fail fast with a 503 instead
+ *   of piling up.
+ * - The schema is created or migrated on first use (the server does it at
+ *   start) inside one transaction that holds an advisory lock, so processes
+ *   starting at the same moment migrate one after the other; the versions
+ *   applied are kept in `schema_migrations`.
+ * - References are unique by the primary key: a reference another process
+ *   took first (`ON CONFLICT (reference) DO NOTHING` inserts no row) is drawn
+ *   again. PostgreSQL makes the insert wait for a concurrent transaction with
+ *   the same reference, so two processes never both get it.
+ * - An idempotency key is stored with its answer in the application's
+ *   transaction. When another process stores the same key at the same moment,
+ *   our insert of the key waits for it and then inserts nothing: we roll back
+ *   (our application goes too) and replay the answer the other stored.
+ * - `COMMIT` returns after the commit is flushed to disk (PostgreSQL's default
+ *   `synchronous_commit = on`; do not turn it off), so `save` resolving means
+ *   the application is durably stored, as the endpoint's 201 promises.
+ * - Any database error becomes StoreUnavailableError (→ 503), never a 500.
+ */
+import pg from 'pg';
+import type { Application } from '../../domain/application.ts';
+import { listQuery, purgeQueries } from './shared-sql.ts';
+import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
+import {
+  StoreUnavailableError,
+  type ApplicationStore,
+  type Idempotency,
+  type NewApplication,
+  type Receipt,
+  type SaveResult,
+  type StoredApplication,
+} from './types.ts';
+
+/** Each entry moves the schema one version up; never edit one that has shipped, add a new one. Versions match sqlite.ts. */
+export const MIGRATIONS = [
+  `CREATE TABLE applications (
+     reference   text PRIMARY KEY,
+     -- the order applications were stored in, for listing ties in received_at
+     seq         bigint GENERATED ALWAYS AS IDENTITY,
+     kommune     text NOT NULL,
+     unit_id     text NOT NULL,
+     received_at timestamptz NOT NULL,
+     -- json, not jsonb: kept exactly as it was validated
+     data        json NOT NULL
+   );
+   CREATE INDEX applications_by_unit ON applications (kommune, unit_id, received_at);
+   CREATE TABLE idempotency_keys (
+     key           text PRIMARY KEY,
+     fingerprint   text NOT NULL,
+     reference     text NOT NULL REFERENCES applications (reference) ON DELETE CASCADE,
+     answer_status integer NOT NULL,
+     answer_body   text NOT NULL
+   );`,
+  // 2: the case team's export marks what the kommune has, and purge finds old applications by time.
+  `ALTER TABLE applications ADD COLUMN exported_at timestamptz;
+   CREATE INDEX applications_by_time ON applications (received_at);
+   CREATE INDEX idempotency_keys_by_reference ON idempotency_keys (reference);`,
+];
+
+/** The advisory lock's first key ("Stoe"); the second is the schema, so test schemas migrate independently. */
+const MIGRATION_LOCK = 0x53746f65;
+
+export interface PoolLimits {
+  /** Connections per process. Several processes × max must stay under the server's max_connections. */
+  max: number;
+  /** How long a request waits for a connection (from the pool or a new one) before the store is unavailable. */
+  connectionTimeoutMillis: number;
+  /** An idle connection is closed after this. */
+  idleTimeoutMillis: number;
+  /** The server cancels a statement that runs longer (migrations waiting for the lock included). */
+  statementTimeoutMillis: number;
+  /** The client gives up on a query with no answer (a network that drops packets). */
+  queryTimeoutMillis: number;
+  /** The server ends a session left inside a transaction this long (an export waiting on its output). */
+  idleInTransactionTimeoutMillis: number;
+}
+
+export const DEFAULT_POOL_LIMITS: PoolLimits = {
+  max: 10,
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  statementTimeoutMillis: 15_000,
+  queryTimeoutMillis: 20_000,
+  idleInTransactionTimeoutMillis: 60_000,
+};
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database`; `?options=-c%20search_path%3Dschema` picks a schema. */
+  connectionString: string;
+  pool?: Partial<PoolLimits>;
+  /** For tests: a reference generator (the default draws from crypto). */
+  newReference?: () => string;
+  /** Where problems of idle connections are reported (never personal data). */
+  log?: (message: string) => void;
+}
+
+interface Row {
+  reference: string;
+  kommune: string;
+  unit_id: string;
+  received_at: Date;
+  data: Application;
+  exported_at: Date | null;
+}
+
+const toReceipt = (row: Pick<Row, 'reference' | 'kommune' | 'unit_id' | 'received_at'>): Receipt => ({
+  reference: row.reference,
+  kommune: row.kommune,
+  unitId: row.unit_id,
+  receivedAt: row.received_at.toISOString(),
+});
+
+const toStored = (row: Row): StoredApplication => ({
+  ...toReceipt(row),
+  application: row.data,
+  exportedAt: row.exported_at ? row.exported_at.toISOString() : null,
+});
+
+const placeholder = (position: number) => `$${position}`;
+
+/** Our answer when another process stored the same idempotency key while we were saving. */
+class KeyTakenMeanwhile extends Error {}
+
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+async function migrate(client: pg.PoolClient): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK}, hashtext(coalesce(current_schema(), '')))`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM schema_migrations');
+    const version = rows[0]!.version;
+    if (version > MIGRATIONS.length) {
+      throw new Error(`the database has schema version ${version}; this program knows up to ${MIGRATIONS.length}`);
+    }
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      await client.query(MIGRATIONS[v]!);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+async function earlierAnswer(db: Queryable, idempotency: Idempotency): Promise<SaveResult | null> {
+  const { rows } = await db.query<{ fingerprint: string; answer_status: number; answer_body: string }>(
+    'SELECT fingerprint, answer_status, answer_body FROM idempotency_keys WHERE key = $1',
+    [idempotency.key],
+  );
+  const earlier = rows[0];
+  if (!earlier) return null;
+  return earlier.fingerprint === idempotency.fingerprint
+    ? { kind: 'replayed', answer: { status: earlier.answer_status, body: earlier.answer_body } }
+    : { kind: 'key-reused' };
+}
+
+export function openPostgresStore(options: PostgresOptions): ApplicationStore {
+  const limits = { ...DEFAULT_POOL_LIMITS, ...options.pool };
+  const log = options.log ?? ((message: string) => console.error(message));
+  const newReference = options.newReference ?? defaultNewReference;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    application_name: 'stoetteportalen',
+    max: limits.max,
+    connectionTimeoutMillis: limits.connectionTimeoutMillis,
+    idleTimeoutMillis: limits.idleTimeoutMillis,
+    statement_timeout: limits.statementTimeoutMillis,
+    query_timeout: limits.queryTimeoutMillis,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMillis,
+    keepAlive: true,
+  });
+  // An idle connection that breaks (the database restarts) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => log(`PostgreSQL: en ledig forbindelse fejlede (${(error as { code?: string }).code ?? error.name})`));
+
+  let ready: Promise<void> | null = null;
+  const whenReady = () =>
+    (ready ??= (async () => {
+      const client = await pool.connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => {
+      ready = null; // the next call tries again: a database that comes up later heals without a restart
+      throw error;
+    }));
+
+  /** Runs a database call after the migrations; any failure means the store is unavailable (503), never a 500. */
+  const guarded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      await whenReady();
+      return await work();
+    } catch (error) {
+      throw new StoreUnavailableError(`PostgreSQL: ${what} mislykkedes`, { cause: error });
+    }
+  };
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      // Explicitly: the concurrency reasoning above is READ COMMITTED's, and a 201 needs a flushed commit
+      // whatever the database's defaults say. One round trip (a simple query may hold several statements).
+      await client.query('BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit TO on');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken); // a connection that cannot even roll back is closed, not reused
+    }
+  }
+
+  async function insertApplication(client: pg.PoolClient, input: NewApplication): Promise<Receipt> {
+    for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
+      const { rows } = await client.query<Row>(
+        `INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (reference) DO NOTHING RETURNING reference, kommune, unit_id, received_at`,
+        [newReference(), input.kommune, input.unitId, input.receivedAt, JSON.stringify(input.application)],
+      );
+      if (rows[0]) return toReceipt(rows[0]);
+    }
+    throw new Error(`no free reference after ${REFERENCE_ATTEMPTS} attempts`);
+  }
+
+  async function saveOnce(input: NewApplication, idempotency?: Idempotency): Promise<SaveResult> {
+    return transaction(async (client) => {
+      const earlier = idempotency ? await earlierAnswer(client, idempotency) : null;
+      if (earlier) return earlier;
+      const receipt = await insertApplication(client, input);
+      const answer = idempotency ? idempotency.answer(receipt) : null;
+      if (idempotency && answer) {
+        const stored = await client.query(
+          `INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (key) DO NOTHING`,
+          [idempotency.key, idempotency.fingerprint, receipt.reference, answer.status, answer.body],
+        );
+        if (stored.rowCount === 0) throw new KeyTakenMeanwhile();
+      }
+      return { kind: 'created', receipt, answer };
+    });
+  }
+
+  return {
+    ready: () => guarded('at forbinde og opdatere skemaet', async () => {}),
+    save: (input, idempotency) =>
+      guarded('at gemme', async () => {
+        try {
+          return await saveOnce(input, idempotency);
+        } catch (error) {
+          if (!(error instanceof KeyTakenMeanwhile) || !idempotency) throw error;
+          // Rolled back; the other process's answer is committed now (our insert waited for it).
+          return (await earlierAnswer(pool, idempotency)) ?? saveOnce(input, idempotency);
+        }
+      }),
+    findReceipt: (reference) =>
+      guarded('at finde en kvittering', async () => {
+        const { rows } = await pool.query<Row>('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = $1', [
+          reference,
+        ]);
+        return rows[0] ? toReceipt(rows[0]) : null;
+      }),
+    list: (filter) =>
+      guarded('at hente ansøgninger', async () => {
+        const { sql, params } = listQuery(filter, placeholder, 'seq');
+        const { rows } = await pool.query<Row>(sql, params);
+        return rows.map(toStored);
+      }),
+    exportApplications: async (filter, at, deliver) => {
+      let deliveryFailed: { error: unknown } | null = null;
+      try {
+        return await guarded('at eksportere', () =>
+          transaction(async (client) => {
+            const { sql, params } = listQuery(filter, placeholder, 'seq');
+            // FOR UPDATE: a second export at the same moment waits, then sees these as exported.
+            const { rows } = await client.query<Row>(`${sql} FOR UPDATE`, params);
+            const applications = rows.map(toStored);
+            try {
+              await deliver(applications);
+            } catch (error) {
+              deliveryFailed = { error };
+              throw error;
+            }
+            await client.query('UPDATE applications SET exported_at = $1 WHERE reference = ANY($2) AND exported_at IS NULL', [
+              at,
+              applications.map((a) => a.reference),
+            ]);
+            return applications;
+          }),
+        );
+      } catch (error) {
+        // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's.
+        throw deliveryFailed ? (deliveryFailed as { error: unknown }).error : error;
+      }
+    },
+    purge: (request) =>
+      guarded('at slette gamle ansøgninger', () =>
+        transaction(async (client) => {
+          const { deleteKeys, deleteApplications, countKept } = purgeQueries(request, placeholder);
+          const keys = await client.query(deleteKeys.sql, deleteKeys.params);
+          const applications = await client.query(deleteApplications.sql, deleteApplications.params);
+          const { rows } = await client.query<{ n: string }>(countKept.sql, countKept.params);
+          return { applications: applications.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0, keptNotExported: Number(rows[0]!.n) };
+        }),
+      ),
+    close: async () => {
+      if (!pool.ended && !pool.ending) await pool.end();
+    },
+  };
+}
