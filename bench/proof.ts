@@ -9,26 +9,40 @@ import fc from 'fast-check';
 import { crashRounds, type CrashReport } from '../tests/support/proof/crash.ts';
 import { fuzzRequests, problemWith, send } from '../tests/support/proof/fuzz.ts';
 import { startServer } from '../tests/support/server.ts';
-import { openSqliteStore } from '../src/server/store/sqlite.ts';
-import { KOMMUNE_SLUGS } from '../src/domain/ids.ts';
+import { openStore, storeConfig } from '../src/server/store/index.ts';
+import { createTestSchema, TEST_DATABASE_URL } from '../tests/support/postgres.ts';
 
-async function listAll(dir: string) {
-  const store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
+/** Every application in the store the environment names. */
+async function listAll(env: Record<string, string>) {
+  const store = openStore(storeConfig(env));
   try {
-    return (await Promise.all(KOMMUNE_SLUGS.map((kommune) => store.list({ kommune })))).flat();
+    return await store.list({});
   } finally {
     await store.close();
   }
 }
 
-export async function crashProof(rounds = 10): Promise<CrashReport & { backend: string }> {
+const crashOn = (env: Record<string, string>, rounds: number) =>
+  crashRounds({ rounds, clients: 8, killAfterMs: [200, 1500], env, readStore: () => listAll(env) });
+
+/** SIGKILL rounds on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (`.ci/postgres` starts one). */
+export async function crashProof(rounds = 10): Promise<(CrashReport & { backend: string })[]> {
   const dir = mkdtempSync(join(tmpdir(), 'stoette-bench-crash-'));
+  const reports: (CrashReport & { backend: string })[] = [];
   try {
-    const report = await crashRounds({ rounds, clients: 8, killAfterMs: [200, 1500], env: { DATA_DIR: dir }, readStore: () => listAll(dir) });
-    return { backend: 'sqlite', ...report };
+    reports.push({ backend: 'SQLite', ...(await crashOn({ DATA_DIR: dir }, rounds)) });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  if (TEST_DATABASE_URL) {
+    const schema = await createTestSchema();
+    try {
+      reports.push({ backend: 'PostgreSQL', ...(await crashOn({ DATABASE_URL: schema.url }, rounds)) });
+    } finally {
+      await schema.drop();
+    }
+  }
+  return reports;
 }
 
 export interface FuzzReport {
@@ -55,7 +69,7 @@ export async function fuzzProof(runs = 20_000): Promise<FuzzReport> {
       { numRuns: runs },
     );
     await server.stop();
-    return { requests: runs, problems, storedRows: (await listAll(dir)).length, kinds };
+    return { requests: runs, problems, storedRows: (await listAll({ DATA_DIR: dir })).length, kinds };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

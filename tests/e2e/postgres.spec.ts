@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { createReference, isValidReference } from '../../src/domain/reference.ts';
 import { createTestSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL, type TestSchema } from '../support/postgres.ts';
 import { marker, validBody } from './support/applications.ts';
-import { startServer } from './support/server.ts';
+import { startServer } from '../support/server.ts';
 
 const API = '/api/ansoegninger';
 const skipped = !TEST_DATABASE_URL && !process.env.CI;
@@ -60,5 +60,40 @@ test.describe('on PostgreSQL (DATABASE_URL)', () => {
     expect(await b!.text()).toBe(await a!.text());
     const stored = await schema.query("SELECT reference FROM applications WHERE data->>'description' = $1", [description]);
     expect(stored).toHaveLength(1);
+  });
+
+  test('two server processes on one database: a retry sent to both is stored once, and no reference is handed out twice', async () => {
+    // Both processes with the rate limit lifted: all requests come from this one test client.
+    const first = await startServer({ DATABASE_URL: schema.url, RATE_LIMIT: '100000/1' });
+    const second = await startServer({ DATABASE_URL: schema.url, RATE_LIMIT: '100000/1' });
+    try {
+      const keys = Array.from({ length: 40 }, (_, i) => `two-processes-${marker()}-${i}`);
+      // Each key goes to both processes at the same moment, as a load balancer might send a retry.
+      const answers = await Promise.all(
+        keys.flatMap((key) =>
+          [first.url, second.url].map(async (url) => {
+            const response = await fetch(`${url}${API}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'idempotency-key': key },
+              body: JSON.stringify(validBody('sonderborg', key)),
+            });
+            return { key, status: response.status, text: await response.text() };
+          }),
+        ),
+      );
+      expect(answers.filter((a) => a.status !== 201)).toEqual([]);
+      for (const key of keys) {
+        const both = answers.filter((a) => a.key === key);
+        expect(both[0]!.text, key).toBe(both[1]!.text);
+      }
+      const rows = await schema.query<{ reference: string; description: string }>(
+        "SELECT reference, data->>'description' AS description FROM applications WHERE data->>'description' LIKE 'two-processes-%'",
+      );
+      expect(rows).toHaveLength(keys.length);
+      expect(new Set(rows.map((r) => r.reference)).size).toBe(keys.length);
+      expect(new Set(rows.map((r) => r.description))).toEqual(new Set(keys));
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+    }
   });
 });

@@ -1,40 +1,61 @@
 /**
  * Proof: no acknowledged application is lost when the server is killed
- * (SIGKILL) under load, and no retry is stored twice. A short version for
- * `npm test`; `npm run bench -- --only crash` runs more rounds.
+ * (SIGKILL) under load, and no retry is stored twice — on SQLite, and on
+ * PostgreSQL when TEST_DATABASE_URL is set (always in CI). A short version
+ * for `npm test`; `npm run bench -- --only crash` runs more rounds.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { crashRounds } from '../support/proof/crash.ts';
-import { openSqliteStore } from '../../src/server/store/sqlite.ts';
+import { crashRounds, type CrashReport } from '../support/proof/crash.ts';
+import { createTestSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL } from '../support/postgres.ts';
+import { openStore, storeConfig } from '../../src/server/store/index.ts';
 
 test.describe.configure({ mode: 'serial' });
+
+/** Three rounds of load and SIGKILL on the store the environment names. */
+async function threeKills(env: Record<string, string>): Promise<CrashReport> {
+  return crashRounds({
+    rounds: 3,
+    clients: 6,
+    killAfterMs: [300, 900],
+    env,
+    readStore: async () => {
+      const store = openStore(storeConfig(env));
+      try {
+        return await store.list({});
+      } finally {
+        await store.close();
+      }
+    },
+  });
+}
+
+function expectNothingLost(report: CrashReport) {
+  expect(report.acknowledged, 'the load reached the server in every round').toBeGreaterThan(3 * 6);
+  expect(report.lost).toEqual([]);
+  expect(report.duplicated).toEqual([]);
+  expect(report.incomplete).toEqual([]);
+}
 
 test('SQLite: every application answered 201 survives three SIGKILLs under load, exactly once and complete', async () => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'stoette-crash-'));
   try {
-    const report = await crashRounds({
-      rounds: 3,
-      clients: 6,
-      killAfterMs: [300, 900],
-      env: { DATA_DIR: dir },
-      readStore: async () => {
-        const store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
-        try {
-          return await store.list({ kommune: 'varde' });
-        } finally {
-          await store.close();
-        }
-      },
-    });
-    expect(report.acknowledged, 'the load reached the server in every round').toBeGreaterThan(3 * 6);
-    expect(report.lost).toEqual([]);
-    expect(report.duplicated).toEqual([]);
-    expect(report.incomplete).toEqual([]);
+    expectNothingLost(await threeKills({ DATA_DIR: dir }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: every application answered 201 survives three SIGKILLs under load, exactly once and complete', async () => {
+  test.skip(!TEST_DATABASE_URL && !process.env.CI, POSTGRES_SKIPPED);
+  test.setTimeout(120_000);
+  const schema = await createTestSchema();
+  try {
+    expectNothingLost(await threeKills({ DATABASE_URL: schema.url }));
+  } finally {
+    await schema.drop();
   }
 });

@@ -2,7 +2,7 @@
  * The case team's commands against real stores: SQLite always, PostgreSQL
  * when TEST_DATABASE_URL is set (skipped visibly otherwise, required in CI).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
