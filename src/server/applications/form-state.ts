@@ -44,3 +44,20 @@ export async function formState(request: Request, rerender: FormRerender | undef
   });
   return { ...EMPTY, values, ageHint };
 }
+
+/**
+ * The form state for the page, with its status and headers set on the
+ * response. Call it in the page file, before rendering starts: a view's
+ * frontmatter runs after Astro has begun to stream, too late for headers.
+ */
+export async function formStateForPage(
+  request: Request,
+  rerender: FormRerender | undefined,
+  response: { status?: number; headers: Headers },
+): Promise<FormState> {
+  const state = await formState(request, rerender);
+  response.status = state.status;
+  response.headers.set('Cache-Control', 'no-store');
+  if (state.retryAfter) response.headers.set('Retry-After', String(state.retryAfter));
+  return state;
+}
