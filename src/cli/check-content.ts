@@ -17,7 +17,7 @@ import {
   sectionLinks,
 } from '../domain/kommune-content.ts';
 import { danishSlug } from '../domain/slug.ts';
-import { readKommuneFiles } from '../../tests/support/content-files.ts';
+import { readKommuneFiles } from '../lib/content-files.ts';
 
 const dir = join(import.meta.dirname, '../../content/kommuner');
 const writeReadme = process.argv.includes('--readme');

@@ -18,7 +18,7 @@ import {
 import { prefillFor, readAnswers } from './questionnaire-answers.ts';
 import { headingIds } from './kommune-content.ts';
 import { parseKommune } from './kommune.ts';
-import { readKommuneFiles } from '../../tests/support/content-files.ts';
+import { readKommuneFiles } from '../lib/content-files.ts';
 import { fileURLToPath } from 'node:url';
 
 const files = readKommuneFiles(fileURLToPath(new URL('../../content/kommuner', import.meta.url)));

@@ -10,7 +10,7 @@ import {
   sectionLinks,
 } from './kommune-content.ts';
 import { danishSlug } from './slug.ts';
-import { readKommuneFiles } from '../../tests/support/content-files.ts';
+import { readKommuneFiles } from '../lib/content-files.ts';
 
 const dir = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
 const files = readKommuneFiles(dir);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMPARE_ROWS, compareRows, sourceSection, youthUnits, type CompareCell, type CompareRowKey } from './compare.ts';
 import { headingIds } from '../domain/kommune-content.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
-import { readKommuneFiles } from '../../tests/support/content-files.ts';
+import { readKommuneFiles } from './content-files.ts';
 import { fileURLToPath } from 'node:url';
 
 const SLUGS = ['aabenraa', 'bronderslev', 'frederikssund', 'sonderborg', 'varde'];

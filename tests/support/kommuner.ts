@@ -1,7 +1,7 @@
 /** The five kommuner's parsed content data, by slug, for domain tests. */
 import { fileURLToPath } from 'node:url';
 import { parseKommune, type Kommune } from '../../src/domain/kommune.ts';
-import { readKommuneFiles } from './content-files.ts';
+import { readKommuneFiles } from '../../src/lib/content-files.ts';
 
 const dir = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
 

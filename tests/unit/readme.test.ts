@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseKommune } from '../../src/domain/kommune.ts';
 import { readability, readmeLixRow } from '../../src/domain/kommune-content.ts';
-import { readKommuneFiles } from '../support/content-files.ts';
+import { readKommuneFiles } from '../../src/lib/content-files.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const files = readKommuneFiles(fileURLToPath(new URL('../../content/kommuner', import.meta.url)));

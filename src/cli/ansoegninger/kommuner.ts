@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseKommune } from '../../domain/kommune.ts';
-import { readKommuneFiles } from '../../../tests/support/content-files.ts';
+import { readKommuneFiles } from '../../lib/content-files.ts';
 import type { KommuneCatalog } from './args.ts';
 
 const dir = fileURLToPath(new URL('../../../content/kommuner', import.meta.url));

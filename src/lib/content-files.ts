@@ -1,5 +1,5 @@
 /**
- * Reads kommune content files for tests and scripts (not used by pages, which
+ * Reads kommune content files for scripts and tests (not used by pages, which
  * go through Astro's content collection). Splits frontmatter from the body.
  */
 import { readFileSync, readdirSync } from 'node:fs';
