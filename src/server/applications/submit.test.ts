@@ -331,4 +331,11 @@ describe('the no-JavaScript form (application/x-www-form-urlencoded)', () => {
     const r = await response(await postForm(formFields().replace('kommune=bronderslev', 'kommune=aarhus')));
     expect(r.status).toBe(400);
   });
+
+  it('a Referer that is not a URL is no form page: a plain 400, never a 500', async () => {
+    const body = formFields().replace('kommune=bronderslev', 'kommune=aarhus');
+    const r = await response(await postForm(body, { referer: 'http://[' }));
+    expect(r.status).toBe(400);
+    expect(await stored()).toHaveLength(0);
+  });
 });

@@ -115,7 +115,8 @@ const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly st
 /** The form page a browser posted from (for answers given before the body is read), from the same-origin Referer. */
 function formPageFromReferer(request: Request, url: URL): { lang: Locale; kommune: KommuneSlug } | null {
   const referer = request.headers.get('referer');
-  if (!referer) return null;
+  // A Referer is the client's word: one that is not a URL is no form page, never a 500.
+  if (!referer || !URL.canParse(referer, url)) return null;
   const from = new URL(referer, url);
   const m = /^\/(?:(en)\/)?([a-z]+)\/ansoeg\/$/.exec(from.pathname);
   return from.origin === url.origin && m && isKommune(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
