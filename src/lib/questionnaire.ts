@@ -11,6 +11,10 @@ import type { Kommune } from '../domain/kommune.ts';
 import { readAnswers, type AnswerError } from '../domain/questionnaire-answers.ts';
 import { STRINGS, localePath, type Locale } from '../i18n/index.ts';
 import { getKommune, type KommuneEntry } from './kommuner.ts';
+import { mediaType, readBodyText } from '../server/request-body.ts';
+
+/** The no-JavaScript questionnaire is a handful of short fields; more than this is not our form. */
+const FORM_LIMIT = 16 * 1024;
 
 export const questionnairePath = (lang: Locale, slug: string) => localePath(lang, `/${slug}/kan-jeg-faa-stoette/`);
 export const resultPath = (lang: Locale, slug: string) => localePath(lang, `/${slug}/kan-jeg-faa-stoette/resultat/`);
@@ -44,15 +48,18 @@ export type Submission =
   | { kind: 'answered'; entry: KommuneEntry; answers: Answers; ageText: string; errors: AnswerError[] };
 
 /**
- * The no-JavaScript form as posted. A body that is not a form (or cannot be
- * read) counts as an empty form: the page then asks for every answer, never
- * a 500. Nothing is stored or logged.
+ * The no-JavaScript form as posted. A body that is not a form (another
+ * content type, over 16 KB, not UTF-8) counts as an empty form: the page
+ * then asks for every answer, never a 500. Read with the same capped reader
+ * as the application endpoint. Nothing is stored or logged.
  */
 export async function readSubmission(request: Request, slug: string | undefined): Promise<Submission> {
   const entry = slug ? await getKommune(slug) : undefined;
   if (!entry) return { kind: 'not-found' };
   if (request.method !== 'POST') return { kind: 'start', slug: entry.id };
-  const form = await request.formData().catch(() => new FormData());
+  const isForm = mediaType(request.headers.get('content-type')).type === 'application/x-www-form-urlencoded';
+  const body = isForm ? await readBodyText(request, FORM_LIMIT) : null;
+  const form = new URLSearchParams(body?.ok ? body.text : '');
   const { answers, errors } = readAnswers(form, questionnaireData(entry.data));
   const ageText = form.get('age');
   return { kind: 'answered', entry, answers, ageText: typeof ageText === 'string' ? ageText : '', errors };
