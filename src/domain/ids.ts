@@ -19,3 +19,11 @@ export const VUM_THEMES = [
   'egenomsorg',
 ] as const;
 export type VumTheme = (typeof VUM_THEMES)[number];
+
+/**
+ * The sessionStorage key under which "Kan jeg få støtte?" leaves its answers
+ * for the application form (`{ who, age, pension, needs }`): the contract
+ * between the two islands, here so that both import it without importing
+ * each other.
+ */
+export const prefillStorageKey = (kommuneSlug: string) => `stoetteportalen:questionnaire:${kommuneSlug}`;

@@ -103,7 +103,8 @@ export interface QuestionnairePrefill {
   needs: string[];
 }
 
-export const prefillStorageKey = (kommuneSlug: string) => `stoetteportalen:questionnaire:${kommuneSlug}`;
+/** Where the island leaves the prefill (defined once in ids.ts, which the application form also reads). */
+export { prefillStorageKey } from './ids.ts';
 
 export function prefillFor(answers: Answers, k: QuestionnaireKommune): QuestionnairePrefill {
   const asked = questionsFor(k, answers);

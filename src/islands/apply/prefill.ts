@@ -1,16 +1,15 @@
 /**
  * Answers carried over from "Kan jeg få støtte?" (issue 3) with JavaScript:
  * the questionnaire leaves them in sessionStorage (this tab only, gone when
- * it closes) under `stoetteportalen:questionnaire:<kommune>` as
+ * it closes) under `prefillStorageKey(<kommune>)` as
  * `{ who, age, pension, needs }`. Only these are read; nothing is written.
  */
 import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
-
-export const questionnaireKey = (kommune: string) => `stoetteportalen:questionnaire:${kommune}`;
+import { prefillStorageKey } from '../../domain/ids.ts';
 
 export function readQuestionnaire(kommune: string): { values: FormValues; ageHint: number | null } | null {
   try {
-    const raw = sessionStorage.getItem(questionnaireKey(kommune));
+    const raw = sessionStorage.getItem(prefillStorageKey(kommune));
     const answers: unknown = raw ? JSON.parse(raw) : null;
     return answers && typeof answers === 'object' ? prefillFromQuestionnaire(answers) : null;
   } catch {
