@@ -67,6 +67,13 @@ describe('choosing applications: kommune, unit and Danish days', () => {
     expect(message('oversigt --kommune odense')).toBe('Kommunen "odense" findes ikke. Brug en af: bronderslev, varde.');
   });
 
+  it('words that name something every JavaScript object has are unknown too, not a crash', () => {
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport eller slet-gamle.');
+    expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
+    expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
+    expect(message('oversigt --constructor')).toMatch(/constructor/);
+  });
+
   it('an unknown unit, or one from another kommune, is named with the units there are', () => {
     expect(message('eksport --enhed ukendt')).toBe('Enheden "ukendt" findes ikke. Brug en af: visitationen, ungecentret, social-og-handicap.');
     expect(message('eksport --kommune varde --enhed ungecentret')).toBe(

@@ -61,6 +61,9 @@ export const DEFAULT_RETENTION_DAYS = 30;
 
 const ascii = (name: string) => name.replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa');
 
+/** A record's own entry: typed words like `constructor` or `toString` must not find Object's. */
+const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
 class UsageError extends Error {}
 const fail = (message: string): never => {
   throw new UsageError(message);
@@ -74,7 +77,7 @@ function readOptions(words: string[], kind: Kind): Map<string, string | true> {
     if (!word.startsWith('--')) fail(MESSAGES.stray(word));
     const [rawName, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, null];
     const name = ascii(rawName!);
-    const spec = OPTIONS[name] ?? fail(MESSAGES.unknownOption(rawName!));
+    const spec = own(OPTIONS, name) ?? fail(MESSAGES.unknownOption(rawName!));
     if (!spec.for.includes(kind)) fail(MESSAGES.optionNotFor(name, COMMAND_NAMES[kind]));
     if (options.has(name)) fail(MESSAGES.optionTwice(name));
     if (!spec.takesValue) {
@@ -93,7 +96,7 @@ function kommuneAndUnit(options: Map<string, string | true>, catalog: KommuneCat
   const kommune = options.get('--kommune') as string | undefined;
   const unitId = options.get('--enhed') as string | undefined;
   const slugs = Object.keys(catalog);
-  if (kommune !== undefined && !catalog[kommune]) fail(MESSAGES.unknownKommune(kommune, slugs));
+  if (kommune !== undefined && !own(catalog, kommune)) fail(MESSAGES.unknownKommune(kommune, slugs));
   if (unitId !== undefined) {
     const unitsOf = (slug: string) => catalog[slug]!.units.map((u) => u.id);
     if (kommune !== undefined && !unitsOf(kommune).includes(unitId)) fail(MESSAGES.unitNotInKommune(unitId, kommune, unitsOf(kommune)));
@@ -143,7 +146,7 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
   try {
     const [name, ...rest] = argv;
     if (name === undefined) return { ok: false, message: MESSAGES.noCommand };
-    const kind = COMMANDS[ascii(name)] ?? fail(MESSAGES.unknownCommand(name));
+    const kind = own(COMMANDS, ascii(name)) ?? fail(MESSAGES.unknownCommand(name));
     if (kind === 'help') return { ok: true, command: { kind: 'help' } };
     const options = readOptions(rest, kind);
     switch (kind) {
