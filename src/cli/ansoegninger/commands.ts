@@ -16,7 +16,7 @@
  * counted and named in the output.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
 import type { Command, KommuneCatalog } from './args.ts';
@@ -48,17 +48,19 @@ export function writeNewFile(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   const fd = openSync(temporary, 'wx', 0o600);
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      // writeFileSync on a descriptor writes all of it (writeSync may write only a part).
+      writeFileSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     linkSync(temporary, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExists(path);
     throw error;
   } finally {
+    // Always: a half-written temporary file holds personal data too.
     unlinkSync(temporary);
   }
 }
