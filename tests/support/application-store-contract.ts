@@ -197,6 +197,19 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
     );
 
     it(
+      'a citizen can apply while an export is being written; the new application is not marked by that export',
+      withStore(async (store) => {
+        await store.save(newApplication('varde', 'social-og-handicap', 'før'));
+        const during = await store.exportApplications({}, NOW, async () => {
+          const saved = await store.save(newApplication('varde', 'social-og-handicap', 'under eksporten'));
+          expect(saved.kind).toBe('created');
+        });
+        expect(descriptions(during)).toEqual(['før']);
+        expect(descriptions(await store.list({ exported: false }))).toEqual(['under eksporten']);
+      }),
+    );
+
+    it(
       'exporting again keeps the time of the first export',
       withStore(async (store) => {
         await store.save(newApplication());

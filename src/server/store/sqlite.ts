@@ -141,6 +141,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       'INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES (?, ?, ?, ?, ?)',
     ),
     receipt: db.prepare('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = ?'),
+    markExported: db.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL'),
   };
 
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
@@ -198,25 +199,19 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       }),
     list: (filter) => guarded('at hente ansøgninger', () => select(db, filter)),
     exportApplications: async (filter, at, deliver) => {
-      // A connection of its own: the transaction stays open while `deliver` writes.
-      const exportDb = await guarded('at åbne til eksport', () => openDatabase(options.file));
-      try {
-        const applications = await guarded('at eksportere', () => {
-          exportDb.exec('BEGIN IMMEDIATE');
-          return select(exportDb, filter);
-        });
-        // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's.
-        await deliver(applications);
-        await guarded('at markere som eksporteret', () => {
-          const mark = exportDb.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL');
+      // Read, deliver, then mark in a short write transaction of its own: no lock is held while
+      // `deliver` writes (a slow pipe must not make citizens' applications wait). Only what was
+      // read is marked, and a first export time is never overwritten.
+      const applications = await guarded('at eksportere', () => select(db, filter));
+      // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's; nothing is marked.
+      await deliver(applications);
+      await guarded('at markere som eksporteret', () =>
+        transaction(db, () => {
+          const mark = statements.markExported;
           for (const a of applications) mark.run(at.toISOString(), a.reference);
-          exportDb.exec('COMMIT');
-        });
-        return applications;
-      } finally {
-        if (exportDb.isTransaction) exportDb.exec('ROLLBACK');
-        exportDb.close();
-      }
+        }),
+      );
+      return applications;
     },
     purge: (request) =>
       guarded('at slette gamle ansøgninger', (): PurgeResult =>

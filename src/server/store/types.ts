@@ -96,10 +96,10 @@ export interface ApplicationStore {
   /** Applications matching the filter, oldest first (ties in the order they were stored). */
   list(filter: ApplicationFilter): Promise<StoredApplication[]>;
   /**
-   * Export in one transaction: reads the applications matching the filter,
-   * hands them to `deliver` (which writes the file), and only when `deliver`
-   * has finished marks them exported at `at` (an application keeps its first
-   * export time). If `deliver` throws, nothing is marked. Returns what was
+   * Export: reads the applications matching the filter, hands them to
+   * `deliver` (which writes the file), and only when `deliver` has finished
+   * marks those it read exported at `at` (an application keeps its first
+   * export time). New applications must never wait for `deliver`. If `deliver` throws, nothing is marked. Returns what was
    * delivered, with `exportedAt` as it was before this export.
    */
   exportApplications(
