@@ -255,6 +255,8 @@ test.describe('with JavaScript', () => {
     const next = async () => {
       await tabTo(continueButton(page));
       await page.keyboard.press('Enter');
+      // As a user would, start on the new step once it is there: focus moves to its heading.
+      await expect(page.locator('#apply-step-heading')).toBeFocused();
     };
 
     await choose('Hvem søger om støtte?', 'Jeg søger for mig selv');
@@ -290,6 +292,15 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('main')).toContainText('Social og Handicap');
     await expect(page.locator('main')).toContainText('Not stated in the quality standard.');
     await expectNoAxeViolations(page);
+  });
+
+  test('switching language on the receipt keeps the receipt (its reference goes along)', async ({ page }) => {
+    const { reference } = await (await page.request.post('/api/ansoegninger', { data: validBody('varde') })).json();
+    await page.goto(`/varde/ansoeg/kvittering/?reference=${reference}`);
+    await page.getByRole('navigation', { name: 'Sprog' }).getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(`/en/varde/ansoeg/kvittering/?reference=${reference}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have received your application');
+    await expect(page.locator('.receipt-reference')).toHaveText(reference);
   });
 
   test('the kommune’s page, its contact page and the front page lead to the form', async ({ page }) => {
