@@ -36,7 +36,7 @@ function UnitContact({ s, unit }: { s: ApplyStrings; unit: Unit }) {
       <dt>{s.routing.phone}</dt>
       <dd>{unit.phone ? <a href={telHref(unit.phone)}>{unit.phone}</a> : notStated}</dd>
       <dt>{s.routing.hours}</dt>
-      <dd lang="da">{unit.phoneHoursText ?? notStated}</dd>
+      <dd>{unit.phoneHoursText ? <span lang="da">{unit.phoneHoursText}</span> : notStated}</dd>
     </dl>
   );
 }

@@ -21,13 +21,10 @@ export interface ApplicationForm {
   /** Replaces every field's message with these (field → message). */
   showIssues(messages: Partial<Record<FieldName, string>>): void;
   message(field: FieldName): string | undefined;
-  /** How many fields have a blocking message (FormKit's ledger). */
-  blocking(): number;
 }
 
 export function createApplicationForm(initial: FormValues): ApplicationForm {
   const node = createNode({ type: 'group', name: 'ansoegning' });
-  node.ledger.count('blocking', (m) => m.blocking);
   const fields = new Map<FieldName, FormKitNode>();
   for (const name of FORM_FIELDS) {
     // Children are created with `parent:` so they belong to the group from the start.
@@ -49,7 +46,6 @@ export function createApplicationForm(initial: FormValues): ApplicationForm {
       const m = field(name).store[MESSAGE_KEY];
       return m ? String(m.value) : undefined;
     },
-    blocking: () => Number(node.ledger.value('blocking')),
   };
 }
 

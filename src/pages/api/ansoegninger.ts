@@ -9,9 +9,9 @@ import { getKommune } from '../../lib/kommuner.ts';
 import { clientAddress, trustedProxiesFromEnv } from '../../server/client-address.ts';
 import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts';
 import { applicationStore } from '../../server/store/index.ts';
-import { errorJson, submitApplication } from '../../server/applications/submit.ts';
+import { apiStrings, errorJson, submitApplication } from '../../server/applications/submit.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
-import { STRINGS, localePath } from '../../i18n/index.ts';
+import { localePath } from '../../i18n/index.ts';
 
 export const prerender = false;
 
@@ -46,6 +46,5 @@ export const POST: APIRoute = async (context) => {
 /** Any other method: 405 with the methods this path has. */
 export const ALL: APIRoute = ({ request }) => {
   const lang = localeFromAcceptLanguage(request.headers.get('accept-language'));
-  const { api } = STRINGS[lang].apply as { api: Record<string, string> };
-  return errorJson(405, api.methodNotAllowed!, { Allow: 'POST' });
+  return errorJson(405, apiStrings(lang).methodNotAllowed!, { Allow: 'POST' });
 };

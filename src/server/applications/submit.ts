@@ -71,7 +71,8 @@ export interface FormRerender {
 export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender };
 
 type ApiStrings = Record<string, string>;
-const apiStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { api: ApiStrings }).api;
+/** The API's messages in a language (`apply.api` in the locale files). */
+export const apiStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { api: ApiStrings }).api;
 const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
