@@ -27,10 +27,18 @@ export async function answerWithIsland(page: Page, given: Given) {
   await expect(page.locator('#resultat')).toBeVisible();
 }
 
-/** Without JavaScript: fills the one form and posts it. */
+/**
+ * Without JavaScript: fills the one form, posts it and waits for the answer
+ * page to load. Waiting for `load` (not only the new document) matters: until
+ * the stylesheet has arrived, visually hidden text lays out differently and
+ * `innerText` reads differently from the same words with styles applied.
+ */
 export async function answerWithForm(page: Page, given: Given) {
   for (const [id, value] of Object.entries(given)) await answer(page, id, value);
-  await page.locator('form.questionnaire-form button[type=submit]').click();
+  await Promise.all([
+    page.waitForURL('**/kan-jeg-faa-stoette/resultat/', { waitUntil: 'load' }),
+    page.locator('form.questionnaire-form button[type=submit]').click(),
+  ]);
 }
 
 /** What the result says: the outcome and every reason, as the citizen reads them. */
