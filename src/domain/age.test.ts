@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, danishDate } from './age.ts';
+import { ageOn } from './age.ts';
+import { danishDate } from './danish-clock.ts';
 
 describe('age on the day of submission, in Danish time', () => {
   it('you turn 30 on your 30th birthday', () => {

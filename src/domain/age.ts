@@ -6,17 +6,13 @@
  * 1 March in years without a 29 February (the year is complete when 28
  * February has passed).
  */
-const copenhagenDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { danishDate } from './danish-clock.ts';
 
-/** The calendar date in Denmark at `moment`, as "YYYY-MM-DD". */
-export function danishDate(moment: Date): string {
-  return copenhagenDate.format(moment);
-}
+/** The age from which § 85 applies (DESIGN.md: under 18 is not an application). */
+export const ADULT_AGE = 18;
+
+/** An age above this is a typing error in the year, not a person (the oldest Dane on record was 115). */
+export const OLDEST_AGE = 120;
 
 export function ageOn(birthDate: string, moment: Date): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

@@ -11,7 +11,7 @@
  */
 import { VUM_THEMES } from './ids.ts';
 import type { Issue } from './application.ts';
-import { ageOn } from './age.ts';
+import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import type { KommuneSlug } from './ids.ts';
 
@@ -226,7 +226,7 @@ export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { value
     if (needs.length) values.needs = [...new Set(needs)];
   }
   const age = typeof answers.age === 'string' && /^\d{1,3}$/.test(answers.age) ? Number(answers.age) : answers.age;
-  const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age < 130 ? age : null;
+  const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= OLDEST_AGE ? age : null;
   return { values, ageHint };
 }
 

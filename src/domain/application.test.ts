@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import 'zod';
 import { ISSUE_CODES, validateApplication, type Issue } from './application.ts';
 import { STRINGS } from '../i18n/index.ts';
+import { describeIssue, type ErrorStrings } from '../lib/application-messages.ts';
 
 /** 24 November 2026, 10.00 Danish time. */
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -24,6 +25,8 @@ const valid = () => ({
   wantsBisidder: false,
   consentToObtainInformation: true,
 });
+
+const errorStrings = (lang: 'da' | 'en') => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
 
 type Body = ReturnType<typeof valid> & Record<string, unknown>;
 const withChanges = (change: (b: Body) => void): Body => {
@@ -98,8 +101,14 @@ describe('birth date or CPR number', () => {
     expect(codes(withChanges((b) => (b.applicant.birthDate = '2027-01-01')))).toEqual({ 'applicant.birthDate': 'birthDateInFuture' });
   });
 
-  it('a birth year more than 125 years ago is a typing error', () => {
-    expect(codes(withChanges((b) => (b.applicant.birthDate = '1801-01-01')))).toEqual({ 'applicant.birthDate': 'birthDateTooEarly' });
+  it('a birth date more than 120 years ago is a typing error, and the message says how far back', () => {
+    expect(codes(withChanges((b) => (b.applicant.birthDate = '1905-11-25')))).toEqual({}); // 120, 121 tomorrow
+    const result = validateApplication(withChanges((b) => (b.applicant.birthDate = '1905-11-24')), NOW); // 121 today
+    expect(result.ok).toBe(false);
+    const issue = !result.ok ? result.issues.find((i) => i.path === 'applicant.birthDate') : undefined;
+    expect(issue?.code).toBe('birthDateTooEarly');
+    expect(describeIssue(issue!, errorStrings('da'))).toBe('Tjek året. Det ligger mere end 120 år tilbage.');
+    expect(describeIssue(issue!, errorStrings('en'))).toBe('Check the year. It is more than 120 years ago.');
   });
 });
 

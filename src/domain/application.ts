@@ -12,13 +12,10 @@
  * reads the same message with or without JavaScript.
  */
 import * as z from 'zod/mini';
-import { ageOn, danishDate } from './age.ts';
+import { ADULT_AGE, OLDEST_AGE, ageOn } from './age.ts';
+import { danishDate } from './danish-clock.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import { KOMMUNE_SLUGS, VUM_THEMES } from './ids.ts';
-import { ADULT_AGE } from './routing.ts';
-
-/** An age above this is a typing error in the year, not a person. */
-const OLDEST_AGE = 125;
 
 export const LIMITS = {
   name: 200,
@@ -239,7 +236,7 @@ function crossFieldIssues(input: unknown, now: Date): { issues: Issue[]; birthDa
       issues.push({ path: datePath, code: 'birthDateInFuture' });
       birthDate = null;
     } else if (birthDate && ageOn(birthDate, now) > OLDEST_AGE) {
-      issues.push({ path: datePath, code: 'birthDateTooEarly' });
+      issues.push({ path: datePath, code: 'birthDateTooEarly', params: { years: OLDEST_AGE } });
       birthDate = null;
     } else if (birthDate && ageOn(birthDate, now) < ADULT_AGE) {
       issues.push({ path: datePath, code: 'under18' });

@@ -5,7 +5,7 @@
  */
 import { isRealDate } from './cpr.ts';
 import { addDays } from './holidays.ts';
-import { danishClock } from './opening-hours.ts';
+import { danishClock } from './danish-clock.ts';
 
 /** Minutes Denmark is ahead of UTC at `moment` (60 in winter, 120 in summer). */
 function danishOffsetMinutes(moment: Date): number {

@@ -19,6 +19,7 @@
  * are codes; the UI words them), and only type imports from the zod schema so
  * the island can run it without shipping zod.
  */
+import { ADULT_AGE } from './age.ts';
 import type { Fact, Kommune, Unit } from './kommune.ts';
 import { HOUSING_TYPES, type Housing } from './housing.ts';
 import { pensionMatters, routeApplication } from './routing.ts';
@@ -90,7 +91,7 @@ export const SECTIONS = {
 
 /** § 85 is adult support (DESIGN.md); a standard may set a higher minimum age. */
 export function adultAge(k: Pick<QuestionnaireKommune, 'eligibility'>): number {
-  return Math.max(18, k.eligibility.minimumAge ?? 18);
+  return Math.max(ADULT_AGE, k.eligibility.minimumAge ?? ADULT_AGE);
 }
 
 /** The answers to "what do you mostly need?" this kommune's standard gives a rule for. */
@@ -266,7 +267,7 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
   const ageFact = eligibility.minimumAgeFact;
   if (age === null) {
     reason('age-unknown', 'unclear', ageFact, SECTIONS.whoCanGetSupport);
-  } else if (age < 18) {
+  } else if (age < ADULT_AGE) {
     reason('under-18', 'other-help', k.under18 ?? ageFact, SECTIONS.whoCanGetSupport);
     pointTo('children-and-youth', k.under18);
   } else if (age < adultAge(k)) {

@@ -8,6 +8,7 @@
  */
 import { WEEKDAYS, type PhoneWindow, type Weekday } from './weekdays.ts';
 import { addDays, closedDayOn, type ClosedDay } from './holidays.ts';
+import { danishClock } from './danish-clock.ts';
 
 export interface NextOpening {
   date: string;
@@ -21,22 +22,6 @@ export type PhoneStatus =
   | { kind: 'no-hours' }
   | { kind: 'open'; closes: string; closesEarly: ClosedDay | null }
   | { kind: 'closed'; closedDay: ClosedDay | null; next: NextOpening | null };
-
-const parts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The Danish calendar date and clock time at `moment`. */
-export function danishClock(moment: Date): { date: string; time: string } {
-  const p = Object.fromEntries(parts.formatToParts(moment).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-}
 
 export function weekdayOf(iso: string): Weekday {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];

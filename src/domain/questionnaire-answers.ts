@@ -10,6 +10,7 @@
  *
  * Errors are codes; the UI words them. Nothing here stores anything.
  */
+import { OLDEST_AGE } from './age.ts';
 import {
   optionsFor,
   questionsFor,
@@ -21,8 +22,6 @@ import {
   type YesNo,
 } from './eligibility.ts';
 
-/** The oldest age the form accepts: anything above is a typing error. */
-export const MAX_AGE = 120;
 
 export interface AnswerError {
   question: QuestionId;
@@ -41,7 +40,7 @@ export function parseAge(text: string): number | null | 'invalid' {
   if (trimmed === '') return null;
   if (!/^\d{1,3}$/.test(trimmed)) return 'invalid';
   const age = Number(trimmed);
-  return age <= MAX_AGE ? age : 'invalid';
+  return age <= OLDEST_AGE ? age : 'invalid';
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -14,10 +14,8 @@
  * § 85 is support for adults: someone under 18 is not routed to a unit but
  * told where children and young people get help (`destinationFor`).
  */
+import { ADULT_AGE } from './age.ts';
 import type { Fact, Kommune, Unit } from './kommune.ts';
-
-/** The age from which § 85 applies (DESIGN.md: under 18 is not an application). */
-export const ADULT_AGE = 18;
 
 /** The parts of a kommune routing needs (the islands get only a part of the data). */
 export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing' | 'under18'>;
