@@ -202,7 +202,7 @@ test('on a 320 px wide phone nothing scrolls sideways: a question, its error, th
   const noJs = await browser.newContext({ viewport, javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(questionnaire('bronderslev'));
-  await plain.locator('form.questionnaire-form button[type=submit]').click();
+  await Promise.all([plain.waitForURL('**/resultat/', { waitUntil: 'load' }), plain.locator('form.questionnaire-form button[type=submit]').click()]);
   expect(await overflow(plain)).toBeLessThanOrEqual(0);
   await answerWithForm(plain, { who: 'self', age: '19', pension: 'nej', reducedFunction: 'ja', needs: ['samfundsliv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' });
   await expect(plain.locator('h1')).toBeVisible();
