@@ -30,13 +30,24 @@ async function expectCarriedOver(page: Page) {
   await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
 }
 
-async function fillTheRest(page: Page) {
-  const born = birthDateForAge(25);
-  await page.getByLabel('Fulde navn').fill('Sofie Rejse');
+async function fillTheRest(page: Page, name = 'Sofie Rejse', age = 25) {
+  const born = birthDateForAge(age);
+  await page.getByLabel('Fulde navn').fill(name);
   await page.getByLabel('Dag', { exact: true }).fill(born.day);
   await page.getByLabel('Måned', { exact: true }).fill(born.month);
   await page.getByLabel('År', { exact: true }).fill(born.year);
   await page.getByLabel(/^Telefonnummer/).fill('12345678');
+}
+
+/** With JavaScript, from the support step on: the description, contact and consent, then send. */
+async function describeAndSend(page: Page, description: string) {
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
 }
 
 async function fillContactAndConsent(page: Page, description: string) {
@@ -61,13 +72,7 @@ test('with JavaScript: the questionnaire’s answers go along to the form, and s
   await fillTheRest(page);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
-  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await describeAndSend(page, description);
 
   await expect(page).toHaveURL(RECEIPT);
   await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
@@ -117,15 +122,6 @@ const sonderborg: Given = {
 const CARRIED = 'Jeg har brug for hjælp til:\n- Administration\n- Indkøb og kost';
 const SONDERBORG_RECEIPT = /\/sonderborg\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
 
-async function fillAboutSonderborgApplicant(page: Page) {
-  const born = birthDateForAge(40);
-  await page.getByLabel('Fulde navn').fill('Karen Indsats');
-  await page.getByLabel('Dag', { exact: true }).fill(born.day);
-  await page.getByLabel('Måned', { exact: true }).fill(born.month);
-  await page.getByLabel('År', { exact: true }).fill(born.year);
-  await page.getByLabel(/^Telefonnummer/).fill('12345678');
-}
-
 async function expectOwnItemsCarried(page: Page) {
   await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue(CARRIED);
   await expect(page.getByRole('group', { name: 'Hvad er svært i hverdagen?' }).getByRole('checkbox', { checked: true })).toHaveCount(0);
@@ -139,17 +135,11 @@ test('with JavaScript: in Sønderborg her own help items become the start of the
   await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
   await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
   await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await fillAboutSonderborgApplicant(page);
+  await fillTheRest(page, 'Karen Indsats', 40);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await expectOwnItemsCarried(page);
   const description = `${CARRIED}\n${extra}`;
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
-  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await describeAndSend(page, description);
 
   await expect(page).toHaveURL(SONDERBORG_RECEIPT);
   const stored = await storedWith('sonderborg', description);
@@ -168,7 +158,7 @@ test.describe('without JavaScript, in Sønderborg', () => {
     await expectOwnItemsCarried(page);
     await expect(page.locator('.error-summary')).toHaveCount(0);
 
-    await fillAboutSonderborgApplicant(page);
+    await fillTheRest(page, 'Karen Indsats', 40);
     await fillContactAndConsent(page, `${CARRIED}\n${extra}`);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page).toHaveURL(SONDERBORG_RECEIPT);
