@@ -122,6 +122,14 @@ describe('answers carried over from "Kan jeg få støtte?"', () => {
     expect(ageHint).toBe(25);
   });
 
+  it('a Sønderborg citizen’s own help items arrive as a description she can edit', () => {
+    const { values } = prefillFromQuestionnaire({ who: 'self', needs: [], description: 'Jeg har brug for hjælp til:\n- Administration' });
+    expect(values).toEqual({ who: 'self', description: 'Jeg har brug for hjælp til:\n- Administration' });
+    expect(prefillFromQuestionnaire({ description: '   ' }).values).toEqual({});
+    expect(prefillFromQuestionnaire({ description: 42 }).values).toEqual({});
+    expect(prefillFromQuestionnaire({ description: 'x'.repeat(5000) }).values.description).toHaveLength(4000);
+  });
+
   it('the age from a form post ("25") is read as a number', () => {
     expect(prefillFromQuestionnaire({ age: '25' }).ageHint).toBe(25);
   });

@@ -10,7 +10,7 @@
  * repeated checkboxes.
  */
 import { VUM_THEMES } from './ids.ts';
-import type { Issue } from './application.ts';
+import { LIMITS, type Issue } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import type { KommuneSlug } from './ids.ts';
@@ -205,7 +205,8 @@ export function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[]
 
 /**
  * Answers carried over from "Kan jeg få støtte?" (issue 3): who is asking,
- * førtidspension and needs. Age cannot fill a date of birth; it is returned
+ * førtidspension, needs (VUM themes) and a description (a kommune's own help
+ * items in words, for the citizen to edit). Age cannot fill a date of birth; it is returned
  * apart, for the routing preview until a date of birth is given. Anything
  * else is ignored.
  */
@@ -214,6 +215,7 @@ export interface QuestionnaireAnswers {
   age?: unknown;
   pension?: unknown;
   needs?: unknown;
+  description?: unknown;
 }
 
 export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { values: FormValues; ageHint: number | null } {
@@ -225,6 +227,7 @@ export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { value
     const needs = answers.needs.filter((n): n is string => (VUM_THEMES as readonly unknown[]).includes(n));
     if (needs.length) values.needs = [...new Set(needs)];
   }
+  if (typeof answers.description === 'string' && answers.description.trim()) values.description = answers.description.slice(0, LIMITS.description);
   const age = typeof answers.age === 'string' && /^\d{1,3}$/.test(answers.age) ? Number(answers.age) : answers.age;
   const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= OLDEST_AGE ? age : null;
   return { values, ageHint };

@@ -15,7 +15,7 @@ import {
   type Answers,
   type QuestionnaireKommune,
 } from './eligibility.ts';
-import { prefillFor, readAnswers } from './questionnaire-answers.ts';
+import { helpListIsVum, prefillFor, readAnswers } from './questionnaire-answers.ts';
 import { headingIds } from './kommune-content.ts';
 import { parseKommune } from './kommune.ts';
 import { readKommuneFiles } from '../lib/content-files.ts';
@@ -127,8 +127,16 @@ describe.each(files)('$slug', ({ file, data, body }) => {
   it('the answers carried over to the application keep to the contract with the form', () => {
     fc.assert(
       fc.property(answersFor(k), (answers) => {
-        const prefill = prefillFor(answers, k);
-        expect(Object.keys(prefill).sort()).toEqual(['age', 'needs', 'pension', 'who']);
+        const prefill = prefillFor(answers, k, { self: 'Jeg:\n{{needs}}', other: 'Personen:\n{{needs}}' });
+        const { description, ...rest } = prefill;
+        expect(Object.keys(rest).sort()).toEqual(['age', 'needs', 'pension', 'who']);
+        // A kommune's own items go along as words (each by its label), never as VUM themes.
+        if (helpListIsVum(k)) expect(description).toBeUndefined();
+        else {
+          expect(prefill.needs).toEqual([]);
+          const chosen = questionsFor(k, answers).includes('needs') ? (answers.needs ?? []) : [];
+          for (const h of k.helpAreas) expect(description?.split('\n').includes(`- ${h.label}`) ?? false).toBe(chosen.includes(h.slug));
+        }
         expect(ASKERS).toContain(prefill.who);
         expect(prefill.age).toBe(answers.age ?? null);
         for (const need of prefill.needs) expect(k.helpAreas.map((h) => h.slug)).toContain(need);

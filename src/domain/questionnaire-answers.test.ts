@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { questionnaireData } from './eligibility.ts';
-import { parseAge, prefillFields, prefillFor, prefillStorageKey, readAnswers } from './questionnaire-answers.ts';
+import { helpListIsVum, parseAge, prefillFields, prefillFor, prefillStorageKey, readAnswers } from './questionnaire-answers.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
+import { STRINGS } from '../i18n/index.ts';
 
 const bronderslev = questionnaireData(kommune('bronderslev'));
+const carry = (lang: 'da' | 'en') => (STRINGS[lang].questionnaire as { carryNeeds: { self: string; other: string } }).carryNeeds;
+const da = carry('da');
 const form = (fields: [string, string][]) => new URLSearchParams(fields);
 const complete: [string, string][] = [
   ['who', 'self'],
@@ -96,7 +99,7 @@ describe('carrying the answers over to the application (contract with issue 4)',
   });
 
   it('a relative answering for a 24-year-old without førtidspension in Brønderslev', () => {
-    const prefill = prefillFor({ who: 'relative', age: 24, pension: 'nej', needs: ['sundhed', 'socialt-liv'] }, bronderslev);
+    const prefill = prefillFor({ who: 'relative', age: 24, pension: 'nej', needs: ['sundhed', 'socialt-liv'] }, bronderslev, da);
     expect(prefill).toEqual({ who: 'relative', age: 24, pension: 'nej', needs: ['socialt-liv', 'sundhed'] });
     expect(prefillFields(prefill)).toEqual([
       ['prefill', 'questionnaire'],
@@ -109,8 +112,8 @@ describe('carrying the answers over to the application (contract with issue 4)',
   });
 
   it('førtidspension is left out (null) where it was not asked: a 40-year-old in Brønderslev, anyone in Varde', () => {
-    expect(prefillFor({ who: 'self', age: 40, pension: 'ja' }, bronderslev).pension).toBeNull();
-    expect(prefillFor({ who: 'self', age: 25, pension: 'ja' }, questionnaireData(kommune('varde'))).pension).toBeNull();
+    expect(prefillFor({ who: 'self', age: 40, pension: 'ja' }, bronderslev, da).pension).toBeNull();
+    expect(prefillFor({ who: 'self', age: 25, pension: 'ja' }, questionnaireData(kommune('varde')), da).pension).toBeNull();
   });
 
   it('an empty age and pension are empty fields, not the word "null"', () => {
@@ -120,5 +123,32 @@ describe('carrying the answers over to the application (contract with issue 4)',
       ['age', ''],
       ['pension', ''],
     ]);
+  });
+});
+
+describe('a kommune with its own help list: the chosen items go along as words, never as VUM themes', () => {
+  it('Brønderslev and Varde list the VUM themes; Frederikssund, Sønderborg and Aabenraa their own items', () => {
+    expect(['bronderslev', 'varde'].map((slug) => helpListIsVum(questionnaireData(kommune(slug))))).toEqual([true, true]);
+    expect(['frederikssund', 'sonderborg', 'aabenraa'].map((slug) => helpListIsVum(questionnaireData(kommune(slug))))).toEqual([false, false, false]);
+  });
+
+  it('a 40-year-old in Sønderborg who needs help with administration and practical tasks gets them named in the description, and no VUM theme', () => {
+    const sonderborg = questionnaireData(kommune('sonderborg'));
+    const prefill = prefillFor({ who: 'self', age: 40, needs: ['praktiske-opgaver-i-hjemmet', 'administration'] }, sonderborg, da);
+    // Sønderborg's "praktiske opgaver i hjemmet" is its own indsats: not ticked as the VUM theme of the same name.
+    expect(prefill.needs).toEqual([]);
+    expect(prefill.description).toBe('Jeg har brug for hjælp til:\n- Administration\n- Praktiske opgaver i hjemmet');
+    expect(prefillFields(prefill).slice(-1)).toEqual([['description', prefill.description]]);
+  });
+
+  it('a professional answering in English for someone in Frederikssund: the sentence is English, the items the standard’s Danish words', () => {
+    const frederikssund = questionnaireData(kommune('frederikssund'));
+    const prefill = prefillFor({ who: 'professional', age: 22, needs: ['uddannelse-og-arbejde'] }, frederikssund, carry('en'));
+    expect(prefill.description).toBe('The person needs help with:\n- Uddannelse og arbejde');
+  });
+
+  it('no items chosen, no description; a VUM kommune never gets one', () => {
+    expect(prefillFor({ who: 'self', age: 40, needs: [] }, questionnaireData(kommune('aabenraa')), da)).not.toHaveProperty('description');
+    expect(prefillFor({ who: 'self', age: 40, needs: ['sundhed'] }, questionnaireData(kommune('varde')), da)).not.toHaveProperty('description');
   });
 });

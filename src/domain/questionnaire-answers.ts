@@ -5,8 +5,11 @@
  * application form as the prefill contract with issue 4:
  *
  *   sessionStorage `stoetteportalen:questionnaire:<kommune-slug>` =
- *   { who, age, pension, needs }   (JavaScript), or
- *   POST /<kommune>/ansoeg/ with prefill=questionnaire, who, age, pension, needs… (no JavaScript).
+ *   { who, age, pension, needs, description? }   (JavaScript), or
+ *   POST /<kommune>/ansoeg/ with prefill=questionnaire, who, age, pension, needs…, description? (no JavaScript).
+ *
+ * `needs` are VUM themes (what the API takes); a kommune with its own help
+ * list carries the chosen items as a `description` instead (see `prefillFor`).
  *
  * Errors are codes; the UI words them. Nothing here stores anything.
  */
@@ -21,6 +24,7 @@ import {
   type QuestionnaireKommune,
   type YesNo,
 } from './eligibility.ts';
+import { VUM_THEMES } from './ids.ts';
 
 
 export interface AnswerError {
@@ -99,20 +103,56 @@ export interface QuestionnairePrefill {
   who: Asker;
   age: number | null;
   pension: YesNo | null;
+  /** VUM themes: the API's `needs`. */
   needs: string[];
+  /** The chosen items of a kommune's own help list, as a sentence the citizen can edit; absent when none. */
+  description?: string;
+}
+
+/**
+ * The page's words for carrying a kommune's own help items over, by who is
+ * answering; `{{needs}}` becomes the items, one per line
+ * ("Jeg har brug for hjælp til:\n- Administration\n- Indkøb og kost").
+ */
+export interface CarriedNeedsStrings {
+  self: string;
+  other: string;
+}
+
+/**
+ * Whether the kommune's help list is the VUM themes, which the application's
+ * `needs` takes as they are (Brønderslev 000 and Varde 003 list the VUM
+ * themes). Any other item makes it the kommune's own list (Frederikssund 001,
+ * Sønderborg 002, Aabenraa 004): those standards do not map their items to
+ * VUM themes, so neither do we, not even Sønderborg's "praktiske opgaver i
+ * hjemmet", which shares a theme's name but is one of its own indsatser.
+ */
+export function helpListIsVum(k: Pick<QuestionnaireKommune, 'helpAreas'>): boolean {
+  return k.helpAreas.every((h) => (VUM_THEMES as readonly string[]).includes(h.slug));
+}
+
+/** The chosen items of an own help list in the page's words (the labels are the standard's own). */
+function carriedNeeds(k: QuestionnaireKommune, needs: string[], who: Asker, s: CarriedNeedsStrings): string {
+  const items = k.helpAreas.filter((h) => needs.includes(h.slug)).map((h) => `- ${h.label}`);
+  return (who === 'self' ? s.self : s.other).replace('{{needs}}', items.join('\n'));
 }
 
 /** Where the island leaves the prefill (defined once in ids.ts, which the application form also reads). */
 export { prefillStorageKey } from './ids.ts';
 
-export function prefillFor(answers: Answers, k: QuestionnaireKommune): QuestionnairePrefill {
+export function prefillFor(answers: Answers, k: QuestionnaireKommune, s: CarriedNeedsStrings): QuestionnairePrefill {
   const asked = questionsFor(k, answers);
-  return {
-    who: answers.who ?? 'self',
+  const who = answers.who ?? 'self';
+  const chosen = asked.includes('needs') ? knownNeeds(k, answers.needs) : [];
+  const vum = helpListIsVum(k);
+  const prefill: QuestionnairePrefill = {
+    who,
     age: answers.age ?? null,
     pension: asked.includes('pension') ? (answers.pension ?? null) : null,
-    needs: asked.includes('needs') ? knownNeeds(k, answers.needs) : [],
+    needs: vum ? chosen : [],
   };
+  if (!vum && chosen.length) prefill.description = carriedNeeds(k, chosen, who, s);
+  return prefill;
 }
 
 /** The same prefill as hidden form fields for the no-JavaScript form (`needs` once per need). */
@@ -123,5 +163,6 @@ export function prefillFields(prefill: QuestionnairePrefill): [name: string, val
     ['age', prefill.age === null ? '' : String(prefill.age)],
     ['pension', prefill.pension ?? ''],
     ...prefill.needs.map((need): [string, string] => ['needs', need]),
+    ...(prefill.description ? [['description', prefill.description] as [string, string]] : []),
   ];
 }

@@ -156,7 +156,7 @@ export function Questionnaire(props: QuestionnaireProps) {
         links={links}
         level={2}
         headingRef={headingRef}
-        apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k)) }}
+        apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k, s.carryNeeds)) }}
         phoneStatus={
           statusText && (
             <div class="phone-status">

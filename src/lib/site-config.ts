@@ -7,6 +7,8 @@
  * accessibility statement. Unset, the statement says that no address has been
  * given and sends people to their kommune instead: an address is never made up.
  */
+import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
+
 export function siteContactEmail(env: Record<string, string | undefined> = process.env): string | null {
   const value = env.SITE_CONTACT_EMAIL?.trim();
   if (!value) return null;
@@ -14,4 +16,19 @@ export function siteContactEmail(env: Record<string, string | undefined> = proce
     throw new Error(`SITE_CONTACT_EMAIL skal være en e-mailadresse, fx tilgaengelighed@kommune.dk (fik "${value}")`);
   }
   return value;
+}
+
+/**
+ * RETENTION_DAYS: how long an exported application is kept, as the privacy
+ * notice states it. The purge command reads the same variable when it runs
+ * (src/cli/ansoegninger/args.ts); the notice is a static page, so it only
+ * knows the value the build saw. Unset, the default the purge also uses.
+ * A value the purge would refuse stops the build.
+ */
+export function retentionDays(env: Record<string, string | undefined> = process.env): number {
+  const value = env.RETENTION_DAYS?.trim();
+  if (!value) return DEFAULT_RETENTION_DAYS;
+  const days = parseRetentionDays(value);
+  if (days === null) throw new Error(`RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS} (fik "${value}")`);
+  return days;
 }

@@ -30,13 +30,24 @@ async function expectCarriedOver(page: Page) {
   await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
 }
 
-async function fillTheRest(page: Page) {
-  const born = birthDateForAge(25);
-  await page.getByLabel('Fulde navn').fill('Sofie Rejse');
+async function fillTheRest(page: Page, name = 'Sofie Rejse', age = 25) {
+  const born = birthDateForAge(age);
+  await page.getByLabel('Fulde navn').fill(name);
   await page.getByLabel('Dag', { exact: true }).fill(born.day);
   await page.getByLabel('Måned', { exact: true }).fill(born.month);
   await page.getByLabel('År', { exact: true }).fill(born.year);
   await page.getByLabel(/^Telefonnummer/).fill('12345678');
+}
+
+/** With JavaScript, from the support step on: the description, contact and consent, then send. */
+async function describeAndSend(page: Page, description: string) {
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
 }
 
 async function fillContactAndConsent(page: Page, description: string) {
@@ -61,13 +72,7 @@ test('with JavaScript: the questionnaire’s answers go along to the form, and s
   await fillTheRest(page);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
-  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await describeAndSend(page, description);
 
   await expect(page).toHaveURL(RECEIPT);
   await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
@@ -96,5 +101,69 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
     const stored = await storedWith('bronderslev', description);
     expect(stored.map((a) => [a.unitId, a.application.needs])).toEqual([['ungecentret', ['socialt-liv']]]);
+  });
+});
+
+/**
+ * Sønderborg lists its own indsatser, not the VUM themes the API's `needs`
+ * takes: the chosen items go along as the start of the description, in the
+ * citizen's words to edit, and no VUM theme is ticked for them.
+ */
+const sonderborg: Given = {
+  who: 'self',
+  age: '40',
+  reducedFunction: 'ja',
+  needs: ['administration', 'indkoeb-og-kost'],
+  coveredByOtherHelp: 'nej',
+  housing: 'eget-hjem',
+  canTakePart: 'ja',
+  shortNeed: 'nej',
+};
+const CARRIED = 'Jeg har brug for hjælp til:\n- Administration\n- Indkøb og kost';
+const SONDERBORG_RECEIPT = /\/sonderborg\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+
+async function expectOwnItemsCarried(page: Page) {
+  await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue(CARRIED);
+  await expect(page.getByRole('group', { name: 'Hvad er svært i hverdagen?' }).getByRole('checkbox', { checked: true })).toHaveCount(0);
+}
+
+test('with JavaScript: in Sønderborg her own help items become the start of the description, which she adds to and sends', async ({ page }) => {
+  const extra = marker();
+  await page.goto(questionnaire('sonderborg'));
+  await answerWithIsland(page, sonderborg);
+  await page.getByRole('link', { name: /^Søg (nu|alligevel)$/ }).click();
+  await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
+  await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await fillTheRest(page, 'Karen Indsats', 40);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await expectOwnItemsCarried(page);
+  const description = `${CARRIED}\n${extra}`;
+  await describeAndSend(page, description);
+
+  await expect(page).toHaveURL(SONDERBORG_RECEIPT);
+  const stored = await storedWith('sonderborg', description);
+  expect(stored.map((a) => a.application.needs)).toEqual([[]]);
+});
+
+test.describe('without JavaScript, in Sønderborg', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('her own help items are posted along and start the description; she adds to it and sends', async ({ page }) => {
+    const extra = marker();
+    await page.goto(questionnaire('sonderborg'));
+    await answerWithForm(page, sonderborg);
+    await page.getByRole('button', { name: /^Søg (nu|alligevel)$/ }).click();
+    await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
+    await expectOwnItemsCarried(page);
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+
+    await fillTheRest(page, 'Karen Indsats', 40);
+    await fillContactAndConsent(page, `${CARRIED}\n${extra}`);
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect(page).toHaveURL(SONDERBORG_RECEIPT);
+    // An HTML form sends a textarea's line breaks as CRLF.
+    const stored = await storedWith('sonderborg', `${CARRIED}\n${extra}`.replaceAll('\n', '\r\n'));
+    expect(stored.map((a) => a.application.needs)).toEqual([[]]);
   });
 });

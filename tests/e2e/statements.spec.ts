@@ -56,6 +56,10 @@ test('the privacy notice says what the application collects, why, on what legal 
   await expect(page.getByRole('region', { name: 'Hvem er ansvarlig' })).toContainText('Den kommune, du søger i, er dataansvarlig');
   await expect(page.getByRole('region', { name: 'Hvem får oplysningerne' })).toContainText('den enhed i kommunen, som skal behandle den');
   await expect(page.getByRole('region', { name: 'Hvor længe oplysningerne gemmes' })).toContainText('30 dage');
+  // The example comes from Brønderslev's routing rule in its content file, not from the strings.
+  await expect(page.getByRole('region', { name: 'Hvorfor oplysningerne bruges' })).toContainText(
+    'I Brønderslev går ansøgninger fx til UngeCentret, hvis du er under 30 år og ikke får førtidspension.',
+  );
   const rights = page.getByRole('region', { name: 'Dine rettigheder' });
   await expect(rights).toContainText('Datatilsynet');
   await expect(rights.locator('a[href="/varde/kontakt/"]')).toHaveCount(1);
@@ -71,4 +75,5 @@ test('both statements exist in English with the same sections', async ({ page })
     await expect(page.locator('main h2')).toHaveCount(danish);
   }
   await expect(page.getByRole('region', { name: 'Legal basis' })).toContainText('Article 6(1)(e)');
+  await expect(page.getByRole('region', { name: 'How long the information is kept' })).toContainText('30 days old');
 });

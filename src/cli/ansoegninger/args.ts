@@ -10,6 +10,7 @@
 import { isRealDate } from '../../domain/cpr.ts';
 import { endOfDanishDay, startOfDanishDay } from '../../domain/danish-days.ts';
 import type { ApplicationFilter } from '../../server/store/types.ts';
+import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../../domain/retention.ts';
 import { MESSAGES } from './text.ts';
 
 /** The kommuner the command knows, from their content files: slug → name and unit ids. */
@@ -55,9 +56,6 @@ const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--dage': { takesValue: true, for: ['purge'] },
   '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
 };
-
-/** The retention period when neither --dage nor RETENTION_DAYS says otherwise (DESIGN.md: staff purge). */
-export const DEFAULT_RETENTION_DAYS = 30;
 
 const ascii = (name: string) => name.replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa');
 
@@ -131,8 +129,7 @@ function retentionDays(options: Map<string, string | true>, env: Record<string, 
     : env.RETENTION_DAYS?.trim()
       ? ['RETENTION_DAYS', env.RETENTION_DAYS.trim()]
       : [null, String(DEFAULT_RETENTION_DAYS)];
-  if (!/^\d{1,5}$/.test(value) || Number(value) < 1) fail(MESSAGES.badDays(source ?? '--dage', value));
-  return Number(value);
+  return parseRetentionDays(value) ?? fail(MESSAGES.badDays(source ?? '--dage', value));
 }
 
 function exportFormat(options: Map<string, string | true>, file: string | null): ExportFormat {

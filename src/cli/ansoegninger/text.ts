@@ -3,6 +3,8 @@
  * kommune's case workers). Kept in one place so the wording can be read and
  * changed without reading code.
  */
+import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
+
 export const HELP = `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
@@ -33,7 +35,7 @@ Kun til eksport:
                         En fil, der findes i forvejen, bliver ikke overskrevet.
 
 Til slet-gamle:
-  --dage <antal>        opbevaringstid i dage (standard 30, eller RETENTION_DAYS)
+  --dage <antal>        opbevaringstid i dage (standard ${DEFAULT_RETENTION_DAYS}, eller RETENTION_DAYS)
   --kommune <kommune>   kun i denne kommune
   --ogsaa-ikke-eksporterede   slet også ansøgninger, der aldrig er eksporteret
 

@@ -2,7 +2,7 @@
  * Answers carried over from "Kan jeg få støtte?" (issue 3) with JavaScript:
  * the questionnaire leaves them in sessionStorage (this tab only, gone when
  * it closes) under `prefillStorageKey(<kommune>)` as
- * `{ who, age, pension, needs }`. Only these are read; nothing is written.
+ * `{ who, age, pension, needs, description? }`. Only these are read; nothing is written.
  */
 import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
 import { prefillStorageKey } from '../../domain/ids.ts';

@@ -4,7 +4,7 @@
  * - after a no-JavaScript post with errors, the endpoint's answers and
  *   problems (`locals.applyForm`, set before it rewrites to the page);
  * - after "Kan jeg få støtte?" without JavaScript, the questionnaire posts
- *   `prefill=questionnaire` with `who`, `age`, `pension` and repeated `needs`
+ *   `prefill=questionnaire` with `who`, `age`, `pension`, repeated `needs` and `description`
  *   to the page, and the form is filled in from them (no errors shown);
  * - otherwise an empty form.
  */
@@ -41,6 +41,7 @@ export async function formState(request: Request, rerender: FormRerender | undef
     age: fields.get('age'),
     pension: fields.get('pension'),
     needs: fields.getAll('needs'),
+    description: fields.get('description'),
   });
   return { ...EMPTY, values, ageHint };
 }
