@@ -279,6 +279,13 @@ describe('the no-JavaScript form (application/x-www-form-urlencoded)', () => {
     expect(saved!.application).toMatchObject({ applicant: { birthDate: '2001-04-12' }, needs: ['socialt-liv', 'sundhed'] });
   });
 
+  it('line breaks are stored as the island sends them (LF), although a form sends them as CRLF', async () => {
+    const body = formFields().replace(/&description=[^&]*/, `&description=${encodeURIComponent('Post:\r\n- åbne den\r\n- svare')}`);
+    expect((await response(await postForm(body))).status).toBe(303);
+    const [saved] = await stored();
+    expect(saved!.application.description).toBe('Post:\n- åbne den\n- svare');
+  });
+
   it('sent twice (a double click) stores one application and sends both to the same receipt', async () => {
     const first = await response(await postForm(formFields()));
     const second = await response(await postForm(formFields()));

@@ -128,7 +128,9 @@ function readForm(text: string): { values: FormValues; hidden: Record<string, st
   const values: Record<string, string | string[]> = {};
   const hidden: Record<string, string> = {};
   let unknown: string | null = null;
-  for (const [name, value] of new URLSearchParams(text)) {
+  for (const [name, raw] of new URLSearchParams(text)) {
+    // An HTML form sends a textarea's line breaks as CRLF; the island (JSON) sends LF. Store one kind.
+    const value = raw.replace(/\r\n?/g, '\n');
     if (name === 'needs') values.needs = [...((values.needs as string[] | undefined) ?? []), value];
     else if ((FORM_FIELDS as readonly string[]).includes(name) && !FORBIDDEN_KEYS.has(name)) values[name] ??= value;
     else if ((HIDDEN_FIELDS as readonly string[]).includes(name)) hidden[name] ??= value;
