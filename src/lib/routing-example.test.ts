@@ -8,21 +8,21 @@ const all = Object.values(kommuner).sort((a, b) => a.name.localeCompare(b.name, 
 
 describe('the privacy notice’s routing example, from the content data', () => {
   it('names Brønderslev’s rule for under-30s without førtidspension as its standard states it', () => {
-    expect(routingExample(all, strings('da'))).toBe('I Brønderslev går ansøgninger fx til UngeCentret, hvis du er under 30 år og ikke får førtidspension.');
+    expect(routingExample(all, strings('da'))).toBe('I Brønderslev går ansøgninger fx til <da>UngeCentret</da>, hvis du er under 30 år og ikke får førtidspension.');
     expect(routingExample(all, strings('en'))).toBe(
-      'In Brønderslev, for example, applications go to UngeCentret if you are under 30 and do not receive early retirement pension.',
+      'In Brønderslev, for example, applications go to <da>UngeCentret</da> if you are under 30 and do not receive early retirement pension.',
     );
   });
 
   it('follows the data when the rule changes: an age band without pension (Frederikssund)', () => {
-    expect(routingExample([kommune('frederikssund')], strings('da'))).toBe('I Frederikssund går ansøgninger fx til Ungekontakten, hvis du er mellem 15 og 29 år.');
+    expect(routingExample([kommune('frederikssund')], strings('da'))).toBe('I Frederikssund går ansøgninger fx til <da>Ungekontakten</da>, hvis du er mellem 15 og 29 år.');
   });
 
   it('a rule from an age up is worded as such', () => {
     const k = kommune('frederikssund');
     const rule = { ...k.routing.rules[0]!, belowAge: null };
     expect(routingExample([{ ...k, routing: { ...k.routing, rules: [rule] } }], strings('en'))).toBe(
-      'In Frederikssund, for example, applications go to Ungekontakten if you are 15 or older.',
+      'In Frederikssund, for example, applications go to <da>Ungekontakten</da> if you are 15 or older.',
     );
   });
 

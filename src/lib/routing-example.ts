@@ -4,9 +4,11 @@
  * ansøgninger fx til UngeCentret, hvis du er under 30 år og ikke får
  * førtidspension"). Built from the rule's fields, never copied into the
  * strings, so it stays true when a kommune's standard changes, and it is
- * left out when no kommune routes by age or pension.
+ * left out when no kommune routes by age or pension. The unit's name is
+ * marked Danish (`<da>`, rendered by Phrase.tsx) for the English page.
  */
 import type { Kommune } from '../domain/kommune.ts';
+import { danish } from './danish-parts.ts';
 import { fillTemplate as fill } from './template.ts';
 
 type RoutingFacts = Pick<Kommune, 'shortName' | 'units' | 'routing'>;
@@ -45,5 +47,5 @@ export function routingExample(kommuner: readonly RoutingFacts[], s: RoutingExam
     rule.excludesEarlyRetirementPension ? s.noPension : null,
   ].filter((c): c is string => c !== null);
   if (!conditions.length) return null;
-  return fill(s.sentence, { kommune: k.shortName, unit: unit.name, condition: conditions.join(s.and) });
+  return fill(s.sentence, { kommune: k.shortName, unit: danish(unit.name), condition: conditions.join(s.and) });
 }

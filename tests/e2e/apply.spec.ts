@@ -281,7 +281,9 @@ test.describe('with JavaScript', () => {
 
   test('in English, at /en/…, the form and the receipt are English', async ({ page }) => {
     await page.goto('/en/varde/ansoeg/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apply for socialpædagogisk støtte in Varde Kommune');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Apply for socio-educational support in Varde Kommune');
+    // The Danish name of the support, once, for someone who will meet it in the municipality's letters.
+    await expect(page.locator('.page-lead [lang="da"]')).toHaveText('socialpædagogisk støtte');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('.error-summary')).toContainText('Choose whether you are applying for yourself or for someone else.');
     await expectNoAxeViolations(page);
@@ -414,7 +416,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('I am applying for myself').check();
     await page.getByRole('button', { name: 'Send application' }).click();
     await expect(page).toHaveURL(/\/api\/ansoegninger$/);
-    await expect(page).toHaveTitle(/^Error: Apply for socialpædagogisk støtte in Aabenraa Kommune/);
+    await expect(page).toHaveTitle(/^Error: Apply for socio-educational support in Aabenraa Kommune/);
     await expect(page.locator('#error-summary-page')).toContainText('There is a problem');
     await expect(page.locator('#error-summary-page')).toContainText('Enter the full name.');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -4,23 +4,12 @@
  * on the result, the answers carried to the application form, print, and
  * the English version.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { withoutSiteScripts } from './support/no-js.ts';
 import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
-import { answerWithForm, answerWithIsland, questionnaire, resultText, tabTo, type Given } from './support/questionnaire.ts';
+import { OUTCOME_EXAMPLES, answerWithForm, answerWithIsland, questionnaire, resultText, tabTo } from './support/questionnaire.ts';
 
 const noScript = { javaScriptEnabled: false };
-
-/**
- * The site without its JavaScript, for axe: axe runs as a script in the page,
- * which a context with JavaScript disabled cannot, so this context blocks
- * every script of the site instead (the island never mounts, the plain form
- * and the server-rendered result are what the citizen gets).
- */
-async function withoutSiteScripts(browser: Browser) {
-  const context = await browser.newContext();
-  await context.route('**/_astro/*.js', (route) => route.abort());
-  return context;
-}
 
 test.describe('with JavaScript, keyboard only', () => {
   test('a 24-year-old in Brønderslev without førtidspension answers one question per screen and is sent to UngeCentret', async ({ page }) => {
@@ -270,33 +259,7 @@ test.describe('without JavaScript', () => {
 });
 
 /** The same answers, with and without JavaScript: every kommune, every outcome. */
-const sameBothWays: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string }[] = [
-  {
-    slug: 'bronderslev',
-    given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
-    outcome: 'En anden slags hjælp passer måske bedre',
-  },
-  { slug: 'frederikssund', given: { who: 'professional', age: '22', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'nej' }, outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig' },
-  {
-    slug: 'sonderborg',
-    given: { who: 'self', age: '61', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'andet', canTakePart: 'ja', shortNeed: 'ved-ikke' },
-    outcome: 'Ring og tal med kommunen',
-  },
-  { slug: 'varde', given: { who: 'self', age: '17' }, outcome: 'En anden slags hjælp passer måske bedre' },
-  {
-    slug: 'aabenraa',
-    given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke', canTakePart: 'nej' },
-    outcome: 'En anden slags hjælp passer måske bedre',
-  },
-  {
-    slug: 'varde',
-    lang: 'en',
-    given: { who: 'self', age: '30', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', canTakePart: 'ja' },
-    outcome: 'Socio-educational support probably fits you',
-  },
-];
-
-for (const { slug, lang = 'da', given, outcome } of sameBothWays) {
+for (const { slug, lang = 'da', given, outcome } of OUTCOME_EXAMPLES) {
   test(`${lang === 'en' ? 'English: ' : ''}${slug}: the same answers reach "${outcome}" with and without JavaScript`, async ({ browser }) => {
     const js = await browser.newContext();
     const withJs = await js.newPage();

@@ -10,6 +10,7 @@ import { optionsFor, pensionAgeBand, type QuestionId, type QuestionnaireKommune 
 import { fillTemplate } from '../../lib/template.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { Danish, type QuestionnaireStrings } from './text.tsx';
+import { Phrase } from '../Phrase.tsx';
 
 export interface QuestionFieldProps {
   id: QuestionId;
@@ -58,8 +59,8 @@ export function QuestionField(props: QuestionFieldProps) {
   if (id === 'age') {
     return (
       <div class={groupClass}>
-        {heading(<label class="form-label" for="q-age">{q.label}</label>)}
-        <span class="form-hint" id={hintId}>{q.hint}</span>
+        {heading(<label class="form-label" for="q-age"><Phrase text={q.label} /></label>)}
+        <span class="form-hint" id={hintId}><Phrase text={q.hint} /></span>
         {errorMessage}
         <input
           class="form-input input-width-xs"
@@ -83,9 +84,9 @@ export function QuestionField(props: QuestionFieldProps) {
   return (
     <div class={groupClass}>
       <fieldset aria-describedby={describedBy}>
-        <legend class="form-label">{heading(q.label)}</legend>
+        <legend class="form-label">{heading(<Phrase text={q.label} />)}</legend>
         <span class="form-hint" id={hintId}>
-          {q.hint}
+          <Phrase text={q.hint} />
           {showConditions && id === 'pension' && <> {pensionCondition(k, s)}</>}
         </span>
         {errorMessage}

@@ -12,6 +12,7 @@ import { telHref } from '../../domain/phone-hours.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { optionLabel } from './QuestionField.tsx';
 import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
+import { Phrase } from '../Phrase.tsx';
 
 /** "Søg nu" as a link (the island writes the prefill to sessionStorage first) or as a form posting it (no JavaScript). */
 export type ApplyControl = { kind: 'link'; onClick: () => void } | { kind: 'form'; fields: [string, string][] };
@@ -76,7 +77,7 @@ export function QuestionnaireResult(props: Props) {
       <dl class="questionnaire-answers">
         {questionsFor(k, answers).map((id) => (
           <div key={id}>
-            <dt>{s.questions[id].label}</dt>
+            <dt><Phrase text={s.questions[id].label} /></dt>
             <dd>{answerText(props, id)}</dd>
           </div>
         ))}

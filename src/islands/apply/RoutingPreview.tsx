@@ -77,6 +77,8 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
 export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
   if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
   const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
+  // The unit's name is Danish inside the sentence (WCAG 3.1.2): split the template around it.
+  const [goesTo, after] = s.routing.goesTo.split('{{unit}}');
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
       <h2 id="routing-heading" class="h3">
@@ -85,7 +87,12 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
       {preview.kind === 'application' ? (
         <>
           <p aria-live="polite">
-            <strong>{fillTemplate(s.routing.goesTo, { unit: preview.route.unit.name })}</strong>,{' '}
+            <strong>
+              {goesTo}
+              <span lang="da">{preview.route.unit.name}</span>
+              {after}
+            </strong>
+            ,{' '}
             <span lang="da">{preview.route.reason}</span>.
           </p>
           <UnitContact s={s} unit={preview.route.unit} />

@@ -4,7 +4,7 @@
  * visitor got it is checked as a copy: its HTML (scripts removed) served at
  * the same URL to a page that may run axe, with the site's own CSS.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 export async function copyWithoutScripts(page: Page): Promise<Page> {
   const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
@@ -14,4 +14,15 @@ export async function copyWithoutScripts(page: Page): Promise<Page> {
   await copy.route((u) => u.href === url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await copy.goto(url);
   return copy;
+}
+
+/**
+ * A browser context that runs none of the site's scripts (the islands never
+ * mount): the pages as the server sends them, with JavaScript still on for
+ * axe and other checks that run in the page.
+ */
+export async function withoutSiteScripts(browser: Browser) {
+  const context = await browser.newContext();
+  await context.route('**/_astro/*.js', (route) => route.abort());
+  return context;
 }

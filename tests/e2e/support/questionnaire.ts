@@ -15,10 +15,38 @@ async function answer(page: Page, id: string, value: string | string[] | undefin
   else for (const v of [value ?? []].flat()) await page.locator(`#q-${id}-${v}`).check();
 }
 
-/** With JavaScript: answers each screen the island shows, until the result. */
-export async function answerWithIsland(page: Page, given: Given) {
+/** Answers that reach each outcome, one example per kommune (and one in English), with the outcome's heading. */
+export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string }[] = [
+  {
+    slug: 'bronderslev',
+    given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
+    outcome: 'En anden slags hjælp passer måske bedre',
+  },
+  { slug: 'frederikssund', given: { who: 'professional', age: '22', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'nej' }, outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig' },
+  {
+    slug: 'sonderborg',
+    given: { who: 'self', age: '61', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'andet', canTakePart: 'ja', shortNeed: 'ved-ikke' },
+    outcome: 'Ring og tal med kommunen',
+  },
+  { slug: 'varde', given: { who: 'self', age: '17' }, outcome: 'En anden slags hjælp passer måske bedre' },
+  {
+    slug: 'aabenraa',
+    given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke', canTakePart: 'nej' },
+    outcome: 'En anden slags hjælp passer måske bedre',
+  },
+  {
+    slug: 'varde',
+    lang: 'en',
+    given: { who: 'self', age: '30', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', canTakePart: 'ja' },
+    outcome: 'Socio-educational support probably fits you',
+  },
+];
+
+/** With JavaScript: answers each screen the island shows, until the result; `onScreen` looks at each screen first. */
+export async function answerWithIsland(page: Page, given: Given, onScreen?: () => Promise<void>) {
   const step = page.locator('form.questionnaire-step');
   for (let i = 0; i < 15 && (await step.count()) > 0; i++) {
+    await onScreen?.();
     const id = await step.locator('input').first().getAttribute('name');
     if (!id) throw new Error('a question without an input');
     await answer(page, id, given[id]);
