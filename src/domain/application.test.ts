@@ -175,12 +175,24 @@ describe('how the kommune gets in touch', () => {
     });
     expect(codes(body)).toEqual({ 'contact.preferred': 'emailMissing' });
   });
-  it('by letter needs an address', () => {
+  it('by letter with neither an address nor a CPR number cannot reach the person', () => {
     const body = withChanges((b) => {
       delete (b.applicant as Partial<Body['applicant']>).address;
       b.contact.preferred = 'letter';
     });
     expect(codes(body)).toEqual({ 'contact.preferred': 'letterMissing' });
+  });
+  it('by letter with a CPR number and no address is enough: the kommune sends Digital Post', () => {
+    const body = withChanges((b) => {
+      delete (b.applicant as Partial<Body['applicant']>).address;
+      delete (b.applicant as Partial<Body['applicant']>).birthDate;
+      (b.applicant as Record<string, unknown>).cpr = '1204014234';
+      b.contact.preferred = 'letter';
+    });
+    expect(issuesOf(body)).toEqual([]);
+  });
+  it('by letter with an address and no CPR number goes by post', () => {
+    expect(issuesOf(withChanges((b) => (b.contact.preferred = 'letter')))).toEqual([]);
   });
   it('any other way is not a choice', () => {
     expect(codes(withChanges((b) => (b.contact.preferred = 'fax')))).toEqual({ 'contact.preferred': 'invalidChoice' });

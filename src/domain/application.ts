@@ -29,7 +29,7 @@ export const LIMITS = {
   bestTimes: 300,
 } as const;
 
-/** Ways the kommune can get in touch; `letter` means by post or Digital Post. */
+/** Ways the kommune can get in touch; `letter` means by post or Digital Post (needs an address or a CPR number). */
 export const CONTACT_METHODS = ['phone', 'email', 'letter'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
@@ -248,7 +248,9 @@ function crossFieldIssues(input: unknown, now: Date): { issues: Issue[]; birthDa
   const missing: Record<ContactMethod, boolean> = {
     phone: !given('applicant', 'phone') && !given('onBehalf', 'phone'),
     email: !given('applicant', 'email') && !given('onBehalf', 'email'),
-    letter: !given('applicant', 'address'),
+    // Digital Post reaches a person through their CPR number, so a letter needs an address only
+    // when the kommune has no CPR number to send it by (and the CPR register also gives the address).
+    letter: !given('applicant', 'address') && !given('applicant', 'cpr'),
   };
   if (preferred && missing[preferred]) issues.push({ path: 'contact.preferred', code: `${preferred}Missing` as const });
   return { issues, birthDate };

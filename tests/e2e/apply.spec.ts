@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
 import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
+import { keyboard } from './support/keyboard.ts';
 import { copyWithoutScripts } from './support/no-js.ts';
 
 const client = clientAddress();
@@ -225,33 +226,7 @@ test.describe('with JavaScript', () => {
     const born = birthDateForAge(40);
     await page.goto('/varde/ansoeg/');
 
-    /** Presses Tab until the element is focused (as a keyboard user would), and checks focus is visible. */
-    const tabTo = async (locator: ReturnType<Page['locator']>) => {
-      for (let i = 0; i < 60; i++) {
-        if (await locator.evaluate((el) => el === document.activeElement)) {
-          // DKFDS draws a radio's or checkbox's focus ring on its label (label::before).
-          const outline = await locator.evaluate((el) => {
-            const label = el.matches('.form-radio, .form-checkbox') ? document.querySelector(`label[for="${el.id}"]`) : null;
-            return label ? getComputedStyle(label, '::before').outlineStyle : getComputedStyle(el).outlineStyle;
-          });
-          expect(outline, 'focus is visible').not.toBe('none');
-          return;
-        }
-        await page.keyboard.press('Tab');
-      }
-      throw new Error(`could not reach ${locator} with Tab`);
-    };
-    const type = async (label: string | RegExp, text: string) => {
-      await tabTo(page.getByLabel(label, { exact: typeof label === 'string' }));
-      await page.keyboard.type(text);
-    };
-    const choose = async (group: string | RegExp, option: string) => {
-      const radios = page.getByRole('group', { name: group }).getByRole('radio');
-      await tabTo(radios.first());
-      const target = page.getByRole('group', { name: group }).getByLabel(option, { exact: true });
-      for (let i = 0; i < 5 && !(await target.isChecked()); i++) await page.keyboard.press(i === 0 ? 'Space' : 'ArrowDown');
-      await expect(target).toBeChecked();
-    };
+    const { tabTo, type, choose } = keyboard(page);
     const next = async () => {
       await tabTo(continueButton(page));
       await page.keyboard.press('Enter');

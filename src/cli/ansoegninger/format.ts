@@ -12,7 +12,7 @@
  * run a formula from the internet on the case worker's machine (OWASP, CSV
  * injection). Phone numbers written "+45 …" get it too and show unchanged.
  */
-import type { Application } from '../../domain/application.ts';
+import { CONTACT_METHODS, type Application, type ContactMethod } from '../../domain/application.ts';
 import { parseCpr } from '../../domain/cpr.ts';
 import { danishDateTime } from '../../domain/danish-days.ts';
 import applyStrings from '../../i18n/locales/da/apply.json' with { type: 'json' };
@@ -35,7 +35,7 @@ const when = (iso: string | null) => (iso ? danishDateTime(new Date(iso)) : '');
 
 /** "Praktiske opgaver i hjemmet" from the form's label "Praktiske opgaver i hjemmet, fx rengøring …". */
 const themeName = (slug: string) => (applyStrings.needs.themes as Record<string, string>)[slug]?.split(', fx ')[0] ?? slug;
-const contactName = (method: string) => (applyStrings.contact as Record<string, string>)[method] ?? method;
+const contactName = (method: string) => (CONTACT_METHODS.includes(method as ContactMethod) ? applyStrings.contact[method as ContactMethod] : method);
 
 /** The date of birth as given, or from the CPR number (one of them is always there). */
 export function birthDateOf(application: Application): string {

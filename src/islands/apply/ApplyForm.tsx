@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { validateApplication, type Issue } from '../../domain/application.ts';
 import {
+  FORM_FIELDS,
   STEPS,
   ageFromForm,
   fieldForPath,
@@ -29,7 +30,7 @@ import { fieldMessages } from './messages.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
 import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
-import { ContactSection, NeedsSection, PersonSection, WhoSection, one, type SectionProps } from './Sections.tsx';
+import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from './Sections.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
 import type { ApplyProps } from './types.ts';
@@ -81,6 +82,13 @@ export function ApplyForm(props: ApplyProps) {
   const current = STEPS[step]!;
 
   const show = (items: Shown, generalText: string | null = null) => {
+    // With a way of contact chosen, the only problem it can have is a missing phone, e-mail or
+    // address: that is told on the field revealed under the choice, where it is filled in.
+    const revealed = REVEALED[one(form.values(), 'contactPreferred') as keyof typeof REVEALED];
+    // The summary lists the problems in the order of the questions on the page.
+    items = items
+      .map((i) => (i.field === 'contactPreferred' && revealed ? { ...i, field: revealed } : i))
+      .sort((a, b) => FORM_FIELDS.indexOf(a.field!) - FORM_FIELDS.indexOf(b.field!));
     setShown(items);
     setGeneral(generalText);
     form.showIssues(Object.fromEntries(items.filter((i) => i.field).map((i) => [i.field, i.text])));
@@ -104,7 +112,11 @@ export function ApplyForm(props: ApplyProps) {
   };
 
   const next = () => {
-    const issues = checkAll(form.values(), kommune.slug).filter((i) => stepOfField(fieldForPath(i.path)) === current.id);
+    // This step's questions, and any asked again here (a phone number revealed under "Telefon").
+    const issues = checkAll(form.values(), kommune.slug).filter((i) => {
+      const field = fieldForPath(i.path);
+      return stepOfField(field) === current.id || (field && document.getElementById(fieldId(field)));
+    });
     if (issues.length) {
       const { byField } = fieldMessages(issues, s.errors);
       show(Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! })));
@@ -142,7 +154,12 @@ export function ApplyForm(props: ApplyProps) {
     ...(general ? [{ href: '', text: general }] : []),
     ...shown.map((i) => ({ href: i.field ? `#${fieldId(i.field)}` : '', text: i.text })),
   ];
-  const section: SectionProps = { s, values, errors, live: true, onChange: (field, value) => form.set(field, value) };
+  const onChange = (field: FieldName, value: string | string[]) => {
+    form.set(field, value);
+    // Another way of contact reveals other questions: the problems of those it hides go with them.
+    if (field === 'contactPreferred') setShown((items) => items.filter((i) => !i.field || stepOfField(i.field) === current.id));
+  };
+  const section: SectionProps = { s, values, errors, live: true, onChange };
   const stepTitle = current.id === 'person' && one(values, 'who') === 'self' ? s.person.headingSelf : current.id === 'person' ? s.person.headingBehalf : s.steps[current.id];
 
   return (

@@ -3,7 +3,7 @@
  * one at a time; the no-JavaScript form shows them all on one page, in the
  * same order (STEPS in src/domain/application-form.ts).
  */
-import { LIMITS } from '../../domain/application.ts';
+import { LIMITS, type ContactMethod } from '../../domain/application.ts';
 import { VUM_THEMES } from '../../domain/ids.ts';
 import type { FieldName, FormValues } from '../../domain/application-form.ts';
 import { Choices, DateField, TextArea, TextField } from './fields.tsx';
@@ -102,11 +102,30 @@ export function WhoSection(p: SectionProps) {
   );
 }
 
+/** The person's own details get autocomplete only when they fill in the form themselves. */
+const autocomplete = (self: boolean) => (token: string) => (self ? token : 'off');
+
+/** The person's address: on "Om personen", and under "Brev eller Digital Post" on the contact step. */
+function AddressFields(p: SectionProps & { legend: string; hint: string; optional?: string; auto: (token: string) => string }) {
+  const { s } = p;
+  return (
+    <fieldset class="form-group">
+      <legend class="form-label">
+        {p.legend}
+        {p.optional && <span class="weight-normal"> {p.optional}</span>}
+      </legend>
+      <span class="form-hint">{p.hint}</span>
+      <TextField {...bind(p, 'street')} label={s.person.street} autocomplete={p.auto('street-address')} />
+      <TextField {...bind(p, 'postalCode')} label={s.person.postalCode} inputMode="numeric" autocomplete={p.auto('postal-code')} width="input-width-xs" />
+      <TextField {...bind(p, 'city')} label={s.person.city} autocomplete={p.auto('address-level2')} />
+    </fieldset>
+  );
+}
+
 export function PersonSection(p: SectionProps & { askPension: boolean; selfKnown: boolean }) {
   const { s } = p;
-  // The person's own details get autocomplete only when they fill in the form themselves.
   const self = p.selfKnown && one(p.values, 'who') === 'self';
-  const auto = (token: string) => (self ? token : 'off');
+  const auto = autocomplete(self);
   return (
     <>
       <TextField {...bind(p, 'name')} label={s.person.name} autocomplete={auto('name')} />
@@ -121,15 +140,7 @@ export function PersonSection(p: SectionProps & { askPension: boolean; selfKnown
         onChange={p.onChange}
       />
       <TextField {...bind(p, 'cpr')} label={s.person.cpr} hint={s.person.cprHint} optional={s.optional} inputMode="numeric" width="input-width-s" />
-      <fieldset class="form-group">
-        <legend class="form-label">
-          {s.person.address} <span class="weight-normal">{s.optional}</span>
-        </legend>
-        <span class="form-hint">{s.person.addressHint}</span>
-        <TextField {...bind(p, 'street')} label={s.person.street} autocomplete={auto('street-address')} />
-        <TextField {...bind(p, 'postalCode')} label={s.person.postalCode} inputMode="numeric" autocomplete={auto('postal-code')} width="input-width-xs" />
-        <TextField {...bind(p, 'city')} label={s.person.city} autocomplete={auto('address-level2')} />
-      </fieldset>
+      <AddressFields {...p} legend={s.person.address} hint={s.person.addressHint} optional={s.optional} auto={auto} />
       <TextField {...bind(p, 'phone')} label={s.person.phone} optional={s.optional} type="tel" autocomplete={auto('tel')} width="input-width-s" />
       <TextField {...bind(p, 'email')} label={s.person.email} optional={s.optional} type="email" autocomplete={auto('email')} />
       {p.askPension && <Choices {...bindChoices(p, 'pension', 'radio')} legend={s.person.pensionLegend} hint={s.person.pensionHint} options={yesNo(s, true)} />}
@@ -163,8 +174,47 @@ export function NeedsSection(p: SectionProps) {
   );
 }
 
+/**
+ * The field each contact method's "missing" error is shown on, with JavaScript:
+ * the first one revealed under the method (GOV.UK conditional reveal).
+ */
+export const REVEALED: Record<ContactMethod, FieldName> = { phone: 'phone', email: 'email', letter: 'cpr' };
+
+/**
+ * With JavaScript, what the kommune needs for the chosen way of contact, under
+ * that choice: the same fields as on "Om personen", so what is typed here is
+ * typed there. When applying for someone, the helper's own phone or e-mail
+ * also reaches the person (application.ts), so both are asked; an address or
+ * a CPR number is only ever the person's. Without JavaScript every field is on
+ * the one page already.
+ */
+function Reveal(p: SectionProps & { method: ContactMethod }) {
+  const { s, method: m } = p;
+  const behalf = one(p.values, 'who') === 'behalf';
+  const l = behalf ? s.contact.behalf : s.contact.self;
+  const auto = autocomplete(!behalf);
+  if (m === 'letter') {
+    return (
+      <>
+        <TextField {...bind(p, 'cpr')} label={l.cpr} inputMode="numeric" width="input-width-s" />
+        <AddressFields {...p} legend={l.address} hint={s.contact.addressHint} auto={auto} />
+      </>
+    );
+  }
+  const type = m === 'phone' ? 'tel' : 'email';
+  const width = m === 'phone' ? 'input-width-s' : undefined;
+  return (
+    <>
+      <TextField {...bind(p, m)} label={l[m]} hint={behalf ? s.contact[`${m}EitherHint`] : undefined} type={type} autocomplete={auto(type)} width={width} />
+      {behalf && <TextField {...bind(p, m === 'phone' ? 'helperPhone' : 'helperEmail')} label={s.helper[m]} type={type} autocomplete={type} width={width} />}
+    </>
+  );
+}
+
 export function ContactSection(p: SectionProps) {
   const { s } = p;
+  const chosen = one(p.values, 'contactPreferred');
+  const reveal = (method: ContactMethod) => p.live && chosen === method && <Reveal {...p} method={method} />;
   return (
     <>
       <Choices
@@ -172,9 +222,9 @@ export function ContactSection(p: SectionProps) {
         legend={s.contact.preferredLegend}
         hint={s.contact.preferredHint}
         options={[
-          { value: 'phone', label: s.contact.phone },
-          { value: 'email', label: s.contact.email },
-          { value: 'letter', label: s.contact.letter },
+          { value: 'phone', label: s.contact.phone, reveal: reveal('phone') },
+          { value: 'email', label: s.contact.email, reveal: reveal('email') },
+          { value: 'letter', label: s.contact.letter, hint: s.contact.letterHint, reveal: reveal('letter') },
         ]}
       />
       <TextField {...bind(p, 'contactTimes')} label={s.contact.bestTimes} hint={s.contact.bestTimesHint} optional={s.optional} />

@@ -7,6 +7,8 @@
  *
  * Ids are `f-<field>`; the error summary links to them.
  */
+import type { ComponentChildren } from 'preact';
+
 export const fieldId = (name: string) => `f-${name}`;
 
 interface Common {
@@ -133,6 +135,8 @@ interface Option {
   value: string;
   label: string;
   hint?: string;
+  /** Questions that belong to this answer, shown under it when given (DKFDS hidden content, GOV.UK conditional reveal). */
+  reveal?: ComponentChildren;
 }
 
 interface ChoicesProps extends Common {
@@ -160,7 +164,7 @@ export function Choices(p: ChoicesProps) {
         <HintAndError id={id} hint={p.hint} error={p.error} errorPrefix={p.errorPrefix} />
         {p.options.map((o, i) => {
           const optionId = i ? `${id}-${i}` : id;
-          return (
+          const choice = (
             <div class={`form-group-${p.type}`}>
               <input
                 type={p.type}
@@ -181,6 +185,16 @@ export function Choices(p: ChoicesProps) {
                 </span>
               )}
             </div>
+          );
+          // An option that can reveal questions always has its wrapper, so choosing it does not
+          // re-create the radio button under the keyboard's focus.
+          return 'reveal' in o ? (
+            <div class={`hidden-content-wrapper${o.reveal ? ' show-content' : ''}`}>
+              {choice}
+              {o.reveal && <div class={`${p.type}-content`}>{o.reveal}</div>}
+            </div>
+          ) : (
+            choice
           );
         })}
       </fieldset>
