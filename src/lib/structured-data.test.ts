@@ -132,7 +132,8 @@ describe('the standard page as a GovernmentService', () => {
       page: 'https://example.dk/sonderborg/',
       contactPage: page,
     }) as { availableChannel: { serviceLocation: unknown }[] };
-    expect(service.availableChannel[0]!.serviceLocation).toEqual(contactPageData(kommune('sonderborg'), page)['@graph'][0]);
+    const offices = contactPageData(kommune('sonderborg'), page) as { '@graph': unknown[] };
+    expect(service.availableChannel[0]!.serviceLocation).toEqual(offices['@graph'][0]);
     expect(service.availableChannel[0]!.serviceLocation).toMatchObject({ '@id': `${page}#enhed-handicap-og-psykiatri`, openingHoursSpecification: expect.any(Array) });
   });
 });
