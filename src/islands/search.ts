@@ -6,8 +6,13 @@
  * page's language from <html lang>, so /soeg/ searches the Danish pages and
  * /en/soeg/ the English ones.
  *
+ * A search started on a kommune's pages (`?kommune=<slug>`, from the header
+ * form) keeps to that kommune's pages with Pagefind's `kommune` filter; a
+ * link under the status widens it to all kommuner and back, and the form's
+ * "Hvilken kommune?" chooses any.
+ *
  * Without JavaScript the form still submits to /soeg/?q=…, and the page lists
- * every kommune's pages instead (SearchPage.astro).
+ * every kommune's pages instead (SearchPage.astro), that kommune's first.
  */
 import { excerptSegments } from '../lib/search-excerpt.ts';
 import { fillTemplate } from '../lib/template.ts';
@@ -20,12 +25,19 @@ export interface SearchStrings {
   failed: string;
   alsoInSections: string;
   otherLanguageLink: string;
+  scopedResults: string;
+  scopedOneResult: string;
+  scopedNoResults: string;
+  widen: string;
+  narrow: string;
 }
 
 interface Config {
   strings: SearchStrings;
   /** The search page in the other language ("/en/soeg/"). */
   otherLanguageSearch: string;
+  /** The kommuner a search can keep to: their pages carry `data-pagefind-filter="kommune:<slug>"`. */
+  kommuner: { slug: string; name: string }[];
 }
 
 interface SubResult {
@@ -40,7 +52,10 @@ interface ResultData {
 }
 interface Pagefind {
   init?: () => Promise<void>;
-  search: (query: string) => Promise<{ results: { data: () => Promise<ResultData> }[] } | null>;
+  search: (
+    query: string,
+    options?: { filters?: Record<string, string> },
+  ) => Promise<{ results: { data: () => Promise<ResultData> }[] } | null>;
 }
 
 /** Where `pagefind --site dist/client` writes its bundle. A variable, so that Vite leaves the import alone. */
@@ -82,18 +97,36 @@ function renderResult(data: ResultData, strings: SearchStrings): HTMLLIElement {
   return item;
 }
 
+/** What is searched: the words, and the kommune whose pages the search keeps to ('' for all). */
+interface Search {
+  query: string;
+  kommune: string;
+}
+
+/** "?q=klage&kommune=sonderborg": the address of a search, as the header form on a kommune's pages sends it. */
+function searchUrl({ query, kommune }: Search, path = ''): string {
+  const params = new URLSearchParams({ q: query });
+  if (kommune) params.set('kommune', kommune);
+  return `${path}?${params.toString().replace(/\+/g, '%20')}`;
+}
+
 function start(root: HTMLElement): void {
-  const { strings, otherLanguageSearch } = JSON.parse(root.dataset.search ?? '{}') as Config;
+  const { strings, otherLanguageSearch, kommuner } = JSON.parse(root.dataset.search ?? '{}') as Config;
   const form = document.querySelector<HTMLFormElement>('form[data-search-form]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const scope = form?.querySelector<HTMLSelectElement>('select[name="kommune"]');
   const status = root.querySelector<HTMLElement>('[data-search-status]');
+  const scopeSwitch = root.querySelector<HTMLElement>('[data-search-scope-switch]');
+  const switchLink = scopeSwitch?.querySelector('a');
   const heading = root.querySelector<HTMLElement>('[data-search-heading]');
   const list = root.querySelector<HTMLOListElement>('ol');
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
   const otherLanguage = root.querySelector<HTMLElement>('[data-search-other]');
   const other = otherLanguage?.querySelector('a');
-  if (!form || !input || !status || !heading || !list || !more || !otherLanguage || !other) return;
+  if (!form || !input || !scope || !status || !scopeSwitch || !switchLink || !heading || !list || !more || !otherLanguage || !other) return;
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-nojs]')) el.hidden = true;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-search-scope]')) el.hidden = false;
+  const kommuneName = (slug: string) => kommuner.find((k) => k.slug === slug)?.name;
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
@@ -104,6 +137,8 @@ function start(root: HTMLElement): void {
   let results: { data: () => Promise<ResultData> }[] = [];
   let shown = 0;
   let latest = 0;
+  // The kommune the citizen came from (or last chose): the switch under the status goes back to it.
+  let home = '';
 
   async function showMore(): Promise<HTMLAnchorElement | null> {
     const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
@@ -114,52 +149,90 @@ function start(root: HTMLElement): void {
     return items[0]?.querySelector('a') ?? null;
   }
 
-  async function run(query: string): Promise<void> {
+  /** The status line: how many pages match, and about which kommune when the search keeps to one. */
+  function statusText(count: number, { query, kommune }: Search): string {
+    const name = kommuneName(kommune);
+    const template = name
+      ? count === 0 ? strings.scopedNoResults : count === 1 ? strings.scopedOneResult : strings.scopedResults
+      : count === 0 ? strings.noResults : count === 1 ? strings.oneResult : strings.results;
+    return fillTemplate(template, { count, query, kommune: name ?? '' });
+  }
+
+  /** The link that widens a search kept to one kommune to all kommuner, or narrows it back. */
+  function showSwitch(search: Search): void {
+    const target: Search = { query: search.query, kommune: search.kommune ? '' : home };
+    scopeSwitch!.hidden = !search.query || !home;
+    switchLink!.href = searchUrl(target, location.pathname);
+    switchLink!.textContent = fillTemplate(search.kommune ? strings.widen : strings.narrow, {
+      query: search.query,
+      kommune: kommuneName(home) ?? '',
+    });
+  }
+
+  async function run(search: Search): Promise<void> {
+    const { query, kommune } = search;
     const request = ++latest;
     list!.replaceChildren();
     more!.hidden = true;
     heading!.hidden = otherLanguage!.hidden = !query;
+    if (kommune) home = kommune;
+    showSwitch(search);
     if (!query) {
       status!.textContent = '';
       return;
     }
     status!.textContent = strings.searching;
-    other!.href = `${otherLanguageSearch}?q=${encodeURIComponent(query)}`;
+    other!.href = searchUrl(search, otherLanguageSearch);
     other!.textContent = fillTemplate(strings.otherLanguageLink, { query });
     try {
-      const search = await (await load()).search(query);
+      const found = await (await load()).search(query, kommune ? { filters: { kommune } } : {});
       if (request !== latest) return;
-      results = search?.results ?? [];
+      results = found?.results ?? [];
       shown = 0;
       await showMore();
       if (request !== latest) return;
       // Announced once the results are on the page.
-      const count = results.length;
-      status!.textContent = fillTemplate(count === 0 ? strings.noResults : count === 1 ? strings.oneResult : strings.results, { count, query });
+      status!.textContent = statusText(results.length, search);
     } catch {
       if (request === latest) status!.textContent = strings.failed;
     }
   }
 
-  const queryInUrl = () => new URLSearchParams(location.search).get('q')?.trim() ?? '';
+  /** The search in the address; a kommune that is not one of ours searches all of them. */
+  const searchInUrl = (): Search => {
+    const params = new URLSearchParams(location.search);
+    const kommune = params.get('kommune') ?? '';
+    return { query: params.get('q')?.trim() ?? '', kommune: kommuneName(kommune) ? kommune : '' };
+  };
+  const show = (search: Search) => {
+    input.value = search.query;
+    scope.value = search.kommune;
+    void run(search);
+  };
+  const go = (search: Search) => {
+    history.pushState(null, '', search.query ? searchUrl(search, location.pathname) : location.pathname);
+    show(search);
+  };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = input.value.trim();
-    history.pushState(null, '', query ? `?q=${encodeURIComponent(query)}` : location.pathname);
-    void run(query);
+    go({ query: input.value.trim(), kommune: scope.value });
   });
-  window.addEventListener('popstate', () => {
-    input.value = queryInUrl();
-    void run(input.value);
+  switchLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    // The link stays where it is (now saying the reverse), so keyboard focus is not lost.
+    go({ query: input.value.trim(), kommune: scope.value ? '' : home });
   });
+  window.addEventListener('popstate', () => show(searchInUrl()));
   more.addEventListener('click', () => {
     // Keyboard and screen-reader users land on the first of the new results.
     void showMore().then((first) => first?.focus());
   });
 
-  input.value = queryInUrl();
-  if (input.value) void run(input.value);
+  const initial = searchInUrl();
+  input.value = initial.query;
+  scope.value = initial.kommune;
+  if (initial.query) void run(initial);
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactPageData, governmentOffice, governmentService, jsonLdText, openingHoursSpecification } from './structured-data.ts';
-import { kommune } from '../../tests/support/kommuner.ts';
+import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 
 const page = 'https://example.dk/sonderborg/kontakt/';
 const unitOf = (slug: string, id: string) => kommune(slug).units.find((u) => u.id === id)!;
@@ -35,8 +35,48 @@ describe('a unit as a GovernmentOffice', () => {
       telephone: '+4527904340',
       email: 'handicapogpsykiatri@sonderborg.dk',
       address: { '@type': 'PostalAddress', streetAddress: 'Ellegårdvej 25 A', postalCode: '6400', addressLocality: 'Sønderborg', addressCountry: 'DK' },
-      contactPoint: { '@type': 'ContactPoint', telephone: '+4527904340', hoursAvailable: expect.any(Array) },
+      contactPoint: { '@type': 'ContactPoint', contactType: 'telefontid', telephone: '+4527904340' },
     });
+  });
+
+  it('Sønderborg: the phone hours 8–9 and 13–14 are the office’s openingHoursSpecification and its phone’s hoursAvailable', () => {
+    const office = governmentOffice(unitOf('sonderborg', 'handicap-og-psykiatri'), kommune('sonderborg'), page) as {
+      openingHoursSpecification: unknown;
+      contactPoint: { hoursAvailable: unknown };
+    };
+    const twoWindows = [
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: weekdays, opens: '08:00', closes: '09:00' },
+      { '@type': 'OpeningHoursSpecification', dayOfWeek: weekdays, opens: '13:00', closes: '14:00' },
+    ];
+    expect(office.openingHoursSpecification).toEqual(twoWindows);
+    expect(office.contactPoint.hoursAvailable).toEqual(twoWindows);
+  });
+
+  it('every unit with hours in its standard: the specification gives back exactly its windows, no more, no fewer', () => {
+    for (const k of Object.values(kommuner)) {
+      for (const unit of k.units.filter((u) => u.phoneHours)) {
+        const office = governmentOffice(unit, k, page) as { openingHoursSpecification: { dayOfWeek: string[]; opens: string; closes: string }[] };
+        const windows = office.openingHoursSpecification.flatMap((s) =>
+          s.dayOfWeek.map((d) => `${d.replace('https://schema.org/', '').toLowerCase()} ${s.opens}-${s.closes}`),
+        );
+        expect(windows.sort(), unit.id).toEqual(unit.phoneHours!.map((w) => `${w.day} ${w.opens}-${w.closes}`).sort());
+      }
+    }
+  });
+
+  it('Frederikssund gives phone numbers but no phone hours: no hours on the office or its phone', () => {
+    for (const unit of kommune('frederikssund').units) {
+      const office = governmentOffice(unit, kommune('frederikssund'), page);
+      expect(office.telephone).toMatch(/^\+45\d{8}$/);
+      expect(JSON.stringify(office)).not.toMatch(/hours|OpeningHours|contactPoint/i);
+    }
+  });
+
+  it('hours without a phone number stay on the office, and no phone contact point is made up', () => {
+    const unit = { ...unitOf('sonderborg', 'handicap-og-psykiatri'), phone: null };
+    const office = governmentOffice(unit, kommune('sonderborg'), page);
+    expect(office.openingHoursSpecification).toHaveLength(2);
+    expect(office).not.toHaveProperty('contactPoint');
   });
 
   it('Varde gives no phone hours: no hours at all in the data, never a guess', () => {
@@ -78,8 +118,23 @@ describe('the standard page as a GovernmentService', () => {
     const k = { ...kommune('varde'), cost: { ...kommune('varde').cost, free: null } };
     expect(governmentService(k, text, urls)).not.toHaveProperty('offers');
     expect(governmentService(kommune('aabenraa'), text, urls).availableChannel).toEqual([
-      { '@type': 'ServiceChannel', name: 'Visitation & Understøttelse', serviceUrl: expect.any(String) },
+      {
+        '@type': 'ServiceChannel',
+        name: 'Visitation & Understøttelse',
+        serviceUrl: expect.any(String),
+        serviceLocation: expect.not.objectContaining({ openingHoursSpecification: expect.anything() }),
+      },
     ]);
+  });
+
+  it('each channel is located at the unit’s office, the same one (and hours) as on the contact page', () => {
+    const service = governmentService(kommune('sonderborg'), text, {
+      page: 'https://example.dk/sonderborg/',
+      contactPage: page,
+    }) as { availableChannel: { serviceLocation: unknown }[] };
+    const offices = contactPageData(kommune('sonderborg'), page) as { '@graph': unknown[] };
+    expect(service.availableChannel[0]!.serviceLocation).toEqual(offices['@graph'][0]);
+    expect(service.availableChannel[0]!.serviceLocation).toMatchObject({ '@id': `${page}#enhed-handicap-og-psykiatri`, openingHoursSpecification: expect.any(Array) });
   });
 });
 

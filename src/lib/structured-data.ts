@@ -1,6 +1,7 @@
 /**
  * schema.org data (JSON-LD) for search engines: the standard page describes a
- * `GovernmentService`, the contact page each unit as a `GovernmentOffice`.
+ * `GovernmentService` (its channels located at the units' offices), the
+ * contact page each unit as a `GovernmentOffice`.
  * Only facts from the kommune's data go in; a field the standard does not
  * give is left out, never filled with a guess. JSON-LD is a data block, not
  * a script: browsers do not execute it, so the CSP needs no exception.
@@ -46,10 +47,14 @@ export function openingHoursSpecification(windows: readonly PhoneWindow[]): Json
 const organisation = (k: Pick<Kommune, 'name'>): Json => ({ '@type': 'GovernmentOrganization', name: k.name });
 
 /**
- * One unit as a GovernmentOffice. The standards give *phone* hours, not
- * visiting hours, so the hours sit on the unit's telephone ContactPoint
- * (`hoursAvailable`, an OpeningHoursSpecification list) rather than on the
- * office itself, which would tell search engines the door is open then.
+ * One unit as a GovernmentOffice, with its hours as `openingHoursSpecification`
+ * (what issue #5 asks for, and what search engines read for "when can I reach
+ * them"). The hours are *phone* hours (telefontid): the standards give no
+ * visiting hours, and every unit's `phoneHours` in content/kommuner/*.mdx is
+ * the time its phone is answered. So the same hours also sit on the unit's
+ * telephone ContactPoint (`hoursAvailable`), which says exactly that, and the
+ * page itself only ever calls them phone hours. A unit whose standard gives
+ * no hours (`phoneHours: null`) gets no hours at all, never a guess.
  */
 export function governmentOffice(unit: Unit, k: Pick<Kommune, 'name'>, pageUrl: string): Json {
   const office: Json = {
@@ -70,13 +75,17 @@ export function governmentOffice(unit: Unit, k: Pick<Kommune, 'name'>, pageUrl: 
       addressCountry: 'DK',
     };
   }
-  if (unit.phone && unit.phoneHours) {
-    office.contactPoint = {
-      '@type': 'ContactPoint',
-      contactType: 'telefontid',
-      telephone: internationalNumber(unit.phone),
-      hoursAvailable: openingHoursSpecification(unit.phoneHours),
-    };
+  if (unit.phoneHours) {
+    const hours = openingHoursSpecification(unit.phoneHours);
+    office.openingHoursSpecification = hours;
+    if (unit.phone) {
+      office.contactPoint = {
+        '@type': 'ContactPoint',
+        contactType: 'telefontid',
+        telephone: internationalNumber(unit.phone),
+        hoursAvailable: hours,
+      };
+    }
   }
   return office;
 }
@@ -94,7 +103,8 @@ export interface ServiceText {
 
 /**
  * The standard page: the service, who provides it, where, at what price (only
- * when the standard says it is free), and the units that take applications.
+ * when the standard says it is free), and the units that take applications,
+ * each as its GovernmentOffice with its phone hours.
  */
 export function governmentService(
   k: Pick<Kommune, 'name' | 'units' | 'cost'>,
@@ -115,6 +125,8 @@ export function governmentService(
       name: u.name,
       serviceUrl: `${urls.contactPage}#enhed-${u.id}`,
       ...(u.phone ? { servicePhone: { '@type': 'ContactPoint', telephone: internationalNumber(u.phone) } } : {}),
+      // The same GovernmentOffice (same @id) as on the contact page, hours included.
+      serviceLocation: governmentOffice(u, k, urls.contactPage),
     })),
   };
   if (k.cost.free === true) service.offers = { '@type': 'Offer', price: '0', priceCurrency: 'DKK' };

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { builtPages } from './support/site.ts';
+import { kommuner } from '../support/kommuner.ts';
 
 const pathOf = (url: string) => new URL(url).pathname;
 
@@ -72,12 +73,65 @@ test('the contact page gives each unit as a GovernmentOffice, with phone hours o
   expect(offices[1]).toMatchObject({
     '@type': 'GovernmentOffice',
     address: { streetAddress: 'Kornumgårdsvej 16', postalCode: '9700', addressLocality: 'Brønderslev' },
-    contactPoint: { hoursAvailable: expect.arrayContaining([expect.objectContaining({ dayOfWeek: ['https://schema.org/Thursday'], opens: '08:00', closes: '17:00' })]) },
+    openingHoursSpecification: expect.arrayContaining([expect.objectContaining({ dayOfWeek: ['https://schema.org/Thursday'], opens: '08:00', closes: '17:00' })]),
+    contactPoint: { contactType: 'telefontid', hoursAvailable: expect.arrayContaining([expect.objectContaining({ dayOfWeek: ['https://schema.org/Thursday'], opens: '08:00', closes: '17:00' })]) },
   });
   await page.goto('/varde/kontakt/');
   const [{ '@graph': varde }] = await structuredData(page);
   expect(varde[0]).toMatchObject({ name: 'Social og Handicap', telephone: '+4579946800' });
   expect(JSON.stringify(varde)).not.toMatch(/hoursAvailable|openingHours/);
+});
+
+interface HoursSpec {
+  '@type': string;
+  dayOfWeek: string[];
+  opens: string;
+  closes: string;
+}
+interface Office {
+  '@type': string;
+  '@id': string;
+  name: string;
+  openingHoursSpecification?: HoursSpec[];
+  contactPoint?: { hoursAvailable: HoursSpec[] };
+}
+/** "monday 08:00-09:00" for each day of each specification, sorted: comparable with the content data. */
+const windowsOf = (specs: HoursSpec[]) =>
+  specs.flatMap((s) => s.dayOfWeek.map((d) => `${d.replace('https://schema.org/', '').toLowerCase()} ${s.opens}-${s.closes}`)).sort();
+
+test('each kommune’s contact and standard page give every unit’s phone hours as openingHoursSpecification, exactly as the standard has them', async ({ page }) => {
+  for (const [slug, k] of Object.entries(kommuner)) {
+    await page.goto(`/${slug}/kontakt/`);
+    const [{ '@graph': offices }] = (await structuredData(page)) as [{ '@graph': Office[] }];
+    await page.goto(`/${slug}/`);
+    const [service] = await structuredData(page);
+    const located = (service.availableChannel as { serviceLocation: Office }[]).map((c) => c.serviceLocation);
+    expect(offices.map((o) => o.name), slug).toEqual(k.units.map((u) => u.name));
+    expect(located, slug).toEqual(offices);
+    for (const [i, unit] of k.units.entries()) {
+      const office = offices[i]!;
+      expect(office['@type']).toBe('GovernmentOffice');
+      if (!unit.phoneHours) {
+        // No hours in the standard: none in the data either, never a guess.
+        expect(JSON.stringify(office), unit.id).not.toMatch(/hoursAvailable|openingHours/);
+        continue;
+      }
+      const hhmm = /^\d\d:\d\d$/;
+      expect(office.openingHoursSpecification!.every((s) => s['@type'] === 'OpeningHoursSpecification' && hhmm.test(s.opens) && hhmm.test(s.closes)), unit.id).toBe(true);
+      expect(windowsOf(office.openingHoursSpecification!), unit.id).toEqual(unit.phoneHours.map((w) => `${w.day} ${w.opens}-${w.closes}`).sort());
+      if (unit.phone) expect(office.contactPoint!.hoursAvailable, unit.id).toEqual(office.openingHoursSpecification);
+    }
+  }
+});
+
+test('Sønderborg’s phone hours are two windows a day, 8–9 and 13–14, in the page’s schema.org data', async ({ page }) => {
+  await page.goto('/en/sonderborg/kontakt/');
+  const [{ '@graph': [office] }] = (await structuredData(page)) as [{ '@graph': Office[] }];
+  const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((d) => `https://schema.org/${d}`);
+  expect(office!.openingHoursSpecification).toEqual([
+    { '@type': 'OpeningHoursSpecification', dayOfWeek: weekdays, opens: '08:00', closes: '09:00' },
+    { '@type': 'OpeningHoursSpecification', dayOfWeek: weekdays, opens: '13:00', closes: '14:00' },
+  ]);
 });
 
 test('a citizen saves UngeCentret as a contact: a vCard with its phone and address', async ({ page, request }) => {

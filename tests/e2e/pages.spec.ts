@@ -1,5 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, builtPages, collectErrors, executableScripts, isStandardPage } from './support/site.ts';
+
+/** The text of each tel: link the browser laid out on more than one line (an inline box per line). */
+const phoneLinksOnMoreThanOneLine = (page: Page) =>
+  page.locator('a[href^="tel:"]').evaluateAll((links) => links.filter((a) => a.getClientRects().length > 1).map((a) => a.textContent));
 
 test('the build produced the front page and every kommune page in Danish and English', () => {
   for (const k of ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']) {
@@ -21,11 +25,12 @@ for (const path of builtPages) {
       expect(errors).toEqual([]);
     });
 
-    test('reflows at 320 px without sideways scrolling', async ({ page }) => {
+    test('reflows at 320 px without sideways scrolling, and no phone number breaks across lines', async ({ page }) => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(await phoneLinksOnMoreThanOneLine(page)).toEqual([]);
     });
 
     if (isStandardPage(path)) {
@@ -36,3 +41,16 @@ for (const path of builtPages) {
     }
   });
 }
+
+test('on a 320 px phone, Varde’s Kort fortalt gives the number to call as one tap-to-call link on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/varde/', '/en/varde/']) {
+    await page.goto(path);
+    const link = page.locator('.kort-fortalt a[href="tel:+4579946800"]');
+    await expect(link, path).toHaveText('79 94 68 00');
+    const box = (await link.boundingBox())!;
+    const lineHeight = await link.evaluate((a) => parseFloat(getComputedStyle(a).lineHeight));
+    expect(box.height, path).toBeLessThan(lineHeight * 1.5);
+    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
+  }
+});

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors, executableScripts } from './support/site.ts';
+import { copyWithoutScripts } from './support/no-js.ts';
 
 /** The result links (page titles) once the search has answered. */
 async function search(page: Page, path: string) {
@@ -18,7 +19,7 @@ test('searching "UngeCentret" finds Brønderslev’s contact page and standard, 
   const errors = collectErrors(page);
   const results = await search(page, '/soeg/?q=UngeCentret');
   expect(await hrefs(results)).toEqual(expect.arrayContaining(['/bronderslev/kontakt/', '/bronderslev/']));
-  await expect(page.getByRole('searchbox', { name: /Søg i alle kommunernes/ })).toHaveValue('UngeCentret');
+  await expect(page.getByRole('searchbox', { name: /Søg i kommunernes/ })).toHaveValue('UngeCentret');
   expect(errors).toEqual([]);
 });
 
@@ -74,8 +75,8 @@ test('the standards’ Danish text is indexed on the Danish pages only; the Engl
   await expect(page.locator('.search-results__list a[href="/bronderslev/"]')).toBeVisible();
 });
 
-test('the search field in the header of any page leads to the results', async ({ page }) => {
-  await page.goto('/varde/');
+test('the search field in the header of a page about no kommune searches all of them', async ({ page }) => {
+  await page.goto('/sammenlign/');
   const header = page.getByRole('search', { name: 'Søg på Støtteportalen' });
   await header.getByRole('searchbox').fill('klage');
   await header.getByRole('button', { name: 'Søg' }).click();
@@ -85,7 +86,7 @@ test('the search field in the header of any page leads to the results', async ({
 
 test('a new search on the search page updates the address, and Back shows the previous results', async ({ page }) => {
   await search(page, '/soeg/?q=UngeCentret');
-  const field = page.getByRole('searchbox', { name: /Søg i alle kommunernes/ });
+  const field = page.getByRole('searchbox', { name: /Søg i kommunernes/ });
   await field.fill('Housing First');
   await field.press('Enter');
   await expect(page).toHaveURL(/\?q=Housing%20First$/);
@@ -102,20 +103,106 @@ test('the search page with results has no axe violations, in both languages', as
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('without JavaScript, searching from the header lists every kommune’s pages instead', async ({ browser }) => {
+test('without JavaScript, searching from Brønderslev’s header lists Brønderslev’s pages first, then every kommune’s', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/bronderslev/');
-  await page.getByRole('search', { name: 'Søg på Støtteportalen' }).getByRole('searchbox').fill('klage');
+  await page.getByRole('search', { name: 'Søg på Støtteportalen' }).getByRole('searchbox', { name: 'Søg på siderne om Brønderslev Kommune' }).fill('klage');
   await page.getByRole('search', { name: 'Søg på Støtteportalen' }).getByRole('button', { name: 'Søg' }).click();
-  await expect(page).toHaveURL(/\/soeg\/\?q=klage$/);
+  await expect(page).toHaveURL(/\/soeg\/\?q=klage&kommune=bronderslev#sider-bronderslev$/);
   await expect(page.getByText('Søgningen kræver JavaScript.')).toBeVisible();
+  const own = page.getByRole('region', { name: 'Siderne om Brønderslev Kommune' });
+  await expect(own.getByRole('link')).toHaveText(['Kvalitetsstandarden', 'Telefon og telefontid', /^Kan jeg få støtte\?/, 'Søg om støtte på nettet']);
+  await expect(own.locator('a[href="/bronderslev/kontakt/"]')).toBeVisible();
+  // First: before the list of all pages, and only Brønderslev's block; the page stays at its top (h1, field, message).
+  const headings = await page.locator('.search-all-pages h2').evaluateAll((hs) => hs.filter((h) => h.getClientRects().length).map((h) => h.textContent));
+  expect(headings).toEqual(['Siderne om Brønderslev Kommune', 'Alle sider']);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const all = page.getByRole('region', { name: 'Alle sider' });
   for (const k of ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']) {
     await expect(all.locator(`a[href="/${k}/"]`)).toHaveCount(1);
     await expect(all.locator(`a[href="/${k}/kontakt/"]`)).toHaveCount(1);
   }
+  const copy = await copyWithoutScripts(page);
+  await expect(copy.getByRole('region', { name: 'Siderne om Brønderslev Kommune' })).toBeVisible();
+  expect(await axeViolations(copy)).toEqual([]);
+  await copy.context().close();
+  await page.goto('/soeg/?q=klage');
+  await expect(page.locator('.search-kommune-pages:visible')).toHaveCount(0);
   await context.close();
+});
+
+test('a citizen on Sønderborg’s page searches “klage”: only Sønderborg’s pages, and one link widens the search to every kommune and back', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/sonderborg/');
+  const header = page.getByRole('search', { name: 'Søg på Støtteportalen' });
+  await header.getByRole('searchbox', { name: 'Søg på siderne om Sønderborg Kommune' }).fill('klage');
+  await header.getByRole('button', { name: 'Søg' }).click();
+  await expect(page).toHaveURL(/\/soeg\/\?q=klage&kommune=sonderborg#sider-sonderborg$/);
+  const status = page.getByRole('status');
+  await expect(status).toHaveText(/^\d+ sider? om Sønderborg Kommune passer til „klage“\.$/);
+  const results = page.locator('.search-results__list h3 a');
+  const own = await hrefs(results);
+  expect(own).toContain('/sonderborg/');
+  expect(own.every((h) => h!.startsWith('/sonderborg/'))).toBe(true);
+  await expect(page.getByLabel('Hvilken kommune?')).toHaveValue('sonderborg');
+  // The pages listed for people without JavaScript are not shown twice.
+  await expect(page.locator('.search-kommune-pages:visible')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  const widen = page.getByRole('link', { name: 'Søg efter „klage“ i alle kommuner i stedet' });
+  await widen.click();
+  await expect(page).toHaveURL(/\/soeg\/\?q=klage$/);
+  await expect(status).toHaveText(/^\d+ sider passer til „klage“\.$/);
+  expect(await hrefs(results)).toEqual(expect.arrayContaining(['/sonderborg/', '/bronderslev/', '/varde/', '/aabenraa/', '/frederikssund/']));
+  await expect(page.getByLabel('Hvilken kommune?')).toHaveValue('');
+  // The same link now narrows again, and keeps the keyboard focus.
+  const narrow = page.getByRole('link', { name: 'Søg kun efter „klage“ på siderne om Sønderborg Kommune' });
+  await expect(narrow).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await narrow.press('Enter');
+  await expect(status).toHaveText(/om Sønderborg Kommune passer til „klage“/);
+  expect(await hrefs(results)).toEqual(own);
+  await page.goBack();
+  await expect(status).toHaveText(/^\d+ sider passer til „klage“\.$/);
+  expect(errors).toEqual([]);
+});
+
+test('on the search page a citizen chooses which kommune’s pages to search', async ({ page }) => {
+  await search(page, '/soeg/?q=klage');
+  await page.getByLabel('Hvilken kommune?').selectOption({ label: 'Varde Kommune' });
+  await page.getByRole('button', { name: 'Søg', exact: true }).last().click();
+  await expect(page).toHaveURL(/\?q=klage&kommune=varde$/);
+  await expect(page.getByRole('status')).toHaveText(/om Varde Kommune passer til „klage“/);
+  const found = await hrefs(page.locator('.search-results__list h3 a'));
+  expect(found).toContain('/varde/');
+  expect(found.every((h) => h!.startsWith('/varde/'))).toBe(true);
+  // A kommune that is not one of the five searches all of them rather than nothing.
+  await search(page, '/soeg/?q=klage&kommune=atlantis');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ sider passer til „klage“\.$/);
+});
+
+test('the English search keeps to the kommune too, and its link to the Danish pages keeps it', async ({ page }) => {
+  await page.goto('/en/bronderslev/');
+  const header = page.getByRole('search', { name: 'Search Støtteportalen' });
+  await header.getByRole('searchbox').fill('UngeCentret');
+  await header.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/\/en\/soeg\/\?q=UngeCentret&kommune=bronderslev#sider-bronderslev$/);
+  await expect(page.getByRole('status')).toHaveText(/pages? about Brønderslev Kommune match/);
+  const found = await hrefs(page.locator('.search-results__list h3 a'));
+  expect(found).toContain('/en/bronderslev/kontakt/');
+  expect(found.every((h) => h!.startsWith('/en/bronderslev/'))).toBe(true);
+  await expect(page.getByRole('link', { name: 'Search the Danish pages for “UngeCentret”' })).toHaveAttribute('href', '/soeg/?q=UngeCentret&kommune=bronderslev');
+});
+
+test('a method name finds the kommune that offers it before the compare page, whose excerpt is not “Står ikke i kvalitetsstandarden”', async ({ page }) => {
+  for (const [query, standard] of [['Housing First', '/sonderborg/'], ['CTI', '/bronderslev/'], ['straksforløb', '/sonderborg/']] as const) {
+    const found = await hrefs(await search(page, `/soeg/?q=${encodeURIComponent(query)}`));
+    expect(found[0], query).toBe(standard);
+    expect(found, `${query}: the compare page is still found`).toContain('/sammenlign/');
+    const excerpt = page.locator('.search-results__list > li', { has: page.locator('h3 a[href="/sammenlign/"]') }).locator('p').first();
+    await expect(excerpt, query).not.toContainText('Står ikke i kvalitetsstandarden');
+  }
 });
 
 test('the header search adds no JavaScript: the front, compare and statement pages ship none', async ({ page }) => {

@@ -11,7 +11,9 @@ export async function copyWithoutScripts(page: Page): Promise<Page> {
   const url = page.url();
   const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
   const copy = await context.newPage();
-  await copy.route((u) => u.href === url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  // A request's URL has no fragment; the copy is still opened at the full URL, so :target applies as it did.
+  const requested = url.replace(/#.*$/, '');
+  await copy.route((u) => u.href === requested, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await copy.goto(url);
   return copy;
 }
