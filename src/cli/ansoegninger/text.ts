@@ -3,6 +3,7 @@
  * kommune's case workers). Kept in one place so the wording can be read and
  * changed without reading code.
  */
+import { KOMMUNE_SLUGS } from '../../domain/ids.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 
 export const HELP = `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
@@ -20,7 +21,7 @@ Kommandoer:
   (På engelsk: list, export, purge, help.)
 
 Valg til oversigt og eksport:
-  --kommune <kommune>   fx bronderslev, frederikssund, sonderborg, varde, aabenraa
+  --kommune <kommune>   ${KOMMUNE_SLUGS.join(', ')}
   --enhed <enhed>       enhedens id, fx ungecentret
   --fra <dato>          modtaget fra og med denne dag (dansk tid), fx 2026-11-01
   --til <dato>          modtaget til og med denne dag (dansk tid), fx 2026-11-30
@@ -67,7 +68,7 @@ export const MESSAGES = {
   badDate: (name: string, value: string) => `${name} skal være en dato som 2026-11-01 (år-måned-dag), ikke "${value}".`,
   datesReversed: (from: string, to: string) => `--fra (${from}) er efter --til (${to}).`,
   badFormat: (value: string) => `--format skal være csv eller jsonl, ikke "${value}".`,
-  badDays: (source: string, value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx 30, ikke "${value}".`,
+  badDays: (source: string, value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}, ikke "${value}".`,
 } as const;
 
 const EXAMPLES: Record<string, string> = {
