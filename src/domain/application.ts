@@ -185,8 +185,7 @@ function toIssues(issue: z.core.$ZodIssue, input: unknown): Issue[] {
     case 'too_big':
       return [{ path, code: issue.origin === 'array' ? 'tooMany' : 'tooLong', params: { max: Number(issue.maximum) } }];
     case 'invalid_value':
-      // The allowed values go along, so a message can list them without repeating them ("Brug bronderslev, …").
-      return [{ path, code: missing ? 'required' : 'invalidChoice', params: { choices: issue.values.map(String).join(', ') } }];
+      return [{ path, code: missing ? 'required' : 'invalidChoice' }];
     default:
       return [{ path, code: 'invalid' }];
   }

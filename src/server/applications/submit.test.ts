@@ -6,6 +6,7 @@ import { kommune } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
+import { KOMMUNE_SLUGS } from '../../domain/ids.ts';
 import { submitApplication, type SubmitAnswer, type SubmitDeps } from './submit.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -145,6 +146,16 @@ describe('bad requests get a clear answer, never a 500, and nothing is stored', 
     ]);
     const en = await response(await postJson(body, { 'accept-language': 'en-GB,en;q=0.9' }));
     expect(en.json.errors[0]).toEqual({ path: 'applicant.name', message: 'Enter the full name.' });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('an unknown or missing kommune is 422 with the kommuner there are, in either language', async () => {
+    const unknown = await response(await postJson(application({ kommune: 'aarhus' })));
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.errors).toEqual([{ path: 'kommune', message: `Kommunen kendes ikke. Brug én af: ${KOMMUNE_SLUGS.join(', ')}.` }]);
+    const { kommune: _, ...withoutKommune } = application();
+    const missing = await response(await postJson(withoutKommune, { 'accept-language': 'en' }));
+    expect(missing.json.errors).toEqual([{ path: 'kommune', message: `Give the municipality, one of: ${KOMMUNE_SLUGS.join(', ')}.` }]);
     expect(await stored()).toHaveLength(0);
   });
 

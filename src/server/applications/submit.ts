@@ -74,6 +74,12 @@ type ApiStrings = Record<string, string>;
 /** The API's messages in a language (`apply.api` in the locale files). */
 export const apiStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { api: ApiStrings }).api;
 const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
+/**
+ * The message for a missing or unknown kommune lists the kommuner there are
+ * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
+ * meet it, and the form's island has no bytes to spare.
+ */
+const withChoices = (issue: Issue): Issue => (issue.path === 'kommune' ? { ...issue, params: { choices: KOMMUNE_SLUGS.join(', ') } } : issue);
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -200,7 +206,7 @@ async function submitJson(
   }
   const result = validateApplication(parsed.value, now);
   if (!result.ok) {
-    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(issue, errorStrings(lang)) }));
+    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue), errorStrings(lang)) }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
   const stored = await store(result, now, headerKey, deps);
