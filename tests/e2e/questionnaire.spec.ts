@@ -154,6 +154,20 @@ test.describe('with JavaScript, keyboard only', () => {
     await expect(call.locator('.phone-status__now')).toHaveText('Åben nu – lukker kl. 9.00');
   });
 
+  test('the "Ring og tal med kommunen" status keeps itself current: Sønderborg closes at 9.00 while the result is open', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T08:58:00+01:00') });
+    await page.goto(questionnaire('sonderborg'));
+    await answerWithIsland(page, {
+      who: 'self', age: '52', reducedFunction: 'ved-ikke', needs: ['administration'], coveredByOtherHelp: 'nej',
+      housing: 'eget-hjem', canTakePart: 'ja', shortNeed: 'nej',
+    });
+    const status = page.locator('.questionnaire-steps > li').first().locator('.phone-status__now');
+    await expect(status).toHaveText('Åben nu – lukker kl. 9.00');
+    await page.clock.runFor('03:00');
+    await expect(status).toHaveText('Lukket – åbner i dag kl. 13.00');
+    await expect(status).toHaveAttribute('data-state', 'closed');
+  });
+
   test('a unit whose standard gives no phone number says so instead of guessing (Aabenraa)', async ({ page }) => {
     await page.goto(questionnaire('aabenraa'));
     await answerWithIsland(page, {
