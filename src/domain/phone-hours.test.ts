@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, phoneSegments, telHref, weeklyRows } from './phone-hours.ts';
+import { formatClock, phoneSegments, telHref, unitPhones, weeklyRows } from './phone-hours.ts';
 
 describe('weekly phone hours', () => {
   it('puts two windows on one day in time order (Sønderborg: 8–9 and 13–14)', () => {
@@ -57,5 +57,12 @@ describe('phone numbers in a sentence of a standard', () => {
       { text: 'Dokument 70574088, telefon 88 72 64 00, nr. 1799454421' },
     ]);
     expect(phoneSegments('Ingen telefon i standarden.', [])).toEqual([{ text: 'Ingen telefon i standarden.' }]);
+  });
+});
+
+describe("a kommune's unit phone numbers", () => {
+  it('lists the numbers the units give and skips a unit whose standard gives none (Frederikssund and Aabenraa)', () => {
+    expect(unitPhones([{ phone: '70 22 22 10' }, { phone: '47 35 11 64' }])).toEqual(['70 22 22 10', '47 35 11 64']);
+    expect(unitPhones([{ phone: null }])).toEqual([]);
   });
 });

@@ -36,6 +36,11 @@ export function telHref(phone: string): string {
   return `tel:${internationalNumber(phone)}`;
 }
 
+/** The phone numbers a kommune's units give (for `phoneSegments`); a unit without one gives none. */
+export function unitPhones(units: readonly { phone: string | null }[]): string[] {
+  return units.flatMap((u) => (u.phone ? [u.phone] : []));
+}
+
 /** A piece of a sentence: plain text, or one of the unit phone numbers it names (as written there). */
 export interface PhoneSegment {
   text: string;

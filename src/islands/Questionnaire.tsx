@@ -12,14 +12,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { assess, cleanAnswers, questionsFor, type Answers, type QuestionnaireKommune } from '../domain/eligibility.ts';
 import { missingAnswers, parseAge, prefillFor, prefillStorageKey, type AnswerError } from '../domain/questionnaire-answers.ts';
-import { phoneStatus } from '../domain/opening-hours.ts';
-import { describePhoneStatus, type PhoneStatusStrings } from '../lib/phone-status-text.ts';
+import type { PhoneStatusStrings } from '../lib/phone-status-text.ts';
+import { refreshPhoneStatus } from './phone-status.ts';
 import { fillTemplate } from '../lib/template.ts';
 import type { Locale } from '../i18n/index.ts';
 import { ErrorSummary, errorText } from '../components/questionnaire/ErrorSummary.tsx';
 import { QuestionField } from '../components/questionnaire/QuestionField.tsx';
 import { QuestionnaireResult } from '../components/questionnaire/QuestionnaireResult.tsx';
 import type { QuestionnaireLinks, QuestionnaireStrings } from '../components/questionnaire/text.tsx';
+import { PhoneStatusLine } from '../components/PhoneStatusLine.tsx';
 
 export interface QuestionnaireProps {
   lang: Locale;
@@ -88,6 +89,8 @@ export function Questionnaire(props: QuestionnaireProps) {
   const index = state.step === 'result' ? questions.length : Math.min(state.step, questions.length - 1);
 
   useEffect(() => store(stateKey(slug), state), [state]);
+  // The phone-status script writes (and keeps refreshing) the result's "Åben nu" line.
+  useEffect(refreshPhoneStatus, [state.step]);
   useEffect(() => {
     if (acted.current) (errors.length ? summaryRef : headingRef).current?.focus();
   }, [state.step, errors]);
@@ -144,8 +147,7 @@ export function Questionnaire(props: QuestionnaireProps) {
 
   if (state.step === 'result') {
     const assessment = assess(state.answers, k);
-    const status = phoneStatus(assessment.unit.phoneHours, new Date());
-    const statusText = describePhoneStatus(status, phone, lang);
+    const hours = assessment.unit.phoneHours;
     return (
       <QuestionnaireResult
         k={k}
@@ -157,14 +159,7 @@ export function Questionnaire(props: QuestionnaireProps) {
         level={2}
         headingRef={headingRef}
         apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k, s.carryNeeds)) }}
-        phoneStatus={
-          statusText && (
-            <div class="phone-status">
-              <p class="phone-status__now" data-state={status.kind}>{statusText}</p>
-              <p class="phone-status__note">{phone.assumption}</p>
-            </div>
-          )
-        }
+        phoneStatus={hours && <PhoneStatusLine config={{ lang, hours, strings: phone }} note={phone.assumption} />}
         controls={
           <div class="questionnaire-nav no-print">
             <button type="button" class="button button-primary" onClick={() => print()}>{s.print}</button>

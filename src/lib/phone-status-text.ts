@@ -6,7 +6,7 @@
  */
 import type { PhoneStatus } from '../domain/opening-hours.ts';
 import { formatClock } from '../domain/phone-hours.ts';
-import type { Weekday } from '../domain/weekdays.ts';
+import type { PhoneWindow, Weekday } from '../domain/weekdays.ts';
 import { fillTemplate } from './template.ts';
 
 /** Templates with `{{name}}` slots, from `locales/<lang>/phoneStatus.json`. */
@@ -20,6 +20,16 @@ export interface PhoneStatusStrings {
   opensOn: string;
   opensOnDate: string;
   weekdays: Record<Weekday, string>;
+}
+
+/**
+ * What the phone-status island needs to write a unit's status in the browser,
+ * carried in the element's `data-phone-status` attribute (PhoneStatusLine.tsx).
+ */
+export interface PhoneStatusConfig {
+  lang: 'da' | 'en';
+  hours: PhoneWindow[];
+  strings: PhoneStatusStrings;
 }
 
 export const PHONE_STATUS_KEYS = [

@@ -54,3 +54,14 @@ test('on a 320 px phone, Varde’s Kort fortalt gives the number to call as one 
     expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
   }
 });
+
+test('on a 320 px phone, the numbers in Frederikssund’s “Sådan kan du søge skriftligt” are tap-to-call links on one line each', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/frederikssund/kontakt/', '/en/frederikssund/kontakt/']) {
+    await page.goto(path);
+    const howToApply = page.locator('#ansoegning-gaar-til').locator('..');
+    await expect(howToApply.locator('a[href="tel:+4570222210"]').first(), path).toHaveText('70 22 22 10');
+    await expect(howToApply.locator('a[href="tel:+4547351164"]').first(), path).toHaveText('47 35 11 64');
+    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
+  }
+});

@@ -140,18 +140,32 @@ test.describe('with JavaScript, keyboard only', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  /** A 52-year-old in Sønderborg unsure about reduced function: "Ring og tal med kommunen". */
+  const SONDERBORG_CALL_US = {
+    who: 'self', age: '52', reducedFunction: 'ved-ikke', needs: ['administration'], coveredByOtherHelp: 'nej',
+    housing: 'eget-hjem', canTakePart: 'ja', shortNeed: 'nej',
+  };
+
   test('"Ring og tal med kommunen" gives the phone as a tel: link, the hours and whether they answer now (Sønderborg, Monday 8.30)', async ({ page }) => {
     await page.clock.install({ time: new Date('2026-11-23T08:30:00+01:00') });
     await page.goto(questionnaire('sonderborg'));
-    await answerWithIsland(page, {
-      who: 'self', age: '52', reducedFunction: 'ved-ikke', needs: ['administration'], coveredByOtherHelp: 'nej',
-      housing: 'eget-hjem', canTakePart: 'ja', shortNeed: 'nej',
-    });
+    await answerWithIsland(page, SONDERBORG_CALL_US);
     await expect(page.locator('#resultat')).toHaveText('Ring og tal med kommunen');
     const call = page.locator('.questionnaire-steps > li').first();
     await expect(call.locator('a[href="tel:+4527904340"]')).toHaveText('27 90 43 40');
     await expect(call).toContainText('hverdage mellem kl. 8-9 og 13-14');
     await expect(call.locator('.phone-status__now')).toHaveText('Åben nu – lukker kl. 9.00');
+  });
+
+  test('the "Ring og tal med kommunen" status keeps itself current: Sønderborg closes at 9.00 while the result is open', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T08:58:00+01:00') });
+    await page.goto(questionnaire('sonderborg'));
+    await answerWithIsland(page, SONDERBORG_CALL_US);
+    const status = page.locator('.questionnaire-steps > li').first().locator('.phone-status__now');
+    await expect(status).toHaveText('Åben nu – lukker kl. 9.00');
+    await page.clock.runFor('03:00');
+    await expect(status).toHaveText('Lukket – åbner i dag kl. 13.00');
+    await expect(status).toHaveAttribute('data-state', 'closed');
   });
 
   test('a unit whose standard gives no phone number says so instead of guessing (Aabenraa)', async ({ page }) => {

@@ -8,11 +8,11 @@
  */
 import { Fragment, type ComponentChildren, type Ref } from 'preact';
 import { knownNeeds, questionsFor, type Answers, type Assessment, type NextStep, type QuestionnaireKommune, type Reason } from '../../domain/eligibility.ts';
-import { telHref } from '../../domain/phone-hours.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { optionLabel } from './QuestionField.tsx';
 import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
+import { PhoneLink } from '../PhoneLink.tsx';
 
 /** "Søg nu" as a link (the island writes the prefill to sessionStorage first) or as a form posting it (no JavaScript). */
 export type ApplyControl = { kind: 'link'; onClick: () => void } | { kind: 'form'; fields: [string, string][] };
@@ -28,7 +28,7 @@ interface Props {
   level: 1 | 2;
   headingRef?: Ref<HTMLHeadingElement>;
   apply: ApplyControl;
-  /** "Åben nu – lukker kl. 14.00" for the unit (PhoneStatus on the server, computed in the island). */
+  /** "Åben nu – lukker kl. 14.00" for the unit (PhoneStatus on the server, PhoneStatusLine in the island). */
   phoneStatus?: ComponentChildren;
   /** The island's buttons (Tilbage, Start forfra, Udskriv). */
   controls?: ComponentChildren;
@@ -118,13 +118,8 @@ function Step(props: Props & { step: NextStep }) {
       <>
         <H>{fillNodes(s.call.title, { unit: unitName })}</H>
         <p>
-          {unit.phone ? (
-            <>
-              {s.call.phone} <a class="phone-link" href={telHref(unit.phone)}>{unit.phone}</a>
-            </>
-          ) : (
-            <span class="not-stated">{s.call.noPhone}</span>
-          )}
+          {unit.phone && `${s.call.phone} `}
+          <PhoneLink phone={unit.phone} notStated={s.call.noPhone} large />
         </p>
         {unit.phoneHoursText ? (
           <p>
