@@ -120,6 +120,9 @@ const many = (values: FormValues, field: FieldName): string[] => {
 const optional = (s: string) => (s === '' ? undefined : s);
 const yesNo = (s: string) => (s === 'ja' ? true : s === 'nej' ? false : undefined);
 
+/** The form's answer about førtidspension, for routing before sending: "Ved ikke" and no answer are `null`. */
+export const pensionAnswer = (values: FormValues): boolean | null => yesNo(one(values, 'pension')) ?? null;
+
 /**
  * The date of birth from its three fields: `undefined` when all are empty,
  * an ISO date when all are numbers (the schema then checks that the date

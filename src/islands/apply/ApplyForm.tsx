@@ -15,6 +15,7 @@ import {
   fieldForPath,
   formToApplication,
   mergeIssues,
+  pensionAnswer,
   stepOfField,
   type FieldName,
   type FormValues,
@@ -29,7 +30,7 @@ import { useApplicationForm } from './formkit.ts';
 import { fieldMessages } from './messages.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
-import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
+import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from './Sections.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
@@ -78,7 +79,7 @@ export function ApplyForm(props: ApplyProps) {
   const values = form.values();
   const age = ageFromForm(values, new Date()) ?? prefill?.ageHint ?? props.ageHint;
   const askPension = pensionMatters(kommune, age);
-  const preview = previewFor(kommune, age, pensionAnswer(one(values, 'pension')));
+  const preview = previewFor(kommune, age, pensionAnswer(values));
   const current = STEPS[step]!;
 
   const show = (items: Shown, generalText: string | null = null) => {

@@ -14,9 +14,6 @@ import type { ApplyStrings, FormKommune } from './types.ts';
 
 export type Preview = Destination | { kind: 'rules' };
 
-/** The form's answer about førtidspension for routing: "Ved ikke" and no answer are `null`. */
-export const pensionAnswer = (v: string) => (v === 'ja' ? true : v === 'nej' ? false : null);
-
 export function previewFor(kommune: FormKommune, age: number | null, pension: boolean | null): Preview {
   if (age === null && kommune.routing.rules.length > 0) return { kind: 'rules' };
   return destinationFor(kommune, { age, receivesEarlyRetirementPension: pension });

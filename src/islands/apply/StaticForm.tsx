@@ -6,9 +6,9 @@
  * replaces it when JavaScript runs.
  */
 import type { ComponentChildren } from 'preact';
-import { ageFromForm } from '../../domain/application-form.ts';
+import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
-import { RoutingPreview, pensionAnswer, previewFor } from './RoutingPreview.tsx';
+import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
 import type { FieldMessages } from './messages.ts';
 import type { ApplyProps } from './types.ts';
@@ -27,7 +27,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
   const { strings: s, values, errors, kommune } = props;
   const section = { s, values, errors, live: false };
   const age = ageFromForm(values, props.now) ?? props.ageHint;
-  const preview = previewFor(kommune, age, pensionAnswer(one(values, 'pension')));
+  const preview = previewFor(kommune, age, pensionAnswer(values));
   return (
     <form id="ansoegning" method="post" action="/api/ansoegninger" novalidate>
       <input type="hidden" name="kommune" value={kommune.slug} />
