@@ -16,7 +16,8 @@ import type { PhoneStatusStrings } from '../lib/phone-status-text.ts';
 import { refreshPhoneStatus } from './phone-status.ts';
 import { fillTemplate } from '../lib/template.ts';
 import type { Locale } from '../i18n/index.ts';
-import { ErrorSummary, errorText } from '../components/questionnaire/ErrorSummary.tsx';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { errorText, summaryItems } from '../components/questionnaire/errors.ts';
 import { QuestionField } from '../components/questionnaire/QuestionField.tsx';
 import { QuestionnaireResult } from '../components/questionnaire/QuestionnaireResult.tsx';
 import type { QuestionnaireLinks, QuestionnaireStrings } from '../components/questionnaire/text.tsx';
@@ -184,7 +185,7 @@ export function Questionnaire(props: QuestionnaireProps) {
   const error = errors.find((e) => e.question === id);
   return (
     <form class="questionnaire-step" noValidate onSubmit={next}>
-      {errors.length > 0 && <ErrorSummary k={k} s={s} errors={errors} summaryRef={summaryRef} />}
+      <ErrorSummary heading={s.errorSummary} items={summaryItems(k, s, errors)} summaryRef={summaryRef} />
       <QuestionField
         key={id}
         id={id}

@@ -10,7 +10,8 @@ import { adultAge, questionsFor, type Answers, type QuestionId, type Questionnai
 import type { AnswerError } from '../../domain/questionnaire-answers.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { ErrorSummary, errorText } from './ErrorSummary.tsx';
+import { ErrorSummary } from '../ErrorSummary.tsx';
+import { errorText, summaryItems } from './errors.ts';
 import { QuestionField } from './QuestionField.tsx';
 import type { QuestionnaireStrings } from './text.tsx';
 
@@ -36,7 +37,7 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
   const firstAfterAge = questions[questions.indexOf('age') + 1];
   return (
     <form method="post" action={action} noValidate class="questionnaire-form">
-      {errors.length > 0 && <ErrorSummary k={k} s={s} errors={errors} autofocus />}
+      <ErrorSummary heading={s.errorSummary} items={summaryItems(k, s, errors)} autofocus />
       {questions.map((id) => (
         <Fragment key={id}>
           {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}

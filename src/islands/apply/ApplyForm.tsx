@@ -24,7 +24,7 @@ import {
 import { pensionMatters } from '../../domain/routing.ts';
 import { describeIssue } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
-import { ErrorSummary } from './ErrorSummary.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { fieldId } from './fields.tsx';
 import { useApplicationForm } from './formkit.ts';
 import { fieldMessages } from './messages.ts';
@@ -57,10 +57,11 @@ export function ApplyForm(props: ApplyProps) {
     return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : 0;
   });
   const [general, setGeneral] = useState<string | null>(() => generalMessage(props.general));
-  const [focusKey, setFocusKey] = useState<number | undefined>(props.issues.length || props.general ? 1 : undefined);
   const [sending, setSending] = useState(false);
-  const focusAfterRender = useRef<string | null>(null);
+  /** What takes focus once the next render is on screen: the step's heading, the error summary or a field's id. */
+  const focusAfterRender = useRef<string | null>(props.issues.length || props.general ? 'summary' : null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
 
   function generalMessage(g: ApplyProps['general']): string | null {
     if (!g) return null;
@@ -73,6 +74,7 @@ export function ApplyForm(props: ApplyProps) {
     const target = focusAfterRender.current;
     focusAfterRender.current = null;
     if (target === 'heading') headingRef.current?.focus();
+    else if (target === 'summary') summaryRef.current?.focus();
     else if (target) document.getElementById(target)?.focus();
   });
 
@@ -93,7 +95,7 @@ export function ApplyForm(props: ApplyProps) {
     setShown(items);
     setGeneral(generalText);
     form.showIssues(Object.fromEntries(items.filter((i) => i.field).map((i) => [i.field, i.text])));
-    setFocusKey((k) => (k ?? 0) + 1);
+    focusAfterRender.current = 'summary';
   };
   const clear = () => {
     setShown([]);
@@ -165,7 +167,7 @@ export function ApplyForm(props: ApplyProps) {
 
   return (
     <div class="apply-form" id="ansoegning">
-      <ErrorSummary heading={s.errorSummary.heading} items={summary} focusKey={focusKey} />
+      <ErrorSummary heading={s.errorSummary.heading} items={summary} summaryRef={summaryRef} />
       <StepIndicator s={s} current={step} onGo={(i) => goTo(i)} />
       <form
         noValidate

@@ -1,0 +1,17 @@
+/**
+ * The words for the questionnaire's errors, for the error summary
+ * (src/components/ErrorSummary.tsx) and under each question.
+ */
+import type { AnswerError } from '../../domain/questionnaire-answers.ts';
+import type { QuestionnaireKommune } from '../../domain/eligibility.ts';
+import { fieldId } from './QuestionField.tsx';
+import type { QuestionnaireStrings } from './text.tsx';
+
+export function errorText(s: QuestionnaireStrings, error: AnswerError): string {
+  const messages = s.errors[error.question] as Record<string, string>;
+  return messages[error.code] ?? messages.required ?? '';
+}
+
+/** One summary link per problem, to the question's first input. */
+export const summaryItems = (k: QuestionnaireKommune, s: QuestionnaireStrings, errors: AnswerError[]) =>
+  errors.map((error) => ({ href: `#${fieldId(k, error.question)}`, text: errorText(s, error) }));
