@@ -101,7 +101,7 @@ export function QuestionField(props: QuestionFieldProps) {
               checked={chosen.includes(option)}
               onChange={(e) => toggle(option, e.currentTarget.checked)}
             />
-            <label for={`q-${id}-${option}`}>{optionLabel(k, s, lang, id, option)}</label>
+            <label class="form-label" for={`q-${id}-${option}`}>{optionLabel(k, s, lang, id, option)}</label>
           </div>
         ))}
       </fieldset>
