@@ -6,6 +6,7 @@ import preact from '@astrojs/preact';
 import node from '@astrojs/node';
 import { unified } from '@astrojs/markdown-remark';
 import { rehypeDanishHeadingIds } from './src/lib/rehype-danish-heading-ids.ts';
+import { rehypeUnitPhoneLinks } from './src/lib/rehype-unit-phone-links.ts';
 import { securityHeaders } from './src/server/security-headers.ts';
 import { findability } from './src/integrations/findability.ts';
 
@@ -20,7 +21,8 @@ export default defineConfig({
   integrations: [mdx(), preact(), findability()],
   // The unified processor (not Astro 7's default, Sätteri) because content data links to
   // ASCII heading ids ("hvad-koster-det", "hvem-kan-faa-stoette") that a rehype plugin sets.
-  markdown: { processor: unified({ rehypePlugins: [rehypeDanishHeadingIds] }) },
+  // A second one makes the units' phone numbers in a standard's text tel: links.
+  markdown: { processor: unified({ rehypePlugins: [rehypeDanishHeadingIds, rehypeUnitPhoneLinks] }) },
   session: false,
   server: { port, host: process.env.HOST ?? 'localhost', headers: securityHeaders() },
   build: { inlineStylesheets: 'never', format: 'directory' },

@@ -65,3 +65,20 @@ test('on a 320 px phone, the numbers in Frederikssund’s “Sådan kan du søge
     expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
   }
 });
+
+test('in the text of a standard, the units’ own numbers are tap-to-call links on one line; other digits stay text', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/frederikssund/', '/en/frederikssund/']) {
+    await page.goto(path);
+    // "Hvem skal jeg kontakte?" in the standard's own text (rehype-unit-phone-links.ts), not only Kort fortalt.
+    const section = page.locator('#hvem-skal-jeg-kontakte').locator('xpath=following-sibling::*');
+    await expect(section.locator('a[href="tel:+4570222210"]').first(), path).toHaveText('70 22 22 10');
+    await expect(section.locator('a[href="tel:+4547351164"]').first(), path).toHaveText('47 35 11 64');
+    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
+  }
+  await page.goto('/sonderborg/');
+  // The standard's document number and dates are digits too; only the unit's number becomes a link.
+  await expect(page.locator('main a[href^="tel:"]')).not.toHaveCount(0);
+  const numbers = await page.locator('main a[href^="tel:"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')))]);
+  expect(numbers).toEqual(['tel:+4527904340']);
+});
