@@ -1,12 +1,6 @@
 import { danishSlug } from '../domain/slug.ts';
+import type { HastNode } from './hast.ts';
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
 
 function textOf(node: HastNode): string {
   if (node.type === 'text') return node.value ?? '';

@@ -1,12 +1,6 @@
 import { phoneSegments, telHref, unitPhones } from '../domain/phone-hours.ts';
+import type { HastNode } from './hast.ts';
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
 
 interface VFileLike {
   data?: { astro?: { frontmatter?: { units?: unknown } } };
