@@ -1,7 +1,7 @@
 /**
  * The "Åben nu – lukker kl. 14.00" line and its note, in the form the
- * phone-status island (src/islands/phone-status.ts) reads and refreshes each
- * minute: its configuration in `data-phone-status`. PhoneStatus.astro renders
+ * phone-status island (src/islands/phone-status.ts) reads and refreshes every
+ * 30 seconds: its configuration in `data-phone-status`. PhoneStatus.astro renders
  * it on the server and the questionnaire island in the browser, so one script
  * keeps both current. Without a text (a static page, or the island before
  * the script has run) the line stays hidden: the hours table says it all.

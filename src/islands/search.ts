@@ -158,6 +158,9 @@ function start(root: HTMLElement): void {
     return fillTemplate(template, { count, query, kommune: name ?? '' });
   }
 
+  /** The search on the page now (what the switch link says it changes), whatever the form says meanwhile. */
+  let current: Search = { query: '', kommune: '' };
+
   /** The link that widens a search kept to one kommune to all kommuner, or narrows it back. */
   function showSwitch(search: Search): void {
     const target: Search = { query: search.query, kommune: search.kommune ? '' : home };
@@ -172,6 +175,7 @@ function start(root: HTMLElement): void {
   async function run(search: Search): Promise<void> {
     const { query, kommune } = search;
     const request = ++latest;
+    current = search;
     list!.replaceChildren();
     more!.hidden = true;
     heading!.hidden = otherLanguage!.hidden = !query;
@@ -221,7 +225,8 @@ function start(root: HTMLElement): void {
   switchLink.addEventListener('click', (event) => {
     event.preventDefault();
     // The link stays where it is (now saying the reverse), so keyboard focus is not lost.
-    go({ query: input.value.trim(), kommune: scope.value ? '' : home });
+    // It changes the search on the page, as it says; an edited but unsent query or scope does not count.
+    go({ query: current.query, kommune: current.kommune ? '' : home });
   });
   window.addEventListener('popstate', () => show(searchInUrl()));
   more.addEventListener('click', () => {

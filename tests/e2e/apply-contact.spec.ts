@@ -185,3 +185,33 @@ test.describe('without JavaScript', () => {
     expect(await storedWith('sonderborg', description)).toHaveLength(1);
   });
 });
+
+test('sent before the island was ready (a slow phone), the problem is then shown on the revealed field, as the island does it', async ({ page }) => {
+  // The first page gets no island, as on a slow connection; the page the server answers with gets it.
+  let islandReady = false;
+  await page.route('**/_astro/ApplyPage*.js', (route) => (islandReady ? route.continue() : route.abort()));
+  const born = birthDateForAge(50);
+  await page.goto('/sonderborg/ansoeg/');
+  await page.getByLabel('Jeg søger for mig selv').check();
+  await page.getByLabel('Fulde navn').fill('Lis Sen');
+  await page.getByLabel('Dag', { exact: true }).fill(born.day);
+  await page.getByLabel('Måned', { exact: true }).fill(born.month);
+  await page.getByLabel('År', { exact: true }).fill(born.year);
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(marker());
+  await page.getByRole('group', { name: CONTACT }).getByLabel('Brev eller Digital Post').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Nej').check();
+  islandReady = true;
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+
+  const message = 'Skriv et CPR-nummer eller en adresse, eller vælg en anden måde at blive kontaktet på.';
+  await expect(page.locator('#apply-step-heading')).toHaveText('Kontakt og samtykke');
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([message]);
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#f-cpr');
+  const cpr = page.getByLabel('Dit CPR-nummer', { exact: true });
+  await expect(cpr).toHaveAttribute('aria-invalid', 'true');
+  await summary.getByRole('link').click();
+  await expect(cpr).toBeFocused();
+  await expectAccessibleAt320(page);
+});

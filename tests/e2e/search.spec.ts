@@ -168,6 +168,17 @@ test('a citizen on Sønderborg’s page searches “klage”: only Sønderborg�
   expect(errors).toEqual([]);
 });
 
+test('the widen link does what it says even when the form was changed but not sent', async ({ page }) => {
+  await search(page, '/soeg/?q=klage&kommune=sonderborg');
+  await expect(page.getByRole('status')).toHaveText(/om Sønderborg Kommune passer til „klage“/);
+  // The citizen starts to change the form, then uses the link instead.
+  await page.getByLabel('Hvilken kommune?').selectOption({ label: 'Alle kommuner' });
+  await page.getByRole('searchbox').last().fill('bisidder');
+  await page.getByRole('link', { name: 'Søg efter „klage“ i alle kommuner i stedet' }).click();
+  await expect(page).toHaveURL(/\/soeg\/\?q=klage$/);
+  await expect(page.getByRole('status')).toHaveText(/^\d+ sider passer til „klage“\.$/);
+});
+
 test('on the search page a citizen chooses which kommune’s pages to search', async ({ page }) => {
   await search(page, '/soeg/?q=klage');
   await page.getByLabel('Hvilken kommune?').selectOption({ label: 'Varde Kommune' });

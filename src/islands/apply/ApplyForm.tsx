@@ -44,13 +44,29 @@ function checkAll(values: FormValues, kommune: string): Issue[] {
   return mergeIssues(issues, result.ok ? [] : result.issues);
 }
 
+/**
+ * Problems as the page shows them. With a way of contact chosen, the only problem it can have
+ * is a missing phone, e-mail or address: that is told on the field revealed under the choice,
+ * where it is filled in. The summary lists the problems in the order of the questions.
+ */
+function placed(items: Shown, values: FormValues): Shown {
+  const revealed = REVEALED[one(values, 'contactPreferred') as keyof typeof REVEALED];
+  return items
+    .map((i) => (i.field === 'contactPreferred' && revealed ? { ...i, field: revealed } : i))
+    .sort((a, b) => FORM_FIELDS.indexOf(a.field!) - FORM_FIELDS.indexOf(b.field!));
+}
+
 export function ApplyForm(props: ApplyProps) {
   const { strings: s, kommune, lang } = props;
   const [prefill] = useState(() => (Object.keys(props.values).length ? null : readQuestionnaire(kommune.slug)));
   const form = useApplicationForm(() => ({ ...(prefill?.values ?? {}), ...props.values }));
   const initial = fieldMessages(props.issues, s.errors);
+  // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
   const [shown, setShown] = useState<Shown>(() =>
-    Object.entries(initial.byField).map(([field, text]) => ({ field: field as FieldName, text: text! })),
+    placed(
+      Object.entries(initial.byField).map(([field, text]) => ({ field: field as FieldName, text: text! })),
+      form.values(),
+    ),
   );
   const [step, setStep] = useState(() => {
     const first = props.issues.map((i) => fieldForPath(i.path)).find(Boolean) ?? null;
@@ -85,13 +101,7 @@ export function ApplyForm(props: ApplyProps) {
   const current = STEPS[step]!;
 
   const show = (items: Shown, generalText: string | null = null) => {
-    // With a way of contact chosen, the only problem it can have is a missing phone, e-mail or
-    // address: that is told on the field revealed under the choice, where it is filled in.
-    const revealed = REVEALED[one(form.values(), 'contactPreferred') as keyof typeof REVEALED];
-    // The summary lists the problems in the order of the questions on the page.
-    items = items
-      .map((i) => (i.field === 'contactPreferred' && revealed ? { ...i, field: revealed } : i))
-      .sort((a, b) => FORM_FIELDS.indexOf(a.field!) - FORM_FIELDS.indexOf(b.field!));
+    items = placed(items, form.values());
     setShown(items);
     setGeneral(generalText);
     form.showIssues(Object.fromEntries(items.filter((i) => i.field).map((i) => [i.field, i.text])));

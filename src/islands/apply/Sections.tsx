@@ -109,12 +109,14 @@ const autocomplete = (self: boolean) => (token: string) => (self ? token : 'off'
 function AddressFields(p: SectionProps & { legend: string; hint: string; optional?: string; auto: (token: string) => string }) {
   const { s } = p;
   return (
-    <fieldset class="form-group">
+    <fieldset class="form-group" aria-describedby="f-address-hint">
       <legend class="form-label">
         {p.legend}
         {p.optional && <span class="weight-normal"> {p.optional}</span>}
       </legend>
-      <span class="form-hint">{p.hint}</span>
+      <span class="form-hint" id="f-address-hint">
+        {p.hint}
+      </span>
       <TextField {...bind(p, 'street')} label={s.person.street} autocomplete={p.auto('street-address')} />
       <TextField {...bind(p, 'postalCode')} label={s.person.postalCode} inputMode="numeric" autocomplete={p.auto('postal-code')} width="input-width-xs" />
       <TextField {...bind(p, 'city')} label={s.person.city} autocomplete={p.auto('address-level2')} />
