@@ -156,21 +156,27 @@ test('applying for someone else by e-mail: the person’s e-mail and the helper�
   await expect(page.getByLabel(/^Email/)).toHaveValue('per@example.dk');
 });
 
+/** The one-page form (no island) in Sønderborg: a 50-year-old wants a letter and gives neither address nor CPR number. */
+async function fillOnePageLetterForm(page: Page, name: string, description: string) {
+  const born = birthDateForAge(50);
+  await page.goto('/sonderborg/ansoeg/');
+  await page.getByLabel('Jeg søger for mig selv').check();
+  await page.getByLabel('Fulde navn').fill(name);
+  await page.getByLabel('Dag', { exact: true }).fill(born.day);
+  await page.getByLabel('Måned', { exact: true }).fill(born.month);
+  await page.getByLabel('År', { exact: true }).fill(born.year);
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
+  await page.getByRole('group', { name: CONTACT }).getByLabel('Brev eller Digital Post').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Nej').check();
+  return born;
+}
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('"Brev eller Digital Post" with neither address nor CPR number says what is missing; a CPR number alone is then enough', async ({ page }) => {
     const description = marker();
-    const born = birthDateForAge(50);
-    await page.goto('/sonderborg/ansoeg/');
-    await page.getByLabel('Jeg søger for mig selv').check();
-    await page.getByLabel('Fulde navn').fill('Lis Brev');
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
-    await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-    await page.getByRole('group', { name: CONTACT }).getByLabel('Brev eller Digital Post').check();
-    await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Nej').check();
+    const born = await fillOnePageLetterForm(page, 'Lis Brev', description);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
 
     const message = 'Skriv et CPR-nummer eller en adresse, eller vælg en anden måde at blive kontaktet på.';
@@ -190,16 +196,7 @@ test('sent before the island was ready (a slow phone), the problem is then shown
   // The first page gets no island, as on a slow connection; the page the server answers with gets it.
   let islandReady = false;
   await page.route('**/_astro/ApplyPage*.js', (route) => (islandReady ? route.continue() : route.abort()));
-  const born = birthDateForAge(50);
-  await page.goto('/sonderborg/ansoeg/');
-  await page.getByLabel('Jeg søger for mig selv').check();
-  await page.getByLabel('Fulde navn').fill('Lis Sen');
-  await page.getByLabel('Dag', { exact: true }).fill(born.day);
-  await page.getByLabel('Måned', { exact: true }).fill(born.month);
-  await page.getByLabel('År', { exact: true }).fill(born.year);
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(marker());
-  await page.getByRole('group', { name: CONTACT }).getByLabel('Brev eller Digital Post').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Nej').check();
+  await fillOnePageLetterForm(page, 'Lis Sen', marker());
   islandReady = true;
   await page.getByRole('button', { name: 'Send ansøgning' }).click();
 
