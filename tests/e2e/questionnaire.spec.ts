@@ -136,6 +136,8 @@ test.describe('with JavaScript, keyboard only', () => {
     await expect(page.locator('#resultat')).toHaveText('En anden slags hjælp passer måske bedre');
     await expect(page.locator('.questionnaire-steps')).toContainText('Hjælp til børn og unge under 18 år');
     await expect(page.locator('.questionnaire-steps')).toContainText('Ungekontakten');
+    // The standard's own words name Ungekontakten's number: one tap to call, as on the standard's page.
+    await expect(page.locator('.questionnaire-steps .standard-says__text a[href="tel:+4547351164"]')).toHaveText('47 35 11 64');
     await expect(page.getByRole('link', { name: 'Søg alligevel' })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });

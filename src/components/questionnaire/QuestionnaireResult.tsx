@@ -13,6 +13,7 @@ import { optionLabel } from './QuestionField.tsx';
 import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
 import { PhoneLink } from '../PhoneLink.tsx';
+import { phoneSegments, unitPhones } from '../../domain/phone-hours.ts';
 
 /** "Søg nu" as a link (the island writes the prefill to sessionStorage first) or as a form posting it (no JavaScript). */
 export type ApplyControl = { kind: 'link'; onClick: () => void } | { kind: 'form'; fields: [string, string][] };
@@ -108,7 +109,7 @@ function Step(props: Props & { step: NextStep }) {
         <p>{fillNodes(help.text, { unit: unitName })}</p>
         {youth && <p>{youth}</p>}
         {step.standardText && step.section && (
-          <StandardSays s={s} lang={lang} text={step.standardText} href={`${links.standard}#${step.section}`} />
+          <StandardSays {...props} text={step.standardText} href={`${links.standard}#${step.section}`} />
         )}
       </>
     );
@@ -170,7 +171,7 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
     <>
       <p>{text}</p>
       {reason.standardText ? (
-        <StandardSays s={s} lang={lang} text={reason.standardText} href={href} />
+        <StandardSays k={k} s={s} lang={lang} text={reason.standardText} href={href} />
       ) : (
         <p class="no-print">
           <a href={href}>{s.readSection}</a>
@@ -180,10 +181,14 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
   );
 }
 
-function StandardSays({ s, lang, text, href }: { s: QuestionnaireStrings; lang: Locale; text: string; href: string }) {
+/** The standard's own words, with its units' phone numbers as tap-to-call links (as on the standard's page). */
+function StandardSays({ k, s, lang, text, href }: { k: QuestionnaireKommune; s: QuestionnaireStrings; lang: Locale; text: string; href: string }) {
   return (
     <p class="standard-says">
-      {s.standardSays} <span class="standard-says__text" lang="da">{text}</span>{' '}
+      {s.standardSays}{' '}
+      <span class="standard-says__text" lang="da">
+        {phoneSegments(text, unitPhones(k.units)).map((part) => (part.phone ? <PhoneLink phone={part.phone} text={part.text} /> : part.text))}
+      </span>{' '}
       <a href={href} class="no-print">
         {s.readSection}
         <span class="sr-only">: {lang === 'da' ? text : <span lang="da">{text}</span>}</span>
