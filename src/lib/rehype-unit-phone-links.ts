@@ -1,4 +1,5 @@
-import { phoneSegments, telHref, unitPhones } from '../domain/phone-hours.ts';
+import { telHref } from '../domain/phone-hours.ts';
+import { phoneSegments, unitPhones } from '../domain/phone-numbers.ts';
 import type { HastNode } from './hast.ts';
 
 
