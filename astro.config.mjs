@@ -36,7 +36,7 @@ export default defineConfig({
         output: {
           // Both Preact islands (questionnaire, application) load Preact and the shared components.
           // Left to itself the bundler splits them into several small files, and each is gzipped on
-          // its own; one file for what the two islands share is ~0.4 KB less per page. Only modules
+          // its own; one file for what the two islands share is ~0.2 KB less per page. Only modules
           // both islands import (minShareCount) are grouped, and not the plain-script island's, so
           // the contact page still loads no Preact (tests/e2e/budgets.spec.ts).
           codeSplitting: {
