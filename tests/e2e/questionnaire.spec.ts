@@ -181,6 +181,20 @@ test.describe('with JavaScript, keyboard only', () => {
     await expect(call.getByRole('link', { name: 'Se alle kontaktoplysninger' })).toHaveAttribute('href', '/aabenraa/kontakt/');
   });
 
+  test('a unit whose standard gives no phone hours says so once, with and without JavaScript (Frederikssund)', async ({ browser }) => {
+    const given = { who: 'self', age: '16' };
+    for (const options of [{}, noScript]) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto(questionnaire('frederikssund'));
+      await (options === noScript ? answerWithForm(page, given) : answerWithIsland(page, given));
+      const call = page.locator('.questionnaire-steps > li', { hasText: 'Ring til Ungekontakten' });
+      await expect(call.getByText('Kvalitetsstandarden nævner ikke telefontider.')).toHaveCount(1);
+      await expect(call).not.toContainText('om der er åbent nu');
+      await context.close();
+    }
+  });
+
   test('the result prints on its own: buttons, header tools and the intro are left out', async ({ page }) => {
     await page.goto(questionnaire('varde'));
     await answerWithIsland(page, { who: 'self', age: '30', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'learn', canTakePart: 'ja' });
