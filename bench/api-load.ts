@@ -41,7 +41,7 @@ export interface Flood {
   citizen: { sent: number; created: number; statuses: Record<string, number>; latencyP50Ms: number; latencyMaxMs: number };
 }
 
-/** A valid application from a 25-year-old in Brønderslev (DESIGN.md's contract). */
+/** A valid application from a 25-year-old in Brønderslev (the API contract). */
 export function applicationBody(): string {
   const year = new Date().getFullYear() - 25;
   return JSON.stringify({

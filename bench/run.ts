@@ -6,7 +6,7 @@
  *   npm run bench -- --only pages,lighthouse
  *
  * Parts (`--only` takes a comma-separated list of them):
- *   pages       page weights (HTML, CSS, JS gzip) against DESIGN.md's budgets
+ *   pages       page weights (HTML, CSS, JS gzip) against the budgets (ARCHITECTURE.md)
  *   lighthouse  Lighthouse (mobile) scores in Chromium
  *   api         the API under load against a bare node:http baseline
  *   flood       a second client's applications while one client floods
@@ -75,7 +75,7 @@ async function main() {
   try {
     if (server && wants('pages')) {
       report.pages = [];
-      console.log('\nSidevægt (gzip) mod budgetterne i DESIGN.md');
+      console.log('\nSidevægt (gzip) mod budgetterne i ARCHITECTURE.md');
       console.log('side'.padEnd(20), 'HTML'.padStart(9), 'CSS'.padStart(9), 'JS'.padStart(9), '  budget JS');
       for (const p of PAGE_TYPES) {
         try {

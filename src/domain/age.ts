@@ -1,6 +1,6 @@
 /**
  * Age in whole years on a given moment, counted on the calendar date in
- * Europe/Copenhagen (DESIGN.md): an application sent at 00:30 Danish time on
+ * Europe/Copenhagen (ARCHITECTURE.md): an application sent at 00:30 Danish time on
  * your 30th birthday is from a 30-year-old, whatever the UTC date is.
  * You turn N on your Nth birthday; born 29 February, you turn a year older on
  * 1 March in years without a 29 February (the year is complete when 28
@@ -8,7 +8,7 @@
  */
 import { danishDate } from './danish-clock.ts';
 
-/** The age from which § 85 applies (DESIGN.md: under 18 is not an application). */
+/** The age from which § 85 applies (under 18 is not an application). */
 export const ADULT_AGE = 18;
 
 /** An age above this is a typing error in the year, not a person (the oldest Dane on record was 115). */

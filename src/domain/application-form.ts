@@ -207,7 +207,7 @@ export function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[]
 }
 
 /**
- * Answers carried over from "Kan jeg få støtte?" (issue 3): who is asking,
+ * Answers carried over from "Kan jeg få støtte?" (the questionnaire): who is asking,
  * førtidspension, needs (VUM themes) and a description (a kommune's own help
  * items in words, for the citizen to edit). Age cannot fill a date of birth; it is returned
  * apart, for the routing preview until a date of birth is given. Anything

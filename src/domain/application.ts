@@ -1,7 +1,7 @@
 /**
  * An application for socialpædagogisk støtte (Serviceloven § 85): the one
  * schema that the endpoint (`POST /api/ansoegninger`) and the form island
- * both check against. Field names are the API contract (DESIGN.md).
+ * both check against. Field names are the API contract (ARCHITECTURE.md).
  *
  * Written with `zod/mini` (≈ 6.5 KB gzip as used here) rather than full zod so that the
  * island can share it within the page's 30 KB JavaScript budget.

@@ -1,6 +1,6 @@
 /**
  * "Kan jeg få støtte?": a guide, not a decision. `assess` turns the answers
- * to a short questionnaire into one of three outcomes (DESIGN.md):
+ * to a short questionnaire into one of three outcomes (ARCHITECTURE.md):
  *
  * - `likely`: the situation matches § 85 as the kommune describes it; apply,
  *   and this unit will handle it;
@@ -89,7 +89,7 @@ export const SECTIONS = {
   whoToContact: 'hvem-skal-jeg-kontakte',
 } as const;
 
-/** § 85 is adult support (DESIGN.md); a standard may set a higher minimum age. */
+/** § 85 is adult support; a standard may set a higher minimum age. */
 export function adultAge(k: Pick<QuestionnaireKommune, 'eligibility'>): number {
   return Math.max(ADULT_AGE, k.eligibility.minimumAge ?? ADULT_AGE);
 }
@@ -257,7 +257,7 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
   };
   const { eligibility } = k;
 
-  // Someone else answering: the person must agree (DESIGN.md: `applicantConsents`); cite who the standard lets apply.
+  // Someone else answering: the person must agree (the API's `applicantConsents`); cite who the standard lets apply.
   if (answers.who === 'relative' || answers.who === 'professional') {
     reason('on-behalf', 'note', k.onBehalf, SECTIONS.whoToContact);
   }

@@ -1,10 +1,10 @@
 /**
- * Fixed ids that URLs and the API depend on (DESIGN.md). A module of its own,
+ * Fixed ids that URLs and the API depend on (ARCHITECTURE.md). A module of its own,
  * free of zod, so the application island can import them without pulling in
  * the content schema (full zod is ≈ 93 KB gzip).
  */
 
-/** Kommune slugs fixed by DESIGN.md (URLs and the API depend on them). */
+/** Kommune slugs (URLs and the API depend on them). */
 export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
 export type KommuneSlug = (typeof KOMMUNE_SLUGS)[number];
 

@@ -6,7 +6,7 @@ import { danishSlug } from './slug.ts';
 import { lix, mdxToPlainText, type LixResult } from './lix.ts';
 import type { Kommune } from './kommune.ts';
 
-/** The reader's questions every standard page answers, in this order (issue: foundation). */
+/** The reader's questions every standard page answers, in this order (README, "Content"). */
 export const REQUIRED_HEADINGS = [
   'Hvem kan få støtte?',
   'Hvad kan jeg få hjælp til?',

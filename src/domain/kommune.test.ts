@@ -15,7 +15,7 @@ import { readKommuneFiles } from '../lib/content-files.ts';
 const dir = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
 const files = readKommuneFiles(dir);
 
-/** Unit ids fixed by DESIGN.md: the API and kommune systems use them. */
+/** Unit ids fixed by the API contract (ARCHITECTURE.md): kommune systems use them. */
 const UNIT_IDS: Record<string, string[]> = {
   bronderslev: ['visitationen', 'ungecentret'],
   frederikssund: ['raadgivningshuset', 'ungekontakten'],
@@ -32,7 +32,7 @@ describe('kommune content files', () => {
   describe.each(files)('$slug', ({ file, slug, data, body }) => {
     const kommune = parseKommune(file, data);
 
-    it('has the unit ids DESIGN.md fixes', () => {
+    it('has the unit ids the API contract fixes', () => {
       expect(kommune.units.map((u) => u.id).sort()).toEqual([...(UNIT_IDS[slug] ?? [])].sort());
     });
 

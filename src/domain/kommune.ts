@@ -83,7 +83,7 @@ const PhoneNumber = z
   .refine((s) => /^\d{8}$/.test(s.replace(/\s/g, '')), 'skal være et telefonnummer med otte cifre');
 
 export const UnitSchema = z.strictObject({
-  /** Fixed ids used by the API (DESIGN.md). */
+  /** Fixed ids used by the API (ARCHITECTURE.md, "Fixed ids and routing"). */
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
   /** `youth` units take the young applicants the routing rule sends them. */
@@ -140,12 +140,12 @@ export const SourceDocumentSchema = z.strictObject({
   legalBasis: z.array(z.string().min(1)).min(1),
   /** Anything the reader must know about the document itself (e.g. the kommune is inferred). */
   note: z.string().min(1).nullable(),
-  /** The file in shared/seeds it was written from (for editors and audits). */
+  /** The file in content/sources/ it was written from (for editors and audits). */
   seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
 });
 
 /**
- * A fact found outside the standard (NOTES.md). Shown only marked as such,
+ * A fact found outside the standard (content/sources/NOTES.md). Shown only marked as such,
  * with its source and date, never mixed into the standard's own facts.
  */
 export const OutsideSourceSchema = z.strictObject({

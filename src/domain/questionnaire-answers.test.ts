@@ -93,7 +93,7 @@ describe('reading the no-JavaScript form', () => {
   });
 });
 
-describe('carrying the answers over to the application (contract with issue 4)', () => {
+describe('carrying the answers over to the application (the prefill contract with the form)', () => {
   it('sessionStorage key per kommune', () => {
     expect(prefillStorageKey('varde')).toBe('stoetteportalen:questionnaire:varde');
   });

@@ -2,7 +2,7 @@
  * The questionnaire's answers as they travel: read from a plain HTML form
  * (the no-JavaScript version posts one), checked question by question (the
  * island checks the current screen with the same rules), and handed to the
- * application form as the prefill contract with issue 4:
+ * application form as the prefill contract:
  *
  *   sessionStorage `stoetteportalen:questionnaire:<kommune-slug>` =
  *   { who, age, pension, needs, description? }   (JavaScript), or
@@ -98,7 +98,7 @@ export function missingAnswers(answers: Answers, k: QuestionnaireKommune): Answe
     .map((question) => ({ question, code: 'required' }));
 }
 
-/** The prefill contract with the application form (issue 4); see the module comment. */
+/** The prefill contract with the application form; see the module comment. */
 export interface QuestionnairePrefill {
   who: Asker;
   age: number | null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from './retention.ts';
 
 describe('the retention period', () => {
-  it('is 30 days unless the operator chooses another (issue 6)', () => {
+  it('is 30 days unless the operator chooses another', () => {
     expect(DEFAULT_RETENTION_DAYS).toBe(30);
   });
 

@@ -1,6 +1,6 @@
 /**
  * How long Støtteportalen keeps an application once the kommune has exported
- * it (issue 6: "default 30 days, configurable"). One source for the case
+ * it: 30 days by default, and the operator may choose another. One source for the case
  * team's purge (`npm run ansoegninger -- slet-gamle`, RETENTION_DAYS or
  * `--dage` at run time) and for the privacy notice that promises it to the
  * citizen (RETENTION_DAYS at build time, src/lib/site-config.ts).

@@ -1,5 +1,5 @@
 /**
- * Which unit handles an application, as the standards state it (DESIGN.md):
+ * Which unit handles an application, as the standards state it (ARCHITECTURE.md):
  * rules are tried in order, the first that matches wins, else the default.
  *
  * - Brønderslev (000, "Hvem skal jeg kontakte?"): under 30 and not on

@@ -1,5 +1,5 @@
 /**
- * The language of an API answer from `Accept-Language` (DESIGN.md: Danish,
+ * The language of an API answer from `Accept-Language` (the API contract: Danish,
  * or English for `Accept-Language: en`). Danish wins ties and unknowns.
  */
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './index.ts';

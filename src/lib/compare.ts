@@ -7,7 +7,7 @@
  */
 import type { Fact, Flag, Kommune } from '../domain/kommune.ts';
 
-/** The rows, in the order of the issue (service levels side by side). */
+/** The rows of the comparison (service levels side by side), in the order the page shows them. */
 export const COMPARE_ROWS = [
   'processingTime',
   'supportStart',

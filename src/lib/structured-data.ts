@@ -48,8 +48,7 @@ const organisation = (k: Pick<Kommune, 'name'>): Json => ({ '@type': 'Government
 
 /**
  * One unit as a GovernmentOffice, with its hours as `openingHoursSpecification`
- * (what issue #5 asks for, and what search engines read for "when can I reach
- * them"). The hours are *phone* hours (telefontid): the standards give no
+ * (what search engines read for "when can I reach them"). The hours are *phone* hours (telefontid): the standards give no
  * visiting hours, and every unit's `phoneHours` in content/kommuner/*.mdx is
  * the time its phone is answered. So the same hours also sit on the unit's
  * telephone ContactPoint (`hoursAvailable`), which says exactly that, and the

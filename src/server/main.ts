@@ -58,7 +58,7 @@ const server = createServer((req, res) => {
   if (req.url?.startsWith('/api/')) {
     // Every API answer, including Astro's own 403 for cross-site form posts.
     res.setHeader('Cache-Control', 'no-store');
-    // The contract's path has no trailing slash (DESIGN.md); Astro's trailingSlash: 'always'
+    // The contract's path has no trailing slash (ARCHITECTURE.md); Astro's trailingSlash: 'always'
     // would answer it with a 308, which clients that do not follow redirects would not get past.
     req.url = req.url.replace(/^\/api\/ansoegninger(?=\?|$)/, '/api/ansoegninger/');
   }

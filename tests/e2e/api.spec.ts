@@ -1,6 +1,6 @@
 /**
  * POST /api/ansoegninger against the built production server: every answer
- * of the contract in DESIGN.md, with the headers, and what is stored.
+ * of the contract in ARCHITECTURE.md, with the headers, and what is stored.
  */
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's budgets on every page: HTML ≤ 14 KB and CSS ≤ 15 KB gzip; no
+ * The budgets (ARCHITECTURE.md) on every page: HTML ≤ 14 KB and CSS ≤ 15 KB gzip; no
  * JavaScript on content pages, ≤ 5 KB on contact pages, ≤ 15 KB on the
  * questionnaire, ≤ 30 KB on the application form — every script and all it
  * imports, as the browser loads them (tests/support/page-weight.ts, the same

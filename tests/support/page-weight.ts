@@ -1,7 +1,7 @@
 /**
  * What a page costs to load, as a browser fetches it: the HTML, its
  * stylesheets and its scripts with every module they import, each counted
- * gzipped (the budgets in DESIGN.md are gzip sizes). Used by the budget
+ * gzipped (the budgets in ARCHITECTURE.md are gzip sizes). Used by the budget
  * tests and by `npm run bench`.
  */
 import { gzipSync } from 'node:zlib';
@@ -73,9 +73,10 @@ export async function pageWeight(base: string, path: string, init?: RequestInit)
 }
 
 /**
- * DESIGN.md's budgets in gzip bytes. `search` is ours (DESIGN.md is silent):
- * the search page's own script; Pagefind's runtime and index load only when
- * a search is made, and are Pagefind's to keep small.
+ * The budgets (ARCHITECTURE.md, "Quality bars") in gzip bytes. `contact` and
+ * `search` are the project's own additions; `search` is the search page's own
+ * script (Pagefind's runtime and index load only when a search is made, and
+ * are Pagefind's to keep small).
  */
 export const BUDGETS = {
   html: 14 * 1024,

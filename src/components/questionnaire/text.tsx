@@ -15,7 +15,7 @@ export interface QuestionnaireLinks {
   /** The kommune's standard page (`/<kommune>/`), sections are `#<id>` on it. */
   standard: string;
   contact: string;
-  /** The application form (issue 4). */
+  /** The application form (`/<kommune>/ansoeg/`). */
   apply: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Answers carried over from "Kan jeg få støtte?" (issue 3) with JavaScript:
+ * Answers carried over from "Kan jeg få støtte?" (the questionnaire) with JavaScript:
  * the questionnaire leaves them in sessionStorage (this tab only, gone when
  * it closes) under `prefillStorageKey(<kommune>)` as
  * `{ who, age, pension, needs, description? }`. Only these are read; nothing is written.

@@ -1,5 +1,5 @@
 /**
- * POST /api/ansoegninger — the application endpoint (DESIGN.md). The logic is
+ * POST /api/ansoegninger — the application endpoint (ARCHITECTURE.md). The logic is
  * in src/server/applications/submit.ts; this route wires it to Astro: the
  * store, the kommune content, the client address, and — for the
  * no-JavaScript form — a rewrite to the form page with the answers kept.

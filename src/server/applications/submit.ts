@@ -1,5 +1,5 @@
 /**
- * `POST /api/ansoegninger` (DESIGN.md, "Application endpoint contract"), as a
+ * `POST /api/ansoegninger` (ARCHITECTURE.md, "Application endpoint contract"), as a
  * plain function of the request so it can be tested without Astro. The Astro
  * route (src/pages/api/ansoegninger.ts) only turns the answer into a Response
  * or a rewrite to the form page.

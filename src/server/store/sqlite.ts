@@ -3,13 +3,13 @@
  *
  * - WAL, so readers (the receipt page, staff export) never wait for a writer;
  *   `synchronous=FULL`, so a commit is on disk before `save` resolves and the
- *   endpoint answers 201 (DESIGN.md: never a 201 before the application is
- *   durably stored).
+ *   endpoint answers 201 (never a 201 before the application is durably
+ *   stored: ARCHITECTURE.md, "Application endpoint contract").
  * - `BEGIN IMMEDIATE` takes the write lock up front, and `busy_timeout` lets
  *   a second process wait for it instead of failing.
  * - The schema is created or migrated on open, by `PRAGMA user_version`.
- * - An export reads, delivers and marks in one transaction on a connection
- *   of its own, so the server's connection is never left inside it.
+ * - An export reads, delivers, then marks in a short write transaction of
+ *   its own: no lock is held while the file is written.
  * - The file holds personal data: the directory is created 0700, the file 0600.
  *
  * `node:sqlite` is synchronous; the methods are async to keep the interface
