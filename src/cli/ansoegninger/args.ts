@@ -28,7 +28,7 @@ export type ParsedCommand = { ok: true; command: Command } | { ok: false; messag
 
 type Kind = Exclude<Command['kind'], 'help'>;
 
-/** Danish names first; the English ones work too (operators and older scripts use them). */
+/** Danish names first; the English ones work too (for operators who think in English). */
 const COMMANDS: Record<string, Kind | 'help'> = {
   oversigt: 'list',
   list: 'list',
