@@ -9,21 +9,19 @@ import type { PhoneStatusStrings } from './phone-status-text.ts';
 import { questionnaireData, type Answers } from '../domain/eligibility.ts';
 import type { Kommune } from '../domain/kommune.ts';
 import { readAnswers, type AnswerError } from '../domain/questionnaire-answers.ts';
-import { STRINGS, localePath, type Locale } from '../i18n/index.ts';
+import { STRINGS, type Locale } from '../i18n/index.ts';
+import { kommunePath, contactPath, applyPath } from '../domain/paths.ts';
 import { getKommune, type KommuneEntry } from './kommuner.ts';
 import { mediaType, readBodyText } from '../server/request-body.ts';
 
 /** The no-JavaScript questionnaire is a handful of short fields; more than this is not our form. */
 const FORM_LIMIT = 16 * 1024;
 
-export const questionnairePath = (lang: Locale, slug: string) => localePath(lang, `/${slug}/kan-jeg-faa-stoette/`);
-export const resultPath = (lang: Locale, slug: string) => localePath(lang, `/${slug}/kan-jeg-faa-stoette/resultat/`);
-
 export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLinks {
   return {
-    standard: localePath(lang, `/${slug}/`),
-    contact: localePath(lang, `/${slug}/kontakt/`),
-    apply: localePath(lang, `/${slug}/ansoeg/`),
+    standard: kommunePath(lang, slug),
+    contact: contactPath(lang, slug),
+    apply: applyPath(lang, slug),
   };
 }
 

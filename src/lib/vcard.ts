@@ -14,11 +14,6 @@ import { internationalNumber } from '../domain/phone-numbers.ts';
 
 const CRLF = '\r\n';
 
-/** The card's URL beside the contact page: `/bronderslev/kontakt/ungecentret.vcf`. */
-export function vcardPath(kommuneSlug: string, unitId: string): string {
-  return `/${kommuneSlug}/kontakt/${unitId}.vcf`;
-}
-
 /** Whether the standard gives anything worth saving as a contact. */
 export function hasContactCard(unit: Pick<Unit, 'phone' | 'email' | 'address'>): boolean {
   return Boolean(unit.phone || unit.email || unit.address);
