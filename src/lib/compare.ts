@@ -6,6 +6,7 @@
  * `not-stated`; the page shows "Står ikke i kvalitetsstandarden".
  */
 import type { Fact, Flag, Kommune } from '../domain/kommune.ts';
+import { factOf } from '../domain/facts.ts';
 
 /** The rows, in the order of the issue (service levels side by side). */
 export const COMPARE_ROWS = [
@@ -84,17 +85,12 @@ export function youthUnits(k: Pick<Kommune, 'units' | 'routing'>): YouthUnit[] {
 function cellFor(key: CompareRowKey, k: Kommune): CompareCell {
   switch (key) {
     case 'processingTime':
-      return fact(k.deadlines.processingTime);
     case 'supportStart':
-      return fact(k.deadlines.supportStart);
     case 'complaintDeadline':
-      return fact(k.deadlines.complaintDeadline);
     case 'followUp':
-      return fact(k.deadlines.followUp);
     case 'deliveryHours':
-      return fact(k.delivery.hours);
     case 'cost':
-      return fact(k.cost.text);
+      return fact(factOf(k, key));
     case 'freeChoiceOfProvider':
     case 'group':
     case 'online':
