@@ -7,6 +7,7 @@
  */
 import type { Fact, Flag, Kommune } from '../domain/kommune.ts';
 import { factOf } from '../domain/facts.ts';
+import { ageBand, type AgeBand } from '../domain/age-band.ts';
 
 /** The rows, in the order of the issue (service levels side by side). */
 export const COMPARE_ROWS = [
@@ -30,10 +31,8 @@ export type CompareRowKey = (typeof COMPARE_ROWS)[number];
 /** A unit for young applicants and the ages the routing rule sends to it. */
 export interface YouthUnit {
   unitName: string;
-  /** Inclusive; `null` when the rule has no lower bound. */
-  fromAge: number | null;
-  /** Inclusive (the rule's `belowAge` minus one); `null` when it has no upper bound. */
-  toAge: number | null;
+  /** The ages the rule sends to the unit; `null` when it names none. */
+  band: AgeBand | null;
   /** Brønderslev: førtidspension sends you to the adult unit whatever your age. */
   notWithEarlyRetirementPension: boolean;
   section: string;
@@ -73,8 +72,7 @@ export function youthUnits(k: Pick<Kommune, 'units' | 'routing'>): YouthUnit[] {
     return [
       {
         unitName: unit.name,
-        fromAge: rule.minAge,
-        toAge: rule.belowAge === null ? null : rule.belowAge - 1,
+        band: ageBand(rule),
         notWithEarlyRetirementPension: rule.excludesEarlyRetirementPension,
         section: rule.section,
       },

@@ -12,6 +12,7 @@ import { readAnswers, type AnswerError } from '../domain/questionnaire-answers.t
 import { STRINGS, type Locale } from '../i18n/index.ts';
 import { kommunePath, contactPath, applyPath } from '../domain/paths.ts';
 import { getKommune, type KommuneEntry } from './kommuner.ts';
+import { ageBandWords } from './age-band-text.ts';
 import { mediaType, readBodyText } from '../server/request-body.ts';
 
 /** The no-JavaScript questionnaire is a handful of short fields; more than this is not our form. */
@@ -26,7 +27,10 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
 }
 
 /** The `questionnaire` strings of one language, as the components take them. */
-export const questionnaireStrings = (lang: Locale) => STRINGS[lang].questionnaire as unknown as QuestionnaireStrings;
+export const questionnaireStrings = (lang: Locale): QuestionnaireStrings => ({
+  ...(STRINGS[lang].questionnaire as unknown as Omit<QuestionnaireStrings, 'ageBand'>),
+  ageBand: ageBandWords(lang),
+});
 
 export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune): QuestionnaireProps {
   return {

@@ -7,8 +7,10 @@
 import type { ComponentChild } from 'preact';
 import type da from '../../i18n/locales/da/questionnaire.json';
 import type { Locale } from '../../i18n/index.ts';
+import type { AgeBandWords } from '../../lib/age-band-text.ts';
 
-export type QuestionnaireStrings = typeof da;
+/** The `questionnaire` namespace, and the age-band words its førtidspension hint uses. */
+export type QuestionnaireStrings = typeof da & { ageBand: AgeBandWords };
 
 /** Where the result links to, for the page's language. */
 export interface QuestionnaireLinks {
