@@ -2,7 +2,7 @@
  * Rules about a kommune's content as a whole (data + body together), shared by
  * the content tests and the readability report.
  */
-import { danishSlug } from './slug.ts';
+import { ID_HEADING_LEVELS, headingIdsOf } from './slug.ts';
 import { lix, mdxToPlainText, type LixResult } from './lix.ts';
 import type { Kommune } from './kommune.ts';
 
@@ -21,15 +21,11 @@ export const REQUIRED_HEADINGS = [
 export const LIX_LIMIT_BODY = 40;
 export const LIX_LIMIT_KORT_FORTALT = 30;
 
-/** Heading ids of an MDX body as the site renders them (see rehype-danish-heading-ids). */
+const HEADING_LINE = new RegExp(`^#{${ID_HEADING_LEVELS.min},${ID_HEADING_LEVELS.max}}\\s+(.+?)\\s*$`, 'gm');
+
+/** Heading ids of an MDX body as the site renders them (rehype-danish-heading-ids uses the same `headingIdsOf`). */
 export function headingIds(body: string): string[] {
-  const seen = new Map<string, number>();
-  return [...body.matchAll(/^#{2,4}\s+(.+?)\s*$/gm)].map((m) => {
-    const base = danishSlug(m[1] ?? '');
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n ? `${base}-${n}` : base;
-  });
+  return headingIdsOf([...body.matchAll(HEADING_LINE)].map((m) => m[1] ?? ''));
 }
 
 /** Every `section` a kommune's data links to, with the field path that holds it. */

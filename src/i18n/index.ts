@@ -49,17 +49,6 @@ export function useTranslations(lang: Locale): TFunction {
   return t;
 }
 
-/** `/bronderslev/` in Danish, `/en/bronderslev/` in English. */
-export function localePath(lang: Locale, path: string): string {
-  const clean = path.startsWith('/') ? path : `/${path}`;
-  return lang === DEFAULT_LOCALE ? clean : `/${lang}${clean}`;
-}
-
-/** The same page in the other language: strips or adds the `/en` prefix. */
-export function pathWithoutLocale(pathname: string): string {
-  return pathname.replace(/^\/en(?=\/|$)/, '') || '/';
-}
-
 /** Dates in running text: "14. december 2023" / "14 December 2023", always Danish time. */
 export function formatDate(iso: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', {

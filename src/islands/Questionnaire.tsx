@@ -20,7 +20,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { errorText, summaryItems } from '../components/questionnaire/errors.ts';
 import { QuestionField } from '../components/questionnaire/QuestionField.tsx';
 import { QuestionnaireResult } from '../components/questionnaire/QuestionnaireResult.tsx';
-import type { QuestionnaireLinks, QuestionnaireStrings } from '../components/questionnaire/text.tsx';
+import type { QuestionnaireLinks, QuestionnaireStrings } from '../lib/questionnaire-strings.ts';
 import { PhoneStatusLine } from '../components/PhoneStatusLine.tsx';
 
 export interface QuestionnaireProps {

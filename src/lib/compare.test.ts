@@ -69,13 +69,13 @@ describe('the comparison table', () => {
 describe('the unit for young people and its age limit, from the routing rules', () => {
   it('Brønderslev: UngeCentret up to 29, not if you get førtidspension', () => {
     expect(youthUnits(kommune('bronderslev'))).toEqual([
-      { unitName: 'UngeCentret', fromAge: null, toAge: 29, notWithEarlyRetirementPension: true, section: 'ungecentret' },
+      { unitName: 'UngeCentret', band: { kind: 'below', below: 30 }, notWithEarlyRetirementPension: true, section: 'ungecentret' },
     ]);
   });
 
   it('Frederikssund: Ungekontakten from 15 to 29', () => {
     expect(youthUnits(kommune('frederikssund'))).toEqual([
-      { unitName: 'Ungekontakten', fromAge: 15, toAge: 29, notWithEarlyRetirementPension: false, section: 'ungekontakten' },
+      { unitName: 'Ungekontakten', band: { kind: 'between', min: 15, max: 29 }, notWithEarlyRetirementPension: false, section: 'ungekontakten' },
     ]);
   });
 

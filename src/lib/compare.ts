@@ -6,6 +6,8 @@
  * `not-stated`; the page shows "Står ikke i kvalitetsstandarden".
  */
 import type { Fact, Flag, Kommune } from '../domain/kommune.ts';
+import { factOf } from '../domain/facts.ts';
+import { ageBand, type AgeBand } from '../domain/age-band.ts';
 
 /** The rows of the comparison (service levels side by side), in the order the page shows them. */
 export const COMPARE_ROWS = [
@@ -29,10 +31,8 @@ export type CompareRowKey = (typeof COMPARE_ROWS)[number];
 /** A unit for young applicants and the ages the routing rule sends to it. */
 export interface YouthUnit {
   unitName: string;
-  /** Inclusive; `null` when the rule has no lower bound. */
-  fromAge: number | null;
-  /** Inclusive (the rule's `belowAge` minus one); `null` when it has no upper bound. */
-  toAge: number | null;
+  /** The ages the rule sends to the unit; `null` when it names none. */
+  band: AgeBand | null;
   /** Brønderslev: førtidspension sends you to the adult unit whatever your age. */
   notWithEarlyRetirementPension: boolean;
   section: string;
@@ -72,8 +72,7 @@ export function youthUnits(k: Pick<Kommune, 'units' | 'routing'>): YouthUnit[] {
     return [
       {
         unitName: unit.name,
-        fromAge: rule.minAge,
-        toAge: rule.belowAge === null ? null : rule.belowAge - 1,
+        band: ageBand(rule),
         notWithEarlyRetirementPension: rule.excludesEarlyRetirementPension,
         section: rule.section,
       },
@@ -84,17 +83,12 @@ export function youthUnits(k: Pick<Kommune, 'units' | 'routing'>): YouthUnit[] {
 function cellFor(key: CompareRowKey, k: Kommune): CompareCell {
   switch (key) {
     case 'processingTime':
-      return fact(k.deadlines.processingTime);
     case 'supportStart':
-      return fact(k.deadlines.supportStart);
     case 'complaintDeadline':
-      return fact(k.deadlines.complaintDeadline);
     case 'followUp':
-      return fact(k.deadlines.followUp);
     case 'deliveryHours':
-      return fact(k.delivery.hours);
     case 'cost':
-      return fact(k.cost.text);
+      return fact(factOf(k, key));
     case 'freeChoiceOfProvider':
     case 'group':
     case 'online':

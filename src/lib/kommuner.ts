@@ -3,6 +3,7 @@
  * paths every per-kommune page shares.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { inBothLangs } from './page-langs.ts';
 
 export type KommuneEntry = CollectionEntry<'kommuner'>;
 
@@ -15,7 +16,7 @@ export async function getKommune(slug: string): Promise<KommuneEntry | undefined
   return getEntry('kommuner', slug);
 }
 
-/** `getStaticPaths` for `/[kommune]/…` pages. */
+/** `getStaticPaths` for `/[...lang]/[kommune]/…` pages: every kommune in both languages. */
 export async function kommunePaths() {
-  return (await getKommuner()).map((entry) => ({ params: { kommune: entry.id }, props: { entry } }));
+  return inBothLangs((await getKommuner()).map((entry) => ({ params: { kommune: entry.id }, props: { entry } })));
 }

@@ -10,15 +10,16 @@
 import type { Kommune } from '../domain/kommune.ts';
 import { danish } from './danish-parts.ts';
 import { fillTemplate as fill } from './template.ts';
+import { ageBand } from '../domain/age-band.ts';
+import { ageBandText, type AgeBandWords } from './age-band-text.ts';
 
 type RoutingFacts = Pick<Kommune, 'shortName' | 'units' | 'routing'>;
 
 export interface RoutingExampleStrings {
   /** "I {{kommune}} går ansøgninger fx til {{unit}}, hvis du {{condition}}." */
   sentence: string;
-  ageBetween: string;
-  ageBelow: string;
-  ageFrom: string;
+  /** "er {{band}}": the rule's age band (`ageBand.*`) in a clause. */
+  aged: string;
   noPension: string;
   /** Joins two conditions: " og ". */
   and: string;
@@ -29,21 +30,16 @@ export interface RoutingExampleStrings {
  * rule that depends on førtidspension as well as age (the notice names both);
  * `null` when every kommune has one unit for everyone.
  */
-export function routingExample(kommuner: readonly RoutingFacts[], s: RoutingExampleStrings): string | null {
+export function routingExample(kommuner: readonly RoutingFacts[], s: RoutingExampleStrings, bandWords: AgeBandWords): string | null {
   const candidates = kommuner.flatMap((k) => k.routing.rules.map((rule) => ({ k, rule })));
   const chosen = candidates.find(({ rule }) => rule.excludesEarlyRetirementPension) ?? candidates[0];
   if (!chosen) return null;
   const { k, rule } = chosen;
   const unit = k.units.find((u) => u.id === rule.unit);
   if (!unit) return null;
+  const band = ageBand(rule);
   const conditions = [
-    rule.minAge !== null && rule.belowAge !== null
-      ? fill(s.ageBetween, { min: rule.minAge, max: rule.belowAge - 1 })
-      : rule.belowAge !== null
-        ? fill(s.ageBelow, { below: rule.belowAge })
-        : rule.minAge !== null
-          ? fill(s.ageFrom, { min: rule.minAge })
-          : null,
+    band ? fill(s.aged, { band: ageBandText(band, bandWords) }) : null,
     rule.excludesEarlyRetirementPension ? s.noPension : null,
   ].filter((c): c is string => c !== null);
   if (!conditions.length) return null;

@@ -4,17 +4,16 @@
  * twin under /en/ with the same slugs; the sitemap says so with hreflang
  * alternates, as the pages' own <link rel="alternate"> do.
  */
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { localized, withoutLang } from '../domain/paths.ts';
 
-/** "/en/varde/" → "/varde/"; a Danish path stays as it is. */
-const danishPath = (path: string) => path.replace(/^\/en(?=\/)/, '');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function sitemapXml(paths: readonly string[], site: string | URL): string {
   const all = new Set(paths);
   const url = (path: string) => escapeXml(new URL(path, site).href);
   const entries = [...all].sort().map((path) => {
-    const da = danishPath(path);
-    const en = `/en${da}`;
+    const da = withoutLang(path);
+    const en = localized('en', da);
     const alternates =
       all.has(da) && all.has(en)
         ? [

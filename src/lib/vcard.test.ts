@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, unitVCard, vcardPath } from './vcard.ts';
+import { escapeText, foldLine, unitVCard } from './vcard.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
 
 const unit = (slug: string, id: string) => kommune(slug).units.find((u) => u.id === id)!;
@@ -59,9 +59,5 @@ describe('a unit as a vCard', () => {
 
   it('escapes the characters that structure a vCard', () => {
     expect(escapeText('a;b,c\\d\ne')).toBe('a\\;b\\,c\\\\d\\ne');
-  });
-
-  it('lives beside the contact page', () => {
-    expect(vcardPath('bronderslev', 'ungecentret')).toBe('/bronderslev/kontakt/ungecentret.vcf');
   });
 });

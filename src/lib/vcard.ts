@@ -10,14 +10,9 @@
  * A unit with none of phone, e-mail or address gets no card at all.
  */
 import type { Unit } from '../domain/kommune.ts';
-import { internationalNumber } from '../domain/phone-hours.ts';
+import { internationalNumber } from '../domain/phone-numbers.ts';
 
 const CRLF = '\r\n';
-
-/** The card's URL beside the contact page: `/bronderslev/kontakt/ungecentret.vcf`. */
-export function vcardPath(kommuneSlug: string, unitId: string): string {
-  return `/${kommuneSlug}/kontakt/${unitId}.vcf`;
-}
 
 /** Whether the standard gives anything worth saving as a contact. */
 export function hasContactCard(unit: Pick<Unit, 'phone' | 'email' | 'address'>): boolean {

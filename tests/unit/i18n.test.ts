@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRINGS, formatDate, localePath, pathWithoutLocale, useTranslations } from '../../src/i18n/index.ts';
+import { STRINGS, formatDate, useTranslations } from '../../src/i18n/index.ts';
 
 const { da, en } = STRINGS;
 
@@ -31,15 +31,7 @@ describe('UI strings', () => {
   });
 });
 
-describe('paths and dates', () => {
-  it('puts English pages under /en/ with the same slugs', () => {
-    expect(localePath('da', '/varde/kontakt/')).toBe('/varde/kontakt/');
-    expect(localePath('en', '/varde/kontakt/')).toBe('/en/varde/kontakt/');
-    expect(pathWithoutLocale('/en/varde/kontakt/')).toBe('/varde/kontakt/');
-    expect(pathWithoutLocale('/en')).toBe('/');
-    expect(pathWithoutLocale('/english-page/')).toBe('/english-page/');
-  });
-
+describe('dates', () => {
   it('writes approval dates in words', () => {
     expect(formatDate('2023-12-14', 'da')).toBe('14. december 2023');
     expect(formatDate('2025-06-04', 'en')).toBe('4 June 2025');

@@ -8,6 +8,8 @@
 import type { JSX, Ref } from 'preact';
 import { optionsFor, pensionAgeBand, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
 import { fillTemplate } from '../../lib/template.ts';
+import { ageBand } from '../../domain/age-band.ts';
+import { ageBandText } from '../../lib/age-band-text.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { Danish, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
@@ -31,7 +33,7 @@ export interface QuestionFieldProps {
 }
 
 /** Where an error summary links to: the question's first input. */
-export function fieldId(k: QuestionnaireKommune, id: QuestionId): string {
+export function questionFieldId(k: QuestionnaireKommune, id: QuestionId): string {
   return id === 'age' ? 'q-age' : `q-${id}-${optionsFor(k, id)[0]}`;
 }
 
@@ -122,9 +124,8 @@ export function optionLabel(k: QuestionnaireKommune, s: QuestionnaireStrings, la
 
 /** "Du skal kun svare, hvis du er under 30 år." from the routing rule. */
 function pensionCondition(k: QuestionnaireKommune, s: QuestionnaireStrings): string {
-  const band = pensionAgeBand(k);
-  if (!band?.belowAge) return '';
-  return band.minAge === null
-    ? fillTemplate(s.questions.pension.hintBelow, { below: band.belowAge })
-    : fillTemplate(s.questions.pension.hintBand, { min: band.minAge, max: band.belowAge - 1 });
+  const rule = pensionAgeBand(k);
+  // Only a band with an upper age makes the question one that some need not answer.
+  const band = rule && rule.belowAge !== null ? ageBand(rule) : null;
+  return band ? fillTemplate(s.questions.pension.onlyIfAged, { band: ageBandText(band, s.ageBand) }) : '';
 }

@@ -5,19 +5,9 @@
  * kommune's Danish words keep `lang="da"` inside an English sentence.
  */
 import type { ComponentChild } from 'preact';
-import type da from '../../i18n/locales/da/questionnaire.json';
 import type { Locale } from '../../i18n/index.ts';
 
-export type QuestionnaireStrings = typeof da;
-
-/** Where the result links to, for the page's language. */
-export interface QuestionnaireLinks {
-  /** The kommune's standard page (`/<kommune>/`), sections are `#<id>` on it. */
-  standard: string;
-  contact: string;
-  /** The application form (`/<kommune>/ansoeg/`). */
-  apply: string;
-}
+export type { QuestionnaireLinks, QuestionnaireStrings } from '../../lib/questionnaire-strings.ts';
 
 /** A kommune's own words (always Danish): marked so on English pages. */
 export function Danish({ lang, children }: { lang: Locale; children: ComponentChild }) {

@@ -8,7 +8,7 @@
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
 import type { Unit } from '../../domain/kommune.ts';
-import { telHref } from '../../domain/phone-hours.ts';
+import { telHref } from '../../domain/phone-numbers.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import type { ApplyStrings, FormKommune } from './types.ts';
 

@@ -11,7 +11,7 @@ import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts'
 import { applicationStore } from '../../server/store/index.ts';
 import { apiStrings, errorJson, submitApplication } from '../../server/applications/submit.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
-import { localePath } from '../../i18n/index.ts';
+import { applyPath } from '../../domain/paths.ts';
 
 export const prerender = false;
 
@@ -39,7 +39,7 @@ export const POST: APIRoute = async (context) => {
   if (answer.kind === 'response') return answer.response;
   // The no-JavaScript form again, with the answers and the errors (the page reads them from locals).
   context.locals.applyForm = answer.form;
-  const formPage = new URL(localePath(answer.form.lang, `/${answer.form.kommune}/ansoeg/`), context.url);
+  const formPage = new URL(applyPath(answer.form.lang, answer.form.kommune), context.url);
   return context.rewrite(new Request(formPage, { headers: context.request.headers }));
 };
 

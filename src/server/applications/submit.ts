@@ -28,7 +28,8 @@ import {
 import { KOMMUNE_SLUGS, type KommuneSlug } from '../../domain/ids.ts';
 import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
-import { LOCALES, STRINGS, localePath, type Locale } from '../../i18n/index.ts';
+import { LOCALES, STRINGS, type Locale } from '../../i18n/index.ts';
+import { receiptPath } from '../../domain/paths.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import type { RateLimiter } from '../rate-limit.ts';
@@ -99,10 +100,6 @@ const errorResponse = (status: number, message: string, headers: Record<string, 
   kind: 'response',
   response: errorJson(status, message, headers),
 });
-
-export function receiptPath(lang: Locale, kommune: string, reference: string): string {
-  return `${localePath(lang, `/${kommune}/ansoeg/kvittering/`)}?reference=${encodeURIComponent(reference)}`;
-}
 
 /**
  * A cross-site request from a browser. Astro's `security.checkOrigin` already

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { FACTS, KEY_FACTS, RECEIPT_COMPLAINT_FACTS, RECEIPT_NEXT_FACTS, factOf, factsOf } from './facts.ts';
+import { kommune, kommuner } from '../../tests/support/kommuner.ts';
+import da from '../i18n/locales/da/kommune.json' with { type: 'json' };
+import en from '../i18n/locales/en/kommune.json' with { type: 'json' };
+import daReceipt from '../i18n/locales/da/receipt.json' with { type: 'json' };
+import enReceipt from '../i18n/locales/en/receipt.json' with { type: 'json' };
+
+describe('the facts registry', () => {
+  it('reads each fact from where the schema keeps it', () => {
+    const k = kommune('bronderslev');
+    expect(factOf(k, 'processingTime')).toBe(k.deadlines.processingTime);
+    expect(factOf(k, 'minimumAge')).toBe(k.eligibility.minimumAgeFact);
+    expect(factOf(k, 'cost')).toBe(k.cost.text);
+    expect(factOf(k, 'deliveryHours')).toBe(k.delivery.hours);
+    expect(factOf(k, 'processingTime')?.text).toBe('Sagsbehandlingstiden er op til 5 uger.');
+  });
+
+  it('gives null, not a guess, where a standard is silent', () => {
+    expect(factOf(kommune('frederikssund'), 'processingTime')).toBeNull();
+  });
+
+  it('lists the facts in the order asked, each with its key', () => {
+    const k = kommune('varde');
+    expect(factsOf(k, RECEIPT_NEXT_FACTS).map((f) => f.key)).toEqual(['firstContact', 'processingTime', 'supportStart']);
+    expect(factsOf(k, ['cost']).at(0)?.fact).toBe(k.cost.text);
+  });
+
+  it('every fact of every kommune is either given with its source section or null', () => {
+    for (const k of Object.values(kommuner)) {
+      for (const key of Object.keys(FACTS) as (keyof typeof FACTS)[]) {
+        const fact = factOf(k, key);
+        if (fact) expect(fact.section, `${k.name}: ${key}`).toMatch(/^[a-z0-9-]+$/);
+      }
+    }
+  });
+
+  it('each fact a page lists has its label in both languages', () => {
+    for (const key of KEY_FACTS) {
+      expect(da.facts, key).toHaveProperty(key);
+      expect(en.facts, key).toHaveProperty(key);
+    }
+    for (const key of [...RECEIPT_NEXT_FACTS, ...RECEIPT_COMPLAINT_FACTS]) {
+      expect(daReceipt.facts, key).toHaveProperty(key);
+      expect(enReceipt.facts, key).toHaveProperty(key);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The facts of a standard that pages show by name: one key per fact and
+ * where it lives in the kommune's data. The comparison table, the key facts
+ * on a kommune's page and the receipt all read a fact through this registry,
+ * so a fact moved in the schema is moved here once. A fact the standard does
+ * not give is `null` (shown as "Står ikke i kvalitetsstandarden").
+ */
+import type { Fact, Kommune } from './kommune.ts';
+
+export const FACTS = {
+  minimumAge: (k) => k.eligibility.minimumAgeFact,
+  cost: (k) => k.cost.text,
+  processingTime: (k) => k.deadlines.processingTime,
+  firstContact: (k) => k.deadlines.firstContact,
+  supportStart: (k) => k.deadlines.supportStart,
+  deliveryHours: (k) => k.delivery.hours,
+  followUp: (k) => k.deadlines.followUp,
+  complaintDeadline: (k) => k.deadlines.complaintDeadline,
+  reassessment: (k) => k.deadlines.reassessment,
+} as const satisfies Record<string, (k: Kommune) => Fact | null>;
+
+export type FactKey = keyof typeof FACTS;
+
+/** One fact of a kommune's standard by its key, `null` when the standard does not give it. */
+export function factOf(k: Kommune, key: FactKey): Fact | null {
+  return FACTS[key](k);
+}
+
+/** The facts with their keys, in the order given (for a list of facts on a page). */
+export function factsOf<K extends FactKey>(k: Kommune, keys: readonly K[]): { key: K; fact: Fact | null }[] {
+  return keys.map((key) => ({ key, fact: factOf(k, key) }));
+}
+
+/** "Det vigtigste" on a kommune's page. */
+export const KEY_FACTS = [
+  'minimumAge',
+  'cost',
+  'processingTime',
+  'firstContact',
+  'supportStart',
+  'deliveryHours',
+  'followUp',
+  'complaintDeadline',
+  'reassessment',
+] as const satisfies readonly FactKey[];
+
+/** What happens next, on the receipt. */
+export const RECEIPT_NEXT_FACTS = ['firstContact', 'processingTime', 'supportStart'] as const satisfies readonly FactKey[];
+
+/** How to complain, on the receipt. */
+export const RECEIPT_COMPLAINT_FACTS = ['complaintDeadline', 'reassessment'] as const satisfies readonly FactKey[];

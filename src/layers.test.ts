@@ -1,0 +1,172 @@
+/**
+ * Layers import only downward. Every source file under src/ (tests aside) is
+ * read for its relative imports, and an import into a layer the file's own
+ * layer may not use fails here, naming both files.
+ *
+ *   domain ← lib ← components ← layouts ← islands, views ← pages
+ *
+ * domain is pure and imports only domain; i18n (the UI strings) is for lib
+ * and up; server sits beside the pages' stack and may use domain, lib and
+ * i18n; the cli may use server, domain, lib and i18n. Views wrap their
+ * content in a layout, so a layout sits below the views (it holds the frame,
+ * components only).
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SRC = fileURLToPath(new URL('.', import.meta.url));
+
+type Layer =
+  | 'domain'
+  | 'i18n'
+  | 'lib'
+  | 'components'
+  | 'layouts'
+  | 'islands'
+  | 'views'
+  | 'pages'
+  | 'server'
+  | 'cli'
+  | 'integrations'
+  | 'styles'
+  | 'config';
+
+/** What each layer may import (besides itself). */
+const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
+  domain: [],
+  i18n: [],
+  styles: [],
+  lib: ['domain', 'i18n'],
+  components: ['domain', 'i18n', 'lib', 'styles'],
+  layouts: ['domain', 'i18n', 'lib', 'components', 'styles'],
+  islands: ['domain', 'i18n', 'lib', 'components'],
+  views: ['domain', 'i18n', 'lib', 'components', 'layouts', 'islands', 'styles'],
+  pages: ['domain', 'i18n', 'lib', 'components', 'layouts', 'islands', 'views', 'server'],
+  server: ['domain', 'i18n', 'lib'],
+  cli: ['domain', 'i18n', 'lib', 'server'],
+  integrations: ['domain', 'i18n', 'lib'],
+  // src/content.config.ts: the content schema comes from the domain.
+  config: ['domain', 'lib'],
+};
+
+/**
+ * Type-only imports a layer may make besides: a component types the config
+ * it hands its island's script, a server-rendered view types the data its
+ * page hands it (a receipt lookup, the form's state), and src/env.d.ts types
+ * what the server puts in Astro's locals.
+ */
+const MAY_IMPORT_TYPES: Partial<Record<Layer, readonly Layer[]>> = {
+  components: ['islands'],
+  views: ['server'],
+  config: ['server'],
+};
+
+/**
+ * Imports that reach upward today, each named so that no other joins them:
+ * the application form's prop types read the server's form re-render type.
+ * They go when the form's types move below the server; the test below fails
+ * once an entry is gone, so the list only shrinks.
+ */
+const KNOWN: readonly string[] = ['islands/apply/types.ts → server/applications/submit.ts'];
+
+const SOURCE = /\.(ts|tsx|astro|mjs|js)$/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return SOURCE.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function layerOf(path: string): Layer {
+  const [top, ...rest] = relative(SRC, path).split(/[\\/]/);
+  return rest.length ? (top as Layer) : 'config';
+}
+
+export interface Import {
+  spec: string;
+  /** `import type …` / `export type …`: erased, no code runs. */
+  typeOnly: boolean;
+  /** In an .astro file's `<script>`: the browser entry that mounts an island, not the server render. */
+  client: boolean;
+}
+
+/** The relative imports of a piece of code: static, re-export, side-effect and dynamic. */
+function importsIn(code: string, client: boolean): Import[] {
+  const found: Import[] = [];
+  for (const m of code.matchAll(/(?:^|[\s;}])(import|export)(\s+type)?\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g)) {
+    found.push({ spec: m[3]!, typeOnly: Boolean(m[2]), client });
+  }
+  for (const m of code.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push({ spec: m[1]!, typeOnly: false, client });
+  for (const m of code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)(\.\w+)?/g)) found.push({ spec: m[1]!, typeOnly: false, client });
+  return found.filter((i) => i.spec.startsWith('.'));
+}
+
+/** A file's relative imports; for .astro, the frontmatter's and each `<script>`'s apart. */
+export function importsOf(text: string, astro: boolean): Import[] {
+  if (!astro) return importsIn(text, false);
+  const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+  const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+  return [...importsIn(frontmatter, false), ...scripts.flatMap((code) => importsIn(code, true))];
+}
+
+/** Whether an import from one layer into another goes the allowed way. */
+function allowed(from: Layer, to: Layer, i: Import): boolean {
+  if (to === from || MAY_IMPORT[from].includes(to)) return true;
+  if (i.typeOnly && MAY_IMPORT_TYPES[from]?.includes(to)) return true;
+  // A component's or view's <script> is the entry of its island in the browser.
+  return i.client && to === 'islands';
+}
+
+const all = files(SRC);
+
+describe('layers import only downward', () => {
+  it('reads every kind of import, and an .astro file’s server and browser code apart', () => {
+    const code = "import { a } from '../domain/x.ts';\nimport type { B } from './y.ts';\nexport { c } from '../lib/z.ts';\nimport '../styles/site.scss';";
+    expect(importsOf(code, false).map((i) => [i.spec, i.typeOnly])).toEqual([
+      ['../domain/x.ts', false],
+      ['./y.ts', true],
+      ['../lib/z.ts', false],
+      ['../styles/site.scss', false],
+    ]);
+    const astro = "---\nimport X from '../layouts/X.astro';\n---\n<X />\n<script>\n  import { go } from '../islands/go.ts';\n</script>";
+    expect(importsOf(astro, true)).toEqual([
+      { spec: '../layouts/X.astro', typeOnly: false, client: false },
+      { spec: '../islands/go.ts', typeOnly: false, client: true },
+    ]);
+    expect(all.length).toBeGreaterThan(100);
+  });
+
+  const edges = all.flatMap((file) =>
+    importsOf(readFileSync(file, 'utf8'), file.endsWith('.astro')).map((imported) => {
+      // A declaration file (.d.ts) holds types only, whatever its import syntax.
+      const i = file.endsWith('.d.ts') ? { ...imported, typeOnly: true } : imported;
+      const target = resolve(dirname(file), i.spec);
+      return { file, target, i, name: `${relative(SRC, file)} → ${relative(SRC, target)}` };
+    }),
+  );
+
+  it('no file imports from a layer above its own', () => {
+    const upward = edges
+      .filter(({ target }) => target.startsWith(SRC))
+      .filter(({ file, target, i }) => !allowed(layerOf(file), layerOf(target), i))
+      .map((e) => e.name);
+    expect(upward.filter((name) => !KNOWN.includes(name))).toEqual([]);
+  });
+
+  it('every known exception is still there (take it off the list once fixed)', () => {
+    const names = new Set(edges.map((e) => e.name));
+    for (const name of KNOWN) expect(names, name).toContain(name);
+  });
+
+  it('the domain stays pure: no Astro, Preact or Node import', () => {
+    const impure = all
+      .filter((file) => layerOf(file) === 'domain')
+      .filter((file) => /from\s*['"](astro|astro:[\w-]+|preact[\w/-]*|node:[\w/]+)['"]/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(impure).toEqual([]);
+  });
+});

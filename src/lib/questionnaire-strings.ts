@@ -1,0 +1,18 @@
+/**
+ * The shape of the questionnaire's strings and links, as the pages build them
+ * (lib/questionnaire.ts) and its Preact components take them as props.
+ */
+import type da from '../i18n/locales/da/questionnaire.json';
+import type { AgeBandWords } from './age-band-text.ts';
+
+/** The `questionnaire` namespace, and the age-band words its førtidspension hint uses. */
+export type QuestionnaireStrings = typeof da & { ageBand: AgeBandWords };
+
+/** Where the result links to, for the page's language. */
+export interface QuestionnaireLinks {
+  /** The kommune's standard page (`/<kommune>/`), sections are `#<id>` on it. */
+  standard: string;
+  contact: string;
+  /** The application form. */
+  apply: string;
+}
