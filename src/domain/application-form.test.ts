@@ -3,9 +3,9 @@ import {
   FORM_FIELDS,
   ageFromForm,
   STEPS,
+  checkForm,
   fieldForPath,
   formToApplication,
-  mergeIssues,
   prefillFromQuestionnaire,
   stepOfField,
   type FormValues,
@@ -34,9 +34,8 @@ const filledIn = (): FormValues => ({
 });
 
 const validate = (values: FormValues) => {
-  const { body, issues } = formToApplication(values, 'bronderslev');
-  const result = validateApplication(body, NOW);
-  return mergeIssues(issues, result.ok ? [] : result.issues);
+  const result = checkForm(values, 'bronderslev', NOW);
+  return result.ok ? [] : result.issues;
 };
 
 describe('the form’s answers become the API body', () => {
@@ -70,6 +69,39 @@ describe('the form’s answers become the API body', () => {
   it('helper fields filled in by someone applying for themselves are not sent', () => {
     const values = { ...filledIn(), helperName: 'Hanne' };
     expect(formToApplication(values, 'bronderslev').body).not.toHaveProperty('onBehalf');
+  });
+});
+
+describe('checkForm: the one check of the form, for island and server', () => {
+  it('a filled-in form gives the cleaned application, its age and the JSON body to send', () => {
+    const result = checkForm({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev', NOW);
+    expect(result).toMatchObject({ ok: true, age: 25, birthDate: '2001-04-12', application: { applicant: { name: 'Sofie Jensen', cpr: '120401-4321' } } });
+    expect(result.ok && result.body).toEqual(formToApplication({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev').body);
+  });
+
+  it('the form’s own problem wins over the schema’s on the same field, and the schema’s others are kept', () => {
+    const { who: _, ...values } = filledIn();
+    expect(checkForm({ ...values, birthMonth: '', name: '' }, 'bronderslev', NOW)).toEqual({
+      ok: false,
+      issues: [
+        { path: 'who', code: 'whoRequired' },
+        { path: 'applicant.birthDate', code: 'birthDateIncomplete' },
+        { path: 'applicant.name', code: 'required' },
+      ],
+    });
+  });
+
+  it('a body the schema accepts is still refused while the form has a problem of its own', () => {
+    // "Who is applying" is not in the API body: the schema alone would accept it.
+    const { who: _, ...values } = filledIn();
+    expect(validateApplication(formToApplication(values, 'bronderslev').body, NOW).ok).toBe(true);
+    expect(checkForm(values, 'bronderslev', NOW)).toEqual({ ok: false, issues: [{ path: 'who', code: 'whoRequired' }] });
+  });
+
+  it('is checked on the day it is given: 18 today, not yesterday', () => {
+    const values = { ...filledIn(), birthDay: '24', birthMonth: '11', birthYear: '2008' };
+    expect(checkForm(values, 'bronderslev', NOW).ok).toBe(true);
+    expect(checkForm(values, 'bronderslev', new Date('2026-11-22T12:00:00Z'))).toEqual({ ok: false, issues: [{ path: 'applicant.birthDate', code: 'under18' }] });
   });
 });
 

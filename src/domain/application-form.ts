@@ -10,7 +10,7 @@
  * repeated checkboxes.
  */
 import { VUM_THEMES } from './ids.ts';
-import { LIMITS, type Issue } from './application.ts';
+import { LIMITS, validateApplication, type Issue, type Validation } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import type { KommuneSlug } from './ids.ts';
@@ -48,6 +48,13 @@ export type FieldName = (typeof FORM_FIELDS)[number];
 export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
 
 export type FormValues = Partial<Record<FieldName, string | string[]>>;
+
+/** A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much text). */
+export interface FormProblem {
+  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge';
+  /** For `tooMany`: seconds to wait. */
+  seconds?: number;
+}
 
 /** The steps of the form with JavaScript (DKFDS step indicator); without it, one page in this order. */
 export const STEPS = [
@@ -201,9 +208,26 @@ function withoutUndefined(value: unknown): unknown {
 }
 
 /** Issues from the form and the schema together, one per field (the form's own first). */
-export function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[] {
+function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[] {
   const fields = new Set(formIssues.map((i) => fieldForPath(i.path) ?? i.path));
   return [...formIssues, ...schemaIssues.filter((i) => !fields.has(fieldForPath(i.path) ?? i.path))];
+}
+
+/** The form's answers checked: the application (and the JSON body it was read from), or the problems to show. */
+export type FormCheck =
+  | (Extract<Validation, { ok: true }> & { body: Record<string, unknown> })
+  | { ok: false; issues: Issue[] };
+
+/**
+ * The one check of the form's answers, for the island (before sending) and
+ * the endpoint (the no-JavaScript post): the form's own problems, then the
+ * shared schema on the JSON body, one problem per field.
+ */
+export function checkForm(values: FormValues, kommune: KommuneSlug | string, now: Date): FormCheck {
+  const { body, issues: formIssues } = formToApplication(values, kommune);
+  const result = validateApplication(body, now);
+  const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
+  return result.ok && !issues.length ? { ...result, body } : { ok: false, issues };
 }
 
 /**
