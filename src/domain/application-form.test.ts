@@ -61,13 +61,13 @@ describe('the form’s answers become the API body', () => {
     expect(formToApplication(notAsked, 'varde').body).not.toHaveProperty('receivesEarlyRetirementPension');
   });
 
-  it('on behalf of someone, the helper and the recorded consent are sent', () => {
-    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor', helperConsent: 'ja' };
+  it('on behalf of someone, their details and the recorded consent are sent', () => {
+    const values = { ...filledIn(), who: 'on-behalf', onBehalfName: 'Hanne', onBehalfRelation: 'Mor', onBehalfConsent: 'ja' };
     expect(formToApplication(values, 'bronderslev').body.onBehalf).toEqual({ name: 'Hanne', relation: 'Mor', applicantConsents: true });
   });
 
-  it('helper fields filled in by someone applying for themselves are not sent', () => {
-    const values = { ...filledIn(), helperName: 'Hanne' };
+  it('on-behalf fields filled in by someone applying for themselves are not sent', () => {
+    const values = { ...filledIn(), onBehalfName: 'Hanne' };
     expect(formToApplication(values, 'bronderslev').body).not.toHaveProperty('onBehalf');
   });
 });
@@ -130,7 +130,7 @@ describe('problems land on the field that shows them', () => {
   });
 
   it('on behalf without the person’s consent', () => {
-    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor' };
+    const values = { ...filledIn(), who: 'on-behalf', onBehalfName: 'Hanne', onBehalfRelation: 'Mor' };
     expect(validate(values)).toEqual([{ path: 'onBehalf.applicantConsents', code: 'consentRequired' }]);
   });
 
@@ -141,16 +141,16 @@ describe('problems land on the field that shows them', () => {
   it('every API path of the form has a field, and every field a step', () => {
     const paths = ['applicant.name', 'applicant.birthDate', 'applicant.address.postalCode', 'onBehalf.applicantConsents', 'needs.3', 'contact.preferred', 'consentToObtainInformation', 'receivesEarlyRetirementPension'];
     for (const path of paths) expect(fieldForPath(path)).not.toBeNull();
-    for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('tjek');
+    for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('review');
     expect(fieldForPath('kommune')).toBeNull();
-    expect(STEPS.map((s) => s.id)).toEqual(['hvem', 'person', 'behov', 'kontakt', 'tjek']);
+    expect(STEPS.map((s) => s.id)).toEqual(['who', 'person', 'needs', 'contact', 'review']);
   });
 });
 
 describe('answers carried over from "Kan jeg få støtte?"', () => {
   it('a relative asking for a 25-year-old not on førtidspension who needs help with social life', () => {
     const { values, ageHint } = prefillFromQuestionnaire({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv'] });
-    expect(values).toEqual({ who: 'behalf', pension: 'nej', needs: ['socialt-liv'] });
+    expect(values).toEqual({ who: 'on-behalf', pension: 'nej', needs: ['socialt-liv'] });
     expect(ageHint).toBe(25);
   });
 

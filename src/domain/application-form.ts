@@ -18,11 +18,11 @@ import type { KommuneSlug } from './ids.ts';
 /** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
 export const FORM_FIELDS = [
   'who',
-  'helperName',
-  'helperRelation',
-  'helperPhone',
-  'helperEmail',
-  'helperConsent',
+  'onBehalfName',
+  'onBehalfRelation',
+  'onBehalfPhone',
+  'onBehalfEmail',
+  'onBehalfConsent',
   'name',
   'birthDay',
   'birthMonth',
@@ -58,14 +58,14 @@ export interface FormProblem {
 
 /** The steps of the form with JavaScript (DKFDS step indicator); without it, one page in this order. */
 export const STEPS = [
-  { id: 'hvem', fields: ['who', 'helperName', 'helperRelation', 'helperPhone', 'helperEmail', 'helperConsent'] },
+  { id: 'who', fields: ['who', 'onBehalfName', 'onBehalfRelation', 'onBehalfPhone', 'onBehalfEmail', 'onBehalfConsent'] },
   {
     id: 'person',
     fields: ['name', 'birthDay', 'birthMonth', 'birthYear', 'cpr', 'street', 'postalCode', 'city', 'phone', 'email', 'pension'],
   },
-  { id: 'behov', fields: ['needs', 'description', 'helpReceived'] },
-  { id: 'kontakt', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
-  { id: 'tjek', fields: [] },
+  { id: 'needs', fields: ['needs', 'description', 'helpReceived'] },
+  { id: 'contact', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
+  { id: 'review', fields: [] },
 ] as const satisfies readonly { id: string; fields: readonly FieldName[] }[];
 export type StepId = (typeof STEPS)[number]['id'];
 
@@ -84,12 +84,12 @@ const FIELD_FOR_PATH = Object.fromEntries(
     'applicant.phone phone',
     'applicant.email email',
     'receivesEarlyRetirementPension pension',
-    'onBehalf helperName',
-    'onBehalf.name helperName',
-    'onBehalf.relation helperRelation',
-    'onBehalf.phone helperPhone',
-    'onBehalf.email helperEmail',
-    'onBehalf.applicantConsents helperConsent',
+    'onBehalf onBehalfName',
+    'onBehalf.name onBehalfName',
+    'onBehalf.relation onBehalfRelation',
+    'onBehalf.phone onBehalfPhone',
+    'onBehalf.email onBehalfEmail',
+    'onBehalf.applicantConsents onBehalfConsent',
     'needs needs',
     'description description',
     'helpReceived helpReceived',
@@ -113,7 +113,7 @@ export function fieldForPath(path: string): FieldName | null {
 }
 
 export function stepOfField(field: FieldName | null): StepId {
-  return STEPS.find((s) => (s.fields as readonly FieldName[]).includes(field as FieldName))?.id ?? 'tjek';
+  return STEPS.find((s) => (s.fields as readonly FieldName[]).includes(field as FieldName))?.id ?? 'review';
 }
 
 const one = (values: FormValues, field: FieldName): string => {
@@ -156,7 +156,7 @@ function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
 export function formToApplication(values: FormValues, kommune: KommuneSlug | string): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
   const who = one(values, 'who');
-  if (who !== 'self' && who !== 'behalf') issues.push({ path: 'who', code: 'whoRequired' });
+  if (who !== 'self' && who !== 'on-behalf') issues.push({ path: 'who', code: 'whoRequired' });
 
   const birth = birthDateFrom(values);
   if (birth.issue) issues.push(birth.issue);
@@ -177,13 +177,13 @@ export function formToApplication(values: FormValues, kommune: KommuneSlug | str
     },
     receivesEarlyRetirementPension: pension === 'ved-ikke' ? null : yesNo(pension),
     onBehalf:
-      who === 'behalf'
+      who === 'on-behalf'
         ? {
-            name: one(values, 'helperName'),
-            relation: one(values, 'helperRelation'),
-            phone: optional(one(values, 'helperPhone')),
-            email: optional(one(values, 'helperEmail')),
-            applicantConsents: one(values, 'helperConsent') === 'ja',
+            name: one(values, 'onBehalfName'),
+            relation: one(values, 'onBehalfRelation'),
+            phone: optional(one(values, 'onBehalfPhone')),
+            email: optional(one(values, 'onBehalfEmail')),
+            applicantConsents: one(values, 'onBehalfConsent') === 'ja',
           }
         : undefined,
     needs: many(values, 'needs'),
@@ -248,7 +248,8 @@ export interface QuestionnaireAnswers {
 export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { values: FormValues; ageHint: number | null } {
   const values: FormValues = {};
   if (answers.who === 'self') values.who = 'self';
-  if (answers.who === 'relative' || answers.who === 'professional') values.who = 'behalf';
+  // The questionnaire tells a relative from a professional; the form asks only whether it is on someone's behalf.
+  if (answers.who === 'relative' || answers.who === 'professional') values.who = 'on-behalf';
   if (answers.pension === 'ja' || answers.pension === 'nej' || answers.pension === 'ved-ikke') values.pension = answers.pension;
   if (Array.isArray(answers.needs)) {
     const needs = answers.needs.filter((n): n is string => (VUM_THEMES as readonly unknown[]).includes(n));

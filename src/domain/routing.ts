@@ -20,7 +20,8 @@ import type { Fact, Kommune, Unit } from './kommune.ts';
 /** The parts of a kommune routing needs (the islands get only a part of the data). */
 export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing' | 'under18'>;
 
-export interface Applicant {
+/** What routing needs to know about the applicant (the person who needs support). */
+export interface ApplicantFacts {
   /** Whole years; `null` when not known yet (the default unit is shown). */
   age: number | null;
   receivesEarlyRetirementPension: boolean | null;
@@ -34,7 +35,7 @@ export interface Route {
   section: string | null;
 }
 
-export function routeApplication(kommune: RoutingKommune, applicant: Applicant): Route {
+export function routeApplication(kommune: RoutingKommune, applicant: ApplicantFacts): Route {
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
@@ -73,7 +74,7 @@ export type Destination =
       contacts: Unit[];
     };
 
-export function destinationFor(kommune: RoutingKommune, applicant: Applicant): Destination {
+export function destinationFor(kommune: RoutingKommune, applicant: ApplicantFacts): Destination {
   if (applicant.age !== null && applicant.age < ADULT_AGE) {
     return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
   }

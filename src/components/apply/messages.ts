@@ -5,7 +5,7 @@
 import type { Issue } from '../../domain/application.ts';
 import { FORM_FIELDS, fieldForPath, type FieldName } from '../../domain/application-form.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
-import { fieldId } from './fields.tsx';
+import { applicationFieldId } from './fields.tsx';
 
 export type FieldMessages = Partial<Record<FieldName, string>>;
 
@@ -18,6 +18,6 @@ export function fieldMessages(issues: Issue[], strings: ErrorStrings): { byField
     if (field) byField[field] ??= text;
     else other.push(text);
   }
-  const summary = FORM_FIELDS.filter((f) => byField[f]).map((f) => ({ href: `#${fieldId(f)}`, text: byField[f]! }));
+  const summary = FORM_FIELDS.filter((f) => byField[f]).map((f) => ({ href: `#${applicationFieldId(f)}`, text: byField[f]! }));
   return { byField, summary: [...summary, ...other.map((text) => ({ href: '#ansoegning', text }))] };
 }
