@@ -9,7 +9,7 @@
  * (or keeps the status the server rendered) and the phone-hours table beside
  * it says it all.
  */
-import { phoneStatus } from '../domain/opening-hours.ts';
+import { phoneStatus } from '../domain/phone-status.ts';
 import { describePhoneStatus, type PhoneStatusConfig } from '../lib/phone-status-text.ts';
 
 export function refreshPhoneStatus(): void {

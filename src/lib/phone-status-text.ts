@@ -4,8 +4,8 @@
  * function runs on the server (receipt, questionnaire result) and in the
  * phone-status island in the browser.
  */
-import type { PhoneStatus } from '../domain/opening-hours.ts';
-import { formatClock } from '../domain/phone-hours.ts';
+import type { PhoneStatus } from '../domain/phone-status.ts';
+import { formatClock } from '../domain/weekly-phone-hours.ts';
 import type { PhoneWindow, Weekday } from '../domain/weekdays.ts';
 import { fillTemplate } from './template.ts';
 

@@ -1,5 +1,5 @@
-import { telHref } from '../domain/phone-hours.ts';
-import { phoneSegments, unitPhones } from '../domain/phone-numbers.ts';
+import { telHref } from '../domain/weekly-phone-hours.ts';
+import { phoneSegments, unitPhones } from '../domain/phone-numbers-in-text.ts';
 import type { HastNode } from './hast.ts';
 
 

@@ -13,7 +13,7 @@ import { optionLabel } from './QuestionField.tsx';
 import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
 import { PhoneLink } from '../PhoneLink.tsx';
-import { phoneSegments, unitPhones } from '../../domain/phone-numbers.ts';
+import { phoneSegments, unitPhones } from '../../domain/phone-numbers-in-text.ts';
 
 /** "Søg nu" as a link (the island writes the prefill to sessionStorage first) or as a form posting it (no JavaScript). */
 export type ApplyControl = { kind: 'link'; onClick: () => void } | { kind: 'form'; fields: [string, string][] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phoneSegments, unitPhones } from './phone-numbers.ts';
+import { phoneSegments, unitPhones } from './phone-numbers-in-text.ts';
 
 describe('phone numbers in a sentence of a standard', () => {
   it('Varde’s Kort fortalt: the unit’s number becomes its own segment, the rest stays text', () => {

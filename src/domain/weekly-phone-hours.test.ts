@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, telHref, weeklyRows } from './phone-hours.ts';
+import { formatClock, telHref, weeklyRows } from './weekly-phone-hours.ts';
 
 describe('weekly phone hours', () => {
   it('puts two windows on one day in time order (Sønderborg: 8–9 and 13–14)', () => {

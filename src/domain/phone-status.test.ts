@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhoneWindow } from './kommune.ts';
 import { danishClock } from './danish-clock.ts';
-import { phoneStatus } from './opening-hours.ts';
+import { phoneStatus } from './phone-status.ts';
 import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
