@@ -6,7 +6,7 @@
  * write a phone number the same way.
  */
 import type { ComponentChildren } from 'preact';
-import { telHref } from '../domain/weekly-phone-hours.ts';
+import { telHref } from '../domain/phone-numbers.ts';
 
 interface Props {
   /** The number as the content data gives it (`null`: the standard gives none). */

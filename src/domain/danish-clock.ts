@@ -24,3 +24,9 @@ export function danishClock(moment: Date): { date: string; time: string } {
 export function danishDate(moment: Date): string {
   return danishClock(moment).date;
 }
+
+/** "08:00" → "8.00" in Danish ("kl. 8.00"), "8:00" in English. */
+export function formatClock(hhmm: string, lang: 'da' | 'en'): string {
+  const [h = '0', m = '00'] = hhmm.split(':');
+  return `${Number(h)}${lang === 'da' ? '.' : ':'}${m}`;
+}

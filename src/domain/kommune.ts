@@ -12,7 +12,7 @@
  * `outsideSources`, each with its public source and date.
  */
 import { z } from 'zod';
-import { WEEKDAYS } from './weekdays.ts';
+import { WEEKDAYS, type PhoneWindow } from './weekdays.ts';
 import { HOUSING_TYPES } from './housing.ts';
 
 import { KOMMUNE_SLUGS, VUM_THEMES, type KommuneSlug } from './ids.ts';
@@ -52,7 +52,7 @@ export const FlagSchema = z
   .nullable();
 export type Flag = z.infer<typeof FlagSchema>;
 
-export { WEEKDAYS, type Weekday } from './weekdays.ts';
+export { WEEKDAYS, type Weekday, type PhoneWindow } from './weekdays.ts';
 export { HOUSING_TYPES, type Housing } from './housing.ts';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'skal være et klokkeslæt som "08:00"');
@@ -68,14 +68,17 @@ export const PhoneWindowSchema = z
     closes: ClockTime,
   })
   .refine((w) => w.opens < w.closes, { message: 'opens skal ligge før closes', path: ['closes'] });
-export type PhoneWindow = z.infer<typeof PhoneWindowSchema>;
+// One PhoneWindow type (weekdays.ts, zod-free for the browser); the schema must parse to exactly it.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const phoneWindowMatchesSchema: Same<z.infer<typeof PhoneWindowSchema>, PhoneWindow> = true;
+void phoneWindowMatchesSchema;
 
-export const AddressSchema = z.strictObject({
+export const UnitAddressSchema = z.strictObject({
   street: z.string().min(1),
   postalCode: z.string().regex(/^\d{4}$/, 'skal være et dansk postnummer med fire cifre'),
   city: z.string().min(1),
 });
-export type Address = z.infer<typeof AddressSchema>;
+export type UnitAddress = z.infer<typeof UnitAddressSchema>;
 
 /** A Danish phone number as printed: eight digits, spaces allowed ("9945 4421", "27 90 43 40"). */
 const PhoneNumber = z
@@ -90,7 +93,7 @@ export const UnitSchema = z.strictObject({
   role: z.enum(['adult', 'youth']),
   /** Who should contact this unit, in the reader's words. */
   whoShouldContact: z.string().min(1),
-  address: AddressSchema.nullable(),
+  address: UnitAddressSchema.nullable(),
   phone: PhoneNumber.nullable(),
   email: z.email().nullable(),
   /** Weekly phone hours as the standard states them; `null` when it gives none. */

@@ -1,7 +1,7 @@
 /**
  * A kommune's unit phone numbers inside the text of its standard. Its own
- * module, apart from phone-hours.ts: the contact page's status script and the
- * form island load that one, and do not need this (each island's JavaScript
+ * module, apart from phone-numbers.ts: the contact page and the form island
+ * load that one for `tel:` links, and do not need this (each island's JavaScript
  * budget counts every byte of a shared file).
  */
 /** The phone numbers a kommune's units give (for `phoneSegments`); a unit without one gives none. */

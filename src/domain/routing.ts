@@ -20,8 +20,7 @@ import type { Fact, Kommune, Unit } from './kommune.ts';
 /** The parts of a kommune routing needs (the islands get only a part of the data). */
 export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing' | 'under18'>;
 
-/** What routing needs to know about the applicant (the person who needs support). */
-export interface ApplicantFacts {
+export interface RoutingApplicant {
   /** Whole years; `null` when not known yet (the default unit is shown). */
   age: number | null;
   receivesEarlyRetirementPension: boolean | null;
@@ -35,7 +34,7 @@ export interface Route {
   section: string | null;
 }
 
-export function routeApplication(kommune: RoutingKommune, applicant: ApplicantFacts): Route {
+export function routeApplication(kommune: RoutingKommune, applicant: RoutingApplicant): Route {
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
@@ -74,7 +73,7 @@ export type Destination =
       contacts: Unit[];
     };
 
-export function destinationFor(kommune: RoutingKommune, applicant: ApplicantFacts): Destination {
+export function destinationFor(kommune: RoutingKommune, applicant: RoutingApplicant): Destination {
   if (applicant.age !== null && applicant.age < ADULT_AGE) {
     return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
   }

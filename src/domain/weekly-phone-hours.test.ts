@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, telHref, weeklyRows } from './weekly-phone-hours.ts';
+import { weeklyRows } from './weekly-phone-hours.ts';
 
 describe('weekly phone hours', () => {
   it('puts two windows on one day in time order (Sønderborg: 8–9 and 13–14)', () => {
@@ -20,16 +20,5 @@ describe('weekly phone hours', () => {
     const rows = weeklyRows([{ day: 'friday', opens: '08:00', closes: '13:30' }]);
     expect(rows.map((r) => r.day)).toEqual(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
     expect(rows.filter((r) => r.windows.length).map((r) => r.day)).toEqual(['friday']);
-  });
-
-  it('writes times the Danish way with a full stop and without a leading zero', () => {
-    expect(formatClock('08:00', 'da')).toBe('8.00');
-    expect(formatClock('13:30', 'da')).toBe('13.30');
-    expect(formatClock('08:30', 'en')).toBe('8:30');
-  });
-
-  it('turns a printed phone number into an international tel: link', () => {
-    expect(telHref('9945 4421')).toBe('tel:+4599454421');
-    expect(telHref('27 90 43 40')).toBe('tel:+4527904340');
   });
 });

@@ -19,19 +19,3 @@ export function weeklyRows(windows: readonly PhoneWindow[]): DayRow[] {
       .sort((a, b) => a.opens.localeCompare(b.opens)),
   }));
 }
-
-/** "08:00" → "8.00" in Danish ("kl. 8.00"), "8:00" in English. */
-export function formatClock(hhmm: string, lang: 'da' | 'en'): string {
-  const [h = '0', m = '00'] = hhmm.split(':');
-  return `${Number(h)}${lang === 'da' ? '.' : ':'}${m}`;
-}
-
-/** "9945 4421" → "+4599454421" (E.164: what tel: links, vCards and schema.org want). */
-export function internationalNumber(phone: string): string {
-  return `+45${phone.replace(/\D/g, '')}`;
-}
-
-/** "9945 4421" → "tel:+4599454421". */
-export function telHref(phone: string): string {
-  return `tel:${internationalNumber(phone)}`;
-}

@@ -5,7 +5,7 @@
  * phone-status island in the browser.
  */
 import type { PhoneStatus } from '../domain/phone-status.ts';
-import { formatClock } from '../domain/weekly-phone-hours.ts';
+import { formatClock } from '../domain/danish-clock.ts';
 import type { PhoneWindow, Weekday } from '../domain/weekdays.ts';
 import { fillTemplate } from './template.ts';
 

@@ -1,4 +1,4 @@
-import { telHref } from '../domain/weekly-phone-hours.ts';
+import { telHref } from '../domain/phone-numbers.ts';
 import { phoneSegments, unitPhones } from '../domain/phone-numbers-in-text.ts';
 import type { HastNode } from './hast.ts';
 

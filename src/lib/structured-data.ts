@@ -7,7 +7,7 @@
  * a script: browsers do not execute it, so the CSP needs no exception.
  */
 import type { Kommune, Unit } from '../domain/kommune.ts';
-import { internationalNumber } from '../domain/weekly-phone-hours.ts';
+import { internationalNumber } from '../domain/phone-numbers.ts';
 import type { PhoneWindow, Weekday } from '../domain/weekdays.ts';
 
 type Json = { [key: string]: unknown };

@@ -10,7 +10,7 @@
  * A unit with none of phone, e-mail or address gets no card at all.
  */
 import type { Unit } from '../domain/kommune.ts';
-import { internationalNumber } from '../domain/weekly-phone-hours.ts';
+import { internationalNumber } from '../domain/phone-numbers.ts';
 
 const CRLF = '\r\n';
 

@@ -31,7 +31,7 @@ export interface QuestionFieldProps {
 }
 
 /** Where an error summary links to: the question's first input. */
-export function fieldId(k: QuestionnaireKommune, id: QuestionId): string {
+export function questionFieldId(k: QuestionnaireKommune, id: QuestionId): string {
   return id === 'age' ? 'q-age' : `q-${id}-${optionsFor(k, id)[0]}`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { AnswerError } from '../../domain/questionnaire-answers.ts';
 import type { QuestionnaireKommune } from '../../domain/eligibility.ts';
-import { fieldId } from './QuestionField.tsx';
+import { questionFieldId } from './QuestionField.tsx';
 import type { QuestionnaireStrings } from './text.tsx';
 
 export function errorText(s: QuestionnaireStrings, error: AnswerError): string {
@@ -14,4 +14,4 @@ export function errorText(s: QuestionnaireStrings, error: AnswerError): string {
 
 /** One summary link per problem, to the question's first input. */
 export const summaryItems = (k: QuestionnaireKommune, s: QuestionnaireStrings, errors: AnswerError[]) =>
-  errors.map((error) => ({ href: `#${fieldId(k, error.question)}`, text: errorText(s, error) }));
+  errors.map((error) => ({ href: `#${questionFieldId(k, error.question)}`, text: errorText(s, error) }));
