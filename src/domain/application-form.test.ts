@@ -3,9 +3,9 @@ import {
   FORM_FIELDS,
   ageFromForm,
   STEPS,
+  checkForm,
   fieldForPath,
   formToApplication,
-  mergeIssues,
   prefillFromQuestionnaire,
   stepOfField,
   type FormValues,
@@ -34,9 +34,8 @@ const filledIn = (): FormValues => ({
 });
 
 const validate = (values: FormValues) => {
-  const { body, issues } = formToApplication(values, 'bronderslev');
-  const result = validateApplication(body, NOW);
-  return mergeIssues(issues, result.ok ? [] : result.issues);
+  const result = checkForm(values, 'bronderslev', NOW);
+  return result.ok ? [] : result.issues;
 };
 
 describe('the form’s answers become the API body', () => {
@@ -62,14 +61,47 @@ describe('the form’s answers become the API body', () => {
     expect(formToApplication(notAsked, 'varde').body).not.toHaveProperty('receivesEarlyRetirementPension');
   });
 
-  it('on behalf of someone, the helper and the recorded consent are sent', () => {
-    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor', helperConsent: 'ja' };
+  it('on behalf of someone, their details and the recorded consent are sent', () => {
+    const values = { ...filledIn(), who: 'on-behalf', onBehalfName: 'Hanne', onBehalfRelation: 'Mor', onBehalfConsent: 'ja' };
     expect(formToApplication(values, 'bronderslev').body.onBehalf).toEqual({ name: 'Hanne', relation: 'Mor', applicantConsents: true });
   });
 
-  it('helper fields filled in by someone applying for themselves are not sent', () => {
-    const values = { ...filledIn(), helperName: 'Hanne' };
+  it('on-behalf fields filled in by someone applying for themselves are not sent', () => {
+    const values = { ...filledIn(), onBehalfName: 'Hanne' };
     expect(formToApplication(values, 'bronderslev').body).not.toHaveProperty('onBehalf');
+  });
+});
+
+describe('checkForm: the one check of the form, for island and server', () => {
+  it('a filled-in form gives the cleaned application, its age and the JSON body to send', () => {
+    const result = checkForm({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev', NOW);
+    expect(result).toMatchObject({ ok: true, age: 25, birthDate: '2001-04-12', application: { applicant: { name: 'Sofie Jensen', cpr: '120401-4321' } } });
+    expect(result.ok && result.body).toEqual(formToApplication({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev').body);
+  });
+
+  it('the form’s own problem wins over the schema’s on the same field, and the schema’s others are kept', () => {
+    const { who: _, ...values } = filledIn();
+    expect(checkForm({ ...values, birthMonth: '', name: '' }, 'bronderslev', NOW)).toEqual({
+      ok: false,
+      issues: [
+        { path: 'who', code: 'whoRequired' },
+        { path: 'applicant.birthDate', code: 'birthDateIncomplete' },
+        { path: 'applicant.name', code: 'required' },
+      ],
+    });
+  });
+
+  it('a body the schema accepts is still refused while the form has a problem of its own', () => {
+    // "Who is applying" is not in the API body: the schema alone would accept it.
+    const { who: _, ...values } = filledIn();
+    expect(validateApplication(formToApplication(values, 'bronderslev').body, NOW).ok).toBe(true);
+    expect(checkForm(values, 'bronderslev', NOW)).toEqual({ ok: false, issues: [{ path: 'who', code: 'whoRequired' }] });
+  });
+
+  it('is checked on the day it is given: 18 today, not yesterday', () => {
+    const values = { ...filledIn(), birthDay: '24', birthMonth: '11', birthYear: '2008' };
+    expect(checkForm(values, 'bronderslev', NOW).ok).toBe(true);
+    expect(checkForm(values, 'bronderslev', new Date('2026-11-22T12:00:00Z'))).toEqual({ ok: false, issues: [{ path: 'applicant.birthDate', code: 'under18' }] });
   });
 });
 
@@ -98,7 +130,7 @@ describe('problems land on the field that shows them', () => {
   });
 
   it('on behalf without the person’s consent', () => {
-    const values = { ...filledIn(), who: 'behalf', helperName: 'Hanne', helperRelation: 'Mor' };
+    const values = { ...filledIn(), who: 'on-behalf', onBehalfName: 'Hanne', onBehalfRelation: 'Mor' };
     expect(validate(values)).toEqual([{ path: 'onBehalf.applicantConsents', code: 'consentRequired' }]);
   });
 
@@ -109,16 +141,16 @@ describe('problems land on the field that shows them', () => {
   it('every API path of the form has a field, and every field a step', () => {
     const paths = ['applicant.name', 'applicant.birthDate', 'applicant.address.postalCode', 'onBehalf.applicantConsents', 'needs.3', 'contact.preferred', 'consentToObtainInformation', 'receivesEarlyRetirementPension'];
     for (const path of paths) expect(fieldForPath(path)).not.toBeNull();
-    for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('tjek');
+    for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('review');
     expect(fieldForPath('kommune')).toBeNull();
-    expect(STEPS.map((s) => s.id)).toEqual(['hvem', 'person', 'behov', 'kontakt', 'tjek']);
+    expect(STEPS.map((s) => s.id)).toEqual(['who', 'person', 'needs', 'contact', 'review']);
   });
 });
 
 describe('answers carried over from "Kan jeg få støtte?"', () => {
   it('a relative asking for a 25-year-old not on førtidspension who needs help with social life', () => {
     const { values, ageHint } = prefillFromQuestionnaire({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv'] });
-    expect(values).toEqual({ who: 'behalf', pension: 'nej', needs: ['socialt-liv'] });
+    expect(values).toEqual({ who: 'on-behalf', pension: 'nej', needs: ['socialt-liv'] });
     expect(ageHint).toBe(25);
   });
 

@@ -10,7 +10,7 @@
  * repeated checkboxes.
  */
 import { VUM_THEMES } from './ids.ts';
-import { LIMITS, type Issue } from './application.ts';
+import { LIMITS, validateApplication, type Issue, type Validation } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import type { KommuneSlug } from './ids.ts';
@@ -18,11 +18,11 @@ import type { KommuneSlug } from './ids.ts';
 /** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
 export const FORM_FIELDS = [
   'who',
-  'helperName',
-  'helperRelation',
-  'helperPhone',
-  'helperEmail',
-  'helperConsent',
+  'onBehalfName',
+  'onBehalfRelation',
+  'onBehalfPhone',
+  'onBehalfEmail',
+  'onBehalfConsent',
   'name',
   'birthDay',
   'birthMonth',
@@ -49,16 +49,23 @@ export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
 
 export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
+/** A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much text). */
+export interface FormProblem {
+  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge';
+  /** For `tooMany`: seconds to wait. */
+  seconds?: number;
+}
+
 /** The steps of the form with JavaScript (DKFDS step indicator); without it, one page in this order. */
 export const STEPS = [
-  { id: 'hvem', fields: ['who', 'helperName', 'helperRelation', 'helperPhone', 'helperEmail', 'helperConsent'] },
+  { id: 'who', fields: ['who', 'onBehalfName', 'onBehalfRelation', 'onBehalfPhone', 'onBehalfEmail', 'onBehalfConsent'] },
   {
     id: 'person',
     fields: ['name', 'birthDay', 'birthMonth', 'birthYear', 'cpr', 'street', 'postalCode', 'city', 'phone', 'email', 'pension'],
   },
-  { id: 'behov', fields: ['needs', 'description', 'helpReceived'] },
-  { id: 'kontakt', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
-  { id: 'tjek', fields: [] },
+  { id: 'needs', fields: ['needs', 'description', 'helpReceived'] },
+  { id: 'contact', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
+  { id: 'review', fields: [] },
 ] as const satisfies readonly { id: string; fields: readonly FieldName[] }[];
 export type StepId = (typeof STEPS)[number]['id'];
 
@@ -77,12 +84,12 @@ const FIELD_FOR_PATH = Object.fromEntries(
     'applicant.phone phone',
     'applicant.email email',
     'receivesEarlyRetirementPension pension',
-    'onBehalf helperName',
-    'onBehalf.name helperName',
-    'onBehalf.relation helperRelation',
-    'onBehalf.phone helperPhone',
-    'onBehalf.email helperEmail',
-    'onBehalf.applicantConsents helperConsent',
+    'onBehalf onBehalfName',
+    'onBehalf.name onBehalfName',
+    'onBehalf.relation onBehalfRelation',
+    'onBehalf.phone onBehalfPhone',
+    'onBehalf.email onBehalfEmail',
+    'onBehalf.applicantConsents onBehalfConsent',
     'needs needs',
     'description description',
     'helpReceived helpReceived',
@@ -106,7 +113,7 @@ export function fieldForPath(path: string): FieldName | null {
 }
 
 export function stepOfField(field: FieldName | null): StepId {
-  return STEPS.find((s) => (s.fields as readonly FieldName[]).includes(field as FieldName))?.id ?? 'tjek';
+  return STEPS.find((s) => (s.fields as readonly FieldName[]).includes(field as FieldName))?.id ?? 'review';
 }
 
 const one = (values: FormValues, field: FieldName): string => {
@@ -149,7 +156,7 @@ function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
 export function formToApplication(values: FormValues, kommune: KommuneSlug | string): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
   const who = one(values, 'who');
-  if (who !== 'self' && who !== 'behalf') issues.push({ path: 'who', code: 'whoRequired' });
+  if (who !== 'self' && who !== 'on-behalf') issues.push({ path: 'who', code: 'whoRequired' });
 
   const birth = birthDateFrom(values);
   if (birth.issue) issues.push(birth.issue);
@@ -170,13 +177,13 @@ export function formToApplication(values: FormValues, kommune: KommuneSlug | str
     },
     receivesEarlyRetirementPension: pension === 'ved-ikke' ? null : yesNo(pension),
     onBehalf:
-      who === 'behalf'
+      who === 'on-behalf'
         ? {
-            name: one(values, 'helperName'),
-            relation: one(values, 'helperRelation'),
-            phone: optional(one(values, 'helperPhone')),
-            email: optional(one(values, 'helperEmail')),
-            applicantConsents: one(values, 'helperConsent') === 'ja',
+            name: one(values, 'onBehalfName'),
+            relation: one(values, 'onBehalfRelation'),
+            phone: optional(one(values, 'onBehalfPhone')),
+            email: optional(one(values, 'onBehalfEmail')),
+            applicantConsents: one(values, 'onBehalfConsent') === 'ja',
           }
         : undefined,
     needs: many(values, 'needs'),
@@ -201,9 +208,26 @@ function withoutUndefined(value: unknown): unknown {
 }
 
 /** Issues from the form and the schema together, one per field (the form's own first). */
-export function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[] {
+function mergeIssues(formIssues: Issue[], schemaIssues: Issue[]): Issue[] {
   const fields = new Set(formIssues.map((i) => fieldForPath(i.path) ?? i.path));
   return [...formIssues, ...schemaIssues.filter((i) => !fields.has(fieldForPath(i.path) ?? i.path))];
+}
+
+/** The form's answers checked: the application (and the JSON body it was read from), or the problems to show. */
+export type FormCheck =
+  | (Extract<Validation, { ok: true }> & { body: Record<string, unknown> })
+  | { ok: false; issues: Issue[] };
+
+/**
+ * The one check of the form's answers, for the island (before sending) and
+ * the endpoint (the no-JavaScript post): the form's own problems, then the
+ * shared schema on the JSON body, one problem per field.
+ */
+export function checkForm(values: FormValues, kommune: KommuneSlug | string, now: Date): FormCheck {
+  const { body, issues: formIssues } = formToApplication(values, kommune);
+  const result = validateApplication(body, now);
+  const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
+  return result.ok && !issues.length ? { ...result, body } : { ok: false, issues };
 }
 
 /**
@@ -224,7 +248,8 @@ export interface QuestionnaireAnswers {
 export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { values: FormValues; ageHint: number | null } {
   const values: FormValues = {};
   if (answers.who === 'self') values.who = 'self';
-  if (answers.who === 'relative' || answers.who === 'professional') values.who = 'behalf';
+  // The questionnaire tells a relative from a professional; the form asks only whether it is on someone's behalf.
+  if (answers.who === 'relative' || answers.who === 'professional') values.who = 'on-behalf';
   if (answers.pension === 'ja' || answers.pension === 'nej' || answers.pension === 'ved-ikke') values.pension = answers.pension;
   if (Array.isArray(answers.needs)) {
     const needs = answers.needs.filter((n): n is string => (VUM_THEMES as readonly unknown[]).includes(n));

@@ -133,26 +133,26 @@ describe('under 18: § 85 is adult support', () => {
 });
 
 describe('applying on behalf of someone', () => {
-  const helper = { name: 'Hanne Jensen', relation: 'Mor', phone: '87654321', applicantConsents: true };
+  const onBehalf = { name: 'Hanne Jensen', relation: 'Mor', phone: '87654321', applicantConsents: true };
 
-  it('is accepted when the person consents, and the helper’s phone is enough to be reached by phone', () => {
+  it('is accepted when the person consents, and the phone of the one applying is enough to be reached by phone', () => {
     const body = withChanges((b) => {
       delete (b.applicant as Partial<Body['applicant']>).phone;
-      b.onBehalf = helper;
+      b.onBehalf = onBehalf;
     });
     expect(issuesOf(body)).toEqual([]);
   });
 
   it('is refused without the person’s consent', () => {
-    expect(codes(withChanges((b) => (b.onBehalf = { ...helper, applicantConsents: false })))).toEqual({
+    expect(codes(withChanges((b) => (b.onBehalf = { ...onBehalf, applicantConsents: false })))).toEqual({
       'onBehalf.applicantConsents': 'consentRequired',
     });
-    const { applicantConsents: _, ...noConsent } = helper;
+    const { applicantConsents: _, ...noConsent } = onBehalf;
     expect(codes(withChanges((b) => (b.onBehalf = noConsent)))).toEqual({ 'onBehalf.applicantConsents': 'consentRequired' });
   });
 
-  it('needs the helper’s name and relation', () => {
-    expect(codes(withChanges((b) => (b.onBehalf = { ...helper, name: ' ', relation: undefined })))).toEqual({
+  it('needs the name and relation of the one applying', () => {
+    expect(codes(withChanges((b) => (b.onBehalf = { ...onBehalf, name: ' ', relation: undefined })))).toEqual({
       'onBehalf.name': 'required',
       'onBehalf.relation': 'required',
     });

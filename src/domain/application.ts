@@ -83,7 +83,8 @@ const phone = z.optional(
 );
 const email = z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(LIMITS.email), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'emailInvalid' }))));
 
-export const AddressSchema = z.strictObject({
+/** The applicant's postal address (kommune.ts has the units' own addresses). */
+export const ApplicantAddressSchema = z.strictObject({
   street: text(LIMITS.street),
   postalCode: z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.regex(/^\d{4}$/, { error: 'postalCodeInvalid' })),
   city: text(LIMITS.city),
@@ -95,7 +96,7 @@ export const ApplicantSchema = z.strictObject({
   birthDate: z.optional(z.nullable(z.string().check(z.refine(isRealDate, { error: 'birthDateInvalid' })))),
   /** DDMMYY-SSSS with or without the hyphen; gives the birth date by the century rule (cpr.ts). */
   cpr: z.optional(z.nullable(z.string().check(z.refine((s) => parseCpr(s).ok, { error: 'cprInvalid' })))),
-  address: z.optional(z.nullable(AddressSchema)),
+  address: z.optional(z.nullable(ApplicantAddressSchema)),
   phone,
   email,
 });

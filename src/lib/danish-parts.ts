@@ -4,8 +4,8 @@
  * screen reader says them with English sounds (WCAG 3.1.2 Language of Parts).
  * A string marks them `<da>…</da>`; `Phrase.tsx` renders each mark as
  * `<span lang="da">`, and everything else as escaped text. The application
- * island gets no marked strings (its JavaScript budget is nearly spent): it
- * puts lang="da" on its own elements around the data it shows.
+ * form uses it too (the unit a routing preview names), with and without
+ * JavaScript; around other data it shows it puts lang="da" on its own elements.
  */
 export interface Part {
   text: string;

@@ -3,86 +3,82 @@
  * no-JavaScript form, one step at a time, with a step indicator, the unit
  * that will get the application shown as the answers change, "Tjek dine
  * svar", and sending as JSON. FormKit holds the answers and messages
- * (formkit.ts); the shared schema checks them, step by step and again by the
- * server, whose errors land on the same fields.
+ * (formkit.ts); `checkForm` (src/domain/application-form.ts) checks them, step
+ * by step, as the server does, and the server's errors land on the same fields.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { validateApplication, type Issue } from '../../domain/application.ts';
 import {
   FORM_FIELDS,
   STEPS,
   ageFromForm,
+  checkForm,
   fieldForPath,
-  formToApplication,
-  mergeIssues,
   pensionAnswer,
   stepOfField,
   type FieldName,
   type FormValues,
-  type StepId,
 } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
 import { describeIssue } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { fieldId } from './fields.tsx';
-import { useApplicationForm } from './formkit.ts';
-import { fieldMessages } from './messages.ts';
+import { applicationFieldId } from '../../components/apply/fields.tsx';
+import { fieldMessages } from '../../components/apply/messages.ts';
+import { RoutingPreview, previewFor } from '../../components/apply/RoutingPreview.tsx';
+import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from '../../components/apply/Sections.tsx';
+import type { ApplyProps } from '../../components/apply/types.ts';
+import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
-import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
-import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from './Sections.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
-import type { ApplyProps } from './types.ts';
 
-type Shown = { field: FieldName | null; text: string }[];
-
-function checkAll(values: FormValues, kommune: string): Issue[] {
-  const { body, issues } = formToApplication(values, kommune);
-  const result = validateApplication(body, new Date());
-  return mergeIssues(issues, result.ok ? [] : result.issues);
-}
+type Problems = { field: FieldName | null; text: string }[];
 
 /**
- * Problems as the page shows them. With a way of contact chosen, the only problem it can have
- * is a missing phone, e-mail or address: that is told on the field revealed under the choice,
- * where it is filled in. The summary lists the problems in the order of the questions.
+ * Problems put in FormKit, where the page reads them. With a way of contact chosen, the only
+ * problem it can have is a missing phone, e-mail or address: that is told on the field revealed
+ * under the choice, where it is filled in. Problems without a field come after `general`.
  */
-function placed(items: Shown, values: FormValues): Shown {
-  const revealed = REVEALED[one(values, 'contactPreferred') as keyof typeof REVEALED];
-  return items
-    .map((i) => (i.field === 'contactPreferred' && revealed ? { ...i, field: revealed } : i))
-    .sort((a, b) => FORM_FIELDS.indexOf(a.field!) - FORM_FIELDS.indexOf(b.field!));
+function showProblems(form: ApplicationForm, items: Problems, general: string | null) {
+  const revealed = REVEALED[one(form.values(), 'contactPreferred') as keyof typeof REVEALED];
+  const fields: FieldMessageLists = {};
+  const other = general ? [general] : [];
+  for (const item of items) {
+    const field = item.field === 'contactPreferred' && revealed ? revealed : item.field;
+    if (field) (fields[field] ??= []).push(item.text);
+    else other.push(item.text);
+  }
+  form.showMessages(other, fields);
 }
+
+const problemsOf = (values: FormValues, kommune: string) => {
+  const checked = checkForm(values, kommune, new Date());
+  return checked.ok ? [] : checked.issues;
+};
 
 export function ApplyForm(props: ApplyProps) {
   const { strings: s, kommune, lang } = props;
   const [prefill] = useState(() => (Object.keys(props.values).length ? null : readQuestionnaire(kommune.slug)));
-  const form = useApplicationForm(() => ({ ...(prefill?.values ?? {}), ...props.values }));
-  const initial = fieldMessages(props.issues, s.errors);
+  const generalMessage = (g: ApplyProps['general']) => g && fillTemplate(s.errorSummary[g.code], { seconds: g.seconds ?? 60 });
   // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
-  const [shown, setShown] = useState<Shown>(() =>
-    placed(
-      Object.entries(initial.byField).map(([field, text]) => ({ field: field as FieldName, text: text! })),
-      form.values(),
-    ),
+  const form = useApplicationForm(
+    () => ({ ...(prefill?.values ?? {}), ...props.values }),
+    (created) => {
+      const { byField } = fieldMessages(props.issues, s.errors);
+      const items = Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
+      showProblems(created, items, generalMessage(props.general));
+    },
   );
   const [step, setStep] = useState(() => {
     const first = props.issues.map((i) => fieldForPath(i.path)).find(Boolean) ?? null;
     return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : 0;
   });
-  const [general, setGeneral] = useState<string | null>(() => generalMessage(props.general));
   const [sending, setSending] = useState(false);
   /** What takes focus once the next render is on screen: the step's heading, the error summary or a field's id. */
   const focusAfterRender = useRef<string | null>(props.issues.length || props.general ? 'summary' : null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-
-  function generalMessage(g: ApplyProps['general']): string | null {
-    if (!g) return null;
-    return fillTemplate(s.errorSummary[g.code], { seconds: g.seconds ?? 60 });
-  }
 
   // The page's own error summary (from a no-JavaScript round trip) gives way to the island's.
   useEffect(() => document.getElementById('error-summary-page')?.remove(), []);
@@ -100,25 +96,17 @@ export function ApplyForm(props: ApplyProps) {
   const preview = previewFor(kommune, age, pensionAnswer(values));
   const current = STEPS[step]!;
 
-  const show = (items: Shown, generalText: string | null = null) => {
-    items = placed(items, form.values());
-    setShown(items);
-    setGeneral(generalText);
-    form.showIssues(Object.fromEntries(items.filter((i) => i.field).map((i) => [i.field, i.text])));
+  const show = (items: Problems, general: string | null = null) => {
+    showProblems(form, items, general);
     focusAfterRender.current = 'summary';
   };
-  const clear = () => {
-    setShown([]);
-    setGeneral(null);
-    form.showIssues({});
-  };
   const goTo = (index: number, focus: string = 'heading') => {
-    clear();
+    form.showMessages([], {});
     setStep(index);
     focusAfterRender.current = focus;
   };
   /** Shows problems on their fields and goes to the first step that has one. */
-  const showOnSteps = (items: Shown) => {
+  const showOnSteps = (items: Problems) => {
     const firstStep = STEPS.findIndex((st) => items.some((i) => stepOfField(i.field) === st.id));
     setStep(firstStep < 0 ? STEPS.length - 1 : firstStep);
     show(items);
@@ -126,9 +114,9 @@ export function ApplyForm(props: ApplyProps) {
 
   const next = () => {
     // This step's questions, and any asked again here (a phone number revealed under "Telefon").
-    const issues = checkAll(form.values(), kommune.slug).filter((i) => {
+    const issues = problemsOf(form.values(), kommune.slug).filter((i) => {
       const field = fieldForPath(i.path);
-      return stepOfField(field) === current.id || (field && document.getElementById(fieldId(field)));
+      return stepOfField(field) === current.id || (field && document.getElementById(applicationFieldId(field)));
     });
     if (issues.length) {
       const { byField } = fieldMessages(issues, s.errors);
@@ -140,13 +128,13 @@ export function ApplyForm(props: ApplyProps) {
 
   const send = async () => {
     if (sending) return;
-    const issues = checkAll(form.values(), kommune.slug);
-    if (issues.length) {
-      showOnSteps(issues.map((i) => ({ field: fieldForPath(i.path), text: describeIssue(i, s.errors) })));
+    const checked = checkForm(form.values(), kommune.slug, new Date());
+    if (!checked.ok) {
+      showOnSteps(checked.issues.map((i) => ({ field: fieldForPath(i.path), text: describeIssue(i, s.errors) })));
       return;
     }
     setSending(true);
-    const result = await sendApplication(formToApplication(form.values(), kommune.slug).body, props.idempotencyKey, lang);
+    const result = await sendApplication(checked.body, props.idempotencyKey, lang);
     if (result.kind === 'created') {
       window.location.assign(`${props.receiptPath}?reference=${encodeURIComponent(result.reference)}`);
       return;
@@ -162,18 +150,18 @@ export function ApplyForm(props: ApplyProps) {
     }
   };
 
-  const errors = Object.fromEntries(shown.filter((i) => i.field).map((i) => [i.field, form.message(i.field!) ?? i.text]));
+  const errors = Object.fromEntries(FORM_FIELDS.flatMap((f) => form.messages(f).slice(0, 1).map((text) => [f, text])));
   const summary = [
-    ...(general ? [{ href: '', text: general }] : []),
-    ...shown.map((i) => ({ href: i.field ? `#${fieldId(i.field)}` : '', text: i.text })),
+    ...form.formMessages().map((text) => ({ href: '', text })),
+    ...FORM_FIELDS.flatMap((f) => form.messages(f).map((text) => ({ href: `#${applicationFieldId(f)}`, text }))),
   ];
   const onChange = (field: FieldName, value: string | string[]) => {
     form.set(field, value);
     // Another way of contact reveals other questions: the problems of those it hides go with them.
-    if (field === 'contactPreferred') setShown((items) => items.filter((i) => !i.field || stepOfField(i.field) === current.id));
+    if (field === 'contactPreferred') form.dropMessages((f) => stepOfField(f) !== current.id);
   };
   const section: SectionProps = { s, values, errors, live: true, onChange };
-  const stepTitle = current.id === 'person' && one(values, 'who') === 'self' ? s.person.headingSelf : current.id === 'person' ? s.person.headingBehalf : s.steps[current.id];
+  const stepTitle = current.id === 'person' && one(values, 'who') === 'self' ? s.person.headingSelf : current.id === 'person' ? s.person.headingOnBehalf : s.steps[current.id];
 
   return (
     <div class="apply-form" id="ansoegning">
@@ -184,7 +172,7 @@ export function ApplyForm(props: ApplyProps) {
         aria-labelledby="apply-step-heading"
         onSubmit={(e) => {
           e.preventDefault();
-          if (current.id === 'tjek') void send();
+          if (current.id === 'review') void send();
           else next();
         }}
       >
@@ -192,30 +180,30 @@ export function ApplyForm(props: ApplyProps) {
         <h2 id="apply-step-heading" tabIndex={-1} ref={headingRef}>
           {stepTitle}
         </h2>
-        {current.id === 'hvem' && <WhoSection {...section} />}
+        {current.id === 'who' && <WhoSection {...section} />}
         {current.id === 'person' && <PersonSection {...section} askPension={askPension} selfKnown />}
-        {current.id === 'behov' && <NeedsSection {...section} />}
-        {current.id === 'kontakt' && <ContactSection {...section} />}
-        {current.id === 'tjek' && (
+        {current.id === 'needs' && <NeedsSection {...section} />}
+        {current.id === 'contact' && <ContactSection {...section} />}
+        {current.id === 'review' && (
           <>
             <p>{s.review.lead}</p>
             <Review
               s={s}
               rows={reviewRows(s, values, askPension)}
-              onChange={(stepId: StepId, field: FieldName) =>
+              onChange={(field) =>
                 goTo(
-                  STEPS.findIndex((st) => st.id === stepId),
-                  fieldId(field),
+                  STEPS.findIndex((st) => st.id === stepOfField(field)),
+                  applicationFieldId(field),
                 )
               }
             />
           </>
         )}
         {step > 0 && <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />}
-        {current.id === 'tjek' && <p>{s.review.sendLead}</p>}
+        {current.id === 'review' && <p>{s.review.sendLead}</p>}
         <div class="apply-form__actions">
           <button type="submit" class="button button-primary" aria-disabled={sending ? 'true' : undefined}>
-            {current.id === 'tjek' ? s.send : s.continue}
+            {current.id === 'review' ? s.send : s.continue}
           </button>
           {step > 0 && (
             <button type="button" class="button button-secondary" onClick={() => goTo(step - 1)}>

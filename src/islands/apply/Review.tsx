@@ -1,49 +1,50 @@
 /**
  * "Tjek dine svar": every answer with a "Ret" link back to its question
  * (GOV.UK check answers, DKFDS structured list). Only questions that were
- * asked are listed.
+ * asked are listed; the step a "Ret" link goes back to is the field's own
+ * (`stepOfField`).
  */
-import type { FieldName, FormValues, StepId } from '../../domain/application-form.ts';
+import type { FieldName, FormValues } from '../../domain/application-form.ts';
 import { VUM_THEMES } from '../../domain/ids.ts';
-import { fieldId } from './fields.tsx';
-import { many, one } from './Sections.tsx';
-import type { ApplyStrings } from './types.ts';
+import { applicationFieldId } from '../../components/apply/fields.tsx';
+import { many, one } from '../../components/apply/Sections.tsx';
+import type { ApplyStrings } from '../../components/apply/types.ts';
 
 interface Row {
   label: string;
   value: string;
-  step: StepId;
   field: FieldName;
 }
 
 export function reviewRows(s: ApplyStrings, values: FormValues, askPension: boolean): Row[] {
   const v = (f: FieldName) => one(values, f).trim();
   const yesNo: Record<string, string> = { ja: s.yes, nej: s.no, 'ved-ikke': s.dontKnow };
-  const behalf = v('who') === 'behalf';
+  const who: Record<string, string> = { self: s.who.self, 'on-behalf': s.who.onBehalf };
+  const onBehalf = v('who') === 'on-behalf';
   const date = [v('birthDay'), v('birthMonth'), v('birthYear')].every(Boolean) ? `${v('birthDay')}.${v('birthMonth')}.${v('birthYear')}` : '';
   const address = v('street') || v('postalCode') || v('city') ? `${v('street')}, ${v('postalCode')} ${v('city')}` : '';
   const needs = many(values, 'needs').filter((n) => (VUM_THEMES as readonly string[]).includes(n));
   const rows: (Row | false)[] = [
-    { label: s.review.who, value: v('who') ? s.who[v('who') as 'self' | 'behalf'] : '', step: 'hvem', field: 'who' },
-    behalf && { label: s.helper.name, value: v('helperName'), step: 'hvem', field: 'helperName' },
-    behalf && { label: s.helper.relation, value: v('helperRelation'), step: 'hvem', field: 'helperRelation' },
-    behalf && { label: s.helper.phone, value: v('helperPhone'), step: 'hvem', field: 'helperPhone' },
-    behalf && { label: s.helper.email, value: v('helperEmail'), step: 'hvem', field: 'helperEmail' },
-    behalf && { label: s.helper.consentLegend, value: v('helperConsent') === 'ja' ? s.review.consentGiven : '', step: 'hvem', field: 'helperConsent' },
-    { label: s.person.name, value: v('name'), step: 'person', field: 'name' },
-    { label: s.review.birthDate, value: date, step: 'person', field: 'birthDay' },
-    { label: s.person.cpr, value: v('cpr'), step: 'person', field: 'cpr' },
-    { label: s.review.address, value: address, step: 'person', field: 'street' },
-    { label: s.person.phone, value: v('phone'), step: 'person', field: 'phone' },
-    { label: s.person.email, value: v('email'), step: 'person', field: 'email' },
-    askPension && { label: s.person.pensionLegend, value: yesNo[v('pension')] ?? '', step: 'person', field: 'pension' },
-    { label: s.needs.legend, value: needs.map((n) => s.needs.themes[n as (typeof VUM_THEMES)[number]]).join('; ') || s.review.needsNone, step: 'behov', field: 'needs' },
-    { label: s.needs.description, value: v('description'), step: 'behov', field: 'description' },
-    { label: s.needs.helpReceived, value: v('helpReceived'), step: 'behov', field: 'helpReceived' },
-    { label: s.contact.preferredLegend, value: s.contact[v('contactPreferred') as 'phone' | 'email' | 'letter'] ?? '', step: 'kontakt', field: 'contactPreferred' },
-    { label: s.contact.bestTimes, value: v('contactTimes'), step: 'kontakt', field: 'contactTimes' },
-    { label: s.contact.bisidderLegend, value: yesNo[v('bisidder')] ?? '', step: 'kontakt', field: 'bisidder' },
-    { label: s.contact.consentLegend, value: yesNo[v('consentInformation')] ?? '', step: 'kontakt', field: 'consentInformation' },
+    { label: s.review.who, value: who[v('who')] ?? '', field: 'who' },
+    onBehalf && { label: s.onBehalf.name, value: v('onBehalfName'), field: 'onBehalfName' },
+    onBehalf && { label: s.onBehalf.relation, value: v('onBehalfRelation'), field: 'onBehalfRelation' },
+    onBehalf && { label: s.onBehalf.phone, value: v('onBehalfPhone'), field: 'onBehalfPhone' },
+    onBehalf && { label: s.onBehalf.email, value: v('onBehalfEmail'), field: 'onBehalfEmail' },
+    onBehalf && { label: s.onBehalf.consentLegend, value: v('onBehalfConsent') === 'ja' ? s.review.consentGiven : '', field: 'onBehalfConsent' },
+    { label: s.person.name, value: v('name'), field: 'name' },
+    { label: s.review.birthDate, value: date, field: 'birthDay' },
+    { label: s.person.cpr, value: v('cpr'), field: 'cpr' },
+    { label: s.review.address, value: address, field: 'street' },
+    { label: s.person.phone, value: v('phone'), field: 'phone' },
+    { label: s.person.email, value: v('email'), field: 'email' },
+    askPension && { label: s.person.pensionLegend, value: yesNo[v('pension')] ?? '', field: 'pension' },
+    { label: s.needs.legend, value: needs.map((n) => s.needs.themes[n as (typeof VUM_THEMES)[number]]).join('; ') || s.review.needsNone, field: 'needs' },
+    { label: s.needs.description, value: v('description'), field: 'description' },
+    { label: s.needs.helpReceived, value: v('helpReceived'), field: 'helpReceived' },
+    { label: s.contact.preferredLegend, value: s.contact[v('contactPreferred') as 'phone' | 'email' | 'letter'] ?? '', field: 'contactPreferred' },
+    { label: s.contact.bestTimes, value: v('contactTimes'), field: 'contactTimes' },
+    { label: s.contact.bisidderLegend, value: yesNo[v('bisidder')] ?? '', field: 'bisidder' },
+    { label: s.contact.consentLegend, value: yesNo[v('consentInformation')] ?? '', field: 'consentInformation' },
   ];
   return rows.filter((r): r is Row => r !== false);
 }
@@ -51,7 +52,8 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
 interface Props {
   s: ApplyStrings;
   rows: Row[];
-  onChange: (step: StepId, field: FieldName) => void;
+  /** "Ret": back to the question (the island goes to its step). */
+  onChange: (field: FieldName) => void;
 }
 
 export function Review({ s, rows, onChange }: Props) {
@@ -64,10 +66,10 @@ export function Review({ s, rows, onChange }: Props) {
             <td class="review__value">{row.value || <span class="not-stated">{s.review.notAnswered}</span>}</td>
             <td class="review__change">
               <a
-                href={`#${fieldId(row.field)}`}
+                href={`#${applicationFieldId(row.field)}`}
                 onClick={(e) => {
                   e.preventDefault();
-                  onChange(row.step, row.field);
+                  onChange(row.field);
                 }}
               >
                 {s.review.change}

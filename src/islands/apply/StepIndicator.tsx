@@ -5,7 +5,7 @@
  */
 import { fillTemplate } from '../../lib/template.ts';
 import { STEPS } from '../../domain/application-form.ts';
-import type { ApplyStrings } from './types.ts';
+import type { ApplyStrings } from '../../components/apply/types.ts';
 
 interface Props {
   s: ApplyStrings;

@@ -9,7 +9,8 @@ import { getKommune } from '../../lib/kommuner.ts';
 import { clientAddress, trustedProxiesFromEnv } from '../../server/client-address.ts';
 import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts';
 import { applicationStore } from '../../server/store/index.ts';
-import { apiStrings, errorJson, submitApplication } from '../../server/applications/submit.ts';
+import { apiStrings, submitApplication } from '../../server/applications/submit.ts';
+import { errorJson } from '../../server/http.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { applyPath } from '../../domain/paths.ts';
 

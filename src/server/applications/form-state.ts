@@ -9,7 +9,7 @@
  * - otherwise an empty form.
  */
 import type { Issue } from '../../domain/application.ts';
-import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
+import { prefillFromQuestionnaire, type FormProblem, type FormValues } from '../../domain/application-form.ts';
 import { mediaType, readBodyText } from '../request-body.ts';
 import { BODY_LIMIT, type FormRerender } from './submit.ts';
 
@@ -17,7 +17,7 @@ export interface FormState {
   status: number;
   values: FormValues;
   issues: Issue[];
-  general: FormRerender['general'] | null;
+  general: FormProblem | null;
   ageHint: number | null;
   retryAfter: number | null;
 }

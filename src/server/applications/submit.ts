@@ -14,40 +14,36 @@
  * kept (`kind: 'form'`). Islands and other clients post JSON.
  *
  * Nothing personal is logged: only kommune, unit, reference and error kinds.
+ *
+ * Here: the order of the checks and the JSON and form paths. Beside it:
+ * ../http.ts (JSON answers), ../cross-site.ts (403), form-decoding.ts (the
+ * form's post and its Referer), store-application.ts (routing and storing);
+ * the form's answers are checked by `checkForm` (src/domain/application-form.ts),
+ * the same function the island uses.
  */
-import { createHash } from 'node:crypto';
-import { validateApplication, type Application, type Issue } from '../../domain/application.ts';
-import {
-  FORM_FIELDS,
-  HIDDEN_FIELDS,
-  formToApplication,
-  mergeIssues,
-  type FieldName,
-  type FormValues,
-} from '../../domain/application-form.ts';
+import { validateApplication, type Issue } from '../../domain/application.ts';
+import { checkForm, type FormProblem, type FormValues } from '../../domain/application-form.ts';
 import { KOMMUNE_SLUGS, type KommuneSlug } from '../../domain/ids.ts';
-import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
-import { LOCALES, STRINGS, type Locale } from '../../i18n/index.ts';
+import { STRINGS, type Locale } from '../../i18n/index.ts';
 import { receiptPath } from '../../domain/paths.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
+import { isCrossSite } from '../cross-site.ts';
+import { NO_STORE, errorJson, jsonResponse } from '../http.ts';
 import type { RateLimiter } from '../rate-limit.ts';
-import { FORBIDDEN_KEYS, mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
-import type { ApplicationStore, Receipt, SaveResult } from '../store/types.ts';
+import { mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
+import { decodeForm, formPageFromReferer, isKommune, isLocale } from './form-decoding.ts';
+import { storeApplication, type StoreDeps } from './store-application.ts';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Seconds a client is asked to wait when the store is down. */
 const STORE_RETRY_AFTER = 30;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
-export interface SubmitDeps {
-  /** The store; may throw StoreUnavailableError when it cannot be opened. */
-  store: () => ApplicationStore;
-  kommune: (slug: KommuneSlug) => Promise<(RoutingKommune & { name: string }) | undefined>;
+export interface SubmitDeps extends StoreDeps {
   now: () => Date;
   limiter: RateLimiter;
-  log: (message: string) => void;
 }
 
 export interface SubmitRequest {
@@ -65,7 +61,7 @@ export interface FormRerender {
   status: number;
   values: FormValues;
   issues: Issue[];
-  general?: { code: 'store' | 'tooMany' | 'malformed' | 'tooLarge'; seconds?: number };
+  general?: FormProblem;
   retryAfter?: number;
 }
 
@@ -82,73 +78,10 @@ const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { erro
  */
 const withChoices = (issue: Issue): Issue => (issue.path === 'kommune' ? { ...issue, params: { choices: KOMMUNE_SLUGS.join(', ') } } : issue);
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
-
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...headers },
-  });
-}
-
-/** `{ errors: [{ path: '', message }] }`: every error answer has the shape of a 422. */
-export function errorJson(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return jsonResponse(status, { errors: [{ path: '', message }] }, headers);
-}
-
 const errorResponse = (status: number, message: string, headers: Record<string, string> = {}): SubmitAnswer => ({
   kind: 'response',
   response: errorJson(status, message, headers),
 });
-
-/**
- * A cross-site request from a browser. Astro's `security.checkOrigin` already
- * answers cross-site *form* posts with 403; JSON posts are checked here.
- * Clients that are not browsers (kommune systems, curl) send neither header.
- */
-export function isCrossSite(request: Request, url: URL): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site === 'cross-site' || site === 'same-site') return true;
-  const origin = request.headers.get('origin');
-  return origin !== null && origin !== url.origin;
-}
-
-const isKommune = (s: string | undefined): s is KommuneSlug => (KOMMUNE_SLUGS as readonly string[]).includes(s ?? '');
-const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly string[]).includes(s ?? '');
-
-/** The form page a browser posted from (for answers given before the body is read), from the same-origin Referer. */
-function formPageFromReferer(request: Request, url: URL): { lang: Locale; kommune: KommuneSlug } | null {
-  const referer = request.headers.get('referer');
-  // A Referer is the client's word: one that is not a URL is no form page, never a 500.
-  if (!referer || !URL.canParse(referer, url)) return null;
-  const from = new URL(referer, url);
-  const m = /^\/(?:(en)\/)?([a-z]+)\/ansoeg\/$/.exec(from.pathname);
-  return from.origin === url.origin && m && isKommune(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
-}
-
-/** Form fields as FormValues; a field name we do not know (or a prototype key) makes the form malformed. */
-function readForm(text: string): { values: FormValues; hidden: Record<string, string>; unknown: string | null } {
-  const values: Record<string, string | string[]> = {};
-  const hidden: Record<string, string> = {};
-  let unknown: string | null = null;
-  for (const [name, raw] of new URLSearchParams(text)) {
-    // An HTML form sends a textarea's line breaks as CRLF; the island (JSON) sends LF. Store one kind.
-    const value = raw.replace(/\r\n?/g, '\n');
-    if (name === 'needs') values.needs = [...((values.needs as string[] | undefined) ?? []), value];
-    else if ((FORM_FIELDS as readonly string[]).includes(name) && !FORBIDDEN_KEYS.has(name)) values[name] ??= value;
-    else if ((HIDDEN_FIELDS as readonly string[]).includes(name)) hidden[name] ??= value;
-    else unknown ??= name;
-  }
-  return { values: values as Partial<Record<FieldName, string | string[]>>, hidden, unknown };
-}
-
-const fingerprint = (application: Application) => createHash('sha256').update(JSON.stringify(application)).digest('hex');
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${(error.cause as { code?: string }).code ?? error.cause.name}: ${error.cause.message})` : '';
-  return `${error.name}: ${error.message}${cause}`;
-}
 
 export async function submitApplication({ request, url, client }: SubmitRequest, deps: SubmitDeps): Promise<SubmitAnswer> {
   const acceptLang = localeFromAcceptLanguage(request.headers.get('accept-language'));
@@ -206,7 +139,7 @@ async function submitJson(
     const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue), errorStrings(lang)) }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
-  const stored = await store(result, now, headerKey, deps);
+  const stored = await storeApplication(result, now, headerKey, deps);
   switch (stored.kind) {
     case 'unavailable':
       return errorResponse(503, api.unavailable!, { 'Retry-After': String(STORE_RETRY_AFTER) });
@@ -226,7 +159,7 @@ async function submitForm(
   ctx: { request: Request; url: URL; acceptLang: Locale; rate: ReturnType<RateLimiter['take']>; now: Date; headerKey: string | null },
   deps: SubmitDeps,
 ): Promise<SubmitAnswer> {
-  const { values, hidden, unknown } = readForm(text);
+  const { values, hidden, unknown } = decodeForm(text);
   const lang = isLocale(hidden.lang) ? hidden.lang : ctx.acceptLang;
   const kommune = hidden.kommune;
   if (!isKommune(kommune)) {
@@ -246,12 +179,10 @@ async function submitForm(
     return again({ status: 429, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds });
   }
 
-  const { body, issues: formIssues } = formToApplication(values, kommune);
-  const result = validateApplication(body, ctx.now);
-  const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
-  if (!result.ok || issues.length) return again({ status: 422, issues });
+  const checked = checkForm(values, kommune, ctx.now);
+  if (!checked.ok) return again({ status: 422, issues: checked.issues });
 
-  const stored = await store(result, ctx.now, formKey, deps);
+  const stored = await storeApplication(checked, ctx.now, formKey, deps);
   switch (stored.kind) {
     case 'unavailable':
       return again({ status: 503, issues: [], general: { code: 'store' }, retryAfter: STORE_RETRY_AFTER });
@@ -264,50 +195,4 @@ async function submitForm(
       return { kind: 'response', response };
     }
   }
-}
-
-type Stored =
-  | { kind: 'answer'; status: number; body: string; replayed: boolean }
-  | { kind: 'key-reused' }
-  | { kind: 'unavailable' };
-
-/** Routes and stores a valid application; the answer is made inside the store's transaction. */
-async function store(
-  valid: Extract<ReturnType<typeof validateApplication>, { ok: true }>,
-  now: Date,
-  key: string | null,
-  deps: SubmitDeps,
-): Promise<Stored> {
-  const { application, age } = valid;
-  const kommune = await deps.kommune(application.kommune);
-  if (!kommune) {
-    deps.log(`ansøgning ikke gemt: intet indhold for kommunen ${application.kommune}`);
-    return { kind: 'unavailable' };
-  }
-  const { unit } = routeApplication(kommune, { age, receivesEarlyRetirementPension: application.receivesEarlyRetirementPension ?? null });
-  const answerFor = (receipt: Receipt) => ({
-    status: 201,
-    body: JSON.stringify({
-      reference: receipt.reference,
-      kommune: receipt.kommune,
-      unit: { id: unit.id, name: unit.name, phone: unit.phone },
-      receivedAt: receipt.receivedAt,
-    }),
-  });
-  let saved: SaveResult;
-  try {
-    saved = await deps
-      .store()
-      .save(
-        { kommune: application.kommune, unitId: unit.id, receivedAt: now, application },
-        key ? { key, fingerprint: fingerprint(application), answer: answerFor } : undefined,
-      );
-  } catch (error) {
-    deps.log(`ansøgning ikke gemt, lageret svarer ikke: ${describeError(error)}`);
-    return { kind: 'unavailable' };
-  }
-  if (saved.kind === 'key-reused') return { kind: 'key-reused' };
-  if (saved.kind === 'replayed') return { kind: 'answer', ...saved.answer, replayed: true };
-  deps.log(`ansøgning modtaget: ${saved.receipt.kommune}/${saved.receipt.unitId} ${saved.receipt.reference}`);
-  return { kind: 'answer', ...(saved.answer ?? answerFor(saved.receipt)), replayed: false };
 }

@@ -2,8 +2,9 @@
  * The application without JavaScript: every question on one page, a plain
  * HTML form that posts `application/x-www-form-urlencoded` to the endpoint.
  * Errors come back as this page with every answer kept (the page renders
- * the error summary above it). Rendered on the server only; the island
- * replaces it when JavaScript runs.
+ * the error summary above it). Rendered on the server only (a component,
+ * not an island); the island (src/islands/apply/ApplyForm.tsx) replaces it
+ * when JavaScript runs. Its sections are the island's steps (STEPS).
  */
 import type { ComponentChildren } from 'preact';
 import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
@@ -15,8 +16,8 @@ import type { ApplyProps } from './types.ts';
 
 /** One step of the island, as a section of the one page. */
 const Part = ({ id, title, children }: { id: string; title: string; children: ComponentChildren }) => (
-  <section aria-labelledby={`trin-${id}`}>
-    <h2 id={`trin-${id}`} class="h3">
+  <section aria-labelledby={`step-${id}`}>
+    <h2 id={`step-${id}`} class="h3">
       {title}
     </h2>
     {children}
@@ -33,16 +34,16 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <input type="hidden" name="kommune" value={kommune.slug} />
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-      <Part id="hvem" title={s.steps.hvem}>
+      <Part id="who" title={s.steps.who}>
         <WhoSection {...section} />
       </Part>
-      <Part id="person" title={s.person.headingBehalf}>
+      <Part id="person" title={s.person.headingOnBehalf}>
         <PersonSection {...section} askPension={pensionMatters(kommune, null)} selfKnown={one(values, 'who') === 'self'} />
       </Part>
-      <Part id="behov" title={s.steps.behov}>
+      <Part id="needs" title={s.steps.needs}>
         <NeedsSection {...section} />
       </Part>
-      <Part id="kontakt" title={s.steps.kontakt}>
+      <Part id="contact" title={s.steps.contact}>
         <ContactSection {...section} />
       </Part>
       <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />

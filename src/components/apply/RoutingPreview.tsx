@@ -8,8 +8,10 @@
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
 import type { Unit } from '../../domain/kommune.ts';
-import { telHref } from '../../domain/phone-numbers.ts';
+import { danish } from '../../lib/danish-parts.ts';
 import { fillTemplate } from '../../lib/template.ts';
+import { PhoneLink } from '../PhoneLink.tsx';
+import { Phrase } from '../Phrase.tsx';
 import type { ApplyStrings, FormKommune } from './types.ts';
 
 export type Preview = Destination | { kind: 'rules' };
@@ -27,13 +29,14 @@ interface Props {
 }
 
 function UnitContact({ s, unit }: { s: ApplyStrings; unit: Unit }) {
-  const notStated = <span class="not-stated">{s.routing.notStated}</span>;
   return (
     <dl class="routing-preview__contact">
       <dt>{s.routing.phone}</dt>
-      <dd>{unit.phone ? <a href={telHref(unit.phone)}>{unit.phone}</a> : notStated}</dd>
+      <dd>
+        <PhoneLink phone={unit.phone} notStated={s.routing.notStated} />
+      </dd>
       <dt>{s.routing.hours}</dt>
-      <dd>{unit.phoneHoursText ? <span lang="da">{unit.phoneHoursText}</span> : notStated}</dd>
+      <dd>{unit.phoneHoursText ? <span lang="da">{unit.phoneHoursText}</span> : <span class="not-stated">{s.routing.notStated}</span>}</dd>
     </dl>
   );
 }
@@ -55,7 +58,7 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
             <ul>
               {preview.contacts.map((u) => (
                 <li>
-                  <span lang="da">{u.name}</span>: {u.phone ? <a href={telHref(u.phone)}>{u.phone}</a> : <a href={`mailto:${u.email}`}>{u.email}</a>}
+                  <span lang="da">{u.name}</span>: {u.phone ? <PhoneLink phone={u.phone} /> : <a href={`mailto:${u.email}`}>{u.email}</a>}
                 </li>
               ))}
             </ul>
@@ -74,8 +77,6 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
 export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
   if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
   const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
-  // The unit's name is Danish inside the sentence (WCAG 3.1.2): split the template around it.
-  const [goesTo, after] = s.routing.goesTo.split('{{unit}}');
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
       <h2 id="routing-heading" class="h3">
@@ -85,9 +86,8 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
         <>
           <p aria-live="polite">
             <strong>
-              {goesTo}
-              <span lang="da">{preview.route.unit.name}</span>
-              {after}
+              {/* The unit's name is Danish inside the sentence (WCAG 3.1.2). */}
+              <Phrase text={fillTemplate(s.routing.goesTo, { unit: danish(preview.route.unit.name) })} />
             </strong>
             ,{' '}
             <span lang="da">{preview.route.reason}</span>.
@@ -105,7 +105,7 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
                 return (
                   <li>
                     <strong lang="da">{unit.name}</strong>: <span lang="da">{reason}</span>. {s.routing.phone}:{' '}
-                    {unit.phone ? <a href={telHref(unit.phone)}>{unit.phone}</a> : <span class="not-stated">{s.routing.notStated}</span>}
+                    <PhoneLink phone={unit.phone} notStated={s.routing.notStated} />
                   </li>
                 );
               },

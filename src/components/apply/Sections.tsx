@@ -58,22 +58,22 @@ const yesNo = (s: ApplyStrings, dontKnow = false) => [
   ...(dontKnow ? [{ value: 'ved-ikke', label: s.dontKnow }] : []),
 ];
 
-export function HelperFields(p: SectionProps) {
+export function OnBehalfFields(p: SectionProps) {
   const { s } = p;
   return (
     <>
-      <TextField {...bind(p, 'helperName')} label={s.helper.name} autocomplete="name" />
-      <TextField {...bind(p, 'helperRelation')} label={s.helper.relation} hint={s.helper.relationHint} />
-      <TextField {...bind(p, 'helperPhone')} label={s.helper.phone} optional={s.optional} type="tel" autocomplete="tel" width="input-width-s" />
-      <TextField {...bind(p, 'helperEmail')} label={s.helper.email} optional={s.optional} type="email" autocomplete="email" />
-      <Choices {...bindChoices(p, 'helperConsent', 'checkbox')} legend={s.helper.consentLegend} hint={s.helper.consentHint} options={[{ value: 'ja', label: s.helper.consent }]} />
+      <TextField {...bind(p, 'onBehalfName')} label={s.onBehalf.name} autocomplete="name" />
+      <TextField {...bind(p, 'onBehalfRelation')} label={s.onBehalf.relation} hint={s.onBehalf.relationHint} />
+      <TextField {...bind(p, 'onBehalfPhone')} label={s.onBehalf.phone} optional={s.optional} type="tel" autocomplete="tel" width="input-width-s" />
+      <TextField {...bind(p, 'onBehalfEmail')} label={s.onBehalf.email} optional={s.optional} type="email" autocomplete="email" />
+      <Choices {...bindChoices(p, 'onBehalfConsent', 'checkbox')} legend={s.onBehalf.consentLegend} hint={s.onBehalf.consentHint} options={[{ value: 'ja', label: s.onBehalf.consent }]} />
     </>
   );
 }
 
 export function WhoSection(p: SectionProps) {
   const { s } = p;
-  const behalf = one(p.values, 'who') === 'behalf';
+  const onBehalf = one(p.values, 'who') === 'on-behalf';
   return (
     <>
       <Choices
@@ -81,21 +81,21 @@ export function WhoSection(p: SectionProps) {
         legend={s.who.legend}
         options={[
           { value: 'self', label: s.who.self },
-          { value: 'behalf', label: s.who.behalf, hint: s.who.behalfHint },
+          { value: 'on-behalf', label: s.who.onBehalf, hint: s.who.onBehalfHint },
         ]}
       />
       {p.live ? (
-        behalf && (
+        onBehalf && (
           <div class="conditional-fields">
-            <h3>{s.helper.heading}</h3>
-            <HelperFields {...p} />
+            <h3>{s.onBehalf.heading}</h3>
+            <OnBehalfFields {...p} />
           </div>
         )
       ) : (
         <fieldset class="conditional-fields">
-          <legend class="h3">{s.helper.heading}</legend>
-          <p class="form-hint">{s.helper.onlyIfBehalf}</p>
-          <HelperFields {...p} />
+          <legend class="h3">{s.onBehalf.heading}</legend>
+          <p class="form-hint">{s.onBehalf.onlyIfOnBehalf}</p>
+          <OnBehalfFields {...p} />
         </fieldset>
       )}
     </>
@@ -185,16 +185,16 @@ export const REVEALED: Record<ContactMethod, FieldName> = { phone: 'phone', emai
 /**
  * With JavaScript, what the kommune needs for the chosen way of contact, under
  * that choice: the same fields as on "Om personen", so what is typed here is
- * typed there. When applying for someone, the helper's own phone or e-mail
- * also reaches the person (application.ts), so both are asked; an address or
+ * typed there. On someone's behalf, the phone or e-mail of the one applying
+ * (`onBehalf`) also reaches the person (application.ts), so both are asked; an address or
  * a CPR number is only ever the person's. Without JavaScript every field is on
  * the one page already.
  */
 function Reveal(p: SectionProps & { method: ContactMethod }) {
   const { s, method: m } = p;
-  const behalf = one(p.values, 'who') === 'behalf';
-  const l = behalf ? s.contact.behalf : s.contact.self;
-  const auto = autocomplete(!behalf);
+  const onBehalf = one(p.values, 'who') === 'on-behalf';
+  const l = onBehalf ? s.contact.onBehalf : s.contact.self;
+  const auto = autocomplete(!onBehalf);
   if (m === 'letter') {
     return (
       <>
@@ -207,8 +207,8 @@ function Reveal(p: SectionProps & { method: ContactMethod }) {
   const width = m === 'phone' ? 'input-width-s' : undefined;
   return (
     <>
-      <TextField {...bind(p, m)} label={l[m]} hint={behalf ? s.contact[`${m}EitherHint`] : undefined} type={type} autocomplete={auto(type)} width={width} />
-      {behalf && <TextField {...bind(p, m === 'phone' ? 'helperPhone' : 'helperEmail')} label={s.helper[m]} type={type} autocomplete={type} width={width} />}
+      <TextField {...bind(p, m)} label={l[m]} hint={onBehalf ? s.contact[`${m}EitherHint`] : undefined} type={type} autocomplete={auto(type)} width={width} />
+      {onBehalf && <TextField {...bind(p, m === 'phone' ? 'onBehalfPhone' : 'onBehalfEmail')} label={s.onBehalf[m]} type={type} autocomplete={type} width={width} />}
     </>
   );
 }

@@ -5,11 +5,11 @@
 import type { Issue } from '../../domain/application.ts';
 import { FORM_FIELDS, fieldForPath, type FieldName } from '../../domain/application-form.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
-import { fieldId } from './fields.tsx';
+import { applicationFieldId } from './fields.tsx';
 
 export type FieldMessages = Partial<Record<FieldName, string>>;
 
-export function fieldMessages(issues: Issue[], strings: ErrorStrings): { byField: FieldMessages; summary: { href: string; text: string }[] } {
+export function fieldMessages(issues: Issue[], strings: ErrorStrings): { byField: FieldMessages; other: string[] } {
   const byField: FieldMessages = {};
   const other: string[] = [];
   for (const issue of issues) {
@@ -18,6 +18,11 @@ export function fieldMessages(issues: Issue[], strings: ErrorStrings): { byField
     if (field) byField[field] ??= text;
     else other.push(text);
   }
-  const summary = FORM_FIELDS.filter((f) => byField[f]).map((f) => ({ href: `#${fieldId(f)}`, text: byField[f]! }));
-  return { byField, summary: [...summary, ...other.map((text) => ({ href: '#ansoegning', text }))] };
+  return { byField, other };
+}
+
+/** The error summary's links for the page without JavaScript: the fields in the order of the form, then the rest. */
+export function summaryItems({ byField, other }: ReturnType<typeof fieldMessages>): { href: string; text: string }[] {
+  const fields = FORM_FIELDS.filter((f) => byField[f]).map((f) => ({ href: `#${applicationFieldId(f)}`, text: byField[f]! }));
+  return [...fields, ...other.map((text) => ({ href: '#ansoegning', text }))];
 }

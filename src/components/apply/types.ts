@@ -6,9 +6,8 @@
  * typed it into this very form.
  */
 import type { Issue } from '../../domain/application.ts';
-import type { FormValues } from '../../domain/application-form.ts';
+import type { FormProblem, FormValues } from '../../domain/application-form.ts';
 import type { RoutingKommune } from '../../domain/routing.ts';
-import type { FormRerender } from '../../server/applications/submit.ts';
 
 export type ApplyStrings = Omit<typeof import('../../i18n/locales/da/apply.json'), 'api'>;
 
@@ -23,7 +22,7 @@ export interface ApplyProps {
   strings: ApplyStrings;
   values: FormValues;
   issues: Issue[];
-  general: FormRerender['general'] | null;
+  general: FormProblem | null;
   /** Age from the questionnaire, for the routing preview until a date of birth is given. */
   ageHint: number | null;
   /** Generated on the server per form; a retry or double click sends the same key. */

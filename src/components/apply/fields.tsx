@@ -3,13 +3,14 @@
  * radiobuttons, checkboxes): a visible label or legend for every field, hints
  * and errors tied to the input with aria-describedby, "Fejl:" read out before
  * an error, no placeholders. Rendered on the server for the no-JavaScript form
- * and in the island; `onChange` is only there in the island.
+ * and in the island (src/islands/apply/); `onChange` is only there in the island.
  *
  * Ids are `f-<field>`; the error summary links to them.
  */
 import type { ComponentChildren } from 'preact';
 
-export const fieldId = (name: string) => `f-${name}`;
+/** The id of an application form field's input (`f-<name>`); the error summary links to it. */
+export const applicationFieldId = (name: string) => `f-${name}`;
 
 interface Common {
   name: string;
@@ -62,7 +63,7 @@ interface TextFieldProps extends Common {
 }
 
 export function TextField(p: TextFieldProps) {
-  const id = fieldId(p.name);
+  const id = applicationFieldId(p.name);
   return (
     <div class={`form-group${p.error ? ' form-error' : ''}`}>
       <Label id={id} text={p.label} optional={p.optional} />
@@ -99,7 +100,7 @@ const count = (template: string, n: number) => template.replace('{{n}}', String(
 
 /** A textarea with DKFDS's character limit: the limit is announced; the count left is shown (with JavaScript). */
 export function TextArea(p: TextAreaProps) {
-  const id = fieldId(p.name);
+  const id = applicationFieldId(p.name);
   const left = p.maxLength - p.value.length;
   return (
     <div class={`form-group form-limit${p.error ? ' form-error' : ''}`}>
@@ -151,7 +152,7 @@ interface ChoicesProps extends Common {
 
 /** Radio buttons or checkboxes in a fieldset; the first option has the field's id (the error summary links to it). */
 export function Choices(p: ChoicesProps) {
-  const id = fieldId(p.name);
+  const id = applicationFieldId(p.name);
   const radio = p.type === 'radio';
   const change = (v: string, on: boolean) => p.onChange!(radio ? [v] : on ? [...p.value, v] : p.value.filter((x) => x !== v));
   return (
@@ -213,7 +214,7 @@ interface DateFieldProps extends Omit<Common, 'name'> {
 
 /** Date of birth as three fields (GOV.UK and DKFDS date input; no date picker). The day field has the group's id. */
 export function DateField(p: DateFieldProps) {
-  const id = fieldId('birthDay');
+  const id = applicationFieldId('birthDay');
   const parts = [
     ['birthDay', 'day', 'form-group-day', 2],
     ['birthMonth', 'month', 'form-group-month', 2],
@@ -226,7 +227,7 @@ export function DateField(p: DateFieldProps) {
         <HintAndError id="f-birthDate" hint={p.hint} error={p.error} errorPrefix={p.errorPrefix} />
         <div class="date-group">
           {parts.map(([name, key, group, size]) => {
-            const partId = name === 'birthDay' ? id : fieldId(name);
+            const partId = name === 'birthDay' ? id : applicationFieldId(name);
             return (
               <div class={`form-group ${group}`}>
                 <label class="form-label" for={partId}>
