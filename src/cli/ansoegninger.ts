@@ -14,7 +14,7 @@ import { describeStore, openStore, storeConfig, StoreUnavailableError, type Appl
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
-import { FAILURES } from './ansoegninger/text.ts';
+import { FAILURES, HELP } from './ansoegninger/text.ts';
 
 const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
 
@@ -33,7 +33,10 @@ async function main(): Promise<number> {
   const { command } = parsed;
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
   if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
-  if (command.kind === 'help') return runCommand(command, { store: null as unknown as ApplicationStore, where: '', catalog, now: new Date(), out, err });
+  if (command.kind === 'help') {
+    await out(HELP);
+    return EXIT.ok;
+  }
 
   let config: ReturnType<typeof storeConfig>;
   try {

@@ -5,7 +5,6 @@
  */
 import type { QuestionnaireProps } from '../islands/Questionnaire.tsx';
 import type { QuestionnaireLinks, QuestionnaireStrings } from '../components/questionnaire/text.tsx';
-import type { PhoneStatusStrings } from './phone-status-text.ts';
 import { questionnaireData, type Answers } from '../domain/eligibility.ts';
 import type { Kommune } from '../domain/kommune.ts';
 import { readAnswers, type AnswerError } from '../domain/questionnaire-answers.ts';
@@ -28,7 +27,7 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
 }
 
 /** The `questionnaire` strings of one language, as the components take them. */
-export const questionnaireStrings = (lang: Locale) => STRINGS[lang].questionnaire as unknown as QuestionnaireStrings;
+export const questionnaireStrings = (lang: Locale): QuestionnaireStrings => STRINGS[lang].questionnaire;
 
 export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune): QuestionnaireProps {
   return {
@@ -37,7 +36,7 @@ export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune)
     k: questionnaireData(kommune),
     s: questionnaireStrings(lang),
     links: questionnaireLinks(lang, slug),
-    phone: STRINGS[lang].phoneStatus as unknown as PhoneStatusStrings & { assumption: string },
+    phone: STRINGS[lang].phoneStatus,
   };
 }
 

@@ -13,7 +13,7 @@ import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../../server/store/types.ts';
 import { parseArguments } from './args.ts';
-import { EXIT, runCommand } from './commands.ts';
+import { EXIT, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog } from './kommuner.ts';
 
 const catalog = loadKommuneCatalog();
@@ -179,7 +179,7 @@ describePostgres('the case team’s commands on PostgreSQL', () => {
 describe('when the store cannot be reached', () => {
   it('the case worker is told so, with the exit code 1, and no stack trace', async () => {
     const unavailable = () => Promise.reject(new StoreUnavailableError('PostgreSQL: at hente ansøgninger mislykkedes'));
-    const store = { list: unavailable, exportApplications: unavailable, purge: unavailable } as unknown as ApplicationStore;
+    const store: CommandStore = { list: unavailable, exportApplications: unavailable, purge: unavailable };
     for (const line of ['oversigt', 'eksport', 'slet-gamle']) {
       let err = '';
       const parsed = parseArguments([line], catalog);

@@ -46,5 +46,5 @@ export const POST: APIRoute = async (context) => {
 /** Any other method: 405 with the methods this path has. */
 export const ALL: APIRoute = ({ request }) => {
   const lang = localeFromAcceptLanguage(request.headers.get('accept-language'));
-  return errorJson(405, apiStrings(lang).methodNotAllowed!, { Allow: 'POST' });
+  return errorJson(405, apiStrings(lang).methodNotAllowed, { Allow: 'POST' });
 };
