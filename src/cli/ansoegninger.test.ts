@@ -66,6 +66,13 @@ describe('the command as a process', () => {
     expect(stderr).toBe('Forkert opsætning: DATABASE_URL skal begynde med postgres:// eller postgresql://\n');
   });
 
+  it('a RETENTION_DAYS the purge would refuse is a setup error for every command but the help', () => {
+    const { code, stderr } = cli(['slet-gamle'], { DATA_DIR: dir, RETENTION_DAYS: 'en måned' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('Forkert opsætning: RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 30 (fik "en måned")\n');
+    expect(cli(['hjaelp'], { RETENTION_DAYS: 'en måned' }).code).toBe(0);
+  });
+
   it('a PostgreSQL that cannot be reached is a message and exit code 1, never a stack trace, and the password is not shown', () => {
     const { code, stderr } = cli(['oversigt'], { DATABASE_URL: 'postgres://sagsbehandler:hemmeligt@127.0.0.1:9/stoette' });
     expect(code).toBe(1);

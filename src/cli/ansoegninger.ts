@@ -10,7 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeStore, openStore, storeConfig, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
+import { describeStore, openStore, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
@@ -25,7 +26,16 @@ const err = (text: string) => console.error(text);
 
 async function main(): Promise<number> {
   const catalog = loadKommuneCatalog();
-  const parsed = parseArguments(process.argv.slice(2), catalog, process.env);
+  // A wrong setting is reported after a wrong command line, and never stands in the way of the help.
+  let settings: Config | null = null;
+  let configProblem = '';
+  try {
+    settings = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    configProblem = error.message;
+  }
+  const parsed = parseArguments(process.argv.slice(2), catalog, { retentionDays: settings?.retentionDays });
   if (!parsed.ok) {
     err(`${parsed.message}\n${HINT}`);
     return EXIT.usage;
@@ -38,13 +48,11 @@ async function main(): Promise<number> {
     return EXIT.ok;
   }
 
-  let config: ReturnType<typeof storeConfig>;
-  try {
-    config = storeConfig();
-  } catch (error) {
-    err(FAILURES.configuration((error as Error).message));
+  if (!settings) {
+    err(FAILURES.configuration(configProblem));
     return EXIT.usage;
   }
+  const config = settings.store;
   const where = describeStore(config);
   // Opening a SQLite file that is not there would create an empty one and report "no applications".
   if (config.kind === 'sqlite' && !existsSync(config.file)) {

@@ -6,8 +6,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getKommune } from '../../lib/kommuner.ts';
-import { clientAddress, trustedProxiesFromEnv } from '../../server/client-address.ts';
-import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts';
+import { config } from '../../lib/config.ts';
+import { clientAddress } from '../../server/client-address.ts';
+import { createRateLimiter } from '../../server/rate-limit.ts';
 import { applicationStore } from '../../server/store/index.ts';
 import { apiStrings, errorJson, submitApplication } from '../../server/applications/submit.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
@@ -15,8 +16,8 @@ import { localePath } from '../../i18n/index.ts';
 
 export const prerender = false;
 
-const limiter = createRateLimiter(rateLimitFromEnv());
-const trustedProxies = trustedProxiesFromEnv();
+const { rateLimit, trustedProxies } = config();
+const limiter = createRateLimiter(rateLimit);
 
 export const POST: APIRoute = async (context) => {
   const socket = (() => {
