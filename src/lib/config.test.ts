@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, VARIABLES, loadConfig, type VariableName } from './config.ts';
 
@@ -102,5 +103,16 @@ describe('the rules between variables', () => {
 
   it('an HTML-breaking contact address is refused (it is written into the page)', () => {
     expect(() => loadConfig({ SITE_CONTACT_EMAIL: 'a@b.dk"><script>' })).toThrow(ConfigError);
+  });
+});
+
+describe('the README', () => {
+  it('lists every variable with its default in "Environment variables"', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Environment variables'));
+    for (const name of VARIABLES) {
+      const fallback = name === 'SITE_URL' ? 'http://localhost:<PORT>' : DEFAULTS[name];
+      expect(section, name).toContain(`| \`${name}\` | ${fallback === null ? '—' : `\`${fallback}\``} |`);
+    }
   });
 });
