@@ -4,7 +4,7 @@ import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { newReference } from './new-reference.ts';
 import { MIGRATIONS, openPostgresStore, type PostgresOptions } from './postgres.ts';
-import { StoreUnavailableError, type ApplicationStore, type Idempotency, type SaveResult } from './types.ts';
+import { StoreUnavailableError, type Idempotency, type SaveResult } from './types.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const newApplication = (description: string) => ({
