@@ -9,12 +9,14 @@ import { rehypeDanishHeadingIds } from './src/lib/rehype-danish-heading-ids.ts';
 import { rehypeUnitPhoneLinks } from './src/lib/rehype-unit-phone-links.ts';
 import { securityHeaders } from './src/server/security-headers.ts';
 import { findability } from './src/integrations/findability.ts';
+import { config } from './src/lib/config.ts';
 
-const port = Number(process.env.PORT ?? 4321);
+// Every environment variable is read and checked in src/lib/config.ts; a wrong value stops the build.
+const { port, host, siteUrl } = config();
 const dkfds = fileURLToPath(new URL('./node_modules/dkfds/src/', import.meta.url));
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? `http://localhost:${port}`,
+  site: siteUrl,
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
@@ -24,7 +26,7 @@ export default defineConfig({
   // A second one makes the units' phone numbers in a standard's text tel: links.
   markdown: { processor: unified({ rehypePlugins: [rehypeDanishHeadingIds, rehypeUnitPhoneLinks] }) },
   session: false,
-  server: { port, host: process.env.HOST ?? 'localhost', headers: securityHeaders() },
+  server: { port, host, headers: securityHeaders() },
   build: { inlineStylesheets: 'never', format: 'directory' },
   security: { checkOrigin: true },
   devToolbar: { enabled: false },

@@ -48,8 +48,8 @@ describe('the command as a process', () => {
     expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport eller slet-gamle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
   });
 
-  it('hjaelp prints the commands with examples and needs no database', () => {
-    const { code, stdout } = cli(['hjaelp'], { DATA_DIR: join(dir, 'ingen') });
+  it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {
+    const { code, stdout } = cli(['hjaelp'], { DATA_DIR: join(dir, 'ingen'), RETENTION_DAYS: 'en måned' });
     expect(code).toBe(0);
     expect(stdout).toContain('npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv');
   });
@@ -64,6 +64,12 @@ describe('the command as a process', () => {
     const { code, stderr } = cli(['oversigt'], { DATABASE_URL: 'mysql://db/x' });
     expect(code).toBe(2);
     expect(stderr).toBe('Forkert opsætning: DATABASE_URL skal begynde med postgres:// eller postgresql://\n');
+  });
+
+  it('a RETENTION_DAYS the purge would refuse is a setup error (for every command but the help, above)', () => {
+    const { code, stderr } = cli(['slet-gamle'], { DATA_DIR: dir, RETENTION_DAYS: 'en måned' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('Forkert opsætning: RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 30 (fik "en måned")\n');
   });
 
   it('a PostgreSQL that cannot be reached is a message and exit code 1, never a stack trace, and the password is not shown', () => {

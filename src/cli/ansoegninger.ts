@@ -10,11 +10,12 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describeStore, openStore, storeConfig, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
+import { describeStore, openStore, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
-import { FAILURES } from './ansoegninger/text.ts';
+import { FAILURES, HELP } from './ansoegninger/text.ts';
 
 const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
 
@@ -25,7 +26,16 @@ const err = (text: string) => console.error(text);
 
 async function main(): Promise<number> {
   const catalog = loadKommuneCatalog();
-  const parsed = parseArguments(process.argv.slice(2), catalog, process.env);
+  // A wrong setting is reported after a wrong command line, and never stands in the way of the help.
+  let settings: Config | null = null;
+  let configProblem = '';
+  try {
+    settings = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    configProblem = error.message;
+  }
+  const parsed = parseArguments(process.argv.slice(2), catalog, { retentionDays: settings?.retentionDays });
   if (!parsed.ok) {
     err(`${parsed.message}\n${HINT}`);
     return EXIT.usage;
@@ -33,15 +43,16 @@ async function main(): Promise<number> {
   const { command } = parsed;
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
   if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
-  if (command.kind === 'help') return runCommand(command, { store: null as unknown as ApplicationStore, where: '', catalog, now: new Date(), out, err });
+  if (command.kind === 'help') {
+    await out(HELP);
+    return EXIT.ok;
+  }
 
-  let config: ReturnType<typeof storeConfig>;
-  try {
-    config = storeConfig();
-  } catch (error) {
-    err(FAILURES.configuration((error as Error).message));
+  if (!settings) {
+    err(FAILURES.configuration(configProblem));
     return EXIT.usage;
   }
+  const config = settings.store;
   const where = describeStore(config);
   // Opening a SQLite file that is not there would create an empty one and report "no applications".
   if (config.kind === 'sqlite' && !existsSync(config.file)) {

@@ -26,7 +26,7 @@ const valid = () => ({
   consentToObtainInformation: true,
 });
 
-const errorStrings = (lang: 'da' | 'en') => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
+const errorStrings = (lang: 'da' | 'en'): ErrorStrings => STRINGS[lang].apply.errors;
 
 type Body = ReturnType<typeof valid> & Record<string, unknown>;
 const withChanges = (change: (b: Body) => void): Body => {
@@ -279,7 +279,7 @@ describe('bad input gets a clear code per field, never an exception', () => {
 
 describe('every error code is worded', () => {
   it.each(['da', 'en'] as const)('in %s', (lang) => {
-    const codes = (STRINGS[lang].apply as { errors: { codes: Record<string, string> } }).errors.codes;
+    const codes = STRINGS[lang].apply.errors.codes;
     expect(Object.keys(codes).sort()).toEqual([...ISSUE_CODES].sort());
   });
 });

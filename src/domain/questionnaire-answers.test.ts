@@ -5,7 +5,7 @@ import { kommune } from '../../tests/support/kommuner.ts';
 import { STRINGS } from '../i18n/index.ts';
 
 const bronderslev = questionnaireData(kommune('bronderslev'));
-const carry = (lang: 'da' | 'en') => (STRINGS[lang].questionnaire as { carryNeeds: { self: string; other: string } }).carryNeeds;
+const carry = (lang: 'da' | 'en') => STRINGS[lang].questionnaire.carryNeeds;
 const da = carry('da');
 const form = (fields: [string, string][]) => new URLSearchParams(fields);
 const complete: [string, string][] = [

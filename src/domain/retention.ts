@@ -3,7 +3,7 @@
  * it: 30 days by default, and the operator may choose another. One source for the case
  * team's purge (`npm run ansoegninger -- slet-gamle`, RETENTION_DAYS or
  * `--dage` at run time) and for the privacy notice that promises it to the
- * citizen (RETENTION_DAYS at build time, src/lib/site-config.ts).
+ * citizen (RETENTION_DAYS at build time, src/lib/config.ts).
  */
 export const DEFAULT_RETENTION_DAYS = 30;
 

@@ -3,10 +3,42 @@
  * strings to islands, so i18next never ships to the browser (≈ 16 KB gzip).
  *
  * Strings live in `locales/<lang>/<namespace>.json`, one file per part of
- * the site (`contact.json` holds the `contact.*` keys), so a feature adds its
- * own file and never edits another's.
+ * the site (`contact.json` holds the `contact.*` keys); a feature adds its own
+ * file in both languages and names it once below for each.
  */
 import i18next, { type TFunction } from 'i18next';
+import da_apply from './locales/da/apply.json';
+import da_compare from './locales/da/compare.json';
+import da_contact from './locales/da/contact.json';
+import da_contactCard from './locales/da/contactCard.json';
+import da_days from './locales/da/days.json';
+import da_findability from './locales/da/findability.json';
+import da_flags from './locales/da/flags.json';
+import da_home from './locales/da/home.json';
+import da_kommune from './locales/da/kommune.json';
+import da_notFound from './locales/da/notFound.json';
+import da_phoneStatus from './locales/da/phoneStatus.json';
+import da_questionnaire from './locales/da/questionnaire.json';
+import da_receipt from './locales/da/receipt.json';
+import da_search from './locales/da/search.json';
+import da_site from './locales/da/site.json';
+import da_statement from './locales/da/statement.json';
+import en_apply from './locales/en/apply.json';
+import en_compare from './locales/en/compare.json';
+import en_contact from './locales/en/contact.json';
+import en_contactCard from './locales/en/contactCard.json';
+import en_days from './locales/en/days.json';
+import en_findability from './locales/en/findability.json';
+import en_flags from './locales/en/flags.json';
+import en_home from './locales/en/home.json';
+import en_kommune from './locales/en/kommune.json';
+import en_notFound from './locales/en/notFound.json';
+import en_phoneStatus from './locales/en/phoneStatus.json';
+import en_questionnaire from './locales/en/questionnaire.json';
+import en_receipt from './locales/en/receipt.json';
+import en_search from './locales/en/search.json';
+import en_site from './locales/en/site.json';
+import en_statement from './locales/en/statement.json';
 
 export const LOCALES = ['da', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,17 +47,61 @@ export const DEFAULT_LOCALE: Locale = 'da';
 /** Each language named in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English' };
 
-type Strings = { [key: string]: string | Strings };
+/**
+ * The Danish strings are the type of every language's strings: `t('contact.title')`
+ * is checked against them and a bundle such as `STRINGS[lang].apply` has the
+ * Danish file's shape, so no lookup needs a cast. English is assigned to the
+ * same type below, so an English file that lacks a Danish key does not compile
+ * (tests/unit/i18n.test.ts also checks the other direction).
+ */
+const da = {
+  apply: da_apply,
+  compare: da_compare,
+  contact: da_contact,
+  contactCard: da_contactCard,
+  days: da_days,
+  findability: da_findability,
+  flags: da_flags,
+  home: da_home,
+  kommune: da_kommune,
+  notFound: da_notFound,
+  phoneStatus: da_phoneStatus,
+  questionnaire: da_questionnaire,
+  receipt: da_receipt,
+  search: da_search,
+  site: da_site,
+  statement: da_statement,
+};
+export type Strings = typeof da;
 
-const files = import.meta.glob<Strings>('./locales/*/*.json', { eager: true, import: 'default' });
+const en: Strings = {
+  apply: en_apply,
+  compare: en_compare,
+  contact: en_contact,
+  contactCard: en_contactCard,
+  days: en_days,
+  findability: en_findability,
+  flags: en_flags,
+  home: en_home,
+  kommune: en_kommune,
+  notFound: en_notFound,
+  phoneStatus: en_phoneStatus,
+  questionnaire: en_questionnaire,
+  receipt: en_receipt,
+  search: en_search,
+  site: en_site,
+  statement: en_statement,
+};
 
 /** Every UI string by language: `{ da: { contact: {…}, site: {…} }, en: … }`. */
-export const STRINGS: Record<Locale, Strings> = { da: {}, en: {} };
-for (const [path, strings] of Object.entries(files)) {
-  const match = /\/locales\/([a-z]+)\/([A-Za-z0-9-]+)\.json$/.exec(path);
-  const lang = match?.[1] as Locale | undefined;
-  if (!match || !lang || !(lang in STRINGS)) throw new Error(`i18n: unexpected strings file ${path}`);
-  STRINGS[lang][match[2]!] = strings;
+export const STRINGS: Record<Locale, Strings> = { da, en };
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Strings };
+    returnNull: false;
+  }
 }
 
 const instances = new Map<Locale, TFunction>();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STRINGS } from '../i18n/index.ts';
 import { describePhoneStatus, type PhoneStatusStrings } from './phone-status-text.ts';
 
-const da = STRINGS.da.phoneStatus as unknown as PhoneStatusStrings;
-const en = STRINGS.en.phoneStatus as unknown as PhoneStatusStrings;
+const da: PhoneStatusStrings = STRINGS.da.phoneStatus;
+const en: PhoneStatusStrings = STRINGS.en.phoneStatus;
 const easterMonday = { da: '2. påskedag', en: 'Easter Monday', closedFrom: '00:00', assumption: false };
 const newYearsEve = { da: 'nytårsaftensdag', en: "New Year's Eve", closedFrom: '12:00', assumption: true };
 

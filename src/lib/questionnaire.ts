@@ -21,7 +21,7 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
 
 /** The `questionnaire` strings of one language, as the components take them. */
 export const questionnaireStrings = (lang: Locale): QuestionnaireStrings => ({
-  ...(STRINGS[lang].questionnaire as unknown as Omit<QuestionnaireStrings, 'ageBand'>),
+  ...STRINGS[lang].questionnaire,
   ageBand: ageBandWords(lang),
 });
 
@@ -33,6 +33,6 @@ export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune)
     k: questionnaireData(kommune),
     s: questionnaireStrings(lang),
     links: questionnaireLinks(lang, slug),
-    phone: STRINGS[lang].phoneStatus as unknown as PhoneStatusStrings & { assumption: string },
+    phone: STRINGS[lang].phoneStatus,
   };
 }

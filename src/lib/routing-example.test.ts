@@ -4,7 +4,7 @@ import { STRINGS } from '../i18n/index.ts';
 import { ageBandWords } from './age-band-text.ts';
 import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 
-const strings = (lang: 'da' | 'en') => (STRINGS[lang].statement as unknown as { privacy: { routingExample: RoutingExampleStrings } }).privacy.routingExample;
+const strings = (lang: 'da' | 'en'): RoutingExampleStrings => STRINGS[lang].statement.privacy.routingExample;
 const all = Object.values(kommuner).sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
 describe('the privacy notice’s routing example, from the content data', () => {

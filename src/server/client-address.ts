@@ -11,7 +11,8 @@
  *
  * Entries further left are written by the client and never trusted. With
  * the default 0, X-Forwarded-For is ignored (a client could otherwise pick a
- * fresh address for every request and never meet the limit).
+ * fresh address for every request and never meet the limit). The number comes
+ * from src/lib/config.ts.
  */
 export function clientAddress(headers: Headers, socketAddress: string | undefined, trustedProxies: number): string {
   if (trustedProxies > 0) {
@@ -23,9 +24,4 @@ export function clientAddress(headers: Headers, socketAddress: string | undefine
     if (entry) return entry;
   }
   return socketAddress ?? 'unknown';
-}
-
-export function trustedProxiesFromEnv(value = process.env.TRUSTED_PROXIES): number {
-  const n = Number(value ?? '0');
-  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
 }

@@ -6,16 +6,27 @@
  *
  *   npm start            build, then serve on http://localhost:4321
  *   PORT=8080 HOST=0.0.0.0 npm run serve
+ *
+ * The settings (src/lib/config.ts) are read first: a variable with a wrong
+ * value stops the start with a message naming it.
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.ts';
-import { describeStore, openStore, storeConfig } from './store/index.ts';
+import { ConfigError, config, type Config } from '../lib/config.ts';
+import { describeStore, openStore } from './store/index.ts';
+
+let settings: Config;
+try {
+  settings = config();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Forkert opsætning, serveren starter ikke:\n${error.message}`);
+  process.exit(1);
+}
+const { port, host } = settings;
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-
-const port = Number(process.env.PORT ?? 4321);
-const host = process.env.HOST ?? 'localhost';
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
 
 let handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
@@ -31,15 +42,14 @@ const headers = Object.entries(securityHeaders());
 /**
  * Before taking requests: open the store once and bring its schema up to date
  * (with PostgreSQL, processes starting together take turns under an advisory
- * lock). If it fails, the server still starts: applications get 503 and each
- * request tries the store again, so it heals when the database comes up.
+ * lock). If it fails (a database not up yet, a disk not mounted), the server
+ * still starts: applications get 503 and each request tries the store again,
+ * so it heals when the database comes up.
  */
 async function prepareStore(): Promise<void> {
-  let where = 'lageret';
+  const where = describeStore(settings.store);
   try {
-    const config = storeConfig();
-    where = describeStore(config);
-    const store = openStore(config);
+    const store = openStore(settings.store);
     try {
       await store.ready();
     } finally {

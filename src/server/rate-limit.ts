@@ -41,11 +41,3 @@ export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000
     },
   };
 }
-
-/** The limit from the environment: `RATE_LIMIT=30/600` (requests per seconds); defaults to 30 per 10 minutes. */
-export function rateLimitFromEnv(value = process.env.RATE_LIMIT): RateLimitOptions {
-  const m = /^(\d+)\/(\d+)$/.exec(value ?? '');
-  return m && Number(m[1]) > 0 && Number(m[2]) > 0
-    ? { capacity: Number(m[1]), windowSeconds: Number(m[2]) }
-    : { capacity: 30, windowSeconds: 600 };
-}

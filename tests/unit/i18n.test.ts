@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STRINGS, formatDate, useTranslations } from '../../src/i18n/index.ts';
 
@@ -17,6 +18,11 @@ describe('UI strings', () => {
   it('loads every namespace file of both languages', () => {
     expect(Object.keys(da)).toEqual(expect.arrayContaining(['site', 'kommune', 'contact', 'days']));
     expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+    // The files are imported one by one (their Danish shape is the strings' type): none may be left out.
+    for (const lang of ['da', 'en']) {
+      const files = readdirSync(new URL(`../../src/i18n/locales/${lang}/`, import.meta.url)).filter((f) => f.endsWith('.json'));
+      expect(files.map((f) => f.replace(/\.json$/, '')).sort(), lang).toEqual(Object.keys(da).sort());
+    }
   });
 
   it('no string is empty', () => {

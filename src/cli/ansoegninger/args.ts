@@ -1,7 +1,7 @@
 /**
  * The case team's command line, read into a command or a Danish message that
  * says what is wrong. Pure: the kommuner and their units come in as data (the
- * content files), the environment as a record.
+ * content files), the settings from the environment as values.
  *
  * Options take their value as the next word or after "=" (`--kommune varde`,
  * `--kommune=varde`); æ/ø/å in an option's name are read as ae/oe/aa, so
@@ -123,13 +123,15 @@ function filterFrom(options: Map<string, string | true>, catalog: KommuneCatalog
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ApplicationFilter;
 }
 
-function retentionDays(options: Map<string, string | true>, env: Record<string, string | undefined>): number {
-  const [source, value] = options.has('--dage')
-    ? ['--dage', options.get('--dage') as string]
-    : env.RETENTION_DAYS?.trim()
-      ? ['RETENTION_DAYS', env.RETENTION_DAYS.trim()]
-      : [null, String(DEFAULT_RETENTION_DAYS)];
-  return parseRetentionDays(value) ?? fail(MESSAGES.badDays(source ?? '--dage', value));
+function retentionDays(options: Map<string, string | true>, settings: CommandSettings): number {
+  if (!options.has('--dage')) return settings.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const value = options.get('--dage') as string;
+  return parseRetentionDays(value) ?? fail(MESSAGES.badDays('--dage', value));
+}
+
+/** What the command line falls back on: RETENTION_DAYS, already checked (src/lib/config.ts). */
+export interface CommandSettings {
+  retentionDays?: number | undefined;
 }
 
 function exportFormat(options: Map<string, string | true>, file: string | null): ExportFormat {
@@ -139,7 +141,7 @@ function exportFormat(options: Map<string, string | true>, file: string | null):
   return format as ExportFormat;
 }
 
-export function parseArguments(argv: readonly string[], catalog: KommuneCatalog, env: Record<string, string | undefined> = {}): ParsedCommand {
+export function parseArguments(argv: readonly string[], catalog: KommuneCatalog, settings: CommandSettings = {}): ParsedCommand {
   try {
     const [name, ...rest] = argv;
     if (name === undefined) return { ok: false, message: MESSAGES.noCommand };
@@ -155,7 +157,7 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
       }
       case 'purge': {
         const { kommune } = kommuneAndUnit(options, catalog);
-        const command: Command = { kind, days: retentionDays(options, env), includeNotExported: options.has('--ogsaa-ikke-eksporterede') };
+        const command: Command = { kind, days: retentionDays(options, settings), includeNotExported: options.has('--ogsaa-ikke-eksporterede') };
         return { ok: true, command: kommune === undefined ? command : { ...command, kommune } };
       }
     }

@@ -12,8 +12,8 @@ import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../../server/store/types.ts';
-import { parseArguments } from './args.ts';
-import { EXIT, runCommand } from './commands.ts';
+import { parseArguments, type CommandSettings } from './args.ts';
+import { EXIT, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog } from './kommuner.ts';
 
 const catalog = loadKommuneCatalog();
@@ -46,8 +46,8 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = async (line: string, env: Record<string, string> = {}) => {
-      const parsed = parseArguments(line.split(' ').filter(Boolean), catalog, env);
+    const run = async (line: string, settings: CommandSettings = {}) => {
+      const parsed = parseArguments(line.split(' ').filter(Boolean), catalog, settings);
       if (!parsed.ok) throw new Error(parsed.message);
       return runCommand(parsed.command, {
         store,
@@ -151,7 +151,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
     it('slet-gamle with RETENTION_DAYS, or --dage, and --ogsaa-ikke-eksporterede deletes those never exported too', async () => {
       await save('varde', 'social-og-handicap', '10 dage', new Date(NOW.getTime() - 10 * DAY));
       await save('varde', 'social-og-handicap', '3 dage', new Date(NOW.getTime() - 3 * DAY));
-      expect(await run('slet-gamle --ogsaa-ikke-eksporterede', { RETENTION_DAYS: '7' })).toBe(EXIT.ok);
+      expect(await run('slet-gamle --ogsaa-ikke-eksporterede', { retentionDays: 7 })).toBe(EXIT.ok);
       expect(out).toBe('1 ansøgning ældre end 7 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
       out = '';
       await run('slet-gamle --dage 2 --ogsaa-ikke-eksporterede');
@@ -179,7 +179,7 @@ describePostgres('the case team’s commands on PostgreSQL', () => {
 describe('when the store cannot be reached', () => {
   it('the case worker is told so, with the exit code 1, and no stack trace', async () => {
     const unavailable = () => Promise.reject(new StoreUnavailableError('PostgreSQL: at hente ansøgninger mislykkedes'));
-    const store = { list: unavailable, exportApplications: unavailable, purge: unavailable } as unknown as ApplicationStore;
+    const store: CommandStore = { list: unavailable, exportApplications: unavailable, purge: unavailable };
     for (const line of ['oversigt', 'eksport', 'slet-gamle']) {
       let err = '';
       const parsed = parseArguments([line], catalog);

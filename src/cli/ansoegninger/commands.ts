@@ -23,8 +23,11 @@ import type { Command, KommuneCatalog } from './args.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
 import { FAILURES, HELP, REPORT } from './text.ts';
 
+/** What the commands ask of the store. */
+export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge'>;
+
 export interface CommandContext {
-  store: ApplicationStore;
+  store: CommandStore;
   /** Where the store is, for messages ("SQLite i data/applications.sqlite"). */
   where: string;
   catalog: KommuneCatalog;

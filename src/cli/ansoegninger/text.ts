@@ -68,7 +68,7 @@ export const MESSAGES = {
   badDate: (name: string, value: string) => `${name} skal være en dato som 2026-11-01 (år-måned-dag), ikke "${value}".`,
   datesReversed: (from: string, to: string) => `--fra (${from}) er efter --til (${to}).`,
   badFormat: (value: string) => `--format skal være csv eller jsonl, ikke "${value}".`,
-  badDays: (source: string, value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}, ikke "${value}".`,
+  badDays: (source: '--dage', value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}, ikke "${value}".`,
 } as const;
 
 const EXAMPLES: Record<string, string> = {

@@ -6,8 +6,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getKommune } from '../../lib/kommuner.ts';
-import { clientAddress, trustedProxiesFromEnv } from '../../server/client-address.ts';
-import { createRateLimiter, rateLimitFromEnv } from '../../server/rate-limit.ts';
+import { config } from '../../lib/config.ts';
+import { clientAddress } from '../../server/client-address.ts';
+import { createRateLimiter } from '../../server/rate-limit.ts';
 import { applicationStore } from '../../server/store/index.ts';
 import { apiStrings, submitApplication } from '../../server/applications/submit.ts';
 import { errorJson } from '../../server/http.ts';
@@ -16,8 +17,8 @@ import { applyPath } from '../../domain/paths.ts';
 
 export const prerender = false;
 
-const limiter = createRateLimiter(rateLimitFromEnv());
-const trustedProxies = trustedProxiesFromEnv();
+const { rateLimit, trustedProxies } = config();
+const limiter = createRateLimiter(rateLimit);
 
 export const POST: APIRoute = async (context) => {
   const socket = (() => {
@@ -47,5 +48,5 @@ export const POST: APIRoute = async (context) => {
 /** Any other method: 405 with the methods this path has. */
 export const ALL: APIRoute = ({ request }) => {
   const lang = localeFromAcceptLanguage(request.headers.get('accept-language'));
-  return errorJson(405, apiStrings(lang).methodNotAllowed!, { Allow: 'POST' });
+  return errorJson(405, apiStrings(lang).methodNotAllowed, { Allow: 'POST' });
 };

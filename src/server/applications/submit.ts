@@ -67,10 +67,9 @@ export interface FormRerender {
 
 export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender };
 
-type ApiStrings = Record<string, string>;
 /** The API's messages in a language (`apply.api` in the locale files). */
-export const apiStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { api: ApiStrings }).api;
-const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { errors: ErrorStrings }).errors;
+export const apiStrings = (lang: Locale) => STRINGS[lang].apply.api;
+const errorStrings = (lang: Locale): ErrorStrings => STRINGS[lang].apply.errors;
 /**
  * The message for a missing or unknown kommune lists the kommuner there are
  * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
@@ -85,21 +84,21 @@ const errorResponse = (status: number, message: string, headers: Record<string, 
 
 export async function submitApplication({ request, url, client }: SubmitRequest, deps: SubmitDeps): Promise<SubmitAnswer> {
   const acceptLang = localeFromAcceptLanguage(request.headers.get('accept-language'));
-  if (isCrossSite(request, url)) return errorResponse(403, apiStrings(acceptLang).crossOrigin!);
+  if (isCrossSite(request, url)) return errorResponse(403, apiStrings(acceptLang).crossOrigin);
 
   const rate = deps.limiter.take(client);
   const { type, charset } = mediaType(request.headers.get('content-type'));
   const isForm = type === 'application/x-www-form-urlencoded';
   if (!rate.allowed && !isForm) {
     const seconds = rate.retryAfterSeconds;
-    return errorResponse(429, fillTemplate(apiStrings(acceptLang).tooMany!, { seconds }), { 'Retry-After': String(seconds) });
+    return errorResponse(429, fillTemplate(apiStrings(acceptLang).tooMany, { seconds }), { 'Retry-After': String(seconds) });
   }
   if ((type !== 'application/json' && !isForm) || (charset !== null && charset !== 'utf-8')) {
-    return errorResponse(415, apiStrings(acceptLang).unsupportedType!);
+    return errorResponse(415, apiStrings(acceptLang).unsupportedType);
   }
 
   const headerKey = request.headers.get('idempotency-key');
-  if (headerKey !== null && !IDEMPOTENCY_KEY.test(headerKey)) return errorResponse(400, apiStrings(acceptLang).badIdempotencyKey!);
+  if (headerKey !== null && !IDEMPOTENCY_KEY.test(headerKey)) return errorResponse(400, apiStrings(acceptLang).badIdempotencyKey);
 
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) {
@@ -107,7 +106,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
     if (page && body.reason === 'too-large') {
       return { kind: 'form', form: { ...page, status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } };
     }
-    return errorResponse(body.reason === 'too-large' ? 413 : 400, apiStrings(acceptLang)[body.reason === 'too-large' ? 'tooLarge' : 'notUtf8']!, {
+    return errorResponse(body.reason === 'too-large' ? 413 : 400, apiStrings(acceptLang)[body.reason === 'too-large' ? 'tooLarge' : 'notUtf8'], {
       ...(body.reason === 'too-large' ? { Connection: 'close' } : {}),
     });
   }
@@ -127,10 +126,10 @@ async function submitJson(
   const parsed = parseJsonObject(text);
   if (!parsed.ok) {
     const message = {
-      syntax: api.malformedJson!,
-      'not-object': api.notAnObject!,
-      'forbidden-key': fillTemplate(api.forbiddenKey!, { key: parsed.path ?? '' }),
-      'too-deep': api.tooDeep!,
+      syntax: api.malformedJson,
+      'not-object': api.notAnObject,
+      'forbidden-key': fillTemplate(api.forbiddenKey, { key: parsed.path ?? '' }),
+      'too-deep': api.tooDeep,
     }[parsed.reason];
     return errorResponse(400, message);
   }
@@ -142,9 +141,9 @@ async function submitJson(
   const stored = await storeApplication(result, now, headerKey, deps);
   switch (stored.kind) {
     case 'unavailable':
-      return errorResponse(503, api.unavailable!, { 'Retry-After': String(STORE_RETRY_AFTER) });
+      return errorResponse(503, api.unavailable, { 'Retry-After': String(STORE_RETRY_AFTER) });
     case 'key-reused':
-      return { kind: 'response', response: jsonResponse(422, { errors: [{ path: '', message: api.idempotencyKeyReused! }] }) };
+      return { kind: 'response', response: jsonResponse(422, { errors: [{ path: '', message: api.idempotencyKeyReused }] }) };
     case 'answer': {
       const answer = JSON.parse(stored.body) as { reference: string; kommune: string };
       const headers: Record<string, string> = { Location: receiptPath(lang, answer.kommune, answer.reference) };
@@ -164,7 +163,7 @@ async function submitForm(
   const kommune = hidden.kommune;
   if (!isKommune(kommune)) {
     const fromReferer = formPageFromReferer(ctx.request, ctx.url);
-    if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField!, { field: 'kommune' }));
+    if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField, { field: 'kommune' }));
     return { kind: 'form', form: { ...fromReferer, status: 400, values, issues: [], general: { code: 'malformed' } } };
   }
   const again = (form: Omit<FormRerender, 'lang' | 'kommune' | 'values'>): SubmitAnswer => ({

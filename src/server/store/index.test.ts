@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeStore, storeConfig } from './index.ts';
-import { StoreUnavailableError } from './types.ts';
+import { ConfigError } from '../../lib/config.ts';
 
 describe('choosing the store from the environment', () => {
   it('SQLite in $DATA_DIR by default', () => {
@@ -15,9 +15,9 @@ describe('choosing the store from the environment', () => {
   });
 
   it('a DATABASE_URL that is not PostgreSQL, or a pool size that is not a number, is refused (never a quiet fall-back)', () => {
-    expect(() => storeConfig({ DATABASE_URL: 'mysql://db/stoette' })).toThrow(StoreUnavailableError);
-    expect(() => storeConfig({ DATABASE_URL: 'postgres://db/stoette', DATABASE_POOL_SIZE: 'ti' })).toThrow(StoreUnavailableError);
-    expect(() => storeConfig({ DATABASE_URL: 'postgres://db/stoette', DATABASE_POOL_SIZE: '0' })).toThrow(StoreUnavailableError);
+    expect(() => storeConfig({ DATABASE_URL: 'mysql://db/stoette' })).toThrow(ConfigError);
+    expect(() => storeConfig({ DATABASE_URL: 'postgres://db/stoette', DATABASE_POOL_SIZE: 'ti' })).toThrow(ConfigError);
+    expect(() => storeConfig({ DATABASE_URL: 'postgres://db/stoette', DATABASE_POOL_SIZE: '0' })).toThrow(ConfigError);
   });
 
   it('says where the store is without the password', () => {

@@ -1,6 +1,6 @@
 /**
  * The store the running server (and the case team's command) uses, chosen
- * by the environment:
+ * by the environment (read and checked in src/lib/config.ts):
  *
  *   DATABASE_URL=postgres://…        →  PostgreSQL (several server processes on one database)
  *   otherwise DATA_DIR (`./data`)    →  SQLite in `$DATA_DIR/applications.sqlite`
@@ -10,35 +10,23 @@
  * request tries again, so a disk mounted late or a database that starts after
  * the server heals without a restart.
  */
-import { join } from 'node:path';
-import { DEFAULT_POOL_LIMITS, openPostgresStore } from './postgres.ts';
+import { config, loadConfig, type StoreSetting } from '../../lib/config.ts';
+import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
-import { StoreUnavailableError, type ApplicationStore } from './types.ts';
+import type { ApplicationStore } from './types.ts';
 
 export { StoreUnavailableError, type ApplicationStore, type Receipt } from './types.ts';
 
-export type StoreConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; connectionString: string; poolSize: number };
-
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATA_DIR || 'data';
-}
+export type StoreConfig = StoreSetting;
 
 /**
- * The configuration from the environment. A DATABASE_URL that is not a
- * PostgreSQL URL, or a pool size that is not a whole number, is a mistake to
+ * The store an environment names (tests and the bench start servers with
+ * environments of their own). A DATABASE_URL that is not a PostgreSQL URL, or
+ * a pool size that is not a whole number, throws a ConfigError: a mistake to
  * report, not a reason to fall back to SQLite quietly.
  */
-export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (!url) return { kind: 'sqlite', file: join(dataDir(env), 'applications.sqlite') };
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new StoreUnavailableError('DATABASE_URL skal begynde med postgres:// eller postgresql://');
-  }
-  const size = env.DATABASE_POOL_SIZE?.trim();
-  if (size && !/^[1-9]\d{0,3}$/.test(size)) throw new StoreUnavailableError('DATABASE_POOL_SIZE skal være et helt tal fra 1');
-  return { kind: 'postgres', connectionString: url, poolSize: size ? Number(size) : DEFAULT_POOL_LIMITS.max };
+export function storeConfig(env: Record<string, string | undefined>): StoreConfig {
+  return loadConfig(env).store;
 }
 
 /** Where the store is, for logs and messages: never the password. */
@@ -62,6 +50,6 @@ export function openStore(config: StoreConfig): ApplicationStore {
 let store: ApplicationStore | null = null;
 
 export function applicationStore(): ApplicationStore {
-  store ??= openStore(storeConfig());
+  store ??= openStore(config().store);
   return store;
 }

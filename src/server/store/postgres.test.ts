@@ -4,7 +4,7 @@ import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { newReference } from './new-reference.ts';
 import { MIGRATIONS, openPostgresStore, type PostgresOptions } from './postgres.ts';
-import { StoreUnavailableError, type ApplicationStore, type Idempotency, type SaveResult } from './types.ts';
+import { StoreUnavailableError, type Idempotency, type SaveResult } from './types.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const newApplication = (description: string) => ({
@@ -103,15 +103,15 @@ describePostgres('the PostgreSQL store', () => {
       // process, then fresh ones. At most PER_PROCESS collisions per save: below REFERENCE_ATTEMPTS.
       const processes = [0, 1].map(() => {
         const queue: string[] = [];
-        const serverProcess = { queue, draws: 0, store: null as unknown as ApplicationStore };
-        serverProcess.store = open(schema.url, {
+        const counted = { draws: 0 };
+        const store = open(schema.url, {
           pool: { max: PER_PROCESS },
           newReference: () => {
-            serverProcess.draws++;
+            counted.draws++;
             return queue.shift() ?? newReference();
           },
         });
-        return serverProcess;
+        return { queue, store, get draws() { return counted.draws; } };
       });
       const keyed = (key: string): Idempotency => ({
         key,

@@ -25,6 +25,7 @@
  */
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
+import { DEFAULT_POOL_SIZE } from '../../lib/config.ts';
 import { listQuery, purgeQueries } from './shared-sql.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
@@ -82,7 +83,7 @@ export interface PoolLimits {
 }
 
 export const DEFAULT_POOL_LIMITS: PoolLimits = {
-  max: 10,
+  max: DEFAULT_POOL_SIZE,
   connectionTimeoutMillis: 5_000,
   idleTimeoutMillis: 30_000,
   statementTimeoutMillis: 15_000,

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, VARIABLES, loadConfig, type VariableName } from './config.ts';
+
+/** The message of the ConfigError an environment gives. */
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('the settings with nothing set', () => {
+  it('are the defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4321,
+      host: 'localhost',
+      siteUrl: 'http://localhost:4321',
+      siteContactEmail: null,
+      retentionDays: 30,
+      dataDir: 'data',
+      store: { kind: 'sqlite', file: 'data/applications.sqlite' },
+      trustedProxies: 0,
+      rateLimit: { capacity: 30, windowSeconds: 600 },
+    });
+  });
+
+  it('a blank variable is unset', () => {
+    expect(loadConfig(Object.fromEntries(VARIABLES.map((name) => [name, ' '])))).toEqual(loadConfig({}));
+  });
+
+  it('the defaults written for the README are the ones used', () => {
+    const written = Object.fromEntries(Object.entries(DEFAULTS).filter(([, value]) => value !== null)) as Record<string, string>;
+    expect(loadConfig(written)).toEqual(loadConfig({}));
+  });
+});
+
+// For every variable: a valid value, what it gives, and a wrong value with the message that stops the start.
+const cases: Record<VariableName, { valid: [string, object]; bad: [string, string] }> = {
+  PORT: { valid: ['8080', { port: 8080, siteUrl: 'http://localhost:8080' }], bad: ['80a', 'PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 8080 (fik "80a")'] },
+  HOST: { valid: ['0.0.0.0', { host: '0.0.0.0' }], bad: ['my host', 'HOST skal være et værtsnavn eller en IP-adresse, fx 0.0.0.0 (fik "my host")'] },
+  SITE_URL: {
+    valid: ['https://stoette.example.dk/', { siteUrl: 'https://stoette.example.dk' }],
+    bad: ['stoette.example.dk', 'SITE_URL skal være en hel adresse med http:// eller https://, fx https://stoette.example.dk (fik "stoette.example.dk")'],
+  },
+  SITE_CONTACT_EMAIL: {
+    valid: [' tilgaengelighed@kommune.dk ', { siteContactEmail: 'tilgaengelighed@kommune.dk' }],
+    bad: ['kommunen', 'SITE_CONTACT_EMAIL skal være en e-mailadresse, fx tilgaengelighed@kommune.dk (fik "kommunen")'],
+  },
+  RETENTION_DAYS: { valid: ['60', { retentionDays: 60 }], bad: ['30 dage', 'RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 30 (fik "30 dage")'] },
+  DATA_DIR: { valid: ['/srv/stoette', { dataDir: '/srv/stoette', store: { kind: 'sqlite', file: '/srv/stoette/applications.sqlite' } }], bad: ['', ''] },
+  DATABASE_URL: {
+    valid: ['postgres://stoette:hemmeligt@db.internal:5432/stoette', { store: { kind: 'postgres', connectionString: 'postgres://stoette:hemmeligt@db.internal:5432/stoette', poolSize: 10 } }],
+    // The value may hold a password: it is not repeated.
+    bad: ['mysql://stoette:hemmeligt@db/stoette', 'DATABASE_URL skal begynde med postgres:// eller postgresql://'],
+  },
+  DATABASE_POOL_SIZE: { valid: ['25', {}], bad: ['ti', 'DATABASE_POOL_SIZE skal være et helt tal fra 1 (fik "ti")'] },
+  TRUSTED_PROXIES: { valid: ['2', { trustedProxies: 2 }], bad: ['11', 'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "11")'] },
+  RATE_LIMIT: { valid: ['1000000/1', { rateLimit: { capacity: 1_000_000, windowSeconds: 1 } }], bad: ['30 pr. 10 min', 'RATE_LIMIT skal være antal ansøgninger pr. antal sekunder, fx 30/600 (fik "30 pr. 10 min")'] },
+};
+
+describe.each(VARIABLES)('%s', (name) => {
+  const { valid, bad } = cases[name];
+  it('a valid value is used', () => {
+    expect(loadConfig({ [name]: valid[0] })).toMatchObject(valid[1]);
+  });
+  if (name === 'DATA_DIR') {
+    it('any path is a valid value (whether it can be used shows when the store opens)', () => {
+      expect(loadConfig({ DATA_DIR: 'data/e2e' }).dataDir).toBe('data/e2e');
+    });
+  } else {
+    it('a wrong value stops with a message naming the variable and what is wrong', () => {
+      expect(problem({ [name]: bad[0] })).toBe(bad[1]);
+    });
+  }
+});
+
+describe('the rules between variables', () => {
+  it('the pool size counts with DATABASE_URL, and DATA_DIR does not', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/stoette', DATABASE_POOL_SIZE: '25', DATA_DIR: '/ignored' }).store).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgresql://db/stoette',
+      poolSize: 25,
+    });
+  });
+
+  it('ports, pool sizes and proxies are whole numbers in range', () => {
+    for (const port of ['0', '65535']) expect(loadConfig({ PORT: port }).port).toBe(Number(port));
+    for (const env of [{ PORT: '65536' }, { PORT: '-1' }, { DATABASE_POOL_SIZE: '0' }, { TRUSTED_PROXIES: '1.5' }, { RATE_LIMIT: '0/600' }, { RETENTION_DAYS: '0' }]) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+    }
+  });
+
+  it('names every wrong variable at once, one a line', () => {
+    expect(problem({ PORT: 'x', TRUSTED_PROXIES: 'alle', HOST: 'localhost' }).split('\n')).toEqual([
+      'PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 8080 (fik "x")',
+      'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "alle")',
+    ]);
+  });
+
+  it('an HTML-breaking contact address is refused (it is written into the page)', () => {
+    expect(() => loadConfig({ SITE_CONTACT_EMAIL: 'a@b.dk"><script>' })).toThrow(ConfigError);
+  });
+});
+
+describe('the README', () => {
+  it('lists every variable with its default in "Environment variables"', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Environment variables'));
+    for (const name of VARIABLES) {
+      const fallback = name === 'SITE_URL' ? 'http://localhost:<PORT>' : DEFAULTS[name];
+      expect(section, name).toContain(`| \`${name}\` | ${fallback === null ? '—' : `\`${fallback}\``} |`);
+    }
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Every setting the operator gives through the environment, read and checked
+ * in one place (README: "Environment variables"). A value that is set but
+ * wrong stops the build, the server's start or the case team's command with a
+ * Danish message naming the variable and what is wrong; it is never replaced
+ * by the default without a word. Unset (or blank), a variable has its default.
+ *
+ * Read at build time (the pages are static, so a change needs a new build):
+ * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
+ * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
+ * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT. Read by
+ * `npm run ansoegninger`: DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE,
+ * RETENTION_DAYS.
+ *
+ * Modules take the values they need as parameters; only entry points (the
+ * server, the command, the build's pages and the API route) call `config()`.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
+
+/** PostgreSQL connections per server process when DATABASE_POOL_SIZE is unset. */
+export const DEFAULT_POOL_SIZE = 10;
+
+export interface RateLimitSetting {
+  capacity: number;
+  windowSeconds: number;
+}
+
+export type StoreSetting =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; connectionString: string; poolSize: number };
+
+export interface Config {
+  /** PORT: the port the server listens on (0 picks a free one). */
+  port: number;
+  /** HOST: the address the server listens on. */
+  host: string;
+  /** SITE_URL: the site's absolute address, without a trailing slash. */
+  siteUrl: string;
+  /** SITE_CONTACT_EMAIL: where to report accessibility problems; `null` when none is given. */
+  siteContactEmail: string | null;
+  /** RETENTION_DAYS: how long an exported application is kept. */
+  retentionDays: number;
+  /** DATA_DIR: where the SQLite file lives. */
+  dataDir: string;
+  /** DATABASE_URL and DATABASE_POOL_SIZE, or DATA_DIR: where applications are stored. */
+  store: StoreSetting;
+  /** TRUSTED_PROXIES: how many proxies append to X-Forwarded-For. */
+  trustedProxies: number;
+  /** RATE_LIMIT: applications per client address, a token bucket. */
+  rateLimit: RateLimitSetting;
+}
+
+/** Every variable, with its default as the operator would write it (`null`: unset by default). */
+export const DEFAULTS = {
+  PORT: '4321',
+  HOST: 'localhost',
+  SITE_URL: null,
+  SITE_CONTACT_EMAIL: null,
+  RETENTION_DAYS: String(DEFAULT_RETENTION_DAYS),
+  DATA_DIR: 'data',
+  DATABASE_URL: null,
+  DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
+  TRUSTED_PROXIES: '0',
+  RATE_LIMIT: '30/600',
+} as const satisfies Record<string, string | null>;
+
+export type VariableName = keyof typeof DEFAULTS;
+export const VARIABLES = Object.keys(DEFAULTS) as VariableName[];
+
+/** Variables whose value is never repeated in a message (a URL with a password). */
+const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL']);
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+
+const schema = z.object({
+  PORT: wholeNumber(0, 65535, 'skal være et portnummer, et helt tal fra 0 til 65535, fx 8080').optional(),
+  HOST: z.string().regex(/^[^\s/]+$/, 'skal være et værtsnavn eller en IP-adresse, fx 0.0.0.0').optional(),
+  SITE_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'skal være en hel adresse med http:// eller https://, fx https://stoette.example.dk')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  SITE_CONTACT_EMAIL: z
+    .string()
+    .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i, 'skal være en e-mailadresse, fx tilgaengelighed@kommune.dk')
+    .optional(),
+  // The purge's own rule (`--dage` is checked by the same function).
+  RETENTION_DAYS: z
+    .string()
+    .transform((value, ctx) => {
+      const days = parseRetentionDays(value);
+      if (days === null) ctx.issues.push({ code: 'custom', input: value, message: `skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}` });
+      return days ?? z.NEVER;
+    })
+    .optional(),
+  DATA_DIR: z.string().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'skal begynde med postgres:// eller postgresql://').optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 9999, 'skal være et helt tal fra 1').optional(),
+  TRUSTED_PROXIES: wholeNumber(0, 10, 'skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren)').optional(),
+  RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,9}\/[1-9]\d{0,9}$/, 'skal være antal ansøgninger pr. antal sekunder, fx 30/600')
+    .optional(),
+});
+
+/** One or more variables with a wrong value; the message names each on a line of its own. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** The settings in `env`; throws a ConfigError naming every variable with a wrong value. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Blank is unset; surrounding spaces are a typing slip, not part of the value.
+  const given = Object.fromEntries(VARIABLES.map((name) => [name, env[name]?.trim() || undefined]));
+  const result = schema.safeParse(given);
+  if (!result.success) {
+    const seen = new Set<string>();
+    const problems = result.error.issues.flatMap((issue) => {
+      const name = String(issue.path[0]) as VariableName;
+      if (seen.has(name)) return [];
+      seen.add(name);
+      return [`${name} ${issue.message}${SECRET.has(name) ? '' : ` (fik "${given[name]}")`}`];
+    });
+    throw new ConfigError(problems);
+  }
+  const v = result.data;
+  const port = v.PORT ?? Number(DEFAULTS.PORT);
+  const dataDir = v.DATA_DIR ?? DEFAULTS.DATA_DIR;
+  const [capacity, windowSeconds] = (v.RATE_LIMIT ?? DEFAULTS.RATE_LIMIT).split('/').map(Number) as [number, number];
+  return {
+    port,
+    host: v.HOST ?? DEFAULTS.HOST,
+    siteUrl: v.SITE_URL ?? `http://localhost:${port}`,
+    siteContactEmail: v.SITE_CONTACT_EMAIL ?? null,
+    retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    dataDir,
+    store: v.DATABASE_URL
+      ? { kind: 'postgres', connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
+      : { kind: 'sqlite', file: join(dataDir, 'applications.sqlite') },
+    trustedProxies: v.TRUSTED_PROXIES ?? Number(DEFAULTS.TRUSTED_PROXIES),
+    rateLimit: { capacity, windowSeconds },
+  };
+}
+
+let loaded: Config | null = null;
+
+/** The settings of this process's environment, read once. */
+export function config(): Config {
+  loaded ??= loadConfig(process.env);
+  return loaded;
+}
