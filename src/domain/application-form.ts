@@ -13,7 +13,6 @@ import { VUM_THEMES } from './ids.ts';
 import { LIMITS, type Issue } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
-import type { KommuneSlug } from './ids.ts';
 
 /** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
 export const FORM_FIELDS = [
@@ -146,7 +145,7 @@ function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
  * birth half filled in). The endpoint and the island then check the body
  * against the schema, so every other rule lives in application.ts.
  */
-export function formToApplication(values: FormValues, kommune: KommuneSlug | string): { body: Record<string, unknown>; issues: Issue[] } {
+export function formToApplication(values: FormValues, kommune: string): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
   const who = one(values, 'who');
   if (who !== 'self' && who !== 'behalf') issues.push({ path: 'who', code: 'whoRequired' });

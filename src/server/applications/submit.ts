@@ -25,7 +25,6 @@ import {
   type FieldName,
   type FormValues,
 } from '../../domain/application-form.ts';
-import { KOMMUNE_SLUGS, type KommuneSlug } from '../../domain/ids.ts';
 import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { LOCALES, STRINGS, localePath, type Locale } from '../../i18n/index.ts';
@@ -43,7 +42,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 export interface SubmitDeps {
   /** The store; may throw StoreUnavailableError when it cannot be opened. */
   store: () => ApplicationStore;
-  kommune: (slug: KommuneSlug) => Promise<(RoutingKommune & { name: string }) | undefined>;
+  /** The slugs of the kommuner there are (the content files), in the order they are listed to people. */
+  kommuneSlugs: () => Promise<readonly string[]>;
+  /** One kommune's content data; `undefined` when there is no content file for the slug. */
+  kommune: (slug: string) => Promise<(RoutingKommune & { name: string }) | undefined>;
   now: () => Date;
   limiter: RateLimiter;
   log: (message: string) => void;
@@ -60,7 +62,7 @@ export interface SubmitRequest {
 /** What the form page needs to show the form again: the answers, the problems, and a general error if any. */
 export interface FormRerender {
   lang: Locale;
-  kommune: KommuneSlug;
+  kommune: string;
   status: number;
   values: FormValues;
   issues: Issue[];
@@ -79,7 +81,8 @@ const errorStrings = (lang: Locale) => (STRINGS[lang].apply as unknown as { erro
  * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
  * meet it, and the form's island has no bytes to spare.
  */
-const withChoices = (issue: Issue): Issue => (issue.path === 'kommune' ? { ...issue, params: { choices: KOMMUNE_SLUGS.join(', ') } } : issue);
+const withChoices = (issue: Issue, kommuner: readonly string[]): Issue =>
+  issue.path === 'kommune' ? { ...issue, params: { choices: kommuner.join(', ') } } : issue;
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -116,17 +119,16 @@ export function isCrossSite(request: Request, url: URL): boolean {
   return origin !== null && origin !== url.origin;
 }
 
-const isKommune = (s: string | undefined): s is KommuneSlug => (KOMMUNE_SLUGS as readonly string[]).includes(s ?? '');
 const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly string[]).includes(s ?? '');
 
 /** The form page a browser posted from (for answers given before the body is read), from the same-origin Referer. */
-function formPageFromReferer(request: Request, url: URL): { lang: Locale; kommune: KommuneSlug } | null {
+function formPageFromReferer(request: Request, url: URL, kommuner: readonly string[]): { lang: Locale; kommune: string } | null {
   const referer = request.headers.get('referer');
   // A Referer is the client's word: one that is not a URL is no form page, never a 500.
   if (!referer || !URL.canParse(referer, url)) return null;
   const from = new URL(referer, url);
-  const m = /^\/(?:(en)\/)?([a-z]+)\/ansoeg\/$/.exec(from.pathname);
-  return from.origin === url.origin && m && isKommune(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
+  const m = /^\/(?:(en)\/)?([a-z0-9-]+)\/ansoeg\/$/.exec(from.pathname);
+  return from.origin === url.origin && m?.[2] && kommuner.includes(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
 }
 
 /** Form fields as FormValues; a field name we do not know (or a prototype key) makes the form malformed. */
@@ -173,7 +175,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
 
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) {
-    const page = isForm ? formPageFromReferer(request, url) : null;
+    const page = isForm ? formPageFromReferer(request, url, await deps.kommuneSlugs()) : null;
     if (page && body.reason === 'too-large') {
       return { kind: 'form', form: { ...page, status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } };
     }
@@ -204,9 +206,10 @@ async function submitJson(
     }[parsed.reason];
     return errorResponse(400, message);
   }
-  const result = validateApplication(parsed.value, now);
+  const kommuner = await deps.kommuneSlugs();
+  const result = validateApplication(parsed.value, now, kommuner);
   if (!result.ok) {
-    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue), errorStrings(lang)) }));
+    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue, kommuner), errorStrings(lang)) }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
   const stored = await store(result, now, headerKey, deps);
@@ -231,9 +234,10 @@ async function submitForm(
 ): Promise<SubmitAnswer> {
   const { values, hidden, unknown } = readForm(text);
   const lang = isLocale(hidden.lang) ? hidden.lang : ctx.acceptLang;
+  const kommuner = await deps.kommuneSlugs();
   const kommune = hidden.kommune;
-  if (!isKommune(kommune)) {
-    const fromReferer = formPageFromReferer(ctx.request, ctx.url);
+  if (kommune === undefined || !kommuner.includes(kommune)) {
+    const fromReferer = formPageFromReferer(ctx.request, ctx.url, kommuner);
     if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField!, { field: 'kommune' }));
     return { kind: 'form', form: { ...fromReferer, status: 400, values, issues: [], general: { code: 'malformed' } } };
   }
@@ -250,7 +254,7 @@ async function submitForm(
   }
 
   const { body, issues: formIssues } = formToApplication(values, kommune);
-  const result = validateApplication(body, ctx.now);
+  const result = validateApplication(body, ctx.now, kommuner);
   const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
   if (!result.ok || issues.length) return again({ status: 422, issues });
 
