@@ -13,6 +13,13 @@ import { factsFileName } from '../domain/kommune-facts.ts';
 export const KOMMUNER_DIR = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
 export const SOURCES_DIR = fileURLToPath(new URL('../../content/sources', import.meta.url));
 
+/**
+ * The content collection of kommuner (src/content.config.ts): every `.mdx` in
+ * content/kommuner is a kommune, its file name the slug; a fact list beside
+ * it (`<slug>.facts.json`) is not.
+ */
+export const KOMMUNE_COLLECTION = { pattern: '*.mdx', base: './content/kommuner' } as const;
+
 export interface ContentFile {
   file: string;
   slug: string;
