@@ -16,8 +16,12 @@ const { notes, problems, slugs, lixRows } = checkContent(undefined, wanted);
 
 for (const note of notes) console.log(note);
 for (const problem of problems) console.error(problem);
+const readme = join(import.meta.dirname, '../../README.md');
+const outdated = lixRows.filter((row) => !readFileSync(readme, 'utf8').includes(row));
+if (outdated.length && !writeReadme && wanted.length === 0) {
+  console.log(`README.md: LIX-tabellen mangler eller har en gammel linje for ${outdated.length} kommune(r); kør npm run content:check -- --readme for at opdatere den.`);
+}
 if (writeReadme && !problems.length) {
-  const readme = join(import.meta.dirname, '../../README.md');
   const text = readFileSync(readme, 'utf8');
   const table = ['| kommune | LIX, the standard | LIX, Kort fortalt |', '|---|---|---|', ...lixRows.sort()].join('\n');
   writeFileSync(readme, text.replace(/(<!-- lix:start -->)[\s\S]*?(<!-- lix:end -->)/, `$1\n${table}\n$2`));

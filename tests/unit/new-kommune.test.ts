@@ -150,6 +150,7 @@ describe('(b) the application endpoint', () => {
     expect((await withTestby.json()).errors[0].message).toMatch(/^Kommunen kendes ikke\. Brug én af: .*\btestby\b/);
 
     const { kommuner: withoutDir, dir } = copyContent();
+    rmSync(join(withoutDir, 'testby.mdx'), { force: true });
     try {
       const without = await post(depsFor(withoutDir), application('testby'), { 'content-type': 'application/json' });
       expect(without.status).toBe(422);
