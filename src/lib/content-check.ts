@@ -5,14 +5,16 @@
  * `content/kommuner/<slug>.mdx`; the file name is its slug, its URL segment
  * and its `kommune` value in the API, so the check is all it takes to add one.
  *
- * Checked: the file name is a slug; the frontmatter against the schema; the
- * question headings; links from data to sections; LIX of the body and "Kort
- * fortalt"; the source document exists; and, where there is one, the fact
- * list (`<slug>.facts.json`): its form, each quote in the source document and
- * each fact in the content file.
+ * Checked: the file name is a slug, and not a path the site already has;
+ * the frontmatter against the schema; the question headings; links from
+ * data to sections; LIX of the body and "Kort fortalt"; the source document
+ * exists; and, where there is one, the fact list (`<slug>.facts.json`): its
+ * form, each quote in the source document and each fact in the content file.
+ * Every other file in the folder is named as a mistake.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
@@ -46,6 +48,19 @@ export interface ContentDirs {
 
 export const PROJECT_CONTENT: ContentDirs = { kommuner: KOMMUNER_DIR, sources: SOURCES_DIR };
 
+const PAGES_DIR = fileURLToPath(new URL('../pages', import.meta.url));
+/**
+ * Slugs a kommune cannot have: the site's own top-level paths (`/soeg/`,
+ * `/en/`, `/api/` …, read from src/pages, so a new page is covered) and the
+ * folders the build writes beside the pages.
+ */
+export function reservedSlugs(): Set<string> {
+  const pages = readdirSync(PAGES_DIR)
+    .filter((name) => !name.startsWith('['))
+    .map((name) => name.replace(/\.[a-z]+$/, ''));
+  return new Set([...pages, '_astro', 'pagefind', 'sitemap', 'robots']);
+}
+
 const FACTS_SUFFIX = '.facts.json';
 
 /** Checks the kommuner in `dirs` (all, or only the slugs in `only`). */
@@ -60,6 +75,7 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
   }
   // Every file in the folder is a kommune or a kommune's fact list: anything else is a mistake (a typo in a name).
   const names = readdirSync(dirs.kommuner);
+  const reserved = reservedSlugs();
   for (const name of names) {
     if (name.endsWith(FACTS_SUFFIX)) {
       const slug = name.slice(0, -FACTS_SUFFIX.length);
@@ -70,6 +86,8 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
         problems.push(
           `${where(name)}: filnavnet er kommunens adresse og skal være små bogstaver a-z, tal og bindestreg (fx "ringkobing-skjern.mdx"; æ, ø, å skrives ae, oe, aa)`,
         );
+      } else if (reserved.has(slug)) {
+        problems.push(`${where(name)}: /${slug}/ er allerede en side på sitet; giv filen kommunens navn`);
       }
     } else {
       problems.push(`${where(name)}: kendes ikke; en kommune er <navn>.mdx med en valgfri <navn>${FACTS_SUFFIX}`);

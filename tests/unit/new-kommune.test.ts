@@ -92,21 +92,25 @@ describe('(a) the content check', () => {
     }
   });
 
-  it('says what is wrong with a file name that is no slug, a fact list without a kommune, and a fact the text lost', () => {
+  it('says what is wrong with a file name that is no slug or a page the site has, a fact list without a kommune, and a fact the text lost', () => {
     const odd = join(content.kommuner, 'Test By.mdx');
+    const taken = join(content.kommuner, 'soeg.mdx');
     const orphan = join(content.kommuner, 'nowhere.facts.json');
     const testby = join(content.kommuner, 'testby.mdx');
     const saved = readFileSync(testby, 'utf8');
     writeFileSync(odd, saved);
+    writeFileSync(taken, saved);
     writeFileSync(orphan, '{"facts": []}');
     writeFileSync(testby, saved.replaceAll('79 94 68 00', '79 94 68 01'));
     try {
       const problems = checkContent({ kommuner: content.kommuner, sources: content.sources }).problems.join('\n');
       expect(problems).toContain('content/kommuner/Test By.mdx: filnavnet er kommunens adresse');
       expect(problems).toContain('content/kommuner/nowhere.facts.json: der er ingen nowhere.mdx');
+      expect(problems).toContain('content/kommuner/soeg.mdx: /soeg/ er allerede en side på sitet');
       expect(problems).toMatch(/testby\.mdx: mangler et faktum fra faktalisten: Telefon Social og Handicap: "79 94 68 00"/);
     } finally {
       unlinkSync(odd);
+      unlinkSync(taken);
       unlinkSync(orphan);
       writeFileSync(testby, saved);
     }
