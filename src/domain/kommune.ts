@@ -15,10 +15,10 @@ import { z } from 'zod';
 import { WEEKDAYS } from './weekdays.ts';
 import { HOUSING_TYPES } from './housing.ts';
 
-import { KOMMUNE_SLUG, VUM_THEMES, isKommuneSlug } from './ids.ts';
+import { VUM_THEMES, isKommuneSlug } from './ids.ts';
 
 // Defined in ids.ts (zod-free, shared with the application island); re-exported here.
-export { KOMMUNE_SLUG, VUM_THEMES, isKommuneSlug };
+export { VUM_THEMES, isKommuneSlug };
 
 /** A heading id in the MDX body, e.g. `hvem-kan-faa-stoette`. Links from data to text use it. */
 const SectionId = z
