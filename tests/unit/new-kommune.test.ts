@@ -23,6 +23,7 @@ import type { ApplicationStore } from '../../src/server/store/types.ts';
 import { submitApplication, type SubmitDeps } from '../../src/server/applications/submit.ts';
 import { TESTBY, addKommune, copyContent } from '../support/new-kommune.ts';
 
+const NY_BY = { slug: 'ny-by', shortName: 'Ny By', from: 'aabenraa', withFacts: false };
 const NOW = new Date('2026-11-24T09:00:00Z');
 const API = new URL('http://localhost:4402/api/ansoegninger/');
 
@@ -32,6 +33,8 @@ let store: ApplicationStore;
 beforeAll(() => {
   content = copyContent();
   addKommune(content.kommuner, TESTBY);
+  // A name of two words: a hyphen in the slug (its URL and API value) works as well.
+  addKommune(content.kommuner, NY_BY);
   store = openSqliteStore({ file: join(content.dir, 'applications.sqlite') });
 });
 afterAll(async () => {
@@ -125,9 +128,9 @@ describe('(b) the application endpoint', () => {
     expect(await store.list({ kommune: 'testby' })).toHaveLength(1);
   });
 
-  it('takes the no-JavaScript form from /testby/ansoeg/ and answers with the receipt page', async () => {
+  it.each(['testby', 'ny-by'])('takes the no-JavaScript form from /%s/ansoeg/ and answers with the receipt page', async (slug) => {
     const form = new URLSearchParams([
-      ['kommune', 'testby'],
+      ['kommune', slug],
       ['lang', 'da'],
       ['who', 'self'],
       ['name', 'Sofie Jensen'],
@@ -142,10 +145,10 @@ describe('(b) the application endpoint', () => {
     const response = await post(depsFor(content.kommuner), form.toString(), {
       'content-type': 'application/x-www-form-urlencoded',
       origin: API.origin,
-      referer: `${API.origin}/testby/ansoeg/`,
+      referer: `${API.origin}/${slug}/ansoeg/`,
     });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toMatch(/^\/testby\/ansoeg\/kvittering\/\?reference=/);
+    expect(response.headers.get('location')).toMatch(new RegExp(`^/${slug}/ansoeg/kvittering/\\?reference=`));
   });
 
   it('lists testby among the kommuner when a kommune is unknown; without its file, testby is unknown', async () => {
