@@ -43,7 +43,7 @@ const server = createServer((req, res) => {
       return send(400, { error: 'malformed' });
     }
     const now = new Date();
-    const valid = validateApplication(input, now);
+    const valid = validateApplication(input, now, Object.keys(kommuner));
     if (!valid.ok) return send(422, { errors: valid.issues });
     const kommune = kommuner[valid.application.kommune]!;
     const { unit } = routeApplication(kommune, { age: valid.age, receivesEarlyRetirementPension: valid.application.receivesEarlyRetirementPension ?? null });

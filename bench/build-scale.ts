@@ -4,10 +4,10 @@
  * kommuner, each a renamed copy of one of the five real standards) and
  * times each build. Nothing generated is committed: the copy is deleted.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { copyProject, renamed } from '../tests/support/new-kommune.ts';
 
 export interface BuildRun {
   kommuner: number;
@@ -29,26 +29,14 @@ function countPages(dir: string): number {
 }
 
 /** The content file of a made-up kommune, from one of the real ones. */
-function generated(source: string, n: number): string {
-  const name = `Testkommune ${String(n).padStart(3, '0')}`;
-  return source
-    .replace(/^name: .*$/m, `name: "${name} Kommune"`)
-    .replace(/^shortName: .*$/m, `shortName: "${name}"`);
-}
+const generated = (source: string, n: number) => renamed(source, `Testkommune ${String(n).padStart(3, '0')}`);
 
 function buildWith(count: number, templates: string[]): BuildRun {
-  const dir = mkdtempSync(join(tmpdir(), 'stoette-scale-'));
+  // A cold build each time: the copy has its own Astro and Vite caches (copyProject).
+  const dir = copyProject('stoette-scale-');
   try {
-    for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
-      cpSync(join(root, entry), join(dir, entry), { recursive: true });
-    }
-    // Link each package, not node_modules itself: Astro and Vite keep build caches in
-    // node_modules/.astro and .vite, which must be the copy's own (a cold build each time).
-    mkdirSync(join(dir, 'node_modules'));
-    for (const entry of readdirSync(join(root, 'node_modules'))) {
-      if (entry === '.astro' || entry === '.vite') continue;
-      symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
-    }
+    // Only the generated kommuner: the copy's own five go.
+    rmSync(join(dir, 'content/kommuner'), { recursive: true, force: true });
     mkdirSync(join(dir, 'content/kommuner'), { recursive: true });
     for (let i = 1; i <= count; i++) {
       const template = templates[(i - 1) % templates.length]!;

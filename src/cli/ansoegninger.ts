@@ -15,7 +15,7 @@ import { describeStore, openStore, StoreUnavailableError, type ApplicationStore 
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
-import { FAILURES, HELP } from './ansoegninger/text.ts';
+import { FAILURES, help } from './ansoegninger/text.ts';
 
 const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
 
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
   if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
   if (command.kind === 'help') {
-    await out(HELP);
+    await out(help(Object.keys(catalog)));
     return EXIT.ok;
   }
 

@@ -13,7 +13,6 @@ import { VUM_THEMES } from './ids.ts';
 import { LIMITS, validateApplication, type Issue, type Validation } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
-import type { KommuneSlug } from './ids.ts';
 
 /** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
 export const FORM_FIELDS = [
@@ -153,7 +152,7 @@ function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
  * birth half filled in). The endpoint and the island then check the body
  * against the schema, so every other rule lives in application.ts.
  */
-export function formToApplication(values: FormValues, kommune: KommuneSlug | string): { body: Record<string, unknown>; issues: Issue[] } {
+export function formToApplication(values: FormValues, kommune: string): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
   const who = one(values, 'who');
   if (who !== 'self' && who !== 'on-behalf') issues.push({ path: 'who', code: 'whoRequired' });
@@ -223,9 +222,9 @@ export type FormCheck =
  * the endpoint (the no-JavaScript post): the form's own problems, then the
  * shared schema on the JSON body, one problem per field.
  */
-export function checkForm(values: FormValues, kommune: KommuneSlug | string, now: Date): FormCheck {
+export function checkForm(values: FormValues, kommune: string, now: Date, kommuner?: readonly string[]): FormCheck {
   const { body, issues: formIssues } = formToApplication(values, kommune);
-  const result = validateApplication(body, now);
+  const result = validateApplication(body, now, kommuner);
   const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
   return result.ok && !issues.length ? { ...result, body } : { ok: false, issues };
 }

@@ -234,8 +234,26 @@ describe('bad input gets a clear code per field, never an exception', () => {
     expect(codes(withChanges((b) => (b.needs = ['sundhed', 'sundhed'])))).toEqual({ needs: 'needsRepeated' });
   });
 
-  it('an unknown kommune is not a choice', () => {
-    expect(codes(withChanges((b) => (b.kommune = 'aarhus')))).toEqual({ kommune: 'invalidChoice' });
+  it('an unknown kommune is not a choice: the caller gives the kommuner there are', () => {
+    const kommuner = ['bronderslev', 'varde'];
+    const result = validateApplication(withChanges((b) => (b.kommune = 'aarhus')), NOW, kommuner);
+    expect(result.ok ? [] : result.issues).toEqual([{ path: 'kommune', code: 'invalidChoice' }]);
+    // Any kommune in the list is accepted: the list is the content files, not code.
+    expect(validateApplication(withChanges((b) => (b.kommune = 'varde')), NOW, kommuner).ok).toBe(true);
+  });
+
+  it('a kommune must have the form of a slug, with or without the list', () => {
+    for (const kommune of ['Aarhus', ' varde', 'brønderslev', 'varde/', '-varde', 'a--b', 7, null]) {
+      expect(codes(withChanges((b) => ((b as Record<string, unknown>).kommune = kommune))), String(kommune)).toEqual({ kommune: 'invalidChoice' });
+    }
+    expect(codes(withChanges((b) => (b.kommune = 'ringkobing-skjern')))).toEqual({});
+  });
+
+  it('an unknown kommune is named with the other problems, once', () => {
+    const result = validateApplication({ kommune: 'aarhus' }, NOW, ['bronderslev']);
+    const issues = result.ok ? [] : result.issues;
+    expect(issues.filter((i) => i.path === 'kommune')).toEqual([{ path: 'kommune', code: 'invalidChoice' }]);
+    expect(issues.map((i) => i.path)).toContain('applicant');
   });
 
   it('too long a text says how long it may be', () => {

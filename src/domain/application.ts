@@ -15,7 +15,7 @@ import * as z from 'zod/mini';
 import { ADULT_AGE, OLDEST_AGE, ageOn } from './age.ts';
 import { danishDate } from './danish-clock.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
-import { KOMMUNE_SLUGS, VUM_THEMES } from './ids.ts';
+import { VUM_THEMES, isKommuneSlug } from './ids.ts';
 
 export const LIMITS = {
   name: 200,
@@ -116,7 +116,14 @@ export const ContactSchema = z.strictObject({
 });
 
 export const ApplicationSchema = z.strictObject({
-  kommune: z.enum(KOMMUNE_SLUGS),
+  /**
+   * A kommune slug. The schema checks only its form: which kommuner exist is
+   * the content's business (one file per kommune), so `validateApplication`
+   * takes the list of slugs from its caller.
+   */
+  kommune: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalidChoice') }).check(
+    z.refine(isKommuneSlug, { error: 'invalidChoice' }),
+  ),
   applicant: ApplicantSchema,
   /** Only Brønderslev's routing needs it (routing.ts); `null`: not answered or "ved ikke". */
   receivesEarlyRetirementPension: z.optional(z.nullable(z.boolean())),
@@ -152,10 +159,18 @@ export type Validation =
  * Checks a parsed JSON body as an application sent at `now`. On success the
  * application comes back cleaned (trimmed, CPR as DDMMYY-SSSS) with the
  * birth date and the age on the day of submission in Danish time.
+ *
+ * `kommuner`, the slugs of the kommuner there are (the content files), makes
+ * a well-formed slug that is none of them an `invalidChoice`. The server
+ * always gives it; the form's island, whose kommune is its page's, need not.
  */
-export function validateApplication(input: unknown, now: Date): Validation {
+export function validateApplication(input: unknown, now: Date, kommuner?: readonly string[]): Validation {
   const parsed = ApplicationSchema.safeParse(input);
-  const issues = parsed.success ? [] : parsed.error.issues.flatMap((i) => toIssues(i, input));
+  const kommune = valueAt(input, ['kommune']);
+  const unknownKommune = kommuner !== undefined && typeof kommune === 'string' && !kommuner.includes(kommune);
+  // First, as the schema's own issue for the field would be: one message per path.
+  const issues: Issue[] = unknownKommune ? [{ path: 'kommune', code: 'invalidChoice' }] : [];
+  if (!parsed.success) issues.push(...parsed.error.issues.flatMap((i) => toIssues(i, input)));
   const rules = crossFieldIssues(input, now);
   // One message per field: a field that is already wrong on its own is not also checked against others.
   const all = onePerPath([...issues, ...rules.issues]);

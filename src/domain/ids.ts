@@ -1,12 +1,18 @@
 /**
- * Fixed ids that URLs and the API depend on (ARCHITECTURE.md). A module of its own,
- * free of zod, so the application island can import them without pulling in
- * the content schema (full zod is ≈ 93 KB gzip).
+ * Ids that URLs and the API depend on. A module of its own, free of zod, so
+ * the application island can import them without pulling in the content
+ * schema (full zod is ≈ 93 KB gzip).
  */
 
-/** Kommune slugs (URLs and the API depend on them). */
-export const KOMMUNE_SLUGS = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
-export type KommuneSlug = (typeof KOMMUNE_SLUGS)[number];
+/**
+ * The form of a kommune slug: the name of its content file
+ * (`content/kommuner/<slug>.mdx`), which is also its URL segment and its
+ * `kommune` value in the API. Lower-case ASCII letters and digits, words
+ * joined by single hyphens ("varde", "ringkobing-skjern"). Which kommuner
+ * exist is not fixed in code: it is the set of content files.
+ */
+export const KOMMUNE_SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const isKommuneSlug = (s: string): boolean => s.length <= 60 && KOMMUNE_SLUG.test(s);
 
 /** The seven VUM themes (voksenudredningsmetoden), slugs used by the API's `needs`. */
 export const VUM_THEMES = [

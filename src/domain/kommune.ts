@@ -15,10 +15,10 @@ import { z } from 'zod';
 import { WEEKDAYS, type PhoneWindow } from './weekdays.ts';
 import { HOUSING_TYPES } from './housing.ts';
 
-import { KOMMUNE_SLUGS, VUM_THEMES, type KommuneSlug } from './ids.ts';
+import { VUM_THEMES, isKommuneSlug } from './ids.ts';
 
 // Defined in ids.ts (zod-free, shared with the application island); re-exported here.
-export { KOMMUNE_SLUGS, VUM_THEMES, type KommuneSlug };
+export { VUM_THEMES, isKommuneSlug };
 
 /** A heading id in the MDX body, e.g. `hvem-kan-faa-stoette`. Links from data to text use it. */
 const SectionId = z

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PhoneWindow } from './kommune.ts';
 import { danishClock } from './danish-clock.ts';
 import { phoneStatus } from './phone-status.ts';
-import { kommune, kommuner } from '../../tests/support/kommuner.ts';
+import { kommune } from '../../tests/support/kommuner.ts';
 
 const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 /** Sønderborg: "hverdage mellem kl. 8-9 og 13-14". */
@@ -125,9 +125,10 @@ describe('units without phone hours in their standard', () => {
   });
 
   it('Varde, Frederikssund and Aabenraa give no phone hours: no status at any moment, never a guess', () => {
-    const withoutHours = Object.values(kommuner).flatMap((k) => k.units.filter((u) => u.phoneHours === null).map((u) => u.id));
+    const slugs = ['varde', 'frederikssund', 'aabenraa'];
+    const withoutHours = slugs.flatMap((slug) => kommune(slug).units.filter((u) => u.phoneHours === null).map((u) => u.id));
     expect(withoutHours.sort()).toEqual(['raadgivningshuset', 'social-og-handicap', 'ungekontakten', 'visitation-og-understoettelse']);
-    for (const slug of ['varde', 'frederikssund', 'aabenraa']) {
+    for (const slug of slugs) {
       for (const unit of kommune(slug).units) {
         // A Tuesday morning, when every unit with hours is open.
         expect(phoneStatus(unit.phoneHours, dk('2026-11-24T10:00'))).toEqual({ kind: 'no-hours' });

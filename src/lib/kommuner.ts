@@ -1,6 +1,8 @@
 /**
- * The kommune content collection for pages: sorted, typed, and the static
- * paths every per-kommune page shares.
+ * The kommune content collection for pages and the API: sorted, typed, and
+ * the static paths every per-kommune page shares. The collection is the
+ * files in `content/kommuner/` (src/content.config.ts), so the kommuner, their
+ * routes and the API's `kommune` values all come from there.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { inBothLangs } from './page-langs.ts';
@@ -10,6 +12,11 @@ export type KommuneEntry = CollectionEntry<'kommuner'>;
 export async function getKommuner(): Promise<KommuneEntry[]> {
   const all = await getCollection('kommuner');
   return all.sort((a, b) => a.data.name.localeCompare(b.data.name, 'da'));
+}
+
+/** The kommuner's slugs (their file names), in the order of their names, as pages and messages list them. */
+export async function getKommuneSlugs(): Promise<string[]> {
+  return (await getKommuner()).map((entry) => entry.id);
 }
 
 export async function getKommune(slug: string): Promise<KommuneEntry | undefined> {

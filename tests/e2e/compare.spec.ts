@@ -1,31 +1,37 @@
 /**
- * `/sammenlign/`: the service levels of the five standards side by side.
+ * `/sammenlign/`: the service levels of every kommune's standard side by side.
  * (axe, one h1 and reflow at 320 px run for it in pages.spec.ts like every page.)
  */
 import { expect, test, type Page } from '@playwright/test';
+import { countInWords } from '../../src/lib/number-words.ts';
+import { KOMMUNER } from './support/site.ts';
+import { kommune } from '../support/kommuner.ts';
 
-const table = (page: Page) => page.getByRole('table', { name: /Socialpædagogisk støtte i fem kommuner/ });
-/** The cell for a topic (row header) and a kommune (column index, 1 = Brønderslev). */
-const cellOf = (page: Page, topic: string, column: number) =>
-  table(page).getByRole('row', { name: new RegExp(`^${topic}`) }).getByRole('cell').nth(column - 1);
+/** "fem kommuner", "five municipalities": as many as there are content files. */
+const howMany = { da: countInWords(KOMMUNER.length, 'da'), en: countInWords(KOMMUNER.length, 'en') };
+const caption = new RegExp(`Socialpædagogisk støtte i ${howMany.da} kommuner`);
+const table = (page: Page) => page.getByRole('table', { name: caption });
+/** The cell for a topic (row header) and a kommune (its column: the kommuner in the order of their names). */
+const cellOf = (page: Page, topic: string, slug: string) =>
+  table(page).getByRole('row', { name: new RegExp(`^${topic}`) }).getByRole('cell').nth(KOMMUNER.indexOf(slug));
 
 test('a citizen compares the kommuner: one column each, the standard’s words, and silence said out loud', async ({ page }) => {
   await page.goto('/sammenlign/');
   const headers = table(page).getByRole('columnheader');
-  await expect(headers).toHaveText(['Emne', 'Brønderslev', 'Frederikssund', 'Sønderborg', 'Varde', 'Aabenraa']);
+  await expect(headers).toHaveText(['Emne', ...KOMMUNER.map((slug) => kommune(slug).shortName)]);
 
-  const processing = cellOf(page, 'Sagsbehandlingstid', 1);
+  const processing = cellOf(page, 'Sagsbehandlingstid', 'bronderslev');
   await expect(processing).toContainText('op til 5 uger');
   await expect(processing.getByRole('link', { name: /Kilde/ })).toHaveAttribute('href', '/bronderslev/#sagsbehandlingstid');
-  await expect(cellOf(page, 'Sagsbehandlingstid', 2)).toContainText('Står ikke i kvalitetsstandarden');
-  await expect(cellOf(page, 'Sagsbehandlingstid', 2).getByRole('link')).toHaveAttribute('href', '/frederikssund/kontakt/');
+  await expect(cellOf(page, 'Sagsbehandlingstid', 'frederikssund')).toContainText('Står ikke i kvalitetsstandarden');
+  await expect(cellOf(page, 'Sagsbehandlingstid', 'frederikssund').getByRole('link')).toHaveAttribute('href', '/frederikssund/kontakt/');
 
-  await expect(cellOf(page, 'Housing First', 3)).toContainText('Ja.');
-  await expect(cellOf(page, 'Frit valg af leverandør', 1)).toContainText('Nej.');
-  await expect(cellOf(page, 'Enhed for unge', 1)).toContainText('UngeCentret: under 30 år. Ikke hvis du får førtidspension.');
-  await expect(cellOf(page, 'Enhed for unge', 2)).toContainText('Ungekontakten: 15–29 år.');
-  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 5)).toContainText('4. juni 2025');
-  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 4)).toContainText('ingen dato i dokumentet');
+  await expect(cellOf(page, 'Housing First', 'sonderborg')).toContainText('Ja.');
+  await expect(cellOf(page, 'Frit valg af leverandør', 'bronderslev')).toContainText('Nej.');
+  await expect(cellOf(page, 'Enhed for unge', 'bronderslev')).toContainText('UngeCentret: under 30 år. Ikke hvis du får førtidspension.');
+  await expect(cellOf(page, 'Enhed for unge', 'frederikssund')).toContainText('Ungekontakten: 15–29 år.');
+  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 'aabenraa')).toContainText('4. juni 2025');
+  await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 'varde')).toContainText('ingen dato i dokumentet');
 });
 
 test('every "Kilde" link leads to a section that exists on the kommune’s page', async ({ page }) => {
@@ -46,7 +52,7 @@ test('every "Kilde" link leads to a section that exists on the kommune’s page'
 test('at 320 px the table scrolls in its own labelled region, also with the keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/sammenlign/');
-  const region = page.getByRole('region', { name: /Socialpædagogisk støtte i fem kommuner/ });
+  const region = page.getByRole('region', { name: caption });
   const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(widths.scroll).toBeGreaterThan(widths.client);
   await region.focus();
@@ -64,7 +70,7 @@ test('printed, the whole table fits the page and the links are left out', async 
   await page.setViewportSize({ width: 1050, height: 700 });
   await page.emulateMedia({ media: 'print' });
   await page.goto('/sammenlign/');
-  const region = page.getByRole('region', { name: /Socialpædagogisk støtte i fem kommuner/ });
+  const region = page.getByRole('region', { name: caption });
   const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await expect(table(page).getByRole('link', { name: /^Kilde/ }).first()).toBeHidden();
@@ -72,17 +78,17 @@ test('printed, the whole table fits the page and the links are left out', async 
 
 test('in English the labels are English and the standards’ words are marked as Danish', async ({ page }) => {
   await page.goto('/en/sammenlign/');
-  const t = page.getByRole('table', { name: /Socio-educational support in five municipalities/ });
+  const t = page.getByRole('table', { name: new RegExp(`Socio-educational support in ${howMany.en} municipalities`) });
   await expect(t.getByRole('rowheader', { name: 'Processing time' })).toBeVisible();
-  const fact = t.getByRole('row', { name: /^Processing time/ }).getByRole('cell').first().locator('[lang="da"]');
-  await expect(fact).toHaveText('Sagsbehandlingstiden er op til 5 uger.');
-  await expect(t.getByRole('row', { name: /^Processing time/ }).getByRole('cell').nth(1)).toContainText('Not stated in the quality standard.');
-  await expect(t.getByRole('link', { name: /^Source/ }).first()).toHaveAttribute('href', '/en/bronderslev/#sagsbehandlingstid');
+  const processing = (slug: string) => t.getByRole('row', { name: /^Processing time/ }).getByRole('cell').nth(KOMMUNER.indexOf(slug));
+  await expect(processing('bronderslev').locator('[lang="da"]')).toHaveText('Sagsbehandlingstiden er op til 5 uger.');
+  await expect(processing('frederikssund')).toContainText('Not stated in the quality standard.');
+  await expect(processing('bronderslev').getByRole('link', { name: /^Source/ })).toHaveAttribute('href', '/en/bronderslev/#sagsbehandlingstid');
 });
 
 test('the front page and every footer lead to the comparison', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Sammenlign, hvad de fem kommuner lover' }).click();
+  await page.getByRole('link', { name: `Sammenlign, hvad de ${howMany.da} kommuner lover` }).click();
   await expect(page).toHaveURL(/\/sammenlign\/$/);
   await page.goto('/varde/kontakt/');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: 'Sammenlign kommunerne' })).toHaveAttribute('href', '/sammenlign/');

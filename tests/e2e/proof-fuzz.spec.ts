@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
 import { fuzzRequests, problemWith, send } from '../support/proof/fuzz.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { openSqliteStore } from '../../src/server/store/sqlite.ts';
-import { KOMMUNE_SLUGS } from '../../src/domain/ids.ts';
+import { kommuneSlugs } from '../support/kommuner.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
 
@@ -30,7 +30,7 @@ async function storedCount(): Promise<number> {
   const store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
   try {
     let n = 0;
-    for (const kommune of KOMMUNE_SLUGS) n += (await store.list({ kommune })).length;
+    for (const kommune of kommuneSlugs) n += (await store.list({ kommune })).length;
     return n;
   } finally {
     await store.close();

@@ -1,13 +1,17 @@
-/** The five kommuner's parsed content data, by slug, for domain tests. */
-import { fileURLToPath } from 'node:url';
+/**
+ * The kommuner there are, read from their content files (content/kommuner/),
+ * for tests: the parsed data by slug and the slugs in the order the site and
+ * the API list them. A new content file is in every list here by itself.
+ */
 import { parseKommune, type Kommune } from '../../src/domain/kommune.ts';
-import { readKommuneFiles } from '../../src/lib/content-files.ts';
-
-const dir = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
+import { KOMMUNER_DIR, readKommuneFiles } from '../../src/lib/content-files.ts';
 
 export const kommuner: Record<string, Kommune> = Object.fromEntries(
-  readKommuneFiles(dir).map(({ file, slug, data }) => [slug, parseKommune(file, data)]),
+  readKommuneFiles(KOMMUNER_DIR).map(({ file, slug, data }) => [slug, parseKommune(file, data)]),
 );
+
+/** Every kommune's slug, in the order of their names (as the front page, the compare page and the API's messages list them). */
+export const kommuneSlugs: string[] = Object.keys(kommuner).sort((a, b) => kommuner[a]!.name.localeCompare(kommuner[b]!.name, 'da'));
 
 export function kommune(slug: string): Kommune {
   const k = kommuner[slug];

@@ -1,38 +1,23 @@
 /**
- * Fact lists per kommune (tests/fixtures/seed-facts/<slug>.json): each entry
- * names a fact of the source document, quotes the seed where it says so, and
- * lists the strings the site must contain for the fact to be there.
+ * The kommuner's fact lists (content/kommuner/<slug>.facts.json, optional):
+ * each entry names a fact of the source document, quotes it, and lists the
+ * strings the site must contain for the fact to be there. The content check
+ * holds the content files to them; the e2e suite holds the rendered pages.
  */
-import { readFileSync } from 'node:fs';
+import { FactListSchema, type FactCheck } from '../../src/domain/kommune-facts.ts';
+import { KOMMUNER_DIR, readFactsFile } from '../../src/lib/content-files.ts';
+import { kommuneSlugs } from './kommuner.ts';
 
-export interface SeedFact {
-  /** Short name of the fact, e.g. "Telefon Visitationen". */
-  fact: string;
-  /** The seed's own words (whitespace-insensitive), proving the fact is in the standard. */
-  seedQuote: string | null;
-  /** Strings the kommune's content (and pages) must contain. */
-  mustContain: string[];
-  seedFile: string;
+export { missingFacts, normaliseForFactSearch, type FactCheck } from '../../src/domain/kommune-facts.ts';
+
+/** A kommune's fact list, or `null` when it has none. */
+export function seedFacts(slug: string): FactCheck[] | null {
+  const found = readFactsFile(KOMMUNER_DIR, slug);
+  return found ? FactListSchema.parse(found.data).facts : null;
 }
 
-interface FactFile {
-  seedFile: string;
-  facts: Omit<SeedFact, 'seedFile'>[];
-}
-
-export function seedFacts(slug: string): SeedFact[] {
-  const file = JSON.parse(
-    readFileSync(new URL(`../fixtures/seed-facts/${slug}.json`, import.meta.url), 'utf8'),
-  ) as FactFile;
-  return file.facts.map((f) => ({ ...f, seedFile: file.seedFile }));
-}
-
-/** Lower case, one space for any whitespace, typographic dashes and quotes made plain. */
-export function normaliseForFactSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/[\s\u00a0]+/g, ' ');
-}
+/** The kommuner that have a fact list, with it. */
+export const kommunerWithFacts: { slug: string; facts: FactCheck[] }[] = kommuneSlugs.flatMap((slug) => {
+  const facts = seedFacts(slug);
+  return facts ? [{ slug, facts }] : [];
+});

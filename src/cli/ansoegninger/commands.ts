@@ -21,7 +21,7 @@ import { basename, dirname, join } from 'node:path';
 import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
 import type { Command, KommuneCatalog } from './args.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
-import { FAILURES, HELP, REPORT } from './text.ts';
+import { FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
 export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge'>;
@@ -113,7 +113,7 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
   try {
     switch (command.kind) {
       case 'help':
-        await ctx.out(HELP);
+        await ctx.out(help(Object.keys(ctx.catalog)));
         return EXIT.ok;
       case 'list':
         await ctx.out(listReport(await ctx.store.list(command.filter), { withPersonalData: command.withPersonalData }));

@@ -12,9 +12,10 @@ const dir = fileURLToPath(new URL('../../../content/kommuner', import.meta.url))
 
 export function loadKommuneCatalog(): KommuneCatalog {
   return Object.fromEntries(
-    readKommuneFiles(dir).map(({ file, slug, data }) => {
-      const kommune = parseKommune(file, data);
-      return [slug, { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })) }];
-    }),
+    readKommuneFiles(dir)
+      .map(({ file, slug, data }) => ({ slug, kommune: parseKommune(file, data) }))
+      // In the order of their names, as the site and the API list them.
+      .sort((a, b) => a.kommune.name.localeCompare(b.kommune.name, 'da'))
+      .map(({ slug, kommune }) => [slug, { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })) }]),
   );
 }

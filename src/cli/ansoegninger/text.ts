@@ -3,10 +3,12 @@
  * kommune's case workers). Kept in one place so the wording can be read and
  * changed without reading code.
  */
-import { KOMMUNE_SLUGS } from '../../domain/ids.ts';
 import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 
-export const HELP = `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
+const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
+
+/** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
+export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
@@ -21,7 +23,7 @@ Kommandoer:
   (På engelsk: list, export, purge, help.)
 
 Valg til oversigt og eksport:
-  --kommune <kommune>   ${KOMMUNE_SLUGS.join(', ')}
+  --kommune <kommune>   ${kommuneList(kommuner)}
   --enhed <enhed>       enhedens id, fx ungecentret
   --fra <dato>          modtaget fra og med denne dag (dansk tid), fx 2026-11-01
   --til <dato>          modtaget til og med denne dag (dansk tid), fx 2026-11-30
@@ -50,7 +52,6 @@ Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL,
 DATABASE_URL er sat.
 `;
 
-const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 export const MESSAGES = {
   noCommand: 'Skriv en kommando: oversigt, eksport eller slet-gamle.',

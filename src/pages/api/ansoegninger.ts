@@ -5,7 +5,7 @@
  * no-JavaScript form — a rewrite to the form page with the answers kept.
  */
 import type { APIRoute } from 'astro';
-import { getKommune } from '../../lib/kommuner.ts';
+import { getKommune, getKommuneSlugs } from '../../lib/kommuner.ts';
 import { config } from '../../lib/config.ts';
 import { clientAddress } from '../../server/client-address.ts';
 import { createRateLimiter } from '../../server/rate-limit.ts';
@@ -32,6 +32,7 @@ export const POST: APIRoute = async (context) => {
     { request: context.request, url: context.url, client: clientAddress(context.request.headers, socket, trustedProxies) },
     {
       store: applicationStore,
+      kommuneSlugs: getKommuneSlugs,
       kommune: async (slug) => (await getKommune(slug))?.data,
       now: () => new Date(),
       limiter,

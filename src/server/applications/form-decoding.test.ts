@@ -28,11 +28,12 @@ describe('the no-JavaScript form’s post, decoded', () => {
 
 describe('the form page a post came from (its Referer)', () => {
   const url = new URL('http://localhost:4321/api/ansoegninger');
-  const from = (referer: string | null) => formPageFromReferer(new Request(url, { method: 'POST', headers: referer ? { referer } : {} }), url);
+  const from = (referer: string | null) => formPageFromReferer(new Request(url, { method: 'POST', headers: referer ? { referer } : {} }), url, ['bronderslev', 'varde', 'ny-by']);
 
   it('the Danish and the English form page of a kommune', () => {
     expect(from('http://localhost:4321/bronderslev/ansoeg/')).toEqual({ lang: 'da', kommune: 'bronderslev' });
     expect(from('http://localhost:4321/en/varde/ansoeg/')).toEqual({ lang: 'en', kommune: 'varde' });
+    expect(from('http://localhost:4321/ny-by/ansoeg/')).toEqual({ lang: 'da', kommune: 'ny-by' });
   });
 
   it('no page for another origin, another page, an unknown kommune, no Referer or one that is not a URL', () => {

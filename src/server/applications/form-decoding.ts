@@ -4,11 +4,9 @@
  * page a post came from, for answers given before its body is read.
  */
 import { FORM_FIELDS, HIDDEN_FIELDS, type FormValues } from '../../domain/application-form.ts';
-import { KOMMUNE_SLUGS, type KommuneSlug } from '../../domain/ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { FORBIDDEN_KEYS } from '../request-body.ts';
 
-export const isKommune = (s: string | undefined): s is KommuneSlug => (KOMMUNE_SLUGS as readonly string[]).includes(s ?? '');
 export const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly string[]).includes(s ?? '');
 
 export interface DecodedForm {
@@ -36,11 +34,11 @@ export function decodeForm(text: string): DecodedForm {
 }
 
 /** The form page a browser posted from (for answers given before the body is read), from the same-origin Referer. */
-export function formPageFromReferer(request: Request, url: URL): { lang: Locale; kommune: KommuneSlug } | null {
+export function formPageFromReferer(request: Request, url: URL, kommuner: readonly string[]): { lang: Locale; kommune: string } | null {
   const referer = request.headers.get('referer');
   // A Referer is the client's word: one that is not a URL is no form page, never a 500.
   if (!referer || !URL.canParse(referer, url)) return null;
   const from = new URL(referer, url);
-  const m = /^\/(?:(en)\/)?([a-z]+)\/ansoeg\/$/.exec(from.pathname);
-  return from.origin === url.origin && m && isKommune(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
+  const m = /^\/(?:(en)\/)?([a-z0-9-]+)\/ansoeg\/$/.exec(from.pathname);
+  return from.origin === url.origin && m?.[2] && kommuner.includes(m[2]) ? { lang: m[1] === 'en' ? 'en' : 'da', kommune: m[2] } : null;
 }

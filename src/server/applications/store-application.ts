@@ -6,14 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Application, Validation } from '../../domain/application.ts';
-import type { KommuneSlug } from '../../domain/ids.ts';
 import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
 import type { ApplicationStore, Receipt, SaveResult } from '../store/types.ts';
 
 export interface StoreDeps {
   /** The store; may throw StoreUnavailableError when it cannot be opened. */
   store: () => ApplicationStore;
-  kommune: (slug: KommuneSlug) => Promise<(RoutingKommune & { name: string }) | undefined>;
+  kommune: (slug: string) => Promise<(RoutingKommune & { name: string }) | undefined>;
   log: (message: string) => void;
 }
 

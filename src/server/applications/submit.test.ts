@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kommune } from '../../../tests/support/kommuner.ts';
+import { kommuneSlugs, kommuner } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
-import { KOMMUNE_SLUGS } from '../../domain/ids.ts';
 import { submitApplication, type SubmitAnswer, type SubmitDeps } from './submit.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -56,7 +55,8 @@ beforeEach(() => {
   logs = [];
   deps = {
     store: () => store,
-    kommune: async (slug) => kommune(slug),
+    kommuneSlugs: async () => kommuneSlugs,
+    kommune: async (slug) => kommuner[slug],
     now: () => NOW,
     limiter: createRateLimiter({ capacity: 30, windowSeconds: 600 }),
     log: (m) => logs.push(m),
@@ -152,10 +152,10 @@ describe('bad requests get a clear answer, never a 500, and nothing is stored', 
   it('an unknown or missing kommune is 422 with the kommuner there are, in either language', async () => {
     const unknown = await response(await postJson(application({ kommune: 'aarhus' })));
     expect(unknown.status).toBe(422);
-    expect(unknown.json.errors).toEqual([{ path: 'kommune', message: `Kommunen kendes ikke. Brug én af: ${KOMMUNE_SLUGS.join(', ')}.` }]);
+    expect(unknown.json.errors).toEqual([{ path: 'kommune', message: `Kommunen kendes ikke. Brug én af: ${kommuneSlugs.join(', ')}.` }]);
     const { kommune: _, ...withoutKommune } = application();
     const missing = await response(await postJson(withoutKommune, { 'accept-language': 'en' }));
-    expect(missing.json.errors).toEqual([{ path: 'kommune', message: `Give the municipality, one of: ${KOMMUNE_SLUGS.join(', ')}.` }]);
+    expect(missing.json.errors).toEqual([{ path: 'kommune', message: `Give the municipality, one of: ${kommuneSlugs.join(', ')}.` }]);
     expect(await stored()).toHaveLength(0);
   });
 

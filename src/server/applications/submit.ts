@@ -23,7 +23,6 @@
  */
 import { validateApplication, type Issue } from '../../domain/application.ts';
 import { checkForm, type FormProblem, type FormValues } from '../../domain/application-form.ts';
-import { KOMMUNE_SLUGS, type KommuneSlug } from '../../domain/ids.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
 import { receiptPath } from '../../domain/paths.ts';
@@ -33,7 +32,7 @@ import { isCrossSite } from '../cross-site.ts';
 import { NO_STORE, errorJson, jsonResponse } from '../http.ts';
 import type { RateLimiter } from '../rate-limit.ts';
 import { mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
-import { decodeForm, formPageFromReferer, isKommune, isLocale } from './form-decoding.ts';
+import { decodeForm, formPageFromReferer, isLocale } from './form-decoding.ts';
 import { storeApplication, type StoreDeps } from './store-application.ts';
 
 export const BODY_LIMIT = 64 * 1024;
@@ -42,6 +41,8 @@ const STORE_RETRY_AFTER = 30;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 export interface SubmitDeps extends StoreDeps {
+  /** The slugs of the kommuner there are (the content files), in the order they are listed to people. */
+  kommuneSlugs: () => Promise<readonly string[]>;
   now: () => Date;
   limiter: RateLimiter;
 }
@@ -57,7 +58,7 @@ export interface SubmitRequest {
 /** What the form page needs to show the form again: the answers, the problems, and a general error if any. */
 export interface FormRerender {
   lang: Locale;
-  kommune: KommuneSlug;
+  kommune: string;
   status: number;
   values: FormValues;
   issues: Issue[];
@@ -75,7 +76,8 @@ const errorStrings = (lang: Locale): ErrorStrings => STRINGS[lang].apply.errors;
  * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
  * meet it, and the form's island has no bytes to spare.
  */
-const withChoices = (issue: Issue): Issue => (issue.path === 'kommune' ? { ...issue, params: { choices: KOMMUNE_SLUGS.join(', ') } } : issue);
+const withChoices = (issue: Issue, kommuner: readonly string[]): Issue =>
+  issue.path === 'kommune' ? { ...issue, params: { choices: kommuner.join(', ') } } : issue;
 
 const errorResponse = (status: number, message: string, headers: Record<string, string> = {}): SubmitAnswer => ({
   kind: 'response',
@@ -102,7 +104,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
 
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) {
-    const page = isForm ? formPageFromReferer(request, url) : null;
+    const page = isForm ? formPageFromReferer(request, url, await deps.kommuneSlugs()) : null;
     if (page && body.reason === 'too-large') {
       return { kind: 'form', form: { ...page, status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } };
     }
@@ -133,9 +135,10 @@ async function submitJson(
     }[parsed.reason];
     return errorResponse(400, message);
   }
-  const result = validateApplication(parsed.value, now);
+  const kommuner = await deps.kommuneSlugs();
+  const result = validateApplication(parsed.value, now, kommuner);
   if (!result.ok) {
-    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue), errorStrings(lang)) }));
+    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue, kommuner), errorStrings(lang)) }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
   const stored = await storeApplication(result, now, headerKey, deps);
@@ -160,9 +163,10 @@ async function submitForm(
 ): Promise<SubmitAnswer> {
   const { values, hidden, unknown } = decodeForm(text);
   const lang = isLocale(hidden.lang) ? hidden.lang : ctx.acceptLang;
+  const kommuner = await deps.kommuneSlugs();
   const kommune = hidden.kommune;
-  if (!isKommune(kommune)) {
-    const fromReferer = formPageFromReferer(ctx.request, ctx.url);
+  if (kommune === undefined || !kommuner.includes(kommune)) {
+    const fromReferer = formPageFromReferer(ctx.request, ctx.url, kommuner);
     if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField, { field: 'kommune' }));
     return { kind: 'form', form: { ...fromReferer, status: 400, values, issues: [], general: { code: 'malformed' } } };
   }
@@ -178,7 +182,7 @@ async function submitForm(
     return again({ status: 429, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds });
   }
 
-  const checked = checkForm(values, kommune, ctx.now);
+  const checked = checkForm(values, kommune, ctx.now, kommuner);
   if (!checked.ok) return again({ status: 422, issues: checked.issues });
 
   const stored = await storeApplication(checked, ctx.now, formKey, deps);

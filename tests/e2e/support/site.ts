@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { builtPagePaths } from '../../../src/lib/built-pages.ts';
+import { kommuneSlugs } from '../../support/kommuner.ts';
 
 export const clientDir = fileURLToPath(new URL('../../../dist/client', import.meta.url));
 
@@ -15,10 +16,11 @@ export const builtPages: string[] = builtPagePaths(clientDir);
 /** Scripts the browser runs: every <script> but JSON-LD data blocks. */
 export const executableScripts = (page: Page): Locator => page.locator('script:not([type="application/ld+json"])');
 
-export const KOMMUNER = ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa'] as const;
+/** Every kommune's slug, from the content files (content/kommuner/). */
+export const KOMMUNER: readonly string[] = kommuneSlugs;
 
 /** `/bronderslev/` and `/en/bronderslev/`: the standard pages, which ship no JavaScript. */
-export const isStandardPage = (path: string) => /^\/(en\/)?[a-z]+\/$/.test(path) && KOMMUNER.some((k) => path.endsWith(`/${k}/`));
+export const isStandardPage = (path: string) => KOMMUNER.some((k) => path === `/${k}/` || path === `/en/${k}/`);
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
