@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
-import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
+import { birthDateForAge, clientAddress, marker, storedWith, validBody } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
 import { copyWithoutScripts } from './support/no-js.ts';
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { answerWithForm, answerWithIsland, questionnaire, type Given } from './support/questionnaire.ts';
-import { birthDateForAge, clientAddress, marker, storedWith } from './support/applications.ts';
+import { birthDateForAge, clientAddress, marker, storedWith } from '../support/applications.ts';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
 

@@ -2,15 +2,10 @@
  * What the e2e suite visits: every HTML page the build produced (so a new
  * page is tested for free), and axe configured for WCAG 2.0–2.2 A and AA.
  */
-import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { builtPagePaths } from '../../../src/lib/built-pages.ts';
 
-export const clientDir = fileURLToPath(new URL('../../../dist/client', import.meta.url));
-
-/** Every built page as a URL path ("/", "/bronderslev/kontakt/", "/en/…"), as the sitemap lists them. */
-export const builtPages: string[] = builtPagePaths(clientDir);
+export { builtPages, clientDir } from '../../support/built-pages.ts';
 
 /** Scripts the browser runs: every <script> but JSON-LD data blocks. */
 export const executableScripts = (page: Page): Locator => page.locator('script:not([type="application/ld+json"])');
