@@ -86,7 +86,7 @@ describe('413: a body over 64 KB', () => {
 
 describe('403: cross-origin', () => {
   it('a JSON post from another site (Origin, Sec-Fetch-Site) is refused and stores nothing', async () => {
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
       const description = marker();
       const response = await postJson(validBody('varde', description), headers);
       expect(response.status).toBe(403);

@@ -17,8 +17,17 @@ export const isStandardPage = (path: string) => /^\/(en\/)?[a-z]+\/$/.test(path)
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/**
+ * axe's violations on the page, or only in `include` (a selector): a state
+ * that changed one part of a page already scanned whole (an island's next
+ * step, a result in place of the questions) is scanned where it changed.
+ * Each page state is scanned once, in one test: every built page in
+ * pages.spec.ts, each state a journey reaches in the spec that owns it.
+ */
+export async function axeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder.include(include);
+  const results = await builder.analyze();
   return results.violations.map((v) => ({
     id: v.id,
     help: v.help,
