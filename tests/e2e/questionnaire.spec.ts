@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { withoutSiteScripts } from './support/no-js.ts';
 import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
-import { OUTCOME_EXAMPLES, answerWithForm, answerWithIsland, expectResultText, questionnaire, resultText, tabTo } from './support/questionnaire.ts';
+import { OUTCOME_EXAMPLES, answerWithForm, answerWithIsland, answerWithIslandUntil, expectResultText, questionnaire, resultText, tabTo } from './support/questionnaire.ts';
 
 const noScript = { javaScriptEnabled: false };
 
@@ -79,17 +79,27 @@ test.describe('with JavaScript, keyboard only', () => {
     expect(errors).toEqual([]);
   });
 
-  test('every question of the island, and the result, has no axe violation (Brønderslev, all nine steps)', async ({ page }) => {
+  /**
+   * axe on each kind of question the island shows (one choice, a number, several choices), once each;
+   * the results are scanned with the outcome examples below. Each screen is a new state of <main>, the
+   * page around it was scanned as it loaded (pages.spec.ts).
+   */
+  const scanMain = async (page: Page) => expect(await axeViolations(page, 'main')).toEqual([]);
+
+  test('the island’s first question (one choice) and the age (a number) have no axe violation', async ({ page }) => {
     await page.goto(questionnaire('bronderslev'));
-    // Each screen is a new state of <main>; the page around it was scanned as it loaded (pages.spec.ts).
-    const scanMain = async () => expect(await axeViolations(page, 'main')).toEqual([]);
-    await answerWithIsland(
-      page,
-      { who: 'self', age: '24', pension: 'nej', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
-      scanMain,
-    );
-    await expect(page.locator('#resultat')).toHaveText('Socialpædagogisk støtte passer sandsynligvis til dig');
-    await scanMain();
+    await expect(page.locator('form.questionnaire-step')).toBeVisible();
+    await scanMain(page);
+    await page.locator('#q-who-self').check();
+    await page.getByRole('button', { name: 'Næste' }).click();
+    await expect(page.locator('#q-age')).toBeVisible();
+    await scanMain(page);
+  });
+
+  test('the island’s question with several choices (what is hard) has no axe violation', async ({ page }) => {
+    await page.goto(questionnaire('varde'));
+    await answerWithIslandUntil(page, { who: 'self', age: '35', reducedFunction: 'ja' }, 'needs');
+    await scanMain(page);
   });
 
   test('"Tilbage" is always there and keeps the answers; an empty answer gets an error summary that takes focus', async ({ page }) => {
@@ -109,7 +119,6 @@ test.describe('with JavaScript, keyboard only', () => {
     await page.getByRole('button', { name: 'Næste' }).click();
     await expect(summary).toContainText('Skriv alderen som et tal i hele år');
     await expect(page.locator('#q-age')).toHaveAttribute('aria-describedby', /q-age-error/);
-    expect(await axeViolations(page, 'main')).toEqual([]);
 
     await page.getByRole('button', { name: 'Tilbage' }).click();
     await expect(page.locator('#q-who-relative')).toBeChecked();
@@ -334,13 +343,23 @@ for (const { slug, lang = 'da', given, outcome } of OUTCOME_EXAMPLES) {
     expect(await axeViolations(page, 'main')).toEqual([]);
   });
 
-  test(`${name}: without JavaScript, the form and the "${outcome}" result have no axe violation`, async ({ browser }) => {
+  test(`${name}: without JavaScript, the "${outcome}" result has no axe violation`, async ({ browser }) => {
     const blocked = await withoutSiteScripts(browser);
     const page = await blocked.newPage();
     await page.goto(questionnaire(slug, lang));
-    expect(await axeViolations(page)).toEqual([]);
     await answerWithForm(page, given);
     await expect(page.locator('#resultat')).toHaveText(outcome);
+    expect(await axeViolations(page)).toEqual([]);
+    await blocked.close();
+  });
+}
+
+for (const [slug, lang] of [...KOMMUNER.map((k) => [k, 'da'] as const), ['varde', 'en'] as const]) {
+  test(`${lang === 'en' ? 'English: ' : ''}${slug}: the questionnaire as one plain form (without JavaScript) has no axe violation`, async ({ browser }) => {
+    const blocked = await withoutSiteScripts(browser);
+    const page = await blocked.newPage();
+    await page.goto(questionnaire(slug, lang));
+    await expect(page.locator('form.questionnaire-form')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     await blocked.close();
   });

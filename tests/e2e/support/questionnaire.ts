@@ -49,6 +49,12 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
  * so a slow machine never answers the same screen twice.
  */
 export async function answerWithIsland(page: Page, given: Given, onScreen?: () => Promise<void>) {
+  await answerWithIslandUntil(page, given, null, onScreen);
+  await expect(page.locator('#resultat')).toBeVisible();
+}
+
+/** As answerWithIsland, but stops on the question `stopAt` (unanswered), or at the result when `stopAt` is null. */
+export async function answerWithIslandUntil(page: Page, given: Given, stopAt: string | null, onScreen?: () => Promise<void>) {
   const step = page.locator('form.questionnaire-step');
   const result = page.locator('#resultat');
   // The island's first question (not the server's one-page form, which it replaces).
@@ -56,13 +62,14 @@ export async function answerWithIsland(page: Page, given: Given, onScreen?: () =
   for (let i = 0; i < 15 && (await step.count()) > 0; i++) {
     const id = await step.locator('input').first().getAttribute('name');
     if (!id) throw new Error('a question without an input');
+    if (id === stopAt) return;
     await answer(page, id, given[id]);
     await onScreen?.();
     await step.locator('button[type=submit]').click();
     // One question per screen: once it moves on, no field of this question is left.
     await expect(page.locator(`form.questionnaire-step [name="${id}"]`), `the island left the question "${id}"`).toHaveCount(0);
   }
-  await expect(result).toBeVisible();
+  if (stopAt) throw new Error(`the island never asked "${stopAt}"`);
 }
 
 /** Without JavaScript: fills the one form, posts it and waits for the answer page to load. */
