@@ -40,7 +40,7 @@ export default defineConfig({
           // Left to itself the bundler splits them into several small files, and each is gzipped on
           // its own; one file for what the two islands share is ~0.2 KB less per page. Only modules
           // both islands import (minShareCount) are grouped, and not the plain-script island's, so
-          // the contact page still loads no Preact (tests/e2e/budgets.spec.ts).
+          // the contact page still loads no Preact (tests/server/budgets.test.ts).
           codeSplitting: {
             groups: [{ name: 'islands-shared', test: /[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]components[\\/]/, minShareCount: 2 }],
           },

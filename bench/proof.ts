@@ -1,5 +1,5 @@
 /**
- * The longer versions of the proof tests (tests/e2e/proof-*.spec.ts run
+ * The longer versions of the proof tests (tests/server/proof-*.test.ts run
  * short ones in `npm test`): more SIGKILL rounds, many more fuzzed requests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './support/site.ts';
-import { birthDateForAge, clientAddress, marker, storedWith } from './support/applications.ts';
+import { birthDateForAge, clientAddress, marker, storedWith } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, viewport: { width: 320, height: 640 } });

@@ -1,11 +1,11 @@
 /**
  * Applying online in a browser, with and without JavaScript: the form, the
  * routing preview, errors, prefill from the questionnaire, the receipt, and
- * axe on every step.
+ * axe on every step (once: in the first test, which walks every step).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
-import { birthDateForAge, clientAddress, marker, storedWith, validBody } from './support/applications.ts';
+import { birthDateForAge, clientAddress, marker, storedWith, validBody } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
 import { copyWithoutScripts } from './support/no-js.ts';
 
@@ -27,11 +27,17 @@ async function expectNoAxeViolationsWithoutJs(page: Page) {
   await copy.context().close();
 }
 
-/** Fills in the steps as a 25-year-old applying for herself, checking axe on each step. */
-async function applyWithJavaScript(page: Page, description: string) {
+/** No axe violation in the island's step (the rest of the page is the form page, scanned as it loads). */
+const expectNoAxeViolationsInStep = async (page: Page) => expect(await axeViolations(page, 'main')).toEqual([]);
+
+/**
+ * Fills in the steps as a 25-year-old applying for herself; `onStep` looks at
+ * each step, filled in, before going on (axe in one test, the layout in another).
+ */
+async function applyWithJavaScript(page: Page, description: string, onStep: (page: Page, step: number) => Promise<void> = async () => {}) {
   const born = birthDateForAge(25);
   await page.getByLabel('Jeg søger for mig selv').check();
-  await expectNoAxeViolations(page);
+  await onStep(page, 1);
   await continueButton(page).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeFocused();
@@ -45,25 +51,25 @@ async function applyWithJavaScript(page: Page, description: string) {
     'Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får førtidspension.',
   );
   await expect(page.locator('.routing-preview')).toContainText('9945 4705');
-  await expectNoAxeViolations(page);
+  await onStep(page, 2);
   await continueButton(page).click();
 
   await page.getByLabel('Socialt liv, fx at være sammen med andre').check();
   await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
   await expect(page.getByText(`Du har ${4000 - description.length} tegn tilbage`)).toBeVisible();
-  await expectNoAxeViolations(page);
+  await onStep(page, 3);
   await continueButton(page).click();
 
   await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
   await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await expectNoAxeViolations(page);
+  await onStep(page, 4);
   await continueButton(page).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeFocused();
   await expect(page.getByRole('row', { name: /Fulde navn/ })).toContainText('Sofie Testesen');
   await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`${born.day}.${born.month}.${born.year}`);
-  await expectNoAxeViolations(page);
+  await onStep(page, 5);
 }
 
 test.describe('with JavaScript', () => {
@@ -91,6 +97,16 @@ test.describe('with JavaScript', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ reference, unitId: 'ungecentret', application: { applicant: { name: 'Sofie Testesen', phone: '12 34 56 78' }, needs: ['socialt-liv'] } });
   });
+
+  // The five steps' axe scans in two tests, so that neither does too much for a slow machine.
+  for (const [which, steps] of [['the first two steps', [1, 2]], ['the support and contact steps, and "Tjek dine svar"', [3, 4, 5]]] as const) {
+    test(`${which}, filled in, have no axe violation`, async ({ page }) => {
+      await page.goto(FORM);
+      await applyWithJavaScript(page, marker(), async (p, step) => {
+        if ((steps as readonly number[]).includes(step)) await expectNoAxeViolationsInStep(p);
+      });
+    });
+  }
 
   test('a double click on "Send ansøgning" stores one application', async ({ page }) => {
     const description = marker();
@@ -167,7 +183,7 @@ test.describe('with JavaScript', () => {
     ]);
     await expect(page.getByLabel('Fulde navn')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#f-name-error')).toHaveText('Fejl: Skriv det fulde navn.');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolationsInStep(page);
     await summary.getByRole('link', { name: 'Skriv byen.' }).click();
     await expect(page.getByLabel('By', { exact: true })).toBeFocused();
   });
@@ -315,7 +331,7 @@ test.describe('without JavaScript', () => {
     const description = marker();
     await page.goto(FORM);
     await expect(page.locator('script')).toHaveCount(1); // the island's module, not run
-    await expectNoAxeViolationsWithoutJs(page);
+    // axe on the form as loaded: in 'every kommune, both languages' below.
     await fillInOnePage(page, description);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/ansoegninger') && r.request().method() === 'POST'),
@@ -466,7 +482,8 @@ test.describe('every kommune, both languages', () => {
   test('the island fits at 320 px on every step without sideways scroll', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(FORM);
-    await applyWithJavaScript(page, marker());
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const noSidewaysScroll = async (p: Page) =>
+      expect(await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await applyWithJavaScript(page, marker(), noSidewaysScroll);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { KOMMUNER, builtPages } from './support/site.ts';
-import { birthDateForAge, clientAddress, validBody } from './support/applications.ts';
+import { birthDateForAge, clientAddress, validBody } from '../support/applications.ts';
 import { danishWithoutLang } from './support/language-of-parts.ts';
 import { withoutSiteScripts } from './support/no-js.ts';
 import { OUTCOME_EXAMPLES, answerWithForm, answerWithIsland, questionnaire } from './support/questionnaire.ts';

@@ -14,13 +14,19 @@ test('the build produced the front page and every kommune page in Danish and Eng
   expect(builtPages).toEqual(expect.arrayContaining(['/', '/en/', '/tilgaengelighed/', '/privatliv/']));
 });
 
+/**
+ * Every built page, once each: the one axe scan of the page as it loads
+ * (states a journey reaches are scanned in that journey's spec), and its
+ * layout at 320 px.
+ */
 for (const path of builtPages) {
   test.describe(`page ${path}`, () => {
-    test('answers 200 with one h1, no console error and no axe violation', async ({ page }) => {
+    test(`answers 200 with one h1, no console error and no axe violation${isStandardPage(path) ? '; ships no JavaScript (JSON-LD data is not executed)' : ''}`, async ({ page }) => {
       const errors = collectErrors(page);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.locator('h1')).toHaveCount(1);
+      if (isStandardPage(path)) await expect(executableScripts(page)).toHaveCount(0);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
@@ -33,49 +39,47 @@ for (const path of builtPages) {
       expect(await phoneLinksOnMoreThanOneLine(page)).toEqual([]);
     });
 
-    if (isStandardPage(path)) {
-      test('ships no JavaScript (JSON-LD data is not executed)', async ({ page }) => {
-        await page.goto(path);
-        await expect(executableScripts(page)).toHaveCount(0);
-      });
-    }
   });
 }
 
-test('on a 320 px phone, Varde’s Kort fortalt gives the number to call as one tap-to-call link on one line', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
+test.describe('on a 320 px phone', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
   for (const path of ['/varde/', '/en/varde/']) {
-    await page.goto(path);
-    const link = page.locator('.kort-fortalt a[href="tel:+4579946800"]');
-    await expect(link, path).toHaveText('79 94 68 00');
-    const box = (await link.boundingBox())!;
-    const lineHeight = await link.evaluate((a) => parseFloat(getComputedStyle(a).lineHeight));
-    expect(box.height, path).toBeLessThan(lineHeight * 1.5);
-    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
+    test(`${path}: Varde’s Kort fortalt gives the number to call as one tap-to-call link on one line`, async ({ page }) => {
+      await page.goto(path);
+      const link = page.locator('.kort-fortalt a[href="tel:+4579946800"]');
+      await expect(link).toHaveText('79 94 68 00');
+      const box = (await link.boundingBox())!;
+      const lineHeight = await link.evaluate((a) => parseFloat(getComputedStyle(a).lineHeight));
+      expect(box.height).toBeLessThan(lineHeight * 1.5);
+      expect(await phoneLinksOnMoreThanOneLine(page)).toEqual([]);
+    });
   }
-});
 
-test('on a 320 px phone, the numbers in Frederikssund’s “Sådan kan du søge skriftligt” are tap-to-call links on one line each', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
   for (const path of ['/frederikssund/kontakt/', '/en/frederikssund/kontakt/']) {
-    await page.goto(path);
-    const howToApply = page.locator('#ansoegning-gaar-til').locator('..');
-    await expect(howToApply.locator('a[href="tel:+4570222210"]').first(), path).toHaveText('70 22 22 10');
-    await expect(howToApply.locator('a[href="tel:+4547351164"]').first(), path).toHaveText('47 35 11 64');
-    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
+    test(`${path}: the numbers in “Sådan kan du søge skriftligt” are tap-to-call links on one line each`, async ({ page }) => {
+      await page.goto(path);
+      const howToApply = page.locator('#ansoegning-gaar-til').locator('..');
+      await expect(howToApply.locator('a[href="tel:+4570222210"]').first()).toHaveText('70 22 22 10');
+      await expect(howToApply.locator('a[href="tel:+4547351164"]').first()).toHaveText('47 35 11 64');
+      expect(await phoneLinksOnMoreThanOneLine(page)).toEqual([]);
+    });
+  }
+
+  for (const path of ['/frederikssund/', '/en/frederikssund/']) {
+    test(`${path}: in the text of a standard, the units’ own numbers are tap-to-call links on one line`, async ({ page }) => {
+      await page.goto(path);
+      // "Hvem skal jeg kontakte?" in the standard's own text (rehype-unit-phone-links.ts), not only Kort fortalt.
+      const section = page.locator('#hvem-skal-jeg-kontakte').locator('xpath=following-sibling::*');
+      await expect(section.locator('a[href="tel:+4570222210"]').first()).toHaveText('70 22 22 10');
+      await expect(section.locator('a[href="tel:+4547351164"]').first()).toHaveText('47 35 11 64');
+      expect(await phoneLinksOnMoreThanOneLine(page)).toEqual([]);
+    });
   }
 });
 
-test('in the text of a standard, the units’ own numbers are tap-to-call links on one line; other digits stay text', async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
-  for (const path of ['/frederikssund/', '/en/frederikssund/']) {
-    await page.goto(path);
-    // "Hvem skal jeg kontakte?" in the standard's own text (rehype-unit-phone-links.ts), not only Kort fortalt.
-    const section = page.locator('#hvem-skal-jeg-kontakte').locator('xpath=following-sibling::*');
-    await expect(section.locator('a[href="tel:+4570222210"]').first(), path).toHaveText('70 22 22 10');
-    await expect(section.locator('a[href="tel:+4547351164"]').first(), path).toHaveText('47 35 11 64');
-    expect(await phoneLinksOnMoreThanOneLine(page), path).toEqual([]);
-  }
+test('in the text of a standard, only the unit’s number becomes a link; other digits stay text (Sønderborg)', async ({ page }) => {
   await page.goto('/sonderborg/');
   // The standard's document number and dates are digits too; only the unit's number becomes a link.
   await expect(page.locator('main a[href^="tel:"]')).not.toHaveCount(0);

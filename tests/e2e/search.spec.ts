@@ -159,7 +159,6 @@ test('a citizen on Sønderborg’s page searches “klage”: only Sønderborg�
   // The same link now narrows again, and keeps the keyboard focus.
   const narrow = page.getByRole('link', { name: 'Søg kun efter „klage“ på siderne om Sønderborg Kommune' });
   await expect(narrow).toBeFocused();
-  expect(await axeViolations(page)).toEqual([]);
   await narrow.press('Enter');
   await expect(status).toHaveText(/om Sønderborg Kommune passer til „klage“/);
   expect(await hrefs(results)).toEqual(own);

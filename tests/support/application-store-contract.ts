@@ -221,6 +221,49 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
     );
 
     it(
+      'two exports at the same moment each hand over every application once, and each application ends with one export time',
+      withStore(async (store) => {
+        const all = ['a', 'b', 'c', 'd', 'e'];
+        for (const d of all) await store.save(newApplication('varde', 'social-og-handicap', d));
+        const delivered: string[][] = [];
+        const slowDelivery = async (applications: { application: Application }[]) => {
+          delivered.push(descriptions(applications));
+          // A file being written: the other export runs meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        };
+        const [first, second] = await Promise.all([daysBefore(1), NOW].map((at) => store.exportApplications({}, at, slowDelivery)));
+        // Complete: every application, once each, in order, and what was returned is what was delivered.
+        expect(descriptions(first!)).toEqual(all);
+        expect(descriptions(second!)).toEqual(all);
+        expect(delivered).toEqual([all, all]);
+        // Consistent: one of the two exports marked them all; the first time marked is kept.
+        const after = await store.list({});
+        const times = new Set(after.map((a) => a.exportedAt));
+        expect(times.size).toBe(1);
+        const [time] = times;
+        expect([daysBefore(1).toISOString(), NOW.toISOString()]).toContain(time);
+        // Each export saw an application either as not exported yet, or as exported at that time.
+        for (const a of [...first!, ...second!]) expect([null, time]).toContain(a.exportedAt);
+      }),
+    );
+
+    it(
+      'two "only new" exports at the same moment hand over every new application between them, and none is left unmarked',
+      withStore(async (store) => {
+        const all = ['a', 'b', 'c'];
+        for (const d of all) await store.save(newApplication('varde', 'social-og-handicap', d));
+        const onlyNew = () => store.exportApplications({ exported: false }, NOW, () => new Promise((resolve) => setTimeout(resolve, 20)));
+        const [first, second] = await Promise.all([onlyNew(), onlyNew()]);
+        for (const one of [first!, second!]) {
+          // Each export is whole: all new applications, or (if it waited for the other) none.
+          expect([[], all]).toContainEqual(descriptions(one));
+        }
+        expect(new Set([...descriptions(first!), ...descriptions(second!)])).toEqual(new Set(all));
+        expect(await store.list({ exported: false })).toEqual([]);
+      }),
+    );
+
+    it(
       'an export whose file cannot be written marks nothing, and the caller gets the writing error',
       withStore(async (store) => {
         await store.save(newApplication());

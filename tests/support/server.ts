@@ -4,9 +4,19 @@
  * or another script that prints the same "kører på http://…/" line. It binds a
  * free port (PORT=0). `kill()` is SIGKILL, for the crash tests; `stop()` is a
  * clean SIGTERM.
+ *
+ * `startTestServer()` is the one way the server-level tests (tests/server/,
+ * `npm run test:server`) start the built server: a throwaway data directory,
+ * one trusted proxy so each request can name its own client, and `request()`
+ * that gives every request a client address of its own unless told otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StoredApplication } from '../../src/server/store/types.ts';
+import { clientAddress, storedWith } from './applications.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,4 +61,48 @@ export async function startServer(env: Record<string, string> = {}, script = 'sr
       child.kill(signal);
     });
   return { url, process: child, output: () => output, stop: () => ended('SIGTERM'), kill: () => ended('SIGKILL') };
+}
+
+export interface TestServer extends RunningServer {
+  /** The server's own data directory (its SQLite file), removed by `stop()`. */
+  dataDir: string;
+  /**
+   * `fetch` to a path on this server. Redirects are not followed (a test sees
+   * the 303 itself), and the request comes from a fresh client address (one
+   * trusted proxy, X-Forwarded-For) unless the test gives one.
+   */
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+  /** What this server stored with this description (SQLite only). */
+  storedWith: (kommune: string, description: string) => Promise<StoredApplication[]>;
+}
+
+/** The built production server on a data directory of its own; `env` adds to or overrides (e.g. DATABASE_URL, RATE_LIMIT). */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stoette-server-test-'));
+  let server: RunningServer;
+  try {
+    server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '1', ...env });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      removeDataDir();
+    },
+    kill: async () => {
+      await server.kill();
+      removeDataDir();
+    },
+    request: (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', clientAddress());
+      return fetch(new URL(path, server.url), { redirect: 'manual', ...init, headers });
+    },
+    storedWith: (kommune, description) => storedWith(kommune, description, dataDir),
+  };
 }

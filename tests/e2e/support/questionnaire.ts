@@ -42,25 +42,37 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
   },
 ];
 
-/** With JavaScript: answers each screen the island shows, until the result; `onScreen` looks at each screen first. */
+/**
+ * With JavaScript: answers each screen the island shows, until the result;
+ * `onScreen` looks at each screen, answered, before going on. After each
+ * "Næste" it waits for the island to show the next question (or the result),
+ * so a slow machine never answers the same screen twice.
+ */
 export async function answerWithIsland(page: Page, given: Given, onScreen?: () => Promise<void>) {
-  const step = page.locator('form.questionnaire-step');
-  for (let i = 0; i < 15 && (await step.count()) > 0; i++) {
-    await onScreen?.();
-    const id = await step.locator('input').first().getAttribute('name');
-    if (!id) throw new Error('a question without an input');
-    await answer(page, id, given[id]);
-    await step.locator('button[type=submit]').click();
-  }
+  await answerWithIslandUntil(page, given, null, onScreen);
   await expect(page.locator('#resultat')).toBeVisible();
 }
 
-/**
- * Without JavaScript: fills the one form, posts it and waits for the answer
- * page to load. Waiting for `load` (not only the new document) matters: until
- * the stylesheet has arrived, visually hidden text lays out differently and
- * `innerText` reads differently from the same words with styles applied.
- */
+/** As answerWithIsland, but stops on the question `stopAt` (unanswered), or at the result when `stopAt` is null. */
+export async function answerWithIslandUntil(page: Page, given: Given, stopAt: string | null, onScreen?: () => Promise<void>) {
+  const step = page.locator('form.questionnaire-step');
+  const result = page.locator('#resultat');
+  // The island's first question (not the server's one-page form, which it replaces).
+  await expect(step.or(result)).toBeVisible();
+  for (let i = 0; i < 15 && (await step.count()) > 0; i++) {
+    const id = await step.locator('input').first().getAttribute('name');
+    if (!id) throw new Error('a question without an input');
+    if (id === stopAt) return;
+    await answer(page, id, given[id]);
+    await onScreen?.();
+    await step.locator('button[type=submit]').click();
+    // One question per screen: once it moves on, no field of this question is left.
+    await expect(page.locator(`form.questionnaire-step [name="${id}"]`), `the island left the question "${id}"`).toHaveCount(0);
+  }
+  if (stopAt) throw new Error(`the island never asked "${stopAt}"`);
+}
+
+/** Without JavaScript: fills the one form, posts it and waits for the answer page to load. */
 export async function answerWithForm(page: Page, given: Given) {
   for (const [id, value] of Object.entries(given)) await answer(page, id, value);
   await Promise.all([
@@ -69,13 +81,23 @@ export async function answerWithForm(page: Page, given: Given) {
   ]);
 }
 
-/** What the result says: the outcome and every reason, as the citizen reads them. */
+const RESULT = {
+  outcome: '#resultat',
+  reasons: '.questionnaire-reasons > li',
+  steps: '.questionnaire-steps > li h3, .questionnaire-steps > li h4',
+};
+
+/** What the result says: the outcome, every reason and every next step (their text, whitespace as a browser shows it collapsed). */
 export async function resultText(page: Page) {
-  return {
-    outcome: await page.locator('#resultat').innerText(),
-    reasons: await page.locator('.questionnaire-reasons > li').allInnerTexts(),
-    steps: await page.locator('.questionnaire-steps > li h3, .questionnaire-steps > li h4').allInnerTexts(),
-  };
+  const texts = async (selector: string) => (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  return { outcome: (await texts(RESULT.outcome))[0], reasons: await texts(RESULT.reasons), steps: await texts(RESULT.steps) };
+}
+
+/** The page's result says the same as `expected` (resultText of another page); waits for it, as any locator assertion does. */
+export async function expectResultText(page: Page, expected: Awaited<ReturnType<typeof resultText>>) {
+  await expect(page.locator(RESULT.outcome)).toHaveText(expected.outcome ?? '');
+  await expect(page.locator(RESULT.reasons)).toHaveText(expected.reasons);
+  await expect(page.locator(RESULT.steps)).toHaveText(expected.steps);
 }
 
 /** Presses Tab until `target` has focus (keyboard only, as a citizen without a mouse would). */

@@ -2,16 +2,11 @@
  * What the e2e suite visits: every HTML page the build produced (so a new
  * page is tested for free), and axe configured for WCAG 2.0–2.2 A and AA.
  */
-import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { builtPagePaths } from '../../../src/lib/built-pages.ts';
 import { kommuneSlugs } from '../../support/kommuner.ts';
 
-export const clientDir = fileURLToPath(new URL('../../../dist/client', import.meta.url));
-
-/** Every built page as a URL path ("/", "/bronderslev/kontakt/", "/en/…"), as the sitemap lists them. */
-export const builtPages: string[] = builtPagePaths(clientDir);
+export { builtPages, clientDir } from '../../support/built-pages.ts';
 
 /** Scripts the browser runs: every <script> but JSON-LD data blocks. */
 export const executableScripts = (page: Page): Locator => page.locator('script:not([type="application/ld+json"])');
@@ -24,8 +19,17 @@ export const isStandardPage = (path: string) => KOMMUNER.some((k) => path === `/
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/**
+ * axe's violations on the page, or only in `include` (a selector): a state
+ * that changed one part of a page already scanned whole (an island's next
+ * step, a result in place of the questions) is scanned where it changed.
+ * Each page state is scanned once, in one test: every built page in
+ * pages.spec.ts, each state a journey reaches in the spec that owns it.
+ */
+export async function axeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder.include(include);
+  const results = await builder.analyze();
   return results.violations.map((v) => ({
     id: v.id,
     help: v.help,

@@ -1,7 +1,10 @@
 /**
  * `npm run ansoegninger` as the case team runs it: a process with an exit
  * code, a Danish message and never a stack trace, on SQLite (DATA_DIR) and
- * on PostgreSQL (DATABASE_URL).
+ * on PostgreSQL (DATABASE_URL). Each test starts the command as a process of
+ * its own, so it runs with the other started-process tests (`npm run
+ * test:server`), not with the in-process unit tests; the command's parts are
+ * unit-tested in src/cli/ansoegninger/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleApplication } from '../../tests/support/application-store-contract.ts';
-import { describePostgres } from '../../tests/support/describe-postgres.ts';
-import { createTestSchema } from '../../tests/support/postgres.ts';
-import { openPostgresStore } from '../server/store/postgres.ts';
-import { openSqliteStore } from '../server/store/sqlite.ts';
-import type { ApplicationStore } from '../server/store/types.ts';
+import { sampleApplication } from '../support/application-store-contract.ts';
+import { describePostgres } from '../support/describe-postgres.ts';
+import { createTestSchema } from '../support/postgres.ts';
+import { openPostgresStore } from '../../src/server/store/postgres.ts';
+import { openSqliteStore } from '../../src/server/store/sqlite.ts';
+import type { ApplicationStore } from '../../src/server/store/types.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

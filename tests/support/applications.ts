@@ -1,15 +1,16 @@
 /**
- * Helpers for the application tests: a valid body, a client address of the
- * test's own (the server trusts one proxy in tests, see playwright.config.ts),
- * and the store the test server writes to, to count what was stored.
+ * Helpers for the application tests (Playwright and the server-level vitest
+ * suite): a valid body, a client address of the test's own (the servers
+ * under test trust one proxy, see playwright.config.ts and server.ts), and
+ * the store a test server writes to, to count what was stored.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteStore } from '../../../src/server/store/sqlite.ts';
-import type { StoredApplication } from '../../../src/server/store/types.ts';
+import { openSqliteStore } from '../../src/server/store/sqlite.ts';
+import type { StoredApplication } from '../../src/server/store/types.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA_DIR = join(root, process.env.E2E_DATA_DIR ?? 'data/e2e');
 
 /** A documentation address (RFC 5737) for one test file or test: its own rate-limit bucket. */
@@ -40,9 +41,9 @@ export function validBody(kommune = 'bronderslev', description = marker(), age =
   };
 }
 
-/** The applications the test server stored with this description. */
-export async function storedWith(kommune: string, description: string): Promise<StoredApplication[]> {
-  const store = openSqliteStore({ file: join(DATA_DIR, 'applications.sqlite') });
+/** The applications a test server stored with this description (by default the Playwright server's, in DATA_DIR). */
+export async function storedWith(kommune: string, description: string, dataDir = DATA_DIR): Promise<StoredApplication[]> {
+  const store = openSqliteStore({ file: join(dataDir, 'applications.sqlite') });
   try {
     return (await store.list({ kommune })).filter((a) => a.application.description === description);
   } finally {

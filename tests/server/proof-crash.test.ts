@@ -7,12 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, it } from 'vitest';
 import { crashRounds, type CrashReport } from '../support/proof/crash.ts';
-import { createTestSchema, POSTGRES_SKIPPED, TEST_DATABASE_URL } from '../support/postgres.ts';
+import { createTestSchema } from '../support/postgres.ts';
+import { describePostgres } from '../support/describe-postgres.ts';
 import { openStore, storeConfig } from '../../src/server/store/index.ts';
 
-test.describe.configure({ mode: 'serial' });
+/** Three rounds of load and SIGKILL take a few server starts; the time Playwright gave them, where they ran before. */
+const PROOF_TIMEOUT = 120_000;
 
 /** Three rounds of load and SIGKILL on the store the environment names. */
 async function threeKills(env: Record<string, string>): Promise<CrashReport> {
@@ -39,8 +41,7 @@ function expectNothingLost(report: CrashReport) {
   expect(report.incomplete).toEqual([]);
 }
 
-test('SQLite: every application answered 201 survives three SIGKILLs under load, exactly once and complete', async () => {
-  test.setTimeout(120_000);
+it('SQLite: every application answered 201 survives three SIGKILLs under load, exactly once and complete', { timeout: PROOF_TIMEOUT }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stoette-crash-'));
   try {
     expectNothingLost(await threeKills({ DATA_DIR: dir }));
@@ -49,13 +50,13 @@ test('SQLite: every application answered 201 survives three SIGKILLs under load,
   }
 });
 
-test('PostgreSQL: every application answered 201 survives three SIGKILLs under load, exactly once and complete', async () => {
-  test.skip(!TEST_DATABASE_URL && !process.env.CI, POSTGRES_SKIPPED);
-  test.setTimeout(120_000);
-  const schema = await createTestSchema();
-  try {
-    expectNothingLost(await threeKills({ DATABASE_URL: schema.url }));
-  } finally {
-    await schema.drop();
-  }
+describePostgres('PostgreSQL', () => {
+  it('every application answered 201 survives three SIGKILLs under load, exactly once and complete', { timeout: PROOF_TIMEOUT }, async () => {
+    const schema = await createTestSchema();
+    try {
+      expectNothingLost(await threeKills({ DATABASE_URL: schema.url }));
+    } finally {
+      await schema.drop();
+    }
+  });
 });

@@ -1,0 +1,190 @@
+/**
+ * POST /api/ansoegninger on the built production server, over real HTTP:
+ * only what the handler's own tests (src/server/applications/submit.test.ts)
+ * cannot show — Astro's routing and origin check, the answers as they go on
+ * the wire, a body streamed over a socket, the rate limit across requests,
+ * idempotency across requests at the same moment on a real store, and the
+ * no-JavaScript form's 303 to a receipt page that finds the reference.
+ */
+import { request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createReference, isValidReference } from '../../src/domain/reference.ts';
+import { birthDateForAge, clientAddress, marker, validBody } from '../support/applications.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const API = '/api/ansoegninger';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+const postJson = (body: unknown, headers: Record<string, string> = {}, path = API) =>
+  server.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('201 Created', () => {
+  it('a valid application is stored and answered with its reference, unit and receipt, never cached', async () => {
+    const description = marker();
+    const response = await postJson(validBody('frederikssund', description, 45));
+    expect(response.status).toBe(201);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(['kommune', 'receivedAt', 'reference', 'unit']);
+    expect(isValidReference(body.reference)).toBe(true);
+    expect(body.unit).toMatchObject({ id: 'raadgivningshuset', phone: '70 22 22 10' });
+    expect(response.headers.get('location')).toBe(`/frederikssund/ansoeg/kvittering/?reference=${body.reference}`);
+    const stored = await server.storedWith('frederikssund', description);
+    expect(stored.map((a) => [a.reference, a.unitId])).toEqual([[body.reference, 'raadgivningshuset']]);
+  });
+
+  it('the path answers with or without the trailing slash, without a redirect', async () => {
+    for (const path of [API, `${API}/`]) expect((await postJson(validBody(), {}, path)).status, path).toBe(201);
+  });
+});
+
+describe('Idempotency-Key across requests on a real store', () => {
+  it('the same key twice at the same moment, and once more later, gives one answer and stores one application', async () => {
+    const description = marker();
+    const headers = { 'idempotency-key': `server-${description}` };
+    const [a, b] = await Promise.all([1, 2].map(() => postJson(validBody('varde', description), headers)));
+    expect([a!.status, b!.status]).toEqual([201, 201]);
+    const first = await a!.text();
+    expect(await b!.text()).toBe(first);
+    const again = await postJson(validBody('varde', description), headers);
+    expect(await again.text()).toBe(first);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await server.storedWith('varde', description)).toHaveLength(1);
+  });
+});
+
+describe('413: a body over 64 KB', () => {
+  it('announced by Content-Length', async () => {
+    const response = await postJson({ ...validBody(), description: 'x'.repeat(70 * 1024) });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('streamed without a Content-Length: the server stops reading and answers 413', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(new URL(API, server.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress() } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      // 100 KB in chunks (Transfer-Encoding: chunked), then the end.
+      for (let i = 0; i < 25; i++) req.write(`${i === 0 ? '{"description":"' : ''}${'x'.repeat(4096)}`);
+      req.end('"}');
+    });
+    expect(status).toBe(413);
+  });
+});
+
+describe('403: cross-origin', () => {
+  it('a JSON post from another site (Origin, Sec-Fetch-Site) is refused and stores nothing', async () => {
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+      const description = marker();
+      const response = await postJson(validBody('varde', description), headers);
+      expect(response.status).toBe(403);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await server.storedWith('varde', description)).toHaveLength(0);
+    }
+  });
+
+  it('a form post from another site is refused by Astro’s origin check', async () => {
+    const response = await server.request(API, { method: 'POST', body: new URLSearchParams({ kommune: 'varde', description: 'x' }), headers: { origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+it('429 with Retry-After once one client has sent 30 requests; another client is not affected', async () => {
+  const busy = { 'x-forwarded-for': clientAddress() };
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await postJson({}, busy)).status);
+  expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);
+  expect(statuses[30]).toBe(429);
+  const limited = await postJson(validBody(), busy);
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(limited.headers.get('cache-control')).toBe('no-store');
+  expect((await postJson(validBody())).status).toBe(201);
+});
+
+it('405 for other methods', async () => {
+  const response = await server.request(API);
+  expect(response.status).toBe(405);
+  expect(response.headers.get('allow')).toBe('POST');
+  expect(response.headers.get('cache-control')).toBe('no-store');
+});
+
+describe('without JavaScript: the form posts, 303 to the receipt, which finds the reference', () => {
+  it('a filled-in form is stored; the receipt page shows its reference (no-store)', async () => {
+    const description = marker();
+    const born = birthDateForAge(25);
+    const response = await server.request(API, {
+      method: 'POST',
+      headers: { origin: new URL(server.url).origin },
+      body: new URLSearchParams([
+        ['kommune', 'bronderslev'], ['lang', 'da'], ['who', 'self'], ['name', 'Test Testesen'],
+        ['birthDay', born.day], ['birthMonth', born.month], ['birthYear', born.year], ['phone', '12345678'],
+        ['pension', 'nej'], ['needs', 'socialt-liv'], ['description', description], ['contactPreferred', 'phone'], ['consentInformation', 'ja'],
+      ]),
+    });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/bronderslev\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const [stored] = await server.storedWith('bronderslev', description);
+    expect(location).toContain(stored!.reference);
+    const receipt = await server.request(location);
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('cache-control')).toBe('no-store');
+    expect(await receipt.text()).toContain(stored!.reference);
+  });
+});
+
+describe('the receipt page', () => {
+  it('answers an unknown or malformed reference, or one of another kommune, with a friendly 404', async () => {
+    const { reference } = await (await postJson(validBody())).json();
+    for (const ref of ['2222-2222', 'not a reference', '']) {
+      const missing = await server.request(`/bronderslev/ansoeg/kvittering/?reference=${encodeURIComponent(ref)}`);
+      expect(missing.status, ref).toBe(404);
+      expect(await missing.text()).toContain('Vi kan ikke finde kvitteringen');
+    }
+    // A Brønderslev reference is not a Varde receipt.
+    expect((await server.request(`/varde/ansoeg/kvittering/?reference=${reference}`)).status).toBe(404);
+  });
+});
+
+describe('503 when the store cannot be opened', () => {
+  let broken: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    // DATA_DIR is a file, so the store cannot be opened.
+    dir = mkdtempSync(join(tmpdir(), 'stoette-broken-'));
+    writeFileSync(join(dir, 'not-a-directory'), '');
+    broken = await startTestServer({ DATA_DIR: join(dir, 'not-a-directory') });
+  });
+  afterAll(async () => {
+    await broken?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the endpoint answers 503 with Retry-After, never 201 or 500', async () => {
+    const response = await broken.request(API, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(validBody()) });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('the receipt page says it cannot show the receipt now (503), not an error page', async () => {
+    // A well-formed reference, so the page has to ask the store.
+    const response = await broken.request(`/bronderslev/ansoeg/kvittering/?reference=${createReference(() => 3)}`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toContain('Vi kan ikke vise kvitteringen lige nu');
+  });
+});
