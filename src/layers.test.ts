@@ -63,14 +63,6 @@ const MAY_IMPORT_TYPES: Partial<Record<Layer, readonly Layer[]>> = {
   config: ['server'],
 };
 
-/**
- * Imports that reach upward today, each named so that no other joins them:
- * the application form's prop types read the server's form re-render type.
- * They go when the form's types move below the server; the test below fails
- * once an entry is gone, so the list only shrinks.
- */
-const KNOWN: readonly string[] = ['islands/apply/types.ts → server/applications/submit.ts'];
-
 const SOURCE = /\.(ts|tsx|astro|mjs|js)$/;
 
 function files(dir: string): string[] {
@@ -154,12 +146,7 @@ describe('layers import only downward', () => {
       .filter(({ target }) => target.startsWith(SRC))
       .filter(({ file, target, i }) => !allowed(layerOf(file), layerOf(target), i))
       .map((e) => e.name);
-    expect(upward.filter((name) => !KNOWN.includes(name))).toEqual([]);
-  });
-
-  it('every known exception is still there (take it off the list once fixed)', () => {
-    const names = new Set(edges.map((e) => e.name));
-    for (const name of KNOWN) expect(names, name).toContain(name);
+    expect(upward).toEqual([]);
   });
 
   it('the domain stays pure: no Astro, Preact or Node import', () => {

@@ -7,6 +7,7 @@
  * file in both languages and names it once below for each.
  */
 import i18next, { type TFunction } from 'i18next';
+import da_ageBand from './locales/da/ageBand.json';
 import da_apply from './locales/da/apply.json';
 import da_compare from './locales/da/compare.json';
 import da_contact from './locales/da/contact.json';
@@ -23,6 +24,7 @@ import da_receipt from './locales/da/receipt.json';
 import da_search from './locales/da/search.json';
 import da_site from './locales/da/site.json';
 import da_statement from './locales/da/statement.json';
+import en_ageBand from './locales/en/ageBand.json';
 import en_apply from './locales/en/apply.json';
 import en_compare from './locales/en/compare.json';
 import en_contact from './locales/en/contact.json';
@@ -55,6 +57,7 @@ export const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'Englis
  * (tests/unit/i18n.test.ts also checks the other direction).
  */
 const da = {
+  ageBand: da_ageBand,
   apply: da_apply,
   compare: da_compare,
   contact: da_contact,
@@ -75,6 +78,7 @@ const da = {
 export type Strings = typeof da;
 
 const en: Strings = {
+  ageBand: en_ageBand,
   apply: en_apply,
   compare: en_compare,
   contact: en_contact,

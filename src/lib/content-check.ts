@@ -55,10 +55,13 @@ const PAGES_DIR = fileURLToPath(new URL('../pages', import.meta.url));
  * folders the build writes beside the pages.
  */
 export function reservedSlugs(): Set<string> {
-  const pages = readdirSync(PAGES_DIR)
-    .filter((name) => !name.startsWith('['))
-    .map((name) => name.replace(/\.[a-z]+$/, ''));
-  return new Set([...pages, '_astro', 'pagefind', 'sitemap', 'robots']);
+  // Top-level pages, and those under [...lang]/ (the Danish pages have no prefix); 'en' is the English prefix.
+  const top = (dir: string) =>
+    readdirSync(dir)
+      .filter((name) => !name.startsWith('['))
+      .map((name) => name.replace(/\.[a-z]+$/, ''));
+  const pages = [...top(PAGES_DIR), ...top(join(PAGES_DIR, '[...lang]'))];
+  return new Set([...pages, 'en', '_astro', 'pagefind', 'sitemap', 'robots']);
 }
 
 const FACTS_SUFFIX = '.facts.json';
