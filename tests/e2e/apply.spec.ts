@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors } from './support/site.ts';
 import { birthDateForAge, clientAddress, marker, storedWith, validBody } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
-import { copyWithoutScripts } from './support/no-js.ts';
+import { blockSiteScripts, withoutSiteScripts } from './support/no-js.ts';
 
 const client = clientAddress();
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': client } });
@@ -18,13 +18,6 @@ const continueButton = (page: Page) => page.getByRole('button', { name: 'Fortsæ
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
-}
-
-/** axe on a page loaded without JavaScript (checked as a script-free copy, see support/no-js.ts). */
-async function expectNoAxeViolationsWithoutJs(page: Page) {
-  const copy = await copyWithoutScripts(page);
-  expect(await axeViolations(copy)).toEqual([]);
-  await copy.context().close();
 }
 
 /** No axe violation in the island's step (the rest of the page is the form page, scanned as it loads). */
@@ -309,7 +302,8 @@ test.describe('with JavaScript', () => {
 });
 
 test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
+  // None of the site's scripts run (support/no-js.ts); axe still can.
+  test.beforeEach(async ({ context }) => blockSiteScripts(context));
 
   /** The one-page form, filled in as a 25-year-old in Brønderslev. */
   async function fillInOnePage(page: Page, description: string) {
@@ -342,7 +336,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
     await expect(page.getByText('Ctrl+P')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Udskriv kvitteringen' })).toBeHidden();
-    await expectNoAxeViolationsWithoutJs(page);
+    await expectNoAxeViolations(page);
     const stored = await storedWith('bronderslev', description);
     expect(stored.map((a) => a.unitId)).toEqual(['ungecentret']);
   });
@@ -397,7 +391,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin')).toBeChecked();
     await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue('Linje et\nLinje to');
     await expect(page.locator('#f-cpr-error')).toHaveText('Fejl: Skriv et CPR-nummer med 10 cifre, fx 120499-1234.');
-    await expectNoAxeViolationsWithoutJs(page);
+    await expectNoAxeViolations(page);
     await first.getByRole('link', { name: 'Skriv både dag, måned og år.' }).click();
     await expect(page).toHaveURL(/#f-birthDay$/);
   });
@@ -423,7 +417,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page.locator('.under18')).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     await expect(page.locator('#error-summary-page')).toContainText('Personen skal være fyldt 18 år');
-    await expectNoAxeViolationsWithoutJs(page);
+    await expectNoAxeViolations(page);
   });
 
   test('answers from "Kan jeg få støtte?" posted to the form page are filled in, with no errors', async ({ page, baseURL }) => {
@@ -448,14 +442,14 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Samfundsliv, fx post, økonomi, arbejde og uddannelse')).toBeChecked();
     await expect(page.getByLabel('Mobilitet, fx at komme rundt og tage bus og tog')).toBeChecked();
     await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
-    await expectNoAxeViolationsWithoutJs(page);
+    await expectNoAxeViolations(page);
   });
 
   test('an unknown reference gives a friendly page, not an error', async ({ page }) => {
     const response = await page.goto('/bronderslev/ansoeg/kvittering/?reference=ABCD-EFGH');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi kan ikke finde kvitteringen');
-    await expectNoAxeViolationsWithoutJs(page);
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -464,16 +458,14 @@ test.describe('every kommune, both languages', () => {
     for (const prefix of ['', '/en']) {
       const path = `${prefix}/${kommune}/ansoeg/`;
       test(`${path}: no-store, one h1, no axe violation without JavaScript, no sideways scroll at 320 px`, async ({ browser }) => {
-        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+        const context = await withoutSiteScripts(browser, { viewport: { width: 320, height: 640 } });
         const page = await context.newPage();
         const response = await page.goto(path);
         expect(response?.status()).toBe(200);
         expect(response?.headers()['cache-control']).toBe('no-store');
         await expect(page.locator('h1')).toHaveCount(1);
-        const copy = await copyWithoutScripts(page);
-        expect(await axeViolations(copy)).toEqual([]);
-        expect(await copy.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-        await copy.context().close();
+        expect(await axeViolations(page)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
         await context.close();
       });
     }

@@ -1,13 +1,16 @@
 /**
  * Playwright against the built site served by the production server
  * (src/server/main.ts), in Debian's Chromium where the machine has it
- * (no browser downloads here), else Playwright's own.
+ * (no browser downloads here), else Playwright's own. Debian's
+ * `chromium-headless-shell` first: the same Blink without the full
+ * browser's UI layers (what Playwright itself runs headless), about twice
+ * as fast per test on 2 cores as `chromium` in its new headless mode.
  */
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 4329);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: '.',
@@ -21,7 +24,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: existsSync(chromium) ? chromium : undefined,
+      executablePath: chromium,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

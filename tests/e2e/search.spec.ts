@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors, executableScripts } from './support/site.ts';
-import { copyWithoutScripts } from './support/no-js.ts';
+import { withoutSiteScripts } from './support/no-js.ts';
 
 /** The result links (page titles) once the search has answered. */
 async function search(page: Page, path: string) {
@@ -104,7 +104,7 @@ test('the search page with results has no axe violations, in both languages', as
 });
 
 test('without JavaScript, searching from Brønderslev’s header lists Brønderslev’s pages first, then every kommune’s', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await withoutSiteScripts(browser);
   const page = await context.newPage();
   await page.goto('/bronderslev/');
   await page.getByRole('search', { name: 'Søg på Støtteportalen' }).getByRole('searchbox', { name: 'Søg på siderne om Brønderslev Kommune' }).fill('klage');
@@ -123,10 +123,7 @@ test('without JavaScript, searching from Brønderslev’s header lists Brønders
     await expect(all.locator(`a[href="/${k}/"]`)).toHaveCount(1);
     await expect(all.locator(`a[href="/${k}/kontakt/"]`)).toHaveCount(1);
   }
-  const copy = await copyWithoutScripts(page);
-  await expect(copy.getByRole('region', { name: 'Siderne om Brønderslev Kommune' })).toBeVisible();
-  expect(await axeViolations(copy)).toEqual([]);
-  await copy.context().close();
+  expect(await axeViolations(page)).toEqual([]);
   await page.goto('/soeg/?q=klage');
   await expect(page.locator('.search-kommune-pages:visible')).toHaveCount(0);
   await context.close();

@@ -1,30 +1,22 @@
 /**
- * axe and layout measurements run scripts in the page, which a browser
- * context without JavaScript does not allow. So a page as the no-JavaScript
- * visitor got it is checked as a copy: its HTML (scripts removed) served at
- * the same URL to a page that may run axe, with the site's own CSS.
+ * The site as a visitor without JavaScript gets it, with JavaScript still on
+ * for axe and the layout measurements that run in the page. The CSP allows
+ * only the site's own script files (`script-src 'self'`, no inline scripts)
+ * and the site has no <noscript>, so blocking every `.js` request leaves
+ * exactly the page a browser with JavaScript off shows: no island mounts,
+ * Pagefind never loads. Tests that need no script in the page at all use a
+ * context with `javaScriptEnabled: false` instead.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions } from '@playwright/test';
 
-export async function copyWithoutScripts(page: Page): Promise<Page> {
-  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
-  const url = page.url();
-  const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
-  const copy = await context.newPage();
-  // A request's URL has no fragment; the copy is still opened at the full URL, so :target applies as it did.
-  const requested = url.replace(/#.*$/, '');
-  await copy.route((u) => u.href === requested, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await copy.goto(url);
-  return copy;
+/** Blocks every script file the context would load (the site's `/_astro/` modules, Pagefind's). */
+export async function blockSiteScripts(context: BrowserContext) {
+  await context.route(/\.m?js(\?.*)?$/, (route) => route.abort());
 }
 
-/**
- * A browser context that runs none of the site's scripts (the islands never
- * mount): the pages as the server sends them, with JavaScript still on for
- * axe and other checks that run in the page.
- */
-export async function withoutSiteScripts(browser: Browser) {
-  const context = await browser.newContext();
-  await context.route('**/_astro/*.js', (route) => route.abort());
+/** A new browser context that runs none of the site's scripts. */
+export async function withoutSiteScripts(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
+  await blockSiteScripts(context);
   return context;
 }
