@@ -1,7 +1,8 @@
 /**
  * Properties of the questionnaire over every answer combination (fast-check):
  * each yields an outcome with at least one reason linking to a section that
- * exists in that kommune's standard, and a way to apply; the no-JavaScript
+ * exists in that kommune's standard, and a way to apply for everyone the form
+ * takes (none for someone under 18, whom it refuses); the no-JavaScript
  * form reaches the same assessment as the island for the same answers.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import {
 } from './eligibility.ts';
 import { helpListIsVum, prefillFor, readAnswers } from './questionnaire-answers.ts';
 import { headingIds } from './kommune-content.ts';
+import { ADULT_AGE } from './age.ts';
 import { parseKommune } from './kommune.ts';
 import { readKommuneFiles } from '../lib/content-files.ts';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +67,7 @@ describe.each(files)('$slug', ({ file, data, body }) => {
   const k = questionnaireData(parseKommune(file, data));
   const sections = new Set(headingIds(body));
 
-  it('every answer combination yields an outcome with at least one reason, each linking to a section of the standard, and a way to apply', () => {
+  it('every answer combination yields an outcome with at least one reason, each linking to a section of the standard, and a way to apply for everyone the form takes', () => {
     fc.assert(
       fc.property(answersFor(k), (answers) => {
         const result = assess(answers, k);
@@ -73,18 +75,20 @@ describe.each(files)('$slug', ({ file, data, body }) => {
         expect(result.reasons.length).toBeGreaterThan(0);
         for (const r of result.reasons) expect(sections, r.section).toContain(r.section);
         for (const s of result.nextSteps) if (s.kind === 'other-help' && s.section) expect(sections).toContain(s.section);
-        expect(result.nextSteps).toContainEqual({ kind: 'apply' });
+        // Applying is offered to everyone the form takes (18 and older, or age unknown), and to no one it refuses.
+        const takenByForm = answers.age === undefined || answers.age >= ADULT_AGE;
+        expect(result.nextSteps.some((s) => s.kind === 'apply')).toBe(takenByForm);
         expect(result.nextSteps).toContainEqual({ kind: 'call' });
       }),
     );
   });
 
-  it('never fails on nonsense answers: still an outcome, a reason and a way to apply', () => {
+  it('never fails on nonsense answers: still an outcome, a reason and the phone', () => {
     fc.assert(
       fc.property(anyAnswers, (answers) => {
         const result = assess(answers, k);
         expect(result.reasons.length).toBeGreaterThan(0);
-        expect(result.nextSteps).toContainEqual({ kind: 'apply' });
+        expect(result.nextSteps).toContainEqual({ kind: 'call' });
       }),
     );
   });

@@ -5,12 +5,14 @@
  * - `likely`: the situation matches § 85 as the kommune describes it; apply,
  *   and this unit will handle it;
  * - `other-help`: another kind of help fits better (help for under-18s,
- *   treatment in the health system, § 83, § 97, help already received, a
- *   short course), and where to go;
+ *   treatment in the health system, § 83, § 97, help already received), and
+ *   where to go;
  * - `unclear`: call the unit and talk it through.
  *
- * Every outcome lets the citizen apply: everyone has the right to apply, and
- * the kommune always makes a concrete, individual assessment.
+ * Every outcome lets the citizen apply (everyone has the right to apply, and
+ * the kommune always makes a concrete, individual assessment), except below
+ * the age the application form takes: there the result says where children
+ * and young people get help instead of offering a button that leads to a refusal.
  *
  * Driven by the kommune's data: a question is asked only where that
  * kommune's standard has the rule behind it (`questionsFor`), and every
@@ -20,9 +22,10 @@
  * the island can run it without shipping zod.
  */
 import { ADULT_AGE } from './age.ts';
-import type { Fact, Kommune, Unit } from './kommune.ts';
+import type { Fact, Kommune } from './kommune.ts';
 import { HOUSING_TYPES, type Housing } from './housing.ts';
 import { pensionMatters, routeApplication } from './routing.ts';
+import { shownUnits, type ShownUnit } from './unit-phone.ts';
 
 export const YES_NO = ['ja', 'nej', 'ved-ikke'] as const;
 export type YesNo = (typeof YES_NO)[number];
@@ -51,9 +54,12 @@ export interface Answers {
   /** The need is already covered by other help (subsidiarity, kompensationsprincippet). */
   coveredByOtherHelp?: YesNo;
   housing?: Housing;
-  /** Can take an active part and make choices: the support is given with you, never for you. */
+  /**
+   * Can take part (and, where the standard says so, make choices): asked only
+   * where the standard makes it a condition (`takePartRule`).
+   */
   canTakePart?: YesNo;
-  /** Only a short need (straksforløb, § 82 b / §§ 82 a–b). */
+  /** Only a short need: a note where the kommune also has short courses (§§ 82 a–b); never steers away. */
   shortNeed?: YesNo;
 }
 export type QuestionId = keyof Answers;
@@ -61,7 +67,8 @@ export type QuestionId = keyof Answers;
 /** The part of a kommune's data the questionnaire uses (all the island gets). */
 export interface QuestionnaireKommune {
   name: Kommune['name'];
-  units: Kommune['units'];
+  /** With a number from another public source where the standard gives none (unit-phone.ts). */
+  units: ShownUnit[];
   routing: Kommune['routing'];
   under18: Kommune['under18'];
   eligibility: Kommune['eligibility'];
@@ -72,9 +79,9 @@ export interface QuestionnaireKommune {
 }
 
 export function questionnaireData(k: Kommune): QuestionnaireKommune {
-  const { name, units, routing, under18, eligibility, delivery, helpAreas, otherHelp, onBehalf } = k;
+  const { name, routing, under18, eligibility, delivery, helpAreas, otherHelp, onBehalf } = k;
   const { housingFirst, straksforloeb } = delivery;
-  return { name, units, routing, under18, eligibility, delivery: { housingFirst, straksforloeb }, helpAreas, otherHelp, onBehalf };
+  return { name, units: shownUnits(k), routing, under18, eligibility, delivery: { housingFirst, straksforloeb }, helpAreas, otherHelp, onBehalf };
 }
 
 /**
@@ -92,6 +99,15 @@ export const SECTIONS = {
 /** § 85 is adult support; a standard may set a higher minimum age. */
 export function adultAge(k: Pick<QuestionnaireKommune, 'eligibility'>): number {
   return Math.max(ADULT_AGE, k.eligibility.minimumAge ?? ADULT_AGE);
+}
+
+/**
+ * Whether the application form takes someone of this age: everyone 18 or
+ * older (and anyone whose age is not known yet). The API refuses an
+ * application for someone younger (src/domain/application.ts, `under18`).
+ */
+export function mayApply(age: number | null): boolean {
+  return age === null || age >= ADULT_AGE;
 }
 
 /** The answers to "what do you mostly need?" this kommune's standard gives a rule for. */
@@ -122,9 +138,21 @@ export function questionsFor(k: QuestionnaireKommune, answers: Answers = {}): Qu
   if (kindsOfHelpFor(k).length > 2) ids.push('kindOfHelp');
   if (k.eligibility.subsidiarity) ids.push('coveredByOtherHelp');
   if (k.eligibility.housingTypes || k.delivery.housingFirst?.offered) ids.push('housing');
-  ids.push('canTakePart');
+  if (k.eligibility.ableToChoose || k.eligibility.participation) ids.push('canTakePart'); // takePartRule(k) !== null
   if (k.delivery.straksforloeb?.offered) ids.push('shortNeed');
   return ids;
+}
+
+/**
+ * The standard's condition on taking part, which decides how "can you take
+ * part?" is asked, or whether at all: `choose` where the support is for those
+ * who can make choices and ask for it themselves (Brønderslev), `take-part`
+ * where the standard requires taking part or cooperating (Frederikssund,
+ * Sønderborg, Varde), `null` where it sets no such condition (Aabenraa names
+ * being active as a goal of the kommune's, not a condition).
+ */
+export function takePartRule(k: Pick<QuestionnaireKommune, 'eligibility'>): 'choose' | 'take-part' | null {
+  return k.eligibility.ableToChoose ? 'choose' : k.eligibility.participation ? 'take-part' : null;
 }
 
 /** The answers a question offers (help areas for `needs`; `age` is a number, so none). */
@@ -191,8 +219,10 @@ export type ReasonCode =
 export interface Reason {
   code: ReasonCode;
   effect: Effect;
-  /** The kommune's own words on the point (plain Danish from its standard); `null` when it has none. */
+  /** The kommune's point in plain Danish (the site's rewrite of its standard); `null` when it has none. */
   standardText: string | null;
+  /** The standard's own words on the point, verbatim; `null` when it has none. */
+  quote: string | null;
   /** Heading id in the kommune's standard page (`/<kommune>/#<section>`). */
   section: string;
 }
@@ -203,11 +233,10 @@ export type OtherHelp =
   | 'home-help'
   | 'companion'
   | 'existing-help'
-  | 'short-course'
   | 'ask-kommune';
 
 export type NextStep =
-  | { kind: 'other-help'; help: OtherHelp; standardText: string | null; section: string | null }
+  | { kind: 'other-help'; help: OtherHelp; standardText: string | null; quote: string | null; section: string | null }
   | { kind: 'call' }
   | { kind: 'apply' };
 
@@ -215,15 +244,15 @@ export interface Assessment {
   outcome: Outcome;
   /** Strongest effect first, then in the order of the questions. */
   reasons: Reason[];
-  /** The unit that would handle an application (and that you can call). */
-  unit: Unit;
+  /** The unit that would handle an application (and that you can call), with a number from another source where the standard has none. */
+  unit: ShownUnit;
   /** Why that unit, from the kommune's routing ("fordi du er under 30 år …"). */
   unitReason: string;
-  /** What to do, most fitting first; `apply` is always there. */
+  /** What to do, most fitting first; `call` is always there, `apply` unless the age is below what the form takes (`mayApply`). */
   nextSteps: NextStep[];
 }
 
-type FactLike = Pick<Fact, 'text' | 'section'> | null | undefined;
+type FactLike = (Pick<Fact, 'text' | 'section'> & { quote?: string | null }) | null | undefined;
 
 /**
  * Only the answers this kommune's questions offer: anything else (an old
@@ -250,10 +279,10 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
   const reasons: Reason[] = [];
   const otherHelp: NextStep[] = [];
   const reason = (code: ReasonCode, effect: Effect, fact: FactLike, fallbackSection: string) =>
-    reasons.push({ code, effect, standardText: fact?.text ?? null, section: fact?.section ?? fallbackSection });
+    reasons.push({ code, effect, standardText: fact?.text ?? null, quote: fact?.quote ?? null, section: fact?.section ?? fallbackSection });
   const pointTo = (help: OtherHelp, fact: FactLike = null) => {
     if (otherHelp.some((s) => s.kind === 'other-help' && s.help === help)) return;
-    otherHelp.push({ kind: 'other-help', help, standardText: fact?.text ?? null, section: fact?.section ?? null });
+    otherHelp.push({ kind: 'other-help', help, standardText: fact?.text ?? null, quote: fact?.quote ?? null, section: fact?.section ?? null });
   };
   const { eligibility } = k;
 
@@ -348,7 +377,7 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
     }
   }
 
-  // The support is given with the citizen, never for them (all five); Brønderslev: you must be able to choose.
+  // Where the standard makes it a condition: taking part (Frederikssund, Sønderborg, Varde), making choices (Brønderslev).
   if (asked.has('canTakePart')) {
     const fact = eligibility.ableToChoose ?? eligibility.participation;
     if (answers.canTakePart === 'ja') reason('takes-part', 'fits', fact, SECTIONS.whoCanGetSupport);
@@ -359,23 +388,25 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
     } else reason('take-part-unsure', 'unclear', fact, SECTIONS.whoCanGetSupport);
   }
 
-  // A short need: straksforløb § 82 b (Sønderborg), §§ 82 a–b (Frederikssund).
+  // A short need: both standards with short courses offer them as part of the support (Frederikssund: "kan gives
+  // som en kortvarig … indsats"; Sønderborg: a straksforløb when you apply), so it is a note, never a reason to go elsewhere.
   if (asked.has('shortNeed') && k.delivery.straksforloeb) {
     const fact = k.delivery.straksforloeb;
-    if (answers.shortNeed === 'ja') {
-      reason('short-need', 'other-help', fact, SECTIONS.whatHelp);
-      pointTo('short-course', fact);
-    } else if (answers.shortNeed !== 'nej') reason('short-need-unsure', 'note', fact, SECTIONS.whatHelp);
+    if (answers.shortNeed === 'ja') reason('short-need', 'note', fact, SECTIONS.whatHelp);
+    else if (answers.shortNeed !== 'nej') reason('short-need-unsure', 'note', fact, SECTIONS.whatHelp);
   }
 
   const strongest = (effect: Effect) => reasons.some((r) => r.effect === effect);
   const outcome: Outcome = strongest('other-help') ? 'other-help' : strongest('unclear') ? 'unclear' : 'likely';
+  // Applying is always offered, except below the age the form takes (the API refuses it): a button that
+  // can only lead to a refusal is not offered; where young people get help, and the phone, are.
+  const apply: NextStep[] = mayApply(age) ? [{ kind: 'apply' }] : [];
   const nextSteps: NextStep[] =
     outcome === 'likely'
-      ? [{ kind: 'apply' }, { kind: 'call' }]
+      ? [...apply, { kind: 'call' }]
       : outcome === 'unclear'
-        ? [{ kind: 'call' }, { kind: 'apply' }]
-        : [...otherHelp, { kind: 'call' }, { kind: 'apply' }];
+        ? [{ kind: 'call' }, ...apply]
+        : [...otherHelp, { kind: 'call' }, ...apply];
   const sorted = EFFECT_ORDER.flatMap((effect) => reasons.filter((r) => r.effect === effect));
   return { outcome, reasons: sorted, unit: route.unit, unitReason: route.reason, nextSteps };
 }

@@ -10,6 +10,7 @@ import type { Fact, Kommune } from './kommune.ts';
 export const FACTS = {
   minimumAge: (k) => k.eligibility.minimumAgeFact,
   cost: (k) => k.cost.text,
+  ownExpenses: (k) => k.cost.ownExpenses,
   processingTime: (k) => k.deadlines.processingTime,
   firstContact: (k) => k.deadlines.firstContact,
   supportStart: (k) => k.deadlines.supportStart,

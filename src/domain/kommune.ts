@@ -27,13 +27,17 @@ const SectionId = z
 
 /**
  * One fact as the standard states it: a plain-Danish sentence for the reader,
- * the standard's own words where useful, and the body section it comes from.
+ * the standard's own words, and the body section it comes from.
  */
 export const FactSchema = z.strictObject({
   /** Plain Danish, du-form: what the reader needs to know. */
   text: z.string().min(1),
-  /** The standard's own words, verbatim (optional). */
-  quote: z.string().min(1).optional(),
+  /**
+   * The standard's own words, verbatim (the content check finds them in the
+   * source document, src/domain/provenance.ts). `null` only where `text` says
+   * what the standard does not say; pages never show such a text as the standard's.
+   */
+  quote: z.string().min(1).nullable(),
   /** Heading id in this kommune's body where the fact is explained. */
   section: SectionId,
 });
@@ -42,11 +46,13 @@ export type Fact = z.infer<typeof FactSchema>;
 /** A fact, or `null` when the standard is silent. */
 const MaybeFact = FactSchema.nullable();
 
-/** A flag (e.g. "group courses offered") with where the standard says so; `null` when silent. */
+/** A flag (e.g. "group courses offered") with the standard's words and where it says so; `null` when silent. */
 export const FlagSchema = z
   .strictObject({
     offered: z.boolean(),
     text: z.string().min(1),
+    /** The standard's own words, verbatim (the content check finds them in the source document). */
+    quote: z.string().min(1),
     section: SectionId,
   })
   .nullable();
@@ -117,12 +123,22 @@ export const RoutingRuleSchema = z.strictObject({
   excludesEarlyRetirementPension: z.boolean(),
   /** Why, in plain Danish, as shown to the applicant ("fordi du er under 30 år"). */
   reason: z.string().min(1),
+  /** The standard's own words for the rule, verbatim. */
+  quote: z.string().min(1),
+  /**
+   * Where the rule is the site's reading of the standard rather than its words
+   * (Brønderslev: under 30 *and* on førtidspension, which the standard sends
+   * both ways), what the reading is, said as a reading; `null` when the words say it all.
+   */
+  reading: z.string().min(1).nullable(),
   section: SectionId,
 });
 
 export const RoutingSchema = z.strictObject({
   defaultUnit: z.string(),
   defaultReason: z.string().min(1),
+  /** The standard's own words naming the unit everyone else goes to, verbatim. */
+  defaultQuote: z.string().min(1),
   rules: z.array(RoutingRuleSchema),
 });
 export type Routing = z.infer<typeof RoutingSchema>;
@@ -159,6 +175,14 @@ export const OutsideSourceSchema = z.strictObject({
   url: z.url(),
   /** When the source was dated, in words ("24. marts 2020", "dato ukendt"). */
   sourceDate: z.string().min(1),
+  /** What the source is, in a few words for a label ("kommunens hjemmeside"); needed with `unitPhone`. */
+  sourceName: z.string().min(1).optional(),
+  /**
+   * A phone number this source gives for a unit whose standard gives none
+   * (Aabenraa): shown with the unit wherever a citizen looks for the number,
+   * labelled with `sourceName` and `sourceDate`, never as the standard's.
+   */
+  unitPhone: z.strictObject({ unit: z.string(), phone: PhoneNumber }).optional(),
 });
 
 /** A thing the kommune helps with: a VUM theme or the kommune's own indsats. */
@@ -267,6 +291,15 @@ export const KommuneSchema = z
     };
     checkUnit(k.routing.defaultUnit, ['routing', 'defaultUnit']);
     k.routing.rules.forEach((r, i) => checkUnit(r.unit, ['routing', 'rules', i, 'unit']));
+    k.outsideSources.forEach((source, i) => {
+      if (!source.unitPhone) return;
+      const path = ['outsideSources', i, 'unitPhone'];
+      checkUnit(source.unitPhone.unit, [...path, 'unit']);
+      if (k.units.find((u) => u.id === source.unitPhone?.unit)?.phone) {
+        ctx.addIssue({ code: 'custom', path, message: 'enheden har et telefonnummer i kvalitetsstandarden; det vises i stedet' });
+      }
+      if (!source.sourceName) ctx.addIssue({ code: 'custom', path: ['outsideSources', i, 'sourceName'], message: 'skal sige, hvor nummeret kommer fra (fx "kommunens hjemmeside")' });
+    });
   });
 
 export type Kommune = z.infer<typeof KommuneSchema>;

@@ -17,8 +17,12 @@
 import { ADULT_AGE } from './age.ts';
 import type { Fact, Kommune, Unit } from './kommune.ts';
 
-/** The parts of a kommune routing needs (the islands get only a part of the data). */
-export type RoutingKommune = Pick<Kommune, 'name' | 'units' | 'routing' | 'under18'>;
+/**
+ * The parts of a kommune routing needs (the islands get only a part of the
+ * data). Its units may carry more than the standard's data (unit-phone.ts's
+ * ShownUnit); the route hands back the same unit objects, typed as given.
+ */
+export type RoutingKommune<U extends Unit = Unit> = Pick<Kommune, 'name' | 'routing' | 'under18'> & { units: U[] };
 
 export interface RoutingApplicant {
   /** Whole years; `null` when not known yet (the default unit is shown). */
@@ -26,15 +30,15 @@ export interface RoutingApplicant {
   receivesEarlyRetirementPension: boolean | null;
 }
 
-export interface Route {
-  unit: Unit;
+export interface Route<U extends Unit = Unit> {
+  unit: U;
   /** Why, for the applicant: "fordi du er under 30 år og ikke får førtidspension". */
   reason: string;
   /** The standard's section that states the rule, `null` for the default. */
   section: string | null;
 }
 
-export function routeApplication(kommune: RoutingKommune, applicant: RoutingApplicant): Route {
+export function routeApplication<U extends Unit>(kommune: RoutingKommune<U>, applicant: RoutingApplicant): Route<U> {
   const unitById = (id: string) => {
     const unit = kommune.units.find((u) => u.id === id);
     // The schema guarantees routing only names existing units.
@@ -63,17 +67,17 @@ export function pensionMatters(kommune: Pick<Kommune, 'routing'>, age: number | 
 }
 
 /** Where someone is sent: an application to a unit, or — under 18 — where children and young people get help. */
-export type Destination =
-  | { kind: 'application'; route: Route }
+export type Destination<U extends Unit = Unit> =
+  | { kind: 'application'; route: Route<U> }
   | {
       kind: 'under18';
       /** The kommune's `under18` fact, or `null` when its standard names no contact. */
       help: Fact | null;
       /** The kommune's units one can phone or write to and ask (never a guessed youth service). */
-      contacts: Unit[];
+      contacts: U[];
     };
 
-export function destinationFor(kommune: RoutingKommune, applicant: RoutingApplicant): Destination {
+export function destinationFor<U extends Unit>(kommune: RoutingKommune<U>, applicant: RoutingApplicant): Destination<U> {
   if (applicant.age !== null && applicant.age < ADULT_AGE) {
     return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
   }

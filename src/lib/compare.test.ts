@@ -21,6 +21,21 @@ describe('the comparison table', () => {
     expect(cell('processingTime', 'frederikssund')).toEqual({ kind: 'not-stated' });
   });
 
+  it('the age limit: only Varde’s standard sets one (over 18); the others are silent, and say so', () => {
+    expect(cell('minimumAge', 'varde')).toMatchObject({ kind: 'fact', fact: { text: 'Du skal være over 18 år.', quote: 'borgere over 18 år' } });
+    for (const slug of ['aabenraa', 'bronderslev', 'frederikssund', 'sonderborg']) expect(cell('minimumAge', slug)).toEqual({ kind: 'not-stated' });
+  });
+
+  it('when the kommune first contacts you: Varde within 4 weeks of the application', () => {
+    expect(cell('firstContact', 'varde')).toMatchObject({ kind: 'fact', fact: { text: 'Social og Handicap kontakter dig senest 4 uger efter, at de har fået din ansøgning.' } });
+    expect(cell('firstContact', 'frederikssund')).toEqual({ kind: 'not-stated' });
+  });
+
+  it('what you pay yourself beside the price: Brønderslev, Frederikssund and Varde name own expenses', () => {
+    for (const slug of ['bronderslev', 'frederikssund', 'varde']) expect(cell('ownExpenses', slug)).toMatchObject({ kind: 'fact', fact: { section: 'hvad-koster-det' } });
+    expect(cell('ownExpenses', 'frederikssund')).toMatchObject({ fact: { quote: 'Du skal selv betale for dine personlige udgifter til transport eller besøg på café.' } });
+  });
+
   it('only Sønderborg offers Housing First; where a standard is silent the cell says so rather than "no"', () => {
     expect(cell('housingFirst', 'sonderborg')).toMatchObject({ kind: 'flag', flag: { offered: true, section: 'hvis-du-er-hjemloes' } });
     for (const slug of ['aabenraa', 'bronderslev', 'frederikssund', 'varde']) expect(cell('housingFirst', slug)).toEqual({ kind: 'not-stated' });
@@ -34,6 +49,7 @@ describe('the comparison table', () => {
   it('a fact the data holds as null is "not stated", and every other cell is filled', () => {
     const k = kommune('bronderslev');
     const nulls: Record<string, unknown> = {
+      minimumAge: k.eligibility.minimumAgeFact, firstContact: k.deadlines.firstContact, ownExpenses: k.cost.ownExpenses,
       processingTime: k.deadlines.processingTime, supportStart: k.deadlines.supportStart,
       complaintDeadline: k.deadlines.complaintDeadline, followUp: k.deadlines.followUp, deliveryHours: k.delivery.hours,
       freeChoiceOfProvider: k.delivery.freeChoiceOfProvider, group: k.delivery.group, online: k.delivery.online,

@@ -11,12 +11,15 @@ import { ageBand, type AgeBand } from '../domain/age-band.ts';
 
 /** The rows of the comparison (service levels side by side), in the order the page shows them. */
 export const COMPARE_ROWS = [
+  'minimumAge',
   'processingTime',
+  'firstContact',
   'supportStart',
   'complaintDeadline',
   'followUp',
   'deliveryHours',
   'cost',
+  'ownExpenses',
   'freeChoiceOfProvider',
   'group',
   'online',
@@ -82,12 +85,15 @@ export function youthUnits(k: Pick<Kommune, 'units' | 'routing'>): YouthUnit[] {
 
 function cellFor(key: CompareRowKey, k: Kommune): CompareCell {
   switch (key) {
+    case 'minimumAge':
     case 'processingTime':
+    case 'firstContact':
     case 'supportStart':
     case 'complaintDeadline':
     case 'followUp':
     case 'deliveryHours':
     case 'cost':
+    case 'ownExpenses':
       return fact(factOf(k, key));
     case 'freeChoiceOfProvider':
     case 'group':

@@ -8,7 +8,8 @@
  * Checked: the file name is a slug, and not a path the site already has;
  * the frontmatter against the schema; the question headings; links from
  * data to sections; LIX of the body and "Kort fortalt"; the source document
- * exists; and, where there is one, the fact list (`<slug>.facts.json`): its
+ * exists and holds every `quote` of the content file word for word
+ * (src/domain/provenance.ts); and, where there is one, the fact list (`<slug>.facts.json`): its
  * form, each quote in the source document and each fact in the content file.
  * Every other file in the folder is named as a mistake.
  */
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
+import { quotesIn, unfoundQuotes } from '../domain/provenance.ts';
 import {
   LIX_LIMIT_BODY,
   LIX_LIMIT_KORT_FORTALT,
@@ -122,6 +124,13 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
     const sourceFile = join(dirs.sources, parsed.data.source.seedFile);
     const source = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : null;
     if (source === null) problems.push(`${file}: source.seedFile: kildedokumentet content/sources/${parsed.data.source.seedFile} findes ikke`);
+    else {
+      // Every rule and fact shown as the standard's carries its words: each quote must stand in the source.
+      for (const { field, quote } of unfoundQuotes(parsed.data, source)) {
+        problems.push(`${file}: ${field}: citatet står ikke ordret i kildedokumentet ${parsed.data.source.seedFile}: "${quote}"`);
+      }
+      notes.push(`${slug}: citater: ${quotesIn(parsed.data).length} fundet ordret i ${parsed.data.source.seedFile}`);
+    }
 
     let facts: ReturnType<typeof readFactsFile>;
     try {

@@ -5,7 +5,7 @@
  */
 import type { QuestionnaireLinks, QuestionnaireStrings } from './questionnaire-strings.ts';
 import type { PhoneStatusStrings } from './phone-status-text.ts';
-import { questionnaireData } from '../domain/eligibility.ts';
+import { questionnaireData, takePartRule } from '../domain/eligibility.ts';
 import type { Kommune } from '../domain/kommune.ts';
 import { STRINGS, type Locale } from '../i18n/index.ts';
 import { kommunePath, contactPath, applyPath } from '../domain/paths.ts';
@@ -19,11 +19,19 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
   };
 }
 
-/** The `questionnaire` strings of one language, as the components take them. */
-export const questionnaireStrings = (lang: Locale): QuestionnaireStrings => ({
-  ...STRINGS[lang].questionnaire,
-  ageBand: ageBandWords(lang),
-});
+/**
+ * The `questionnaire` strings of one language for one kommune, as the
+ * components take them. "Can you take part?" is worded as the kommune's
+ * standard words its condition (takePartRule): making choices in
+ * Brønderslev, taking part and cooperating elsewhere. Chosen here, on the
+ * server, so the island carries no code for it.
+ */
+export function questionnaireStrings(lang: Locale, k: Pick<Kommune, 'eligibility'>): QuestionnaireStrings {
+  const s = STRINGS[lang].questionnaire;
+  const { choose, ...takePart } = s.questions.canTakePart;
+  const canTakePart = takePartRule(k) === 'choose' ? { ...takePart, ...choose } : takePart;
+  return { ...s, questions: { ...s.questions, canTakePart: { ...canTakePart, choose } }, ageBand: ageBandWords(lang) };
+}
 
 /** The island's props (the view checks them against `QuestionnaireProps`). */
 export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune) {
@@ -31,7 +39,7 @@ export function questionnaireProps(lang: Locale, slug: string, kommune: Kommune)
     lang,
     slug,
     k: questionnaireData(kommune),
-    s: questionnaireStrings(lang),
+    s: questionnaireStrings(lang, kommune),
     links: questionnaireLinks(lang, slug),
     phone: STRINGS[lang].phoneStatus,
   };

@@ -26,6 +26,11 @@ test('a citizen compares the kommuner: one column each, the standard’s words, 
   await expect(cellOf(page, 'Sagsbehandlingstid', 'frederikssund')).toContainText('Står ikke i kvalitetsstandarden');
   await expect(cellOf(page, 'Sagsbehandlingstid', 'frederikssund').getByRole('link')).toHaveAttribute('href', '/frederikssund/kontakt/');
 
+  await expect(cellOf(page, 'Aldersgrænse', 'varde')).toContainText('Du skal være over 18 år.');
+  await expect(cellOf(page, 'Aldersgrænse', 'bronderslev')).toContainText('Står ikke i kvalitetsstandarden');
+  await expect(cellOf(page, 'Hvornår kommunen kontakter dig', 'varde')).toContainText('senest 4 uger');
+  await expect(cellOf(page, 'Det betaler du selv', 'frederikssund')).toContainText('transport');
+
   await expect(cellOf(page, 'Housing First', 'sonderborg')).toContainText('Ja.');
   await expect(cellOf(page, 'Frit valg af leverandør', 'bronderslev')).toContainText('Nej.');
   await expect(cellOf(page, 'Enhed for unge', 'bronderslev')).toContainText('UngeCentret: under 30 år. Ikke hvis du får førtidspension.');

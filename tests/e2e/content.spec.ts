@@ -6,6 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { KOMMUNER } from './support/site.ts';
 import { kommunerWithFacts, missingFacts } from '../support/seed-facts.ts';
+import { clientAddress, validBody } from '../support/applications.ts';
+import { blockSiteScripts } from './support/no-js.ts';
 
 for (const { slug, facts } of kommunerWithFacts) {
   test(`every fact of the ${slug} standard is on its pages`, async ({ page }) => {
@@ -43,6 +45,11 @@ test('the contact page gives phone numbers as tel: links and hours as a table (S
   await expect(monday).toContainText('kl. 8.00–9.00 og kl. 13.00–14.00');
 });
 
+test('Brønderslev: where the routing is the site’s reading of the standard (under 30 and on førtidspension), the contact page says it is a reading', async ({ page }) => {
+  await page.goto('/bronderslev/kontakt/');
+  await expect(page.locator('.routing-reading')).toHaveText(/^Sådan læser vi kvalitetsstandarden: .*Vi læser den sådan, at førtidspension sender dig til Visitationen\./);
+});
+
 test('a unit without phone hours in its standard says so instead of guessing (Varde)', async ({ page }) => {
   await page.goto('/varde/kontakt/');
   await expect(page.getByText('Kvalitetsstandarden nævner ikke telefontider')).toBeVisible();
@@ -54,6 +61,25 @@ test('Aabenraa: contact details from outside the standard are marked as such, wi
   const box = page.locator('section', { has: page.locator('#andre-kilder') });
   await expect(box).toContainText('står ikke i kvalitetsstandarden');
   await expect(box.locator('a[href^="https://"]').first()).toBeVisible();
+});
+
+test('Aabenraa’s number, which only the kommune’s website gives, is where a citizen looks: the unit card, the routing box and the receipt, labelled with its source', async ({ page, context }) => {
+  const expectWebsiteNumber = async (where: ReturnType<typeof page.locator>) => {
+    await expect(where.locator('a[href="tel:+4573767676"]')).toHaveText('7376 7676');
+    await expect(where).toContainText('7376 7676 (fra kommunens hjemmeside, dato ukendt)');
+  };
+  await page.goto('/aabenraa/kontakt/');
+  await expectWebsiteNumber(page.getByRole('region', { name: 'Visitation & Understøttelse' }));
+
+  // The routing box on the one-page form (without JavaScript the form shows it at once; the island from "Om dig").
+  await blockSiteScripts(context);
+  await page.goto('/aabenraa/ansoeg/');
+  await expectWebsiteNumber(page.locator('.routing-preview'));
+
+  const response = await page.request.post('/api/ansoegninger', { data: validBody('aabenraa'), headers: { 'X-Forwarded-For': clientAddress() } });
+  const { reference } = await response.json();
+  await page.goto(`/aabenraa/ansoeg/kvittering/?reference=${reference}`);
+  await expectWebsiteNumber(page.getByRole('region', { name: 'Hvem behandler din ansøgning?' }));
 });
 
 test('the language switch names each language in itself and leads to the same page', async ({ page }) => {

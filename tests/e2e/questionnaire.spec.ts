@@ -146,15 +146,20 @@ test.describe('with JavaScript, keyboard only', () => {
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   });
 
-  test('someone under 18 is done after the age, and told where young people get help (Frederikssund)', async ({ page }) => {
+  test('a 16-year-old in Frederikssund is told, as the law’s rule, where young people get help, with Ungekontakten’s number, and is offered no button to a form that refuses', async ({ page }) => {
     await page.goto(questionnaire('frederikssund'));
     await answerWithIsland(page, { who: 'self', age: '16' });
     await expect(page.locator('#resultat')).toHaveText('En anden slags hjælp passer måske bedre');
+    await expect(page.locator('.questionnaire-reasons')).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
     await expect(page.locator('.questionnaire-steps')).toContainText('Hjælp til børn og unge under 18 år');
     await expect(page.locator('.questionnaire-steps')).toContainText('Ungekontakten');
     // The standard's own words name Ungekontakten's number: one tap to call, as on the standard's page.
+    await expect(page.locator('.questionnaire-steps .standard-says__quote')).toContainText('„Hvis du er mellem 15 og 29 år, skal du i stedet henvende dig til Ungekontakten');
     await expect(page.locator('.questionnaire-steps .standard-says__text a[href="tel:+4547351164"]')).toHaveText('47 35 11 64');
-    await expect(page.getByRole('link', { name: 'Søg alligevel' })).toBeVisible();
+    const result = page.locator('.questionnaire-result');
+    await expect(result.locator('.page-lead')).not.toContainText('alligevel');
+    await expect(result.getByRole('link', { name: /^Søg/ })).toHaveCount(0);
+    await expect(result.getByRole('button', { name: /^Søg/ })).toHaveCount(0);
     expect(await axeViolations(page, 'main')).toEqual([]);
   });
 
@@ -186,14 +191,16 @@ test.describe('with JavaScript, keyboard only', () => {
     await expect(status).toHaveAttribute('data-state', 'closed');
   });
 
-  test('a unit whose standard gives no phone number says so instead of guessing (Aabenraa)', async ({ page }) => {
+  test('Aabenraa’s standard gives no phone number: "Ring" gives the number from the kommune’s website, labelled so, one tap to call', async ({ page }) => {
     await page.goto(questionnaire('aabenraa'));
     await answerWithIsland(page, {
       who: 'self', age: '35', reducedFunction: 'ja', needs: ['deltage-i-en-aktivitet'], kindOfHelp: 'ved-ikke',
-      coveredByOtherHelp: 'nej', canTakePart: 'ja',
+      coveredByOtherHelp: 'nej',
     });
     const call = page.locator('.questionnaire-steps > li').first();
-    await expect(call).toContainText('Kvalitetsstandarden giver ikke et telefonnummer.');
+    await expect(call.locator('a[href="tel:+4573767676"]')).toHaveText('7376 7676');
+    await expect(call).toContainText('(fra kommunens hjemmeside, dato ukendt)');
+    await expect(call).not.toContainText('Kvalitetsstandarden giver ikke et telefonnummer.');
     await expect(call.getByRole('link', { name: 'Se alle kontaktoplysninger' })).toHaveAttribute('href', '/aabenraa/kontakt/');
   });
 
@@ -317,7 +324,7 @@ test.describe('without JavaScript', () => {
  * once: the island's result (main), and without JavaScript the plain form as
  * the server sends it and its result page.
  */
-for (const { slug, lang = 'da', given, outcome } of OUTCOME_EXAMPLES) {
+for (const { slug, lang = 'da', given, outcome, mentions } of OUTCOME_EXAMPLES) {
   const name = `${lang === 'en' ? 'English: ' : ''}${slug}`;
 
   test(`${name}: the same answers reach "${outcome}" with and without JavaScript, and neither result has an axe violation`, async ({ browser }) => {
@@ -327,6 +334,7 @@ for (const { slug, lang = 'da', given, outcome } of OUTCOME_EXAMPLES) {
     await answerWithIsland(withJs, given);
     const island = await resultText(withJs);
     expect(island.outcome).toBe(outcome);
+    if (mentions) expect(island.reasons.join(' ')).toContain(mentions);
     expect(await axeViolations(withJs, 'main')).toEqual([]);
     await js.close();
 

@@ -4,12 +4,16 @@
  * "every fact of the standard stays" for each kommune with a fact list
  * (content/kommuner/<slug>.facts.json: facts quoted from the source document,
  * each of which must be found in the content file). The e2e suite checks the
- * same lists against the rendered pages.
+ * same lists against the rendered pages. And every `quote` in a content file
+ * stands word for word in its source document.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { kommuneSlugs } from '../support/kommuner.ts';
 import { kommunerWithFacts } from '../support/seed-facts.ts';
+import { copyContent } from '../support/new-kommune.ts';
 
 describe.each(kommuneSlugs)('the content check of %s', (slug) => {
   it('finds nothing to fix', () => {
@@ -24,4 +28,22 @@ it('most kommuner have a fact list, and every list is checked', () => {
   expect(kommunerWithFacts.map((k) => k.slug)).toEqual(expect.arrayContaining(['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']));
   const notes = checkContent().notes;
   for (const { slug, facts } of kommunerWithFacts) expect(notes).toContain(`${slug}: faktaliste: ${facts.length} fakta`);
+});
+
+describe('the standard’s own words', () => {
+  it('every kommune’s quotes are found word for word in its source document', () => {
+    const { notes } = checkContent();
+    for (const slug of kommuneSlugs) expect(notes).toContainEqual(expect.stringMatching(new RegExp(`^${slug}: citater: [1-9]\\d* fundet ordret`)));
+  });
+
+  it('a quote changed by one word fails the check, naming the file and the field', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'frederikssund.mdx');
+    const text = readFileSync(file, 'utf8');
+    const quote = 'Socialpædagogisk støtte kræver, at du er indstillet på at indgå i et samarbejde med kommunen.';
+    expect(text).toContain(`quote: "${quote}"`);
+    writeFileSync(file, text.replace(quote, quote.replace('kræver', 'forudsætter')));
+    const { problems } = checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['frederikssund']);
+    expect(problems).toEqual([expect.stringMatching(/frederikssund\.mdx: eligibility\.participation\.quote: citatet står ikke ordret i kildedokumentet 001_9a70574088f1ce3f\.txt: "Socialpædagogisk støtte forudsætter/)]);
+  });
 });

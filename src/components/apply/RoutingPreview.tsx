@@ -7,14 +7,15 @@
  * the standard's Danish words (lang="da" on English pages).
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
-import type { Unit } from '../../domain/kommune.ts';
+import type { ShownUnit } from '../../domain/unit-phone.ts';
 import { danish } from '../../lib/danish-parts.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { PhoneLink } from '../PhoneLink.tsx';
+import { UnitPhone } from '../UnitPhone.tsx';
 import { Phrase } from '../Phrase.tsx';
 import type { ApplyStrings, FormKommune } from './types.ts';
 
-export type Preview = Destination | { kind: 'rules' };
+export type Preview = Destination<ShownUnit> | { kind: 'rules' };
 
 export function previewFor(kommune: FormKommune, age: number | null, pension: boolean | null): Preview {
   if (age === null && kommune.routing.rules.length > 0) return { kind: 'rules' };
@@ -28,12 +29,12 @@ interface Props {
   contactPath: string;
 }
 
-function UnitContact({ s, unit }: { s: ApplyStrings; unit: Unit }) {
+function UnitContact({ s, unit }: { s: ApplyStrings; unit: ShownUnit }) {
   return (
     <dl class="routing-preview__contact">
       <dt>{s.routing.phone}</dt>
       <dd>
-        <PhoneLink phone={unit.phone} notStated={s.routing.notStated} />
+        <UnitPhone unit={unit} notStated={s.routing.notStated} from={s.routing.phoneFrom} />
       </dd>
       <dt>{s.routing.hours}</dt>
       <dd>{unit.phoneHoursText ? <span lang="da">{unit.phoneHoursText}</span> : <span class="not-stated">{s.routing.notStated}</span>}</dd>
@@ -49,7 +50,7 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
         <p class="alert-text">{s.under18.text}</p>
         {preview.help ? (
           <>
-            <p>{s.under18.standardSays}</p>
+            <p>{s.under18.ourReading}</p>
             <p lang="da">{preview.help.text}</p>
           </>
         ) : preview.contacts.length ? (
@@ -105,7 +106,7 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
                 return (
                   <li>
                     <strong lang="da">{unit.name}</strong>: <span lang="da">{reason}</span>. {s.routing.phone}:{' '}
-                    <PhoneLink phone={unit.phone} notStated={s.routing.notStated} />
+                    <UnitPhone unit={unit} notStated={s.routing.notStated} from={s.routing.phoneFrom} />
                   </li>
                 );
               },

@@ -8,12 +8,15 @@
 import type { Issue } from '../../domain/application.ts';
 import type { FormProblem, FormValues } from '../../domain/application-form.ts';
 import type { RoutingKommune } from '../../domain/routing.ts';
+import type { ShownUnit } from '../../domain/unit-phone.ts';
 
 export type ApplyStrings = Omit<typeof import('../../i18n/locales/da/apply.json'), 'api'>;
 
 export interface FormKommune extends RoutingKommune {
   slug: string;
   name: string;
+  /** With a number from another public source where the standard gives none (unit-phone.ts). */
+  units: ShownUnit[];
 }
 
 export interface ApplyProps {

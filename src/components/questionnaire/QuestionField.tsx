@@ -6,10 +6,7 @@
  * the island (`headingRef`), with "Trin 3 af 7" read out first.
  */
 import type { JSX, Ref } from 'preact';
-import { optionsFor, pensionAgeBand, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
-import { fillTemplate } from '../../lib/template.ts';
-import { ageBand } from '../../domain/age-band.ts';
-import { ageBandText } from '../../lib/age-band-text.ts';
+import { optionsFor, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { Danish, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
@@ -27,8 +24,12 @@ export interface QuestionFieldProps {
   /** "Trin 3 af 7". */
   caption?: string;
   headingRef?: Ref<HTMLHeadingElement>;
-  /** The no-JavaScript form shows all questions: say when one only applies to some ages. */
-  showConditions?: boolean;
+  /**
+   * The no-JavaScript form shows all questions: when one applies only to some
+   * ages, the hint says so (worded by QuestionnaireForm, which only the server
+   * renders, so the island carries no code for it).
+   */
+  condition?: string;
   onChange?: (value: string | string[]) => void;
 }
 
@@ -38,7 +39,7 @@ export function questionFieldId(k: QuestionnaireKommune, id: QuestionId): string
 }
 
 export function QuestionField(props: QuestionFieldProps) {
-  const { id, k, s, lang, value, error, level, caption, headingRef, showConditions, onChange } = props;
+  const { id, k, s, lang, value, error, level, caption, headingRef, condition, onChange } = props;
   const q = s.questions[id];
   const Heading = `h${level}` as 'h2' | 'h3';
   const hintId = `q-${id}-hint`;
@@ -89,7 +90,7 @@ export function QuestionField(props: QuestionFieldProps) {
         <legend class="form-label">{heading(<Phrase text={q.label} />)}</legend>
         <span class="form-hint" id={hintId}>
           <Phrase text={q.hint} />
-          {showConditions && id === 'pension' && <> {pensionCondition(k, s)}</>}
+          {condition && ` ${condition}`}
         </span>
         {errorMessage}
         {optionsFor(k, id).map((option) => (
@@ -120,12 +121,4 @@ export function optionLabel(k: QuestionnaireKommune, s: QuestionnaireStrings, la
   const q = s.questions[id];
   const options: Record<string, string> = 'options' in q ? (q.options as Record<string, string>) : s.yesNo;
   return options[option] ?? option;
-}
-
-/** "Du skal kun svare, hvis du er under 30 år." from the routing rule. */
-function pensionCondition(k: QuestionnaireKommune, s: QuestionnaireStrings): string {
-  const rule = pensionAgeBand(k);
-  // Only a band with an upper age makes the question one that some need not answer.
-  const band = rule && rule.belowAge !== null ? ageBand(rule) : null;
-  return band ? fillTemplate(s.questions.pension.onlyIfAged, { band: ageBandText(band, s.ageBand) }) : '';
 }

@@ -6,7 +6,9 @@
  * shows it again with the answers kept and an error summary first.
  */
 import { Fragment } from 'preact';
-import { adultAge, questionsFor, type Answers, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
+import { adultAge, pensionAgeBand, questionsFor, type Answers, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
+import { ageBand } from '../../domain/age-band.ts';
+import { ageBandText } from '../../lib/age-band-text.ts';
 import type { AnswerError } from '../../domain/questionnaire-answers.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -41,10 +43,18 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
       {questions.map((id) => (
         <Fragment key={id}>
           {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}
-          <QuestionField id={id} k={k} s={s} lang={lang} level={2} value={value(id)} error={error(id)} showConditions />
+          <QuestionField id={id} k={k} s={s} lang={lang} level={2} value={value(id)} error={error(id)} condition={id === 'pension' ? pensionCondition(k, s) : undefined} />
         </Fragment>
       ))}
       <button class="button button-primary" type="submit">{s.submit}</button>
     </form>
   );
+}
+
+/** "Du skal kun svare, hvis du er under 30 år." from the routing rule. */
+function pensionCondition(k: QuestionnaireKommune, s: QuestionnaireStrings): string {
+  const rule = pensionAgeBand(k);
+  // Only a band with an upper age makes the question one that some need not answer.
+  const band = rule && rule.belowAge !== null ? ageBand(rule) : null;
+  return band ? fillTemplate(s.questions.pension.onlyIfAged, { band: ageBandText(band, s.ageBand) }) : '';
 }

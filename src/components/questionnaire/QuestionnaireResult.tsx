@@ -13,6 +13,7 @@ import { optionLabel } from './QuestionField.tsx';
 import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
 import { PhoneLink } from '../PhoneLink.tsx';
+import { UnitPhone } from '../UnitPhone.tsx';
 import { phoneSegments, unitPhones } from '../../domain/phone-numbers-in-text.ts';
 
 /** "Søg nu" as a link (the island writes the prefill to sessionStorage first) or as a form posting it (no JavaScript). */
@@ -109,7 +110,7 @@ function Step(props: Props & { step: NextStep }) {
         <p>{fillNodes(help.text, { unit: unitName })}</p>
         {youth && <p>{youth}</p>}
         {step.standardText && step.section && (
-          <StandardSays {...props} text={step.standardText} href={`${links.standard}#${step.section}`} />
+          <StandardSays {...props} quote={step.quote} text={step.standardText} href={`${links.standard}#${step.section}`} />
         )}
       </>
     );
@@ -119,8 +120,8 @@ function Step(props: Props & { step: NextStep }) {
       <>
         <H>{fillNodes(s.call.title, { unit: unitName })}</H>
         <p>
-          {unit.phone && `${s.call.phone} `}
-          <PhoneLink phone={unit.phone} notStated={s.call.noPhone} large />
+          {`${s.call.phone} `}
+          <UnitPhone unit={unit} notStated={s.call.noPhone} from={s.call.phoneFrom} large />
         </p>
         {unit.phoneHoursText ? (
           <p>
@@ -171,7 +172,7 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
     <>
       <p>{text}</p>
       {reason.standardText ? (
-        <StandardSays k={k} s={s} lang={lang} text={reason.standardText} href={href} />
+        <StandardSays k={k} s={s} quote={reason.quote} text={reason.standardText} href={href} />
       ) : (
         <p class="no-print">
           <a href={href}>{s.readSection}</a>
@@ -181,19 +182,30 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
   );
 }
 
-/** The standard's own words, with its units' phone numbers as tap-to-call links (as on the standard's page). */
-function StandardSays({ k, s, lang, text, href }: { k: QuestionnaireKommune; s: QuestionnaireStrings; lang: Locale; text: string; href: string }) {
+/**
+ * The standard's own words in quotation marks, and beside them what they mean
+ * in plain Danish (with the units' phone numbers as tap-to-call links, as on
+ * the standard's page). Where the standard gives no words on the point, the
+ * plain text is labelled as the site's reading, never as the standard's.
+ */
+function StandardSays({ k, s, quote, text, href }: { k: QuestionnaireKommune; s: QuestionnaireStrings; quote: string | null; text: string; href: string }) {
   return (
-    <p class="standard-says">
-      {s.standardSays}{' '}
-      <span class="standard-says__text" lang="da">
-        {phoneSegments(text, unitPhones(k.units)).map((part) => (part.phone ? <PhoneLink phone={part.phone} text={part.text} /> : part.text))}
-      </span>{' '}
-      <a href={href} class="no-print">
-        {s.readSection}
-        <span class="sr-only">: {lang === 'da' ? text : <span lang="da">{text}</span>}</span>
-      </a>
-    </p>
+    <div class="standard-says">
+      {quote && (
+        <p>
+          {s.standardSays} <span class="standard-says__quote" lang="da">„{quote}“</span>
+        </p>
+      )}
+      <p>
+        {quote ? s.inPlainWords : s.ourReading}{' '}
+        <span class="standard-says__text" lang="da">
+          {phoneSegments(text, unitPhones(k.units)).map((part) => (part.phone ? <PhoneLink phone={part.phone} text={part.text} /> : part.text))}
+        </span>{' '}
+        <a href={href} class="no-print">
+          {s.readSection}
+        </a>
+      </p>
+    </div>
   );
 }
 

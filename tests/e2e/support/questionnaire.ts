@@ -16,13 +16,20 @@ async function answer(page: Page, id: string, value: string | string[] | undefin
 }
 
 /** Answers that reach each outcome, one example per kommune (and one in English), with the outcome's heading. */
-export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string }[] = [
+export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words one of the reasons says. */ mentions?: string }[] = [
   {
     slug: 'bronderslev',
     given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
     outcome: 'En anden slags hjælp passer måske bedre',
   },
-  { slug: 'frederikssund', given: { who: 'professional', age: '22', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'nej' }, outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig' },
+  // A 20-year-old who needs support only for a short period: the standard says the support "kan gives som en
+  // kortvarig eller længerevarende indsats", so a short need is a note, never a reason to go elsewhere.
+  {
+    slug: 'frederikssund',
+    given: { who: 'professional', age: '20', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'ja' },
+    outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
+    mentions: 'Støtten kan også gives i kort tid',
+  },
   {
     slug: 'sonderborg',
     given: { who: 'self', age: '61', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'andet', canTakePart: 'ja', shortNeed: 'ved-ikke' },
@@ -31,7 +38,7 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
   { slug: 'varde', given: { who: 'self', age: '17' }, outcome: 'En anden slags hjælp passer måske bedre' },
   {
     slug: 'aabenraa',
-    given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke', canTakePart: 'nej' },
+    given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke' },
     outcome: 'En anden slags hjælp passer måske bedre',
   },
   {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { isQuoteInSource, quoteSearchTexts, quotesIn, unfoundQuotes } from './provenance.ts';
+
+// As the PDF extraction gives it: a two-column label, line breaks mid-sentence, a word split at a line end.
+const SOURCE = `Målgruppe Du kan blive tilbudt socialpædagogisk støtte, hvis du har
+betydelig nedsat fysisk eller psykisk funktionsevne.
+
+Ansøgning sker efter reglerne i forvalt-
+ningsloven og retssikkerhedsloven. Godkendt i Social- og
+Sundhedsudvalget.`;
+
+const found = (quote: string) => isQuoteInSource(quote, quoteSearchTexts(SOURCE));
+
+describe('a quote from the standard', () => {
+  it('is found word for word, whatever the line breaks', () => {
+    expect(found('hvis du har betydelig nedsat fysisk eller psykisk funktionsevne.')).toBe(true);
+  });
+
+  it('is found across a word the extraction split at a line end, and a real hyphen before "og" stays', () => {
+    expect(found('efter reglerne i forvaltningsloven og retssikkerhedsloven')).toBe(true);
+    expect(found('Godkendt i Social- og Sundhedsudvalget.')).toBe(true);
+  });
+
+  it('may leave words out with "…", each part found in order', () => {
+    expect(found('Du kan blive tilbudt … psykisk funktionsevne')).toBe(true);
+    expect(found('psykisk funktionsevne … Du kan blive tilbudt')).toBe(false);
+  });
+
+  it('is not found when one word, a letter or a letter’s case differs', () => {
+    expect(found('hvis du har nedsat fysisk eller psykisk funktionsevne')).toBe(false);
+    expect(found('hvis du har betydeligt nedsat fysisk')).toBe(false);
+    expect(found('Hvis du har betydelig nedsat fysisk')).toBe(false);
+    expect(found('…')).toBe(false);
+  });
+});
+
+describe('the quotes of a kommune', () => {
+  const data = {
+    eligibility: { targetGroup: { text: 'Omskrevet', quote: 'hvis du har betydelig nedsat' } },
+    howToApply: [{ text: 'a', quote: 'forvaltningsloven og' }, { text: 'b', quote: 'hvis du har nedsat' }],
+    routing: { defaultQuote: 'Du kan blive tilbudt', quoteless: 'x' },
+    note: 'quote: is not a field here',
+  };
+
+  it('are every `quote` (or `…Quote`) field at any depth, named by its path', () => {
+    expect(quotesIn(data).map((q) => q.field)).toEqual(['eligibility.targetGroup.quote', 'howToApply.0.quote', 'howToApply.1.quote', 'routing.defaultQuote']);
+  });
+
+  it('not found in the source are named, and only those', () => {
+    expect(unfoundQuotes(data, SOURCE)).toEqual([{ field: 'howToApply.1.quote', quote: 'hvis du har nedsat' }]);
+  });
+});
