@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACTS, KEY_FACTS, RECEIPT_COMPLAINT_FACTS, RECEIPT_NEXT_FACTS, factOf, factsOf } from './facts.ts';
+import { FACTS, KEY_FACTS, RECEIPT_COMPLAINT_FACTS, RECEIPT_NEXT_FACTS, dayAfterWeeks, factOf, factsOf } from './facts.ts';
 import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 import da from '../i18n/locales/da/kommune.json' with { type: 'json' };
 import en from '../i18n/locales/en/kommune.json' with { type: 'json' };
@@ -44,5 +44,22 @@ describe('the facts registry', () => {
       expect(daReceipt.facts, key).toHaveProperty(key);
       expect(enReceipt.facts, key).toHaveProperty(key);
     }
+  });
+});
+
+describe('the date a number of weeks promises', () => {
+  it('is that many weeks after the application was received', () => {
+    const received = new Date('2026-12-03T09:30:00+01:00');
+    expect(dayAfterWeeks(received, 4).toISOString()).toBe('2026-12-31T08:30:00.000Z');
+    expect(dayAfterWeeks(received, 5).toISOString()).toBe('2027-01-07T08:30:00.000Z');
+  });
+
+  it('is counted only where the standard’s own quote gives the weeks: Brønderslev’s processing time, Varde’s first contact', () => {
+    expect(factOf(kommuner.bronderslev!, 'processingTime')).toMatchObject({ weeksAfterApplying: 5, quote: 'Sagsbehandlingstid: Op til 5 uger.' });
+    expect(factOf(kommuner.varde!, 'firstContact')).toMatchObject({ weeksAfterApplying: 4 });
+    const withWeeks = Object.entries(kommuner).flatMap(([slug, k]) =>
+      (Object.keys(FACTS) as (keyof typeof FACTS)[]).filter((key) => factOf(k, key)?.weeksAfterApplying).map((key) => `${slug}.${key}`),
+    );
+    expect(withWeeks.sort()).toEqual(['bronderslev.processingTime', 'varde.firstContact']);
   });
 });

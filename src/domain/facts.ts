@@ -45,6 +45,14 @@ export const KEY_FACTS = [
   'reassessment',
 ] as const satisfies readonly FactKey[];
 
+/**
+ * The latest day a fact with `weeksAfterApplying` promises, counted from when
+ * the application was received: the receipt says "senest ca. <dato>".
+ */
+export function dayAfterWeeks(receivedAt: Date, weeks: number): Date {
+  return new Date(receivedAt.getTime() + weeks * 7 * 24 * 60 * 60 * 1000);
+}
+
 /** What happens next, on the receipt. */
 export const RECEIPT_NEXT_FACTS = ['firstContact', 'processingTime', 'supportStart'] as const satisfies readonly FactKey[];
 

@@ -40,6 +40,12 @@ export const FactSchema = z.strictObject({
   quote: z.string().min(1).nullable(),
   /** Heading id in this kommune's body where the fact is explained. */
   section: SectionId,
+  /**
+   * The weeks the fact promises, counted from the day the kommune receives the
+   * application ("senest 4 uger", "op til 5 uger"): the receipt turns it into a
+   * date. Set only where the quote says it (the content check holds it to that).
+   */
+  weeksAfterApplying: z.number().int().min(1).optional(),
 });
 export type Fact = z.infer<typeof FactSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuoteInSource, quoteSearchTexts, quotesIn, unfoundQuotes } from './provenance.ts';
+import { isQuoteInSource, quoteSearchTexts, quotesIn, unfoundQuotes, weeksNotInQuote } from './provenance.ts';
 
 // As the PDF extraction gives it: a two-column label, line breaks mid-sentence, a word split at a line end.
 const SOURCE = `Målgruppe Du kan blive tilbudt socialpædagogisk støtte, hvis du har
@@ -48,5 +48,19 @@ describe('the quotes of a kommune', () => {
 
   it('not found in the source are named, and only those', () => {
     expect(unfoundQuotes(data, SOURCE)).toEqual([{ field: 'howToApply.1.quote', quote: 'hvis du har nedsat' }]);
+  });
+});
+
+describe('a number of weeks the receipt counts a date from', () => {
+  it('must stand in the fact’s own quote', () => {
+    const data = {
+      deadlines: {
+        firstContact: { text: 'Senest 4 uger', quote: 'senest indenfor 4 uger fra modtagelse', weeksAfterApplying: 4 },
+        processingTime: { text: 'Op til 6 uger', quote: 'Op til 5 uger.', weeksAfterApplying: 6 },
+        supportStart: { text: 'Hurtigt', quote: null, weeksAfterApplying: 2 },
+        followUp: { text: '14 uger', quote: 'efter 14 uger' },
+      },
+    };
+    expect(weeksNotInQuote(data)).toEqual(['deadlines.processingTime.weeksAfterApplying', 'deadlines.supportStart.weeksAfterApplying']);
   });
 });

@@ -59,6 +59,22 @@ export function isQuoteInSource(quote: string, searchTexts: readonly string[]): 
   });
 }
 
+/**
+ * Facts whose `weeksAfterApplying` (the receipt's date) their own quote does
+ * not state as "<n> uger": a date is only ever counted from the standard's words.
+ */
+export function weeksNotInQuote(data: unknown, path: readonly (string | number)[] = []): string[] {
+  if (Array.isArray(data)) return data.flatMap((item, i) => weeksNotInQuote(item, [...path, i]));
+  if (!data || typeof data !== 'object') return [];
+  const record = data as Record<string, unknown>;
+  const own =
+    typeof record.weeksAfterApplying === 'number' &&
+    !(typeof record.quote === 'string' && new RegExp(`\\b${record.weeksAfterApplying}\\s+uger\\b`).test(record.quote))
+      ? [[...path, 'weeksAfterApplying'].join('.')]
+      : [];
+  return [...own, ...Object.entries(record).flatMap(([key, value]) => weeksNotInQuote(value, [...path, key]))];
+}
+
 /** The quotes of `data` not found in `source`: empty when every rule and fact is the standard's own words. */
 export function unfoundQuotes(data: unknown, source: string): QuoteAt[] {
   const texts = quoteSearchTexts(source);

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
-import { quotesIn, unfoundQuotes } from '../domain/provenance.ts';
+import { quotesIn, unfoundQuotes, weeksNotInQuote } from '../domain/provenance.ts';
 import {
   LIX_LIMIT_BODY,
   LIX_LIMIT_KORT_FORTALT,
@@ -130,6 +130,9 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
         problems.push(`${file}: ${field}: citatet står ikke ordret i kildedokumentet ${parsed.data.source.seedFile}: "${quote}"`);
       }
       notes.push(`${slug}: citater: ${quotesIn(parsed.data).length} fundet ordret i ${parsed.data.source.seedFile}`);
+      for (const field of weeksNotInQuote(parsed.data)) {
+        problems.push(`${file}: ${field}: antallet af uger står ikke i faktummets citat ("<antal> uger")`);
+      }
     }
 
     let facts: ReturnType<typeof readFactsFile>;

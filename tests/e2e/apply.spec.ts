@@ -453,6 +453,39 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test.describe('the receipt answers "when will I hear?" and "how do I complain, and by when?"', () => {
+  /** "7. januar 2027", as the receipt writes a day (Danish time). */
+  const day = (received: string, weeks: number) =>
+    new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(Date.parse(received) + weeks * 7 * 24 * 3600 * 1000),
+    );
+
+  for (const [kommune, when] of [
+    ['bronderslev', { fact: 'Hvor lang tid det tager', weeks: 5 }],
+    ['varde', { fact: 'Kommunen kontakter dig', weeks: 4 }],
+    ['frederikssund', null],
+    ['sonderborg', null],
+    ['aabenraa', null],
+  ] as const) {
+    test(`${kommune}: ${when ? `a date counted from the standard’s ${when.weeks} weeks` : 'the law’s rule on deadlines, labelled as law'}, and the complaint deadline of retssikkerhedsloven § 67`, async ({ page }) => {
+      const answer = await (await page.request.post('/api/ansoegninger', { data: validBody(kommune) })).json();
+      await page.goto(`/${kommune}/ansoeg/kvittering/?reference=${answer.reference}`);
+      const next = page.locator('.next-steps');
+      await expect(next.getByRole('heading', { level: 3 })).toHaveText([/^Det skriver kvalitetsstandarden for /, 'Det siger loven']);
+      const law = next.locator('dl').nth(1);
+      await expect(law).toContainText('Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.');
+      if (when) {
+        const promised = next.locator('dl').first().locator('dt', { hasText: when.fact }).locator('xpath=following-sibling::dd[1]');
+        await expect(promised.locator('.receipt-date')).toHaveText(`Det vil sige senest ca. ${day(answer.receivedAt, when.weeks)}.`);
+      } else {
+        await expect(next.locator('.receipt-date')).toHaveCount(0);
+      }
+      // Where the standard gives no processing time in weeks, the law's rule that the kommune sets one, labelled as law.
+      await expect(law.getByText('Det står i retssikkerhedsloven § 3, stk. 2.')).toHaveCount(kommune === 'bronderslev' ? 0 : 1);
+    });
+  }
+});
+
 test.describe('every kommune, both languages', () => {
   for (const kommune of ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']) {
     for (const prefix of ['', '/en']) {

@@ -31,6 +31,14 @@ for (const c of cases) {
   });
 }
 
+test('the status stands beside the number it is about, on the contact page (Sønderborg, Monday 8.30)', async ({ page }) => {
+  await page.clock.install({ time: dk('2026-11-23T08:30') });
+  await page.goto('/sonderborg/kontakt/');
+  const phone = page.locator('section.unit dd', { has: page.locator('a[href="tel:+4527904340"]') });
+  await expect(phone.locator('.phone-status__now')).toHaveText('Åben nu – lukker kl. 9.00');
+  await expect(page.locator('.phone-status__now')).toHaveCount(1);
+});
+
 test('updates itself as time passes: Sønderborg opens at 13.00', async ({ page }) => {
   await page.clock.install({ time: dk('2026-11-23T12:59') });
   await page.goto('/sonderborg/kontakt/');
