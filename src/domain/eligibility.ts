@@ -383,7 +383,9 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
     if (answers.canTakePart === 'ja') reason('takes-part', 'fits', fact, SECTIONS.whoCanGetSupport);
     else if (answers.canTakePart === 'nej') {
       reason('cannot-take-part', 'other-help', fact, SECTIONS.whoCanGetSupport);
-      if (k.otherHelp.homeHelp) pointTo('home-help', k.otherHelp.homeHelp);
+      // Someone who cannot make choices (Brønderslev) may need others to do the tasks (§ 83); someone who
+      // will not take part or cooperate is asked to talk to the kommune about what help fits.
+      if (eligibility.ableToChoose && k.otherHelp.homeHelp) pointTo('home-help', k.otherHelp.homeHelp);
       else pointTo('ask-kommune');
     } else reason('take-part-unsure', 'unclear', fact, SECTIONS.whoCanGetSupport);
   }

@@ -48,10 +48,19 @@ describe('the facts registry', () => {
 });
 
 describe('the date a number of weeks promises', () => {
-  it('is that many weeks after the application was received', () => {
+  const danishDate = (d: Date) => new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long' }).format(d);
+
+  it('is that many weeks after the Danish date the application was received', () => {
     const received = new Date('2026-12-03T09:30:00+01:00');
-    expect(dayAfterWeeks(received, 4).toISOString()).toBe('2026-12-31T08:30:00.000Z');
-    expect(dayAfterWeeks(received, 5).toISOString()).toBe('2027-01-07T08:30:00.000Z');
+    expect(danishDate(dayAfterWeeks(received, 4))).toBe('31. december 2026');
+    expect(danishDate(dayAfterWeeks(received, 5))).toBe('7. januar 2027');
+  });
+
+  it('does not move a day when summer time starts or ends on the way, even late in the evening', () => {
+    // Received on Saturday 28 March 2026 at 23.30, the night summer time starts: a week later is Saturday 4 April.
+    expect(danishDate(dayAfterWeeks(new Date('2026-03-28T23:30:00+01:00'), 1))).toBe('4. april 2026');
+    // Received on Saturday 24 October 2026 at 00.15 (summer time): four weeks later is Saturday 21 November.
+    expect(danishDate(dayAfterWeeks(new Date('2026-10-24T00:15:00+02:00'), 4))).toBe('21. november 2026');
   });
 
   it('is counted only where the standard’s own quote gives the weeks: Brønderslev’s processing time, Varde’s first contact', () => {

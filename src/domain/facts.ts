@@ -46,11 +46,15 @@ export const KEY_FACTS = [
 ] as const satisfies readonly FactKey[];
 
 /**
- * The latest day a fact with `weeksAfterApplying` promises, counted from when
- * the application was received: the receipt says "senest ca. <dato>".
+ * The latest day a fact with `weeksAfterApplying` promises, counted in
+ * calendar days from the Danish date the application was received (so a
+ * change to or from summer time never moves it): the receipt says "senest
+ * den <dato>". Noon UTC of that day, which is the same date in Denmark.
  */
 export function dayAfterWeeks(receivedAt: Date, weeks: number): Date {
-  return new Date(receivedAt.getTime() + weeks * 7 * 24 * 60 * 60 * 1000);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(receivedAt);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return new Date(Date.UTC(part('year'), part('month') - 1, part('day') + weeks * 7, 12));
 }
 
 /** What happens next, on the receipt. */

@@ -6,8 +6,8 @@ const SOURCE = `Målgruppe Du kan blive tilbudt socialpædagogisk støtte, hvis 
 betydelig nedsat fysisk eller psykisk funktionsevne.
 
 Ansøgning sker efter reglerne i forvalt-
-ningsloven og retssikkerhedsloven. Godkendt i Social- og
-Sundhedsudvalget.`;
+ningsloven og retssikkerhedsloven. Godkendt i Social-
+og Sundhedsudvalget.`;
 
 const found = (quote: string) => isQuoteInSource(quote, quoteSearchTexts(SOURCE));
 

@@ -21,16 +21,17 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
 
 /**
  * The `questionnaire` strings of one language for one kommune, as the
- * components take them. "Can you take part?" is worded as the kommune's
- * standard words its condition (takePartRule): making choices in
- * Brønderslev, taking part and cooperating elsewhere. Chosen here, on the
+ * components take them. "Can you take part?" and its reasons are worded as
+ * the kommune's standard words its condition (takePartRule): making choices
+ * in Brønderslev, taking part and cooperating elsewhere. Chosen here, on the
  * server, so the island carries no code for it.
  */
 export function questionnaireStrings(lang: Locale, k: Pick<Kommune, 'eligibility'>): QuestionnaireStrings {
   const s = STRINGS[lang].questionnaire;
-  const { choose, ...takePart } = s.questions.canTakePart;
-  const canTakePart = takePartRule(k) === 'choose' ? { ...takePart, ...choose } : takePart;
-  return { ...s, questions: { ...s.questions, canTakePart: { ...canTakePart, choose } }, ageBand: ageBandWords(lang) };
+  const { choose } = s.questions.canTakePart;
+  if (takePartRule(k) !== 'choose') return { ...s, ageBand: ageBandWords(lang) };
+  const canTakePart = { ...s.questions.canTakePart, label: choose.label, hint: choose.hint };
+  return { ...s, questions: { ...s.questions, canTakePart }, reasons: { ...s.reasons, ...choose.reasons }, ageBand: ageBandWords(lang) };
 }
 
 /** The island's props (the view checks them against `QuestionnaireProps`). */

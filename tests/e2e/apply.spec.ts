@@ -454,11 +454,12 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('the receipt answers "when will I hear?" and "how do I complain, and by when?"', () => {
-  /** "7. januar 2027", as the receipt writes a day (Danish time). */
-  const day = (received: string, weeks: number) =>
-    new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' }).format(
-      new Date(Date.parse(received) + weeks * 7 * 24 * 3600 * 1000),
-    );
+  /** "7. januar 2027": the Danish date of `received`, that many weeks on, counted on a calendar. */
+  const day = (received: string, weeks: number) => {
+    const [y, m, d] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(received)).split('-').map(Number);
+    const later = new Date(Date.UTC(y!, m! - 1, d! + weeks * 7));
+    return new Intl.DateTimeFormat('da-DK', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(later);
+  };
 
   for (const [kommune, when] of [
     ['bronderslev', { fact: 'Hvor lang tid det tager', weeks: 5 }],
@@ -471,12 +472,12 @@ test.describe('the receipt answers "when will I hear?" and "how do I complain, a
       const answer = await (await page.request.post('/api/ansoegninger', { data: validBody(kommune) })).json();
       await page.goto(`/${kommune}/ansoeg/kvittering/?reference=${answer.reference}`);
       const next = page.locator('.next-steps');
-      await expect(next.getByRole('heading', { level: 3 })).toHaveText([/^Det skriver kvalitetsstandarden for /, 'Det siger loven']);
+      await expect(next.getByRole('heading', { level: 3 })).toHaveText([/^Sådan forstår vi kvalitetsstandarden for /, 'Det siger loven']);
       const law = next.locator('dl').nth(1);
       await expect(law).toContainText('Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.');
       if (when) {
         const promised = next.locator('dl').first().locator('dt', { hasText: when.fact }).locator('xpath=following-sibling::dd[1]');
-        await expect(promised.locator('.receipt-date')).toHaveText(`Det vil sige senest ca. ${day(answer.receivedAt, when.weeks)}.`);
+        await expect(promised.locator('.receipt-date')).toHaveText(`Det vil sige senest den ${day(answer.receivedAt, when.weeks)}.`);
       } else {
         await expect(next.locator('.receipt-date')).toHaveCount(0);
       }

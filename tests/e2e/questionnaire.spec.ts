@@ -320,9 +320,9 @@ test.describe('without JavaScript', () => {
 
 /**
  * The same answers, with and without JavaScript: every kommune, every
- * outcome, in one test per example. Each walk scans the states it reaches
- * once: the island's result (main), and without JavaScript the plain form as
- * the server sends it and its result page.
+ * outcome, in one test per example. Each walk scans the result it reaches
+ * once: the island's (main) and the no-JavaScript result page (whole). The
+ * plain form as the server sends it is scanned in the tests after these.
  */
 for (const { slug, lang = 'da', given, outcome, mentions } of OUTCOME_EXAMPLES) {
   const name = `${lang === 'en' ? 'English: ' : ''}${slug}`;

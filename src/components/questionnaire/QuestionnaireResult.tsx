@@ -2,8 +2,8 @@
  * The outcome of "Kan jeg få støtte?", the same markup in the island and on
  * the no-JavaScript result page (rendered on the server there): the outcome
  * and that it is not a decision; what to do now (other help and where, call
- * the unit, apply — always); the reasons, each with the standard's own words
- * and a link to its section; and the answers, so the page can be printed and
+ * the unit, apply — for everyone the form takes); the reasons, each with the
+ * standard's own words in quotation marks, what they mean, and a link to its section; and the answers, so the page can be printed and
  * brought to the kommune. Ineligibility is never shown as an error.
  */
 import { Fragment, type ComponentChildren, type Ref } from 'preact';

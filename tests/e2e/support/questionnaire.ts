@@ -28,7 +28,7 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     slug: 'frederikssund',
     given: { who: 'professional', age: '20', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'ja' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
-    mentions: 'Støtten kan også gives i kort tid',
+    mentions: 'Støtten kan gives i kort tid',
   },
   {
     slug: 'sonderborg',
