@@ -138,7 +138,8 @@ export function questionsFor(k: QuestionnaireKommune, answers: Answers = {}): Qu
   if (kindsOfHelpFor(k).length > 2) ids.push('kindOfHelp');
   if (k.eligibility.subsidiarity) ids.push('coveredByOtherHelp');
   if (k.eligibility.housingTypes || k.delivery.housingFirst?.offered) ids.push('housing');
-  if (k.eligibility.ableToChoose || k.eligibility.participation) ids.push('canTakePart'); // takePartRule(k) !== null
+  // takePartRule(k) !== null, written out so the island does not carry takePartRule (the server words the question).
+  if (k.eligibility.ableToChoose || k.eligibility.participation) ids.push('canTakePart');
   if (k.delivery.straksforloeb?.offered) ids.push('shortNeed');
   return ids;
 }
