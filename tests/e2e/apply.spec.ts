@@ -345,13 +345,16 @@ test.describe('without JavaScript', () => {
     const description = marker();
     await page.goto(FORM);
     await fillInOnePage(page, description);
-    // Each post reaches the server at once, but its answer is held back a second, so the
-    // second click comes while the first is still waiting (a slow connection).
+    // Each post reaches the server at once, but the first answer is held back until the second
+    // post has arrived, so the second click comes while the first is still waiting (a slow connection).
     const answers: { status: number; location: string }[] = [];
+    let secondArrived: () => void = () => {};
+    const second = new Promise<void>((resolve) => (secondArrived = resolve));
     await page.route('**/api/ansoegninger', async (route) => {
       const response = await route.fetch({ maxRedirects: 0 });
       answers.push({ status: response.status(), location: response.headers().location ?? '' });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (answers.length === 1) await second;
+      else secondArrived();
       await route.fulfill({ response }).catch(() => {});
     });
     await page.getByRole('button', { name: 'Send ansøgning' }).focus();

@@ -228,8 +228,9 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         const delivered: string[][] = [];
         const slowDelivery = async (applications: { application: Application }[]) => {
           delivered.push(descriptions(applications));
-          // A file being written: the other export runs meanwhile.
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          // A file being written: the other export gets its turn before this one marks (SQLite reads
+          // synchronously, so one turn of the event loop lets it read; PostgreSQL makes it wait on the lock).
+          await new Promise<void>((resolve) => setImmediate(resolve));
         };
         const [first, second] = await Promise.all([daysBefore(1), NOW].map((at) => store.exportApplications({}, at, slowDelivery)));
         // Complete: every application, once each, in order, and what was returned is what was delivered.
@@ -252,7 +253,8 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
       withStore(async (store) => {
         const all = ['a', 'b', 'c'];
         for (const d of all) await store.save(newApplication('varde', 'social-og-handicap', d));
-        const onlyNew = () => store.exportApplications({ exported: false }, NOW, () => new Promise((resolve) => setTimeout(resolve, 20)));
+        // Delivery yields a turn of the event loop, so the other export runs meanwhile (see above).
+        const onlyNew = () => store.exportApplications({ exported: false }, NOW, () => new Promise<void>((resolve) => setImmediate(resolve)));
         const [first, second] = await Promise.all([onlyNew(), onlyNew()]);
         for (const one of [first!, second!]) {
           // Each export is whole: all new applications, or (if it waited for the other) none.
