@@ -1,16 +1,22 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KommuneSchema } from './domain/kommune.ts';
-import { KOMMUNE_COLLECTION } from './lib/content-files.ts';
+import { quoteSections, withQuoteSections } from './domain/provenance.ts';
+import { KOMMUNE_COLLECTION, SOURCES_DIR } from './lib/content-files.ts';
 
 /**
  * One file per kommune, `content/kommuner/<slug>.mdx`: frontmatter validated by the domain schema,
  * body the plain-Danish standard. The collection is the list of kommuner: pages, routes and the
- * API's `kommune` values come from it (src/lib/kommuner.ts).
+ * API's `kommune` values come from it (src/lib/kommuner.ts). Each quote gets `quoteSection` beside
+ * it, the heading of the source document it stands under (`source.sections`, provenance.ts).
  */
 const kommuner = defineCollection({
   loader: glob({ pattern: KOMMUNE_COLLECTION.pattern, base: KOMMUNE_COLLECTION.base }),
-  schema: KommuneSchema,
+  schema: KommuneSchema.transform((k) =>
+    withQuoteSections(k, quoteSections(k.source.sections, readFileSync(join(SOURCES_DIR, k.source.seedFile), 'utf8'))),
+  ),
 });
 
 export const collections = { kommuner };

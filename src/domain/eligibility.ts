@@ -23,6 +23,7 @@
  */
 import { ADULT_AGE } from './age.ts';
 import type { Fact, Kommune } from './kommune.ts';
+import type { Located } from './provenance.ts';
 import { HOUSING_TYPES, type Housing } from './housing.ts';
 import { pensionMatters, routeApplication } from './routing.ts';
 import { shownUnits, type ShownUnit } from './unit-phone.ts';
@@ -224,6 +225,8 @@ export interface Reason {
   standardText: string | null;
   /** The standard's own words on the point, verbatim; `null` when it has none. */
   quote: string | null;
+  /** The source document's heading the quote stands under (set by the build, provenance.ts); `null` when unknown. */
+  quoteSection: string | null;
   /** Heading id in the kommune's standard page (`/<kommune>/#<section>`). */
   section: string;
 }
@@ -237,7 +240,7 @@ export type OtherHelp =
   | 'ask-kommune';
 
 export type NextStep =
-  | { kind: 'other-help'; help: OtherHelp; standardText: string | null; quote: string | null; section: string | null }
+  | { kind: 'other-help'; help: OtherHelp; standardText: string | null; quote: string | null; quoteSection: string | null; section: string | null }
   | { kind: 'call' }
   | { kind: 'apply' };
 
@@ -253,7 +256,13 @@ export interface Assessment {
   nextSteps: NextStep[];
 }
 
-type FactLike = (Pick<Fact, 'text' | 'section'> & { quote?: string | null }) | null | undefined;
+type FactLike = (Pick<Fact, 'text' | 'section'> & { quote?: string | null } & Located) | null | undefined;
+
+const standardWords = (fact: FactLike) => ({
+  standardText: fact?.text ?? null,
+  quote: fact?.quote ?? null,
+  quoteSection: fact?.quoteSection ?? null,
+});
 
 /**
  * Only the answers this kommune's questions offer: anything else (an old
@@ -280,10 +289,10 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
   const reasons: Reason[] = [];
   const otherHelp: NextStep[] = [];
   const reason = (code: ReasonCode, effect: Effect, fact: FactLike, fallbackSection: string) =>
-    reasons.push({ code, effect, standardText: fact?.text ?? null, quote: fact?.quote ?? null, section: fact?.section ?? fallbackSection });
+    reasons.push({ code, effect, ...standardWords(fact), section: fact?.section ?? fallbackSection });
   const pointTo = (help: OtherHelp, fact: FactLike = null) => {
     if (otherHelp.some((s) => s.kind === 'other-help' && s.help === help)) return;
-    otherHelp.push({ kind: 'other-help', help, standardText: fact?.text ?? null, quote: fact?.quote ?? null, section: fact?.section ?? null });
+    otherHelp.push({ kind: 'other-help', help, ...standardWords(fact), section: fact?.section ?? null });
   };
   const { eligibility } = k;
 

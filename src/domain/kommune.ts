@@ -167,6 +167,12 @@ export const SourceDocumentSchema = z.strictObject({
   note: z.string().min(1).nullable(),
   /** The file in content/sources/ it was written from (for editors and audits). */
   seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/),
+  /**
+   * The document's own headings, word for word and in order: where each quote
+   * stands is the last heading before it (src/domain/provenance.ts), which the
+   * build writes beside the quote as `quoteSection`.
+   */
+  sections: z.array(z.string().min(1)).min(1),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuoteInSource, quoteSearchTexts, quotesIn, unfoundQuotes, weeksNotInQuote } from './provenance.ts';
+import { isQuoteInSource, quoteSearchTexts, quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote, withQuoteSections } from './provenance.ts';
 
 // As the PDF extraction gives it: a two-column label, line breaks mid-sentence, a word split at a line end.
 const SOURCE = `Målgruppe Du kan blive tilbudt socialpædagogisk støtte, hvis du har
@@ -62,5 +62,47 @@ describe('a number of weeks the receipt counts a date from', () => {
       },
     };
     expect(weeksNotInQuote(data)).toEqual(['deadlines.processingTime.weeksAfterApplying', 'deadlines.supportStart.weeksAfterApplying']);
+  });
+});
+
+describe('where a quote stands in the source document', () => {
+  // A table of contents first (dot leaders), then the sections; headings split over lines as the PDF gives them.
+  const DOCUMENT = `Indhold
+1. Hvem kan få
+støtte? ............ 3
+2. Sådan søger du ........... 4
+1. Hvem kan få
+støtte?
+Du kan få støtte, hvis du har betydelig nedsat funktionsevne.
+2. Sådan søger du
+Du ringer til kommunen. Hvem kan få støtte? Det afgør kommunen.`;
+  const HEADINGS = ['1. Hvem kan få støtte?', '2. Sådan søger du'];
+
+  it('is the last of the document’s headings before it, passing over the table of contents', () => {
+    const sectionOf = quoteSections(HEADINGS, DOCUMENT);
+    expect(sectionOf('hvis du har betydelig nedsat funktionsevne')).toBe('1. Hvem kan få støtte?');
+    expect(sectionOf('Du ringer til kommunen.')).toBe('2. Sådan søger du');
+    expect(sectionOf('Det afgør … kommunen')).toBe('2. Sådan søger du');
+  });
+
+  it('is unknown for a quote before the first heading or not in the document', () => {
+    const sectionOf = quoteSections(['2. Sådan søger du'], DOCUMENT);
+    expect(sectionOf('hvis du har betydelig nedsat funktionsevne')).toBeNull();
+    expect(sectionOf('Du skriver til kommunen.')).toBeNull();
+  });
+
+  it('needs each heading word for word and in the document’s order', () => {
+    expect(unfoundSections(HEADINGS, DOCUMENT)).toEqual([]);
+    expect(unfoundSections(['1. Hvem kan få hjælp?', ...HEADINGS], DOCUMENT)).toEqual(['0: 1. Hvem kan få hjælp?']);
+    expect(unfoundSections([...HEADINGS].reverse(), DOCUMENT)).toEqual(['1: 1. Hvem kan få støtte?']);
+  });
+
+  it('is written beside every quote of the data, and nowhere else', () => {
+    const data = { targetGroup: { text: 't', quote: 'betydelig nedsat' }, list: [{ quote: 'Du ringer' }, { quote: 'Står ikke' }], other: { text: 'x' } };
+    expect(withQuoteSections(data, quoteSections(HEADINGS, DOCUMENT))).toEqual({
+      targetGroup: { text: 't', quote: 'betydelig nedsat', quoteSection: '1. Hvem kan få støtte?' },
+      list: [{ quote: 'Du ringer', quoteSection: '2. Sådan søger du' }, { quote: 'Står ikke' }],
+      other: { text: 'x' },
+    });
   });
 });

@@ -7,6 +7,10 @@
  * may leave text out where it says "…": each part must then be found, in
  * order. The content check (src/lib/content-check.ts) runs this on every
  * quote of every kommune and names the file and field of one that is not.
+ *
+ * Where a quote stands is its section of the source document: the editor
+ * lists the document's own headings once (`source.sections`, in order), and a
+ * quote belongs to the last heading before it (quoteSections).
  */
 
 /** One `quote` in a content file: where it sits in the data ("eligibility.targetGroup.quote") and its words. */
@@ -41,22 +45,96 @@ export function quoteSearchTexts(source: string): readonly string[] {
   return [collapse(source.replace(SPLIT_WORD, '$1')), collapse(source)];
 }
 
-/** Whether `quote` stands in the source (see quoteSearchTexts), each "…"-separated part in order. */
-export function isQuoteInSource(quote: string, searchTexts: readonly string[]): boolean {
-  const parts = quote
+const quoteParts = (quote: string) =>
+  quote
     .split('…')
     .map(collapse)
     .filter((part) => part.length > 0);
-  if (parts.length === 0) return false;
-  return searchTexts.some((text) => {
-    let from = 0;
-    for (const part of parts) {
-      const at = text.indexOf(part, from);
-      if (at < 0) return false;
-      from = at + part.length;
+
+/** Where the quote's first part stands in `text` when every part follows in order, else -1. */
+function quoteAt(parts: readonly string[], text: string): number {
+  if (parts.length === 0) return -1;
+  let from = 0;
+  let first = -1;
+  for (const part of parts) {
+    const at = text.indexOf(part, from);
+    if (at < 0) return -1;
+    if (first < 0) first = at;
+    from = at + part.length;
+  }
+  return first;
+}
+
+/** Whether `quote` stands in the source (see quoteSearchTexts), each "…"-separated part in order. */
+export function isQuoteInSource(quote: string, searchTexts: readonly string[]): boolean {
+  const parts = quoteParts(quote);
+  return searchTexts.some((text) => quoteAt(parts, text) >= 0);
+}
+
+/** A table of contents line: the heading followed by dot leaders ("1. Formål ......... 3"). */
+const DOT_LEADERS = /^ ?\.{3}/;
+
+/**
+ * Where each heading stands in `text`, in order: each is looked for after the
+ * one before it, passing over a table of contents' entry. -1 for one not found
+ * (the headings after it are then looked for from where the last found one stood).
+ */
+function headingPositions(headings: readonly string[], text: string): number[] {
+  let from = 0;
+  return headings.map((heading) => {
+    const words = collapse(heading);
+    for (let at = text.indexOf(words, from); at >= 0; at = text.indexOf(words, at + 1)) {
+      if (!DOT_LEADERS.test(text.slice(at + words.length, at + words.length + 4))) {
+        from = at + words.length;
+        return at;
+      }
     }
-    return true;
+    return -1;
   });
+}
+
+/**
+ * The headings of `source.sections` that do not stand in the source, in order
+ * (as "<index>: <heading>"): each must be found after the one before it.
+ */
+export function unfoundSections(headings: readonly string[], source: string): string[] {
+  const [text] = quoteSearchTexts(source);
+  return headingPositions(headings, text!).flatMap((at, i) => (at < 0 ? [`${i}: ${headings[i]}`] : []));
+}
+
+/**
+ * The section of the source document each quote stands in: the last of
+ * `headings` before the quote's first words. A quote before the first heading,
+ * or not in the source, has none (the content check reports both).
+ */
+export function quoteSections(headings: readonly string[], source: string): (quote: string) => string | null {
+  const located = quoteSearchTexts(source).map((text) => ({ text, at: headingPositions(headings, text) }));
+  return (quote) => {
+    const parts = quoteParts(quote);
+    for (const { text, at } of located) {
+      const position = quoteAt(parts, text);
+      if (position < 0) continue;
+      let section: string | null = null;
+      for (const [i, headingAt] of at.entries()) if (headingAt >= 0 && headingAt <= position) section = headings[i] ?? null;
+      return section;
+    }
+    return null;
+  };
+}
+
+/** What the build writes beside a `quote`: the heading of the source document it stands under. */
+export interface Located {
+  quoteSection?: string;
+}
+
+/** Every quote-bearing object of `data` (at any depth) with `quoteSection` beside its `quote`: where it stands. */
+export function withQuoteSections<T>(data: T, sectionOf: (quote: string) => string | null): T {
+  if (Array.isArray(data)) return data.map((item) => withQuoteSections(item, sectionOf)) as T;
+  if (!data || typeof data !== 'object') return data;
+  const entries = Object.entries(data).map(([key, value]) => [key, withQuoteSections(value, sectionOf)] as const);
+  const { quote } = data as { quote?: unknown };
+  const section = typeof quote === 'string' ? sectionOf(quote) : null;
+  return Object.fromEntries(section ? [...entries, ['quoteSection', section]] : entries) as T;
 }
 
 /**

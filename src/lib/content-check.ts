@@ -8,7 +8,8 @@
  * Checked: the file name is a slug, and not a path the site already has;
  * the frontmatter against the schema; the question headings; links from
  * data to sections; LIX of the body and "Kort fortalt"; the source document
- * exists and holds every `quote` of the content file word for word
+ * exists and holds every `quote` of the content file word for word, and
+ * each under one of the document's headings listed in `source.sections`
  * (src/domain/provenance.ts); and, where there is one, the fact list (`<slug>.facts.json`): its
  * form, each quote in the source document and each fact in the content file.
  * Every other file in the folder is named as a mistake.
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
-import { quotesIn, unfoundQuotes, weeksNotInQuote } from '../domain/provenance.ts';
+import { quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote } from '../domain/provenance.ts';
 import {
   LIX_LIMIT_BODY,
   LIX_LIMIT_KORT_FORTALT,
@@ -131,6 +132,19 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
         problems.push(`${file}: ${field}: citatet står ikke ordret i kildedokumentet ${parsed.data.source.seedFile}: "${quote}"`);
       }
       notes.push(`${slug}: citater: ${quotesIn(parsed.data).length - unfound.length} af ${quotesIn(parsed.data).length} fundet ordret i ${parsed.data.source.seedFile}`);
+      // Where each quote stands: the document's headings must be found, in order, and each found quote comes after one.
+      const { sections } = parsed.data.source;
+      for (const heading of unfoundSections(sections, source)) {
+        problems.push(`${file}: source.sections.${heading}: overskriften står ikke ordret i ${parsed.data.source.seedFile} efter den forrige`);
+      }
+      const sectionOf = quoteSections(sections, source);
+      const unfoundFields = new Set(unfound.map(({ field }) => field));
+      for (const { field, quote } of quotesIn(parsed.data)) {
+        if (!unfoundFields.has(field) && sectionOf(quote) === null) {
+          problems.push(`${file}: ${field}: citatet står før den første overskrift i source.sections; tilføj overskriften over det`);
+        }
+      }
+      notes.push(`${slug}: afsnit: ${sections.length} overskrifter fra ${parsed.data.source.seedFile}; hvert citat står under en af dem`);
       for (const field of weeksNotInQuote(parsed.data)) {
         problems.push(`${file}: ${field}: antallet af uger står ikke i faktummets citat ("<antal> uger")`);
       }

@@ -42,6 +42,26 @@ describe('the standard’s own words', () => {
     }
   });
 
+  it('every kommune lists its document’s headings, and each quote stands under one of them', () => {
+    const { notes, problems } = checkContent();
+    expect(problems.filter((p) => p.includes('source.sections') || p.includes('overskrift'))).toEqual([]);
+    for (const slug of kommuneSlugs) expect(notes.some((n) => n.startsWith(`${slug}: afsnit: `) && n.endsWith('hvert citat står under en af dem'))).toBe(true);
+  });
+
+  it('a heading not in the document, or a quote before the first heading, fails the check', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'frederikssund.mdx');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('    - "Målgruppe"\n');
+    // "Målgruppe" renamed: not in the document. Without the first two headings, the quotes of "Målgruppe" … stand before any.
+    writeFileSync(file, text.replace('    - "Målgruppe"\n', '    - "Hvem kan få støtte?"\n').replace('    - "Socialpædagogisk støtte"\n    - "Formål med indsatsen"\n', ''));
+    const { problems } = checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['frederikssund']);
+    expect(problems).toContain(
+      `${file}: source.sections.0: Hvem kan få støtte?: overskriften står ikke ordret i 001_9a70574088f1ce3f.txt efter den forrige`,
+    );
+    expect(problems).toContain(`${file}: eligibility.targetGroup.quote: citatet står før den første overskrift i source.sections; tilføj overskriften over det`);
+  });
+
   it('a quote changed by one word fails the check, naming the file and the field', () => {
     const copy = copyContent();
     const file = join(copy.kommuner, 'frederikssund.mdx');

@@ -110,7 +110,7 @@ function Step(props: Props & { step: NextStep }) {
         <p>{fillNodes(help.text, { unit: unitName })}</p>
         {youth && <p>{youth}</p>}
         {step.standardText && step.section && (
-          <StandardSays {...props} quote={step.quote} text={step.standardText} href={`${links.standard}#${step.section}`} />
+          <StandardSays {...props} quote={step.quote} quoteSection={step.quoteSection} text={step.standardText} href={`${links.standard}#${step.section}`} />
         )}
       </>
     );
@@ -172,7 +172,7 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
     <>
       <p>{text}</p>
       {reason.standardText ? (
-        <StandardSays k={k} s={s} quote={reason.quote} text={reason.standardText} href={href} />
+        <StandardSays k={k} s={s} quote={reason.quote} quoteSection={reason.quoteSection} text={reason.standardText} href={href} />
       ) : (
         <p class="no-print">
           <a href={href}>{s.readSection}</a>
@@ -188,12 +188,14 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
  * the standard's page). Where the standard gives no words on the point, the
  * plain text is labelled as the site's reading, never as the standard's.
  */
-function StandardSays({ k, s, quote, text, href }: { k: QuestionnaireKommune; s: QuestionnaireStrings; quote: string | null; text: string; href: string }) {
+function StandardSays(props: { k: QuestionnaireKommune; s: QuestionnaireStrings; quote: string | null; quoteSection: string | null; text: string; href: string }) {
+  const { k, s, quote, quoteSection, text, href } = props;
   return (
     <div class="standard-says">
       {quote && (
         <p>
-          {s.standardSays} <span class="standard-says__quote" lang="da">„{quote}“</span>
+          {fillNodes(quoteSection ? s.standardSaysIn : s.standardSays, { section: <span lang="da">{quoteSection}</span> })}{' '}
+          <span class="standard-says__quote" lang="da">„{quote}“</span>
         </p>
       )}
       <p>

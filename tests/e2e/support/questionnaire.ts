@@ -16,19 +16,20 @@ async function answer(page: Page, id: string, value: string | string[] | undefin
 }
 
 /** Answers that reach each outcome, one example per kommune (and one in English), with the outcome's heading. */
-export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words one of the reasons says. */ mentions?: string }[] = [
+export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words the reasons say. */ mentions?: string[] }[] = [
   {
     slug: 'bronderslev',
     given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
     outcome: 'En anden slags hjælp passer måske bedre',
   },
   // A 20-year-old who needs support only for a short period: the standard says the support "kan gives som en
-  // kortvarig eller længerevarende indsats", so a short need is a note, never a reason to go elsewhere.
+  // kortvarig eller længerevarende indsats", so a short need is a note, never a reason to go elsewhere. The note
+  // quotes the standard and names the section of the document the words stand in.
   {
     slug: 'frederikssund',
     given: { who: 'professional', age: '20', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'ja' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
-    mentions: 'Støtten kan gives i kort tid',
+    mentions: ['Støtten kan gives i kort tid, og kommunen har også kortere forløb.', 'I afsnittet „Målgruppe“ siger kvalitetsstandarden: „Alt afhængigt af dit konkrete behov'],
   },
   {
     slug: 'sonderborg',
@@ -46,6 +47,7 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     lang: 'en',
     given: { who: 'self', age: '30', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', canTakePart: 'ja' },
     outcome: 'Socio-educational support probably fits you',
+    mentions: ['In the section “1.4 Hvem kan modtage støtten” the quality standard says: „Støtten kan bevilges til borgere over 18 år'],
   },
 ];
 
