@@ -24,12 +24,12 @@ describe('the phone status in words', () => {
     expect(describePhoneStatus(status, da, 'da')).toBe('Lukket i dag (2. påskedag) – åbner i morgen kl. 8.00');
   });
 
-  it('closed: later today, tomorrow, a weekday, or a date more than a week ahead', () => {
+  it('closed: later today, tomorrow, or any later day with its date', () => {
     const closed = (daysAhead: number, weekday: 'monday' | 'tuesday', date = '2026-11-23') =>
       describePhoneStatus({ kind: 'closed', closedDay: null, next: { date, weekday, opens: '13:00', daysAhead } }, da, 'da');
     expect(closed(0, 'monday')).toBe('Lukket – åbner i dag kl. 13.00');
     expect(closed(1, 'monday')).toBe('Lukket – åbner i morgen kl. 13.00');
-    expect(closed(2, 'monday')).toBe('Lukket – åbner mandag kl. 13.00');
+    expect(closed(2, 'monday')).toBe('Lukket – åbner mandag den 23. november kl. 13.00');
     expect(closed(8, 'tuesday', '2027-01-05')).toBe('Lukket – åbner tirsdag den 5. januar kl. 13.00');
   });
 

@@ -17,7 +17,6 @@ export interface PhoneStatusStrings {
   closedToday: string;
   opensLaterToday: string;
   opensTomorrow: string;
-  opensOn: string;
   opensOnDate: string;
   weekdays: Record<Weekday, string>;
 }
@@ -39,11 +38,10 @@ export const PHONE_STATUS_KEYS = [
   'closedToday',
   'opensLaterToday',
   'opensTomorrow',
-  'opensOn',
   'opensOnDate',
 ] as const;
 
-/** A date more than a week ahead, as "6. januar" / "6 January". */
+/** The date of an opening after tomorrow, as "6. januar" / "6 January". */
 function dayAndMonth(iso: string, lang: 'da' | 'en'): string {
   return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${iso}T12:00:00Z`),
@@ -73,9 +71,8 @@ export function describePhoneStatus(status: PhoneStatus, s: PhoneStatusStrings, 
           ? fillTemplate(s.opensLaterToday, { opens })
           : next.daysAhead === 1
             ? fillTemplate(s.opensTomorrow, { opens })
-            : next.daysAhead < 7
-              ? fillTemplate(s.opensOn, { opens, weekday: s.weekdays[next.weekday] })
-              : fillTemplate(s.opensOnDate, { opens, weekday: s.weekdays[next.weekday], date: dayAndMonth(next.date, lang) });
+            : // Any later day names its date too: "mandag" alone is ambiguous over Easter or a long weekend.
+              fillTemplate(s.opensOnDate, { opens, weekday: s.weekdays[next.weekday], date: dayAndMonth(next.date, lang) });
       return `${head} – ${when}`;
     }
   }
