@@ -18,6 +18,26 @@ export const REQUIRED_HEADINGS = [
   'Hvem skal jeg kontakte?',
 ] as const;
 
+/**
+ * Components the body places where the site fills them in from the data:
+ * each exactly once, under its heading. `<Klagefrist />` is the complaint
+ * deadline (the standard's, else "Kvalitetsstandarden siger ikke" and always
+ * the law's; src/components/ComplaintDeadline.tsx), weighted for the search.
+ */
+export const BODY_COMPONENTS = [{ tag: '<Klagefrist />', heading: 'Hvad gør jeg, hvis jeg er uenig?' }] as const;
+
+/** What is wrong with where the body places BODY_COMPONENTS (empty when each stands once under its `## heading`). */
+export function misplacedComponents(body: string): string[] {
+  return BODY_COMPONENTS.flatMap(({ tag, heading }) => {
+    const count = body.split(tag).length - 1;
+    if (count !== 1) return [`${tag} skal stå én gang i teksten (står ${count} gange)`];
+    const start = body.indexOf(`## ${heading}\n`);
+    const next = body.indexOf('\n## ', start + 1);
+    const at = body.indexOf(tag);
+    return start >= 0 && at > start && (next < 0 || at < next) ? [] : [`${tag} skal stå under "## ${heading}"`];
+  });
+}
+
 export const LIX_LIMIT_BODY = 40;
 export const LIX_LIMIT_KORT_FORTALT = 30;
 

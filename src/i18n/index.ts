@@ -17,6 +17,7 @@ import da_findability from './locales/da/findability.json';
 import da_flags from './locales/da/flags.json';
 import da_home from './locales/da/home.json';
 import da_kommune from './locales/da/kommune.json';
+import da_law from './locales/da/law.json';
 import da_notFound from './locales/da/notFound.json';
 import da_phoneStatus from './locales/da/phoneStatus.json';
 import da_questionnaire from './locales/da/questionnaire.json';
@@ -34,6 +35,7 @@ import en_findability from './locales/en/findability.json';
 import en_flags from './locales/en/flags.json';
 import en_home from './locales/en/home.json';
 import en_kommune from './locales/en/kommune.json';
+import en_law from './locales/en/law.json';
 import en_notFound from './locales/en/notFound.json';
 import en_phoneStatus from './locales/en/phoneStatus.json';
 import en_questionnaire from './locales/en/questionnaire.json';
@@ -67,6 +69,7 @@ const da = {
   flags: da_flags,
   home: da_home,
   kommune: da_kommune,
+  law: da_law,
   notFound: da_notFound,
   phoneStatus: da_phoneStatus,
   questionnaire: da_questionnaire,
@@ -88,6 +91,7 @@ const en: Strings = {
   flags: en_flags,
   home: en_home,
   kommune: en_kommune,
+  law: en_law,
   notFound: en_notFound,
   phoneStatus: en_phoneStatus,
   questionnaire: en_questionnaire,

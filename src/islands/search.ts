@@ -43,6 +43,8 @@ interface Config {
 interface SubResult {
   title: string;
   url: string;
+  /** Where the words matched in this section, each with its score (weighted by data-pagefind-weight). */
+  weighted_locations?: { balanced_score: number }[];
 }
 interface ResultData {
   url: string;
@@ -81,8 +83,13 @@ function renderResult(data: ResultData, strings: SearchStrings): HTMLLIElement {
     excerpt.append(segment.mark ? element('mark', segment.text) : document.createTextNode(segment.text));
   }
   item.append(heading, excerpt);
-  // Sections of the page that match (Pagefind's sub-results with an anchor), up to three.
-  const sections = (data.sub_results ?? []).filter((s) => s.url.includes('#')).slice(0, 3);
+  // Sections of the page that match (Pagefind's sub-results with an anchor), the best three, best first:
+  // Pagefind lists them in page order, so "klage" would lead to "Kort fortalt" before the complaint deadline.
+  const score = (s: SubResult) => (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
+  const sections = (data.sub_results ?? [])
+    .filter((s) => s.url.includes('#'))
+    .sort((a, b) => score(b) - score(a))
+    .slice(0, 3);
   if (sections.length) {
     const list = element('ul');
     for (const s of sections) {

@@ -26,6 +26,7 @@ import {
   LIX_LIMIT_KORT_FORTALT,
   REQUIRED_HEADINGS,
   headingIds,
+  misplacedComponents,
   readability,
   readmeLixRow,
   sectionLinks,
@@ -108,6 +109,7 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
     for (const heading of REQUIRED_HEADINGS) {
       if (!ids.includes(danishSlug(heading))) problems.push(`${file}: mangler overskriften "## ${heading}"`);
     }
+    for (const problem of misplacedComponents(body)) problems.push(`${file}: ${problem}`);
     for (const link of sectionLinks(data)) {
       if (!ids.includes(link.section)) problems.push(`${file}: ${link.path}: afsnittet "${link.section}" findes ikke i teksten`);
     }

@@ -28,6 +28,11 @@ test('a citizen compares the kommuner: one column each, the standard’s words, 
 
   await expect(cellOf(page, 'Aldersgrænse', 'varde')).toContainText('Du skal være over 18 år.');
   await expect(cellOf(page, 'Aldersgrænse', 'bronderslev')).toContainText('Står ikke i kvalitetsstandarden');
+  // Where a standard is silent and the law settles it for every kommune, the cell says the law's rule, labelled as law.
+  await expect(cellOf(page, 'Aldersgrænse', 'bronderslev')).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
+  await expect(cellOf(page, 'Aldersgrænse', 'varde')).not.toContainText('Det siger loven');
+  await expect(cellOf(page, 'Frist for at klage', 'aabenraa')).toContainText('Det siger loven: Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.');
+  await expect(cellOf(page, 'Frist for at klage', 'varde')).toContainText('Du kan klage inden 4 uger fra den dag, du fik afgørelsen.');
   await expect(cellOf(page, 'Hvornår kommunen kontakter dig', 'varde')).toContainText('senest 4 uger');
   await expect(cellOf(page, 'Det betaler du selv', 'frederikssund')).toContainText('transport');
 

@@ -50,6 +50,19 @@ test('Brønderslev: where the routing is the site’s reading of the standard (u
   await expect(page.locator('.routing-reading')).toHaveText(/^Sådan forstår vi kvalitetsstandarden: .*Vi sender dig til Visitationen, fordi du får førtidspension\./);
 });
 
+test('Frederikssund’s standard is silent on deadlines: "Det vigtigste" says so, and gives the law’s rule where the law has one, labelled as law', async ({ page }) => {
+  await page.goto('/frederikssund/');
+  const facts = page.locator('.key-facts dl');
+  const row = (label: string) => facts.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+  await expect(row('Frist for at klage')).toContainText('Står ikke i kvalitetsstandarden. Spørg kommunen. Det siger loven: Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.');
+  await expect(row('Sagsbehandlingstid')).toContainText('Det siger loven: Kommunen skal selv fastsætte, hvor lang tid der højst må gå');
+  await expect(row('Alder')).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
+  // No law settles when the support starts: silence, and where to ask.
+  await expect(row('Hvornår støtten starter')).toHaveText('Står ikke i kvalitetsstandarden. Spørg kommunen.');
+  // The complaint section of the text opens with the deadline.
+  await expect(page.locator('#hvad-goer-jeg-hvis-jeg-er-uenig + section.complaint-deadline h3')).toHaveText('Klagefrist');
+});
+
 test('a unit without phone hours in its standard says so instead of guessing (Varde)', async ({ page }) => {
   await page.goto('/varde/kontakt/');
   await expect(page.getByText('Kvalitetsstandarden nævner ikke telefontider')).toBeVisible();

@@ -218,3 +218,34 @@ test('the header search adds no JavaScript: the front, compare and statement pag
     await expect(executableScripts(page), path).toHaveCount(0);
   }
 });
+
+/**
+ * "When must I complain?" from a kommune's pages: the first result is the kommune's standard, its first section is
+ * the complaint deadline, and following it shows the deadline — the standard's where it gives one, and always the
+ * law's (retssikkerhedsloven § 67), labelled as law.
+ */
+for (const [slug, query, standardSays] of [
+  ['frederikssund', 'klagefrist', 'Kvalitetsstandarden siger ikke, hvor lang tid du har til at klage.'],
+  ['aabenraa', 'klage', 'Kvalitetsstandarden siger ikke, hvor lang tid du har til at klage.'],
+  ['bronderslev', 'klage', 'I afsnittet „Klager“ siger kvalitetsstandarden: „skal vi have modtaget din klage indenfor 4 uger“'],
+] as const) {
+  test(`a citizen on ${slug}’s page searches “${query}” and is led first to the kommune’s complaint deadline`, async ({ page }) => {
+    await page.goto(`/${slug}/`);
+    const header = page.getByRole('search', { name: 'Søg på Støtteportalen' });
+    await header.getByRole('searchbox').fill(query);
+    await header.getByRole('button', { name: 'Søg' }).click();
+    await expect(page.getByRole('status')).toHaveText(/passer til/);
+    const first = page.locator('.search-results__list > li').first();
+    await expect(first.locator('h3 a')).toHaveAttribute('href', `/${slug}/`);
+    const section = first.locator('ul a').first();
+    await expect(section).toHaveText('Klagefrist');
+    await section.click();
+    await expect(page).toHaveURL(`/${slug}/#klagefrist`);
+    const deadline = page.locator('section.complaint-deadline');
+    await expect(deadline).toContainText(standardSays);
+    await expect(deadline).toContainText(
+      'Det siger loven: Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.',
+    );
+    await expect(page.locator('#klagefrist')).toBeInViewport();
+  });
+}

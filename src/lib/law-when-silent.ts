@@ -1,0 +1,21 @@
+/**
+ * Where a standard is silent on a fact that the law settles for every kommune,
+ * the page says both: "Står ikke i kvalitetsstandarden" and, labelled "Det
+ * siger loven:", the law's rule with its paragraph. The strings live in
+ * `locales/<lang>/law.json`; the receipt shows the same rules.
+ */
+import type { FactKey } from '../domain/facts.ts';
+
+export const LAW_WHEN_SILENT = {
+  // Serviceloven § 85 is support for adults; children and young people get help under barnets lov.
+  minimumAge: 'law.adultSupport',
+  // Retssikkerhedsloven § 67: four weeks from the day the decision is received.
+  complaintDeadline: 'law.complaintDeadlineShort',
+  // Retssikkerhedsloven § 3, stk. 2: the kommune sets and publishes its own deadline.
+  processingTime: 'law.processingDeadline',
+} as const satisfies Partial<Record<FactKey, `law.${string}`>>;
+
+/** The i18n key of the law's rule for a fact the standard may be silent on, if the law has one. */
+export function lawWhenSilent(key: string): (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT] | undefined {
+  return (LAW_WHEN_SILENT as Record<string, (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT]>)[key];
+}
