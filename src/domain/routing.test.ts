@@ -16,6 +16,15 @@ describe('Brønderslev: under 30 and not on førtidspension → UngeCentret, els
   it('a 25-year-old on førtidspension applies to Visitationen', () => expect(route('bronderslev', 25, true)).toBe('visitationen'));
   it('a 25-year-old who has not said about førtidspension is shown UngeCentret', () => expect(route('bronderslev', 25, null)).toBe('ungecentret'));
   it('with no age yet, the default unit is shown', () => expect(route('bronderslev', null)).toBe('visitationen'));
+  it('where the standard does not settle the case in so many words, the route carries the site’s reading', () => {
+    const at = (age: number, pension: boolean | null) => routeApplication(kommune('bronderslev'), { age, receivesEarlyRetirementPension: pension });
+    // Under 30 on førtidspension: the standard names both units; the site reads it as Visitationen, and says so.
+    expect(at(25, true).reading).toMatch(/^Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen/);
+    expect(at(25, false).reading).toBe(at(25, true).reading);
+    // 30 or older: the standard's own sentence, no reading.
+    expect(at(45, true).reading).toBeNull();
+    expect(routeApplication(kommune('frederikssund'), { age: 20, receivesEarlyRetirementPension: null }).reading).toBeNull();
+  });
   it('førtidspension matters only under 30', () => {
     expect(pensionMatters(kommune('bronderslev'), 29)).toBe(true);
     expect(pensionMatters(kommune('bronderslev'), 30)).toBe(false);

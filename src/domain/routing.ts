@@ -36,6 +36,12 @@ export interface Route<U extends Unit = Unit> {
   reason: string;
   /** The standard's section that states the rule, `null` for the default. */
   section: string | null;
+  /**
+   * The site's reading, where the standard does not settle this applicant's
+   * case in so many words (a rule's `reading`): set when that rule sent them,
+   * or when it would have but for førtidspension. `null` when the standard says it.
+   */
+  reading: string | null;
 }
 
 export function routeApplication<U extends Unit>(kommune: RoutingKommune<U>, applicant: RoutingApplicant): Route<U> {
@@ -46,15 +52,19 @@ export function routeApplication<U extends Unit>(kommune: RoutingKommune<U>, app
     return unit;
   };
   const { age, receivesEarlyRetirementPension: pension } = applicant;
+  let reading: string | null = null;
   if (age !== null) {
     for (const rule of kommune.routing.rules) {
       if (rule.minAge !== null && age < rule.minAge) continue;
       if (rule.belowAge !== null && age >= rule.belowAge) continue;
-      if (rule.excludesEarlyRetirementPension && pension === true) continue;
-      return { unit: unitById(rule.unit), reason: rule.reason, section: rule.section };
+      if (rule.excludesEarlyRetirementPension && pension === true) {
+        reading ??= rule.reading;
+        continue;
+      }
+      return { unit: unitById(rule.unit), reason: rule.reason, section: rule.section, reading: rule.reading };
     }
   }
-  return { unit: unitById(kommune.routing.defaultUnit), reason: kommune.routing.defaultReason, section: null };
+  return { unit: unitById(kommune.routing.defaultUnit), reason: kommune.routing.defaultReason, section: null, reading };
 }
 
 /** Whether a kommune's routing depends on førtidspension for someone of this age (ask only then). */

@@ -129,6 +129,8 @@ test.describe('with JavaScript', () => {
     await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
     await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
     await expect(preview).toContainText('9945 4421');
+    // Under 30 on førtidspension the standard names both units: the box says that sending it to Visitationen is our reading.
+    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
     await page.getByLabel('År', { exact: true }).fill(birthDateForAge(30).year);
     await expect(page.getByRole('group', { name: 'Får personen førtidspension?' })).toHaveCount(0);
     await expect(preview).toContainText('Visitationen');
@@ -146,9 +148,27 @@ test.describe('with JavaScript', () => {
     const help = page.locator('.under18');
     await expect(help).toContainText('Personen skal være fyldt 18 år for at søge her');
     await expect(help).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    // The standard's own words, quoted, before our reading of them.
+    await expect(help).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år, skal du i stedet henvende dig til Ungekontakten på telefonnummer 47 35 11 64.“');
+    await expect(help).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
     await continueButton(page).click();
     await expect(page.locator('.error-summary')).toBeFocused();
     await expect(page.locator('.error-summary')).toContainText('Personen skal være fyldt 18 år');
+    await expectNoAxeViolations(page);
+  });
+
+  test('a 16-year-old in Aabenraa, whose standard gives no number, is given the number from the kommune’s website, labelled so, one tap to call', async ({ page }) => {
+    await page.goto('/aabenraa/ansoeg/');
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await continueButton(page).click();
+    const born = birthDateForAge(16);
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    const help = page.locator('.under18');
+    await expect(help).toContainText('Kvalitetsstandarden siger ikke, hvor børn og unge under 18 år får hjælp. Ring til kommunen, og spørg:');
+    await expect(help.getByRole('listitem')).toHaveText('Visitation & Understøttelse: 7376 7676 (fra kommunens hjemmeside, dato ukendt)');
+    await expect(help.locator('a[href^="tel:+45"]')).toHaveCount(1);
     await expectNoAxeViolations(page);
   });
 
@@ -321,6 +341,18 @@ test.describe('without JavaScript', () => {
     await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   }
 
+  test('a 25-year-old in Brønderslev on førtidspension who forgot a question sees that the application goes to Visitationen, and that this is our reading', async ({ page }) => {
+    await page.goto(FORM);
+    await fillInOnePage(page, marker());
+    await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
+    await page.getByLabel('Fulde navn').fill('');
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await expect(page.locator('#error-summary-page')).toContainText('Skriv det fulde navn.');
+    const preview = page.locator('.routing-preview');
+    await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
+    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
+  });
+
   test('a 25-year-old in Brønderslev applies on one page and lands on an UngeCentret receipt (303)', async ({ page }) => {
     const description = marker();
     await page.goto(FORM);
@@ -419,6 +451,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('År', { exact: true }).fill(born.year);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page.locator('.under18')).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    await expect(page.locator('.under18')).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år');
     await expect(page.locator('#error-summary-page')).toContainText('Personen skal være fyldt 18 år');
     await expectNoAxeViolations(page);
   });

@@ -8,11 +8,8 @@
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
 import type { ShownUnit } from '../../domain/unit-phone.ts';
-import { danish } from '../../lib/danish-parts.ts';
 import { fillTemplate } from '../../lib/template.ts';
-import { PhoneLink } from '../PhoneLink.tsx';
 import { UnitPhone } from '../UnitPhone.tsx';
-import { Phrase } from '../Phrase.tsx';
 import type { ApplyStrings, FormKommune } from './types.ts';
 
 export type Preview = Destination<ShownUnit> | { kind: 'rules' };
@@ -42,7 +39,10 @@ function UnitContact({ s, unit }: { s: ApplyStrings; unit: ShownUnit }) {
   );
 }
 
-export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
+export function Under18Help(props: { s: ApplyStrings; kommune: FormKommune; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
+  const { s, kommune, preview, contactPath } = props;
+  // The units to ask: those the standard gives a phone or e-mail for, and those with a number from another public source.
+  const contacts = kommune.units.filter((u) => preview.contacts.includes(u) || u.outsidePhone);
   return (
     <div class="alert alert-warning under18" id="under-18">
       <div class="alert-body">
@@ -50,16 +50,22 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
         <p class="alert-text">{s.under18.text}</p>
         {preview.help ? (
           <>
-            <p>{s.under18.ourReading}</p>
+            {preview.help.quote && (
+              <p>
+                {s.under18.standardSays} <span lang="da">„{preview.help.quote}“</span>
+              </p>
+            )}
+            <p>{s.routing.ourReading}</p>
             <p lang="da">{preview.help.text}</p>
           </>
-        ) : preview.contacts.length ? (
+        ) : contacts.length ? (
           <>
             <p>{s.under18.askKommune}</p>
             <ul>
-              {preview.contacts.map((u) => (
+              {contacts.map((u) => (
                 <li>
-                  <span lang="da">{u.name}</span>: {u.phone ? <PhoneLink phone={u.phone} /> : <a href={`mailto:${u.email}`}>{u.email}</a>}
+                  <span lang="da">{u.name}</span>:{' '}
+                  {u.phone || u.outsidePhone ? <UnitPhone unit={u} from={s.routing.phoneFrom} /> : <a href={`mailto:${u.email}`}>{u.email}</a>}
                 </li>
               ))}
             </ul>
@@ -76,8 +82,10 @@ export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; prev
 }
 
 export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
-  if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
+  if (preview.kind === 'under18') return <Under18Help s={s} kommune={kommune} preview={preview} contactPath={contactPath} />;
   const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
+  const [before, after] = s.routing.goesTo.split('{{unit}}');
+  const readings = (preview.kind === 'application' ? [preview.route.reading] : kommune.routing.rules.map((r) => r.reading)).filter(Boolean);
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
       <h2 id="routing-heading" class="h3">
@@ -88,7 +96,9 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
           <p aria-live="polite">
             <strong>
               {/* The unit's name is Danish inside the sentence (WCAG 3.1.2). */}
-              <Phrase text={fillTemplate(s.routing.goesTo, { unit: danish(preview.route.unit.name) })} />
+              {before}
+              <span lang="da">{preview.route.unit.name}</span>
+              {after}
             </strong>
             ,{' '}
             <span lang="da">{preview.route.reason}</span>.
@@ -115,6 +125,12 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
         </>
       )}
       <p class="routing-preview__source">{s.routing.fromStandard}</p>
+      {/* Where the standard does not settle the case in so many words (Brønderslev: under 30 on førtidspension). */}
+      {readings.map((reading) => (
+        <p class="routing-preview__source">
+          {s.routing.ourReading} <span lang="da">{reading}</span>
+        </p>
+      ))}
     </section>
   );
 }
