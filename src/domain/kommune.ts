@@ -110,7 +110,11 @@ export const UnitSchema = z.strictObject({
   email: z.email().nullable(),
   /** Weekly phone hours as the standard states them; `null` when it gives none. */
   phoneHours: z.array(PhoneWindowSchema).min(1).nullable(),
-  /** The standard's own wording of the phone hours, shown beside the table. */
+  /**
+   * The standard's own wording of the phone hours, word for word (the content
+   * check finds it in the source), one line per line of the standard ("\n");
+   * shown beside the table as its words.
+   */
   phoneHoursText: z.string().min(1).nullable(),
 });
 export type Unit = z.infer<typeof UnitSchema>;

@@ -39,11 +39,18 @@ describe('the quotes of a kommune', () => {
     eligibility: { targetGroup: { text: 'Omskrevet', quote: 'hvis du har betydelig nedsat' } },
     howToApply: [{ text: 'a', quote: 'forvaltningsloven og' }, { text: 'b', quote: 'hvis du har nedsat' }],
     routing: { defaultQuote: 'Du kan blive tilbudt', quoteless: 'x' },
+    units: [{ phoneHoursText: 'Ansøgning sker\nefter reglerne' }, { phoneHoursText: null }],
     note: 'quote: is not a field here',
   };
 
-  it('are every `quote` (or `…Quote`) field at any depth, named by its path', () => {
-    expect(quotesIn(data).map((q) => q.field)).toEqual(['eligibility.targetGroup.quote', 'howToApply.0.quote', 'howToApply.1.quote', 'routing.defaultQuote']);
+  it('are every `quote` (or `…Quote`) field and every unit’s `phoneHoursText` at any depth, named by its path', () => {
+    expect(quotesIn(data).map((q) => q.field)).toEqual([
+      'eligibility.targetGroup.quote',
+      'howToApply.0.quote',
+      'howToApply.1.quote',
+      'routing.defaultQuote',
+      'units.0.phoneHoursText',
+    ]);
   });
 
   it('not found in the source are named, and only those', () => {

@@ -19,8 +19,12 @@ export interface QuoteAt {
   quote: string;
 }
 
-/** A field that holds the standard's words: `quote`, or a name ending in `Quote` (`routing.defaultQuote`). */
-const isQuoteField = (key: string) => key === 'quote' || key.endsWith('Quote');
+/**
+ * A field that holds the standard's words: `quote`, a name ending in `Quote`
+ * (`routing.defaultQuote`), or a unit's `phoneHoursText` (shown as "Sådan står
+ * det i kvalitetsstandarden"; its lines as the standard breaks them).
+ */
+const isQuoteField = (key: string) => key === 'quote' || key.endsWith('Quote') || key === 'phoneHoursText';
 
 /** Every quote string in a kommune's data, at any depth, in file order. */
 export function quotesIn(data: unknown, path: readonly (string | number)[] = []): QuoteAt[] {

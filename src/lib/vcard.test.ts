@@ -19,7 +19,8 @@ describe('a unit as a vCard', () => {
       'X-ABSHOWAS:COMPANY',
       'TEL;TYPE=WORK,VOICE:+4599454705',
       'ADR;TYPE=WORK:;;Kornumgårdsvej 16;Brønderslev;;9700;Danmark',
-      'NOTE:Telefontid (kvalitetsstandarden): Mandag-onsdag kl. 8.00 - 15.00. Torsdag kl. 8.00 - 17.00. Fredag kl. 8.00 - 14.00',
+      // The standard's lines, as vCard writes a line break in a value (RFC 6350 3.4).
+      'NOTE:Telefontid (kvalitetsstandarden): Mandag-onsdag kl. 8.00 - 15.00\\nTorsdag kl. 8.00 - 17.00\\nFredag kl. 8.00 - 14.00',
       'URL:https://example.dk/bronderslev/kontakt/',
       'END:VCARD',
     ]);

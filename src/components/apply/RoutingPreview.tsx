@@ -34,7 +34,7 @@ function UnitContact({ s, unit }: { s: ApplyStrings; unit: ShownUnit }) {
         <UnitPhone unit={unit} notStated={s.routing.notStated} from={s.routing.phoneFrom} />
       </dd>
       <dt>{s.routing.hours}</dt>
-      <dd>{unit.phoneHoursText ? <span lang="da">{unit.phoneHoursText}</span> : <span class="not-stated">{s.routing.notStated}</span>}</dd>
+      <dd>{unit.phoneHoursText ? <span lang="da" class="phone-hours-text">{unit.phoneHoursText}</span> : <span class="not-stated">{s.routing.notStated}</span>}</dd>
     </dl>
   );
 }

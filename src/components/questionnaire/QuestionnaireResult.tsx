@@ -124,7 +124,7 @@ function Step(props: Props & { step: NextStep }) {
           <UnitPhone unit={unit} notStated={s.call.noPhone} from={s.call.phoneFrom} large />
         </p>
         {unit.phoneHoursText ? (
-          <p>
+          <p class="phone-hours-text">
             {s.call.hours} <Danish lang={lang}>{unit.phoneHoursText}</Danish>
           </p>
         ) : (
