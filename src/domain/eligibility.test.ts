@@ -65,11 +65,12 @@ const SCENARIOS: Record<string, Scenario[]> = {
       reasons: [['unit', 'ungecentret']],
     },
     {
-      situation: 'a 24-year-old on førtidspension applies to Visitationen',
+      situation: 'a 24-year-old on førtidspension applies to Visitationen, and is told that this is how we read the standard',
       answers: { age: 24, pension: 'ja', needs: ['socialt-liv'] },
       outcome: 'likely',
       unit: 'visitationen',
       reasons: [['unit', SECTIONS.whoToContact]],
+      quotes: 'nævner kvalitetsstandarden både ungecentret og visitationen',
     },
     {
       situation: 'a 24-year-old who does not know about førtidspension is shown UngeCentret and told it depends on that',
@@ -367,6 +368,14 @@ const SCENARIOS: Record<string, Scenario[]> = {
       ],
     },
     {
+      situation: 'a 35-year-old is told that sending the application to Visitation & Understøttelse is how we read the standard, which does not say where to apply',
+      answers: { age: 35, needs: ['deltage-i-en-aktivitet'] },
+      outcome: 'likely',
+      unit: 'visitation-og-understoettelse',
+      reasons: [['unit', SECTIONS.whoToContact]],
+      quotes: 'kvalitetsstandarden siger ikke, hvor du søger',
+    },
+    {
       situation: 'someone whose need a værested already covers is told other help comes first',
       answers: { needs: ['deltage-i-en-aktivitet'], coveredByOtherHelp: 'ja' },
       outcome: 'other-help',
@@ -436,8 +445,13 @@ describe.each(Object.entries(SCENARIOS))('%s', (slug, scenarios) => {
     const pointedTo = result.nextSteps.flatMap((s) => (s.kind === 'other-help' ? [s.help] : []));
     expect(pointedTo).toEqual(help);
     if (quotes) expect(result.reasons.find((r) => r.code === reasons[0]?.[0])?.standardText?.toLowerCase()).toContain(quotes.toLowerCase());
-    // Every reason that cites the standard carries its words too (the content check finds them in the source).
-    for (const r of result.reasons) if (r.standardText) expect(r.quote, r.code).toEqual(expect.any(String));
+    // Every reason that cites the standard carries its words too (the content check finds them in the source);
+    // the one text without them is the routing's reading, shown as the site's ("Sådan forstår vi").
+    const readings = [k.routing.defaultReading, ...k.routing.rules.map((r) => r.reading)];
+    for (const r of result.reasons) {
+      if (r.standardText && r.quote === null) expect(readings, r.code).toContain(r.standardText);
+      else if (r.standardText) expect(r.quote, r.code).toEqual(expect.any(String));
+    }
     // Applying is offered, except to someone under 18: the form refuses them, so no button leads there.
     if ((answers.age ?? base.age!) < 18) expect(result.nextSteps).not.toContainEqual({ kind: 'apply' });
     else expect(result.nextSteps).toContainEqual({ kind: 'apply' });

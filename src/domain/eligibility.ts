@@ -322,9 +322,12 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
     age,
     receivesEarlyRetirementPension: pension === 'ja' ? true : pension === 'nej' ? false : null,
   });
-  if (k.units.length > 1 && asked.has('reducedFunction')) {
-    reason('unit', 'note', null, route.section ?? SECTIONS.whoToContact);
-    if (pension === 'ved-ikke') reason('pension-unknown', 'note', null, route.section ?? SECTIONS.whoToContact);
+  // Where the unit is the site's reading, not the standard's words (Brønderslev under 30 on førtidspension,
+  // Aabenraa), the reason says so: a text without a quote is shown as "Sådan forstår vi kvalitetsstandarden".
+  if ((k.units.length > 1 || route.reading) && asked.has('reducedFunction')) {
+    const section = route.section ?? SECTIONS.whoToContact;
+    reason('unit', 'note', route.reading ? { text: route.reading, quote: null, section } : null, section);
+    if (pension === 'ved-ikke') reason('pension-unknown', 'note', null, section);
   }
 
   // The target group: significantly reduced function or special social problems.

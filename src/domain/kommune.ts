@@ -149,6 +149,12 @@ export const RoutingSchema = z.strictObject({
   defaultReason: z.string().min(1),
   /** The standard's own words naming the unit everyone else goes to, verbatim. */
   defaultQuote: z.string().min(1),
+  /**
+   * Where sending everyone else to `defaultUnit` is the site's reading rather
+   * than the standard's words (Aabenraa: the standard names the unit, not where
+   * to apply), the reading, said as one; `null` when the words say it.
+   */
+  defaultReading: z.string().min(1).nullable(),
   rules: z.array(RoutingRuleSchema),
 });
 export type Routing = z.infer<typeof RoutingSchema>;

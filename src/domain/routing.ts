@@ -52,13 +52,13 @@ export function routeApplication<U extends Unit>(kommune: RoutingKommune<U>, app
     return unit;
   };
   const { age, receivesEarlyRetirementPension: pension } = applicant;
-  let reading: string | null = null;
+  let reading: string | null = kommune.routing.defaultReading;
   if (age !== null) {
     for (const rule of kommune.routing.rules) {
       if (rule.minAge !== null && age < rule.minAge) continue;
       if (rule.belowAge !== null && age >= rule.belowAge) continue;
       if (rule.excludesEarlyRetirementPension && pension === true) {
-        reading ??= rule.reading;
+        reading = rule.reading ?? reading;
         continue;
       }
       return { unit: unitById(rule.unit), reason: rule.reason, section: rule.section, reading: rule.reading };

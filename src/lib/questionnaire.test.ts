@@ -11,12 +11,12 @@ describe('"can you take part?" is asked as each standard words its condition', (
 
   it('Frederikssund, which asks that you are willing to cooperate: the question and its reasons are about taking part', () => {
     const s = questionnaireStrings('da', kommune('frederikssund'));
-    expect(s.questions.canTakePart.label).toBe('Vil du selv være med og samarbejde med kommunen om støtten?');
-    expect(s.reasons['takes-part']).toBe('Du vil selv være med og samarbejde med kommunen. Det kræver støtten.');
+    expect(s.questions.canTakePart.label).toBe('Vil du selv være med og tage del i støtten?');
+    expect(s.reasons['takes-part']).toBe('Du vil selv være med og tage del i støtten. Det kræver kvalitetsstandarden.');
   });
 
   it('in English too', () => {
     expect(questionnaireStrings('en', kommune('bronderslev')).questions.canTakePart.label).toBe('Can you make choices yourself and ask for the support?');
-    expect(questionnaireStrings('en', kommune('varde')).questions.canTakePart.label).toBe('Do you want to take part yourself and work with the municipality on the support?');
+    expect(questionnaireStrings('en', kommune('varde')).questions.canTakePart.label).toBe('Do you want to take part in the support yourself?');
   });
 });

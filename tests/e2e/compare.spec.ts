@@ -38,7 +38,7 @@ test('a citizen compares the kommuner: one column each, the standard’s words, 
 
   await expect(cellOf(page, 'Housing First', 'sonderborg')).toContainText('Ja.');
   await expect(cellOf(page, 'Frit valg af leverandør', 'bronderslev')).toContainText('Nej.');
-  await expect(cellOf(page, 'Enhed for unge', 'bronderslev')).toContainText('UngeCentret: under 30 år. Ikke hvis du får førtidspension.');
+  await expect(cellOf(page, 'Enhed for unge', 'bronderslev')).toContainText('UngeCentret: under 30 år. Sådan forstår vi kvalitetsstandarden: ikke hvis du får førtidspension.');
   await expect(cellOf(page, 'Enhed for unge', 'frederikssund')).toContainText('Ungekontakten: 15–29 år.');
   await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 'aabenraa')).toContainText('4. juni 2025');
   await expect(cellOf(page, 'Kvalitetsstandarden er godkendt', 'varde')).toContainText('ingen dato i dokumentet');

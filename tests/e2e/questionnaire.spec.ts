@@ -313,7 +313,7 @@ test.describe('without JavaScript', () => {
       ['needs', 'egenomsorg'],
     ]);
     await expect(apply.getByRole('button')).toHaveText('Søg nu');
-    await expect(page.locator('.questionnaire-reasons')).toContainText('Personen skal selv sige ja');
+    await expect(page.locator('.questionnaire-reasons')).toContainText('Her på Støtteportalen kan du kun søge for en anden, hvis personen har sagt ja til det.');
     await context.close();
   });
 });

@@ -112,8 +112,13 @@ test('without JavaScript, searching from Brønderslev’s header lists Brønders
   await expect(page).toHaveURL(/\/soeg\/\?q=klage&kommune=bronderslev#sider-bronderslev$/);
   await expect(page.getByText('Søgningen kræver JavaScript.')).toBeVisible();
   const own = page.getByRole('region', { name: 'Siderne om Brønderslev Kommune' });
-  await expect(own.getByRole('link')).toHaveText(['Kvalitetsstandarden', 'Telefon og telefontid', /^Kan jeg få støtte\?/, 'Søg om støtte på nettet']);
+  await expect(own.getByRole('link')).toHaveText(['Kvalitetsstandarden', 'Klagefrist: hvornår skal du klage?', 'Telefon og telefontid', /^Kan jeg få støtte\?/, 'Søg om støtte på nettet']);
   await expect(own.locator('a[href="/bronderslev/kontakt/"]')).toBeVisible();
+  // "Klage" without JavaScript still leads to the complaint deadline, one link away.
+  await own.getByRole('link', { name: 'Klagefrist: hvornår skal du klage?' }).click();
+  await expect(page).toHaveURL('/bronderslev/#klagefrist');
+  await expect(page.locator('section.complaint-deadline')).toContainText('Det siger loven: Kommunen skal have din klage senest 4 uger efter');
+  await page.goBack();
   // First: before the list of all pages, and only Brønderslev's block; the page stays at its top (h1, field, message).
   const headings = await page.locator('.search-all-pages h2').evaluateAll((hs) => hs.filter((h) => h.getClientRects().length).map((h) => h.textContent));
   expect(headings).toEqual(['Siderne om Brønderslev Kommune', 'Alle sider']);

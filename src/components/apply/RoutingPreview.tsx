@@ -85,7 +85,7 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
   if (preview.kind === 'under18') return <Under18Help s={s} kommune={kommune} preview={preview} contactPath={contactPath} />;
   const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
   const [before, after] = s.routing.goesTo.split('{{unit}}');
-  const readings = (preview.kind === 'application' ? [preview.route.reading] : kommune.routing.rules.map((r) => r.reading)).filter(Boolean);
+  const readings = (preview.kind === 'application' ? [preview.route.reading] : [...kommune.routing.rules.map((r) => r.reading), kommune.routing.defaultReading]).filter(Boolean);
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
       <h2 id="routing-heading" class="h3">

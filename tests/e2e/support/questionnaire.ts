@@ -29,7 +29,7 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     slug: 'frederikssund',
     given: { who: 'professional', age: '20', reducedFunction: 'ja', needs: ['hverdagens-goeremaal'], canTakePart: 'ja', shortNeed: 'ja' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
-    mentions: ['Støtten kan gives i kort tid, og kommunen har også kortere forløb.', 'I afsnittet „Målgruppe“ siger kvalitetsstandarden: „Alt afhængigt af dit konkrete behov'],
+    mentions: ['Du har kun brug for støtte i en kort periode. Kommunen har også kortere forløb. Spørg Ungekontakten, hvad der passer til dig.', 'I afsnittet „Målgruppe“ siger kvalitetsstandarden: „Alt afhængigt af dit konkrete behov'],
   },
   {
     slug: 'sonderborg',
