@@ -38,6 +38,20 @@ export function misplacedComponents(body: string): string[] {
   });
 }
 
+/**
+ * What is wrong with the body's other components: only `<Klagefrist />` and
+ * `<Telefon />` (or `<Telefon enhed="<unit id>" />`, one of `unitIds`) exist;
+ * any other tag, or an unknown unit, is named.
+ */
+export function unknownComponents(body: string, unitIds: readonly string[]): string[] {
+  return [...body.matchAll(/<[A-ZÆØÅ][^>]*>/g)].flatMap(([tag]) => {
+    if (tag === '<Klagefrist />' || tag === '<Telefon />') return [];
+    const unit = /^<Telefon enhed="([^"]*)" \/>$/.exec(tag)?.[1];
+    if (unit === undefined) return [`${tag} kendes ikke; brug <Klagefrist /> eller <Telefon />`];
+    return unitIds.includes(unit) ? [] : [`${tag}: enheden "${unit}" findes ikke i units`];
+  });
+}
+
 export const LIX_LIMIT_BODY = 40;
 export const LIX_LIMIT_KORT_FORTALT = 30;
 

@@ -27,6 +27,7 @@ import {
   REQUIRED_HEADINGS,
   headingIds,
   misplacedComponents,
+  unknownComponents,
   readability,
   readmeLixRow,
   sectionLinks,
@@ -110,6 +111,7 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
       if (!ids.includes(danishSlug(heading))) problems.push(`${file}: mangler overskriften "## ${heading}"`);
     }
     for (const problem of misplacedComponents(body)) problems.push(`${file}: ${problem}`);
+    if (parsed.success) for (const problem of unknownComponents(body, parsed.data.units.map((u) => u.id))) problems.push(`${file}: ${problem}`);
     for (const link of sectionLinks(data)) {
       if (!ids.includes(link.section)) problems.push(`${file}: ${link.path}: afsnittet "${link.section}" findes ikke i teksten`);
     }

@@ -55,7 +55,7 @@ test('Frederikssund’s standard is silent on deadlines: "Det vigtigste" says so
   const facts = page.locator('.key-facts dl');
   const row = (label: string) => facts.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
   await expect(row('Frist for at klage')).toContainText('Står ikke i kvalitetsstandarden. Spørg kommunen. Det siger loven: Kommunen skal have din klage senest 4 uger efter, at du har fået afgørelsen. Det står i retssikkerhedsloven § 67.');
-  await expect(row('Sagsbehandlingstid')).toContainText('Det siger loven: Kommunen skal selv fastsætte, hvor lang tid der højst må gå');
+  await expect(row('Sagsbehandlingstid')).toContainText('Det siger loven: Kommunen skal behandle din ansøgning så hurtigt som muligt. Den skal selv fastsætte, hvor lang tid der højst må gå');
   await expect(row('Alder')).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
   // No law settles when the support starts: silence, and where to ask.
   await expect(row('Hvornår støtten starter')).toHaveText('Står ikke i kvalitetsstandarden. Spørg kommunen.');
@@ -76,13 +76,20 @@ test('Aabenraa: contact details from outside the standard are marked as such, wi
   await expect(box.locator('a[href^="https://"]').first()).toBeVisible();
 });
 
-test('Aabenraa’s number, which only the kommune’s website gives, is where a citizen looks: the unit card, the routing box and the receipt, labelled with its source', async ({ page, context }) => {
+test('Aabenraa’s number, which only the kommune’s website gives, is where a citizen looks: the unit card, the standard’s "Sådan søger du" and "Hvem skal jeg kontakte?", the routing box and the receipt, labelled with its source', async ({ page, context }) => {
   const expectWebsiteNumber = async (where: ReturnType<typeof page.locator>) => {
     await expect(where.locator('a[href="tel:+4573767676"]')).toHaveText('7376 7676');
     await expect(where).toContainText('7376 7676 (fra kommunens hjemmeside, dato ukendt)');
   };
   await page.goto('/aabenraa/kontakt/');
   await expectWebsiteNumber(page.getByRole('region', { name: 'Visitation & Understøttelse' }));
+  // The text of the standard tells the reader to ask the kommune: the number stands right there (<Telefon />).
+  await page.goto('/aabenraa/');
+  for (const section of ['saadan-soeger-du', 'hvem-skal-jeg-kontakte']) {
+    await expectWebsiteNumber(page.locator(`#${section} ~ ul.unit-phones`).first());
+  }
+  // And in "Oplysninger fra andre kilder", where it comes from.
+  await expect(page.locator('.boxed--outside a[href="tel:+4573767676"]')).toHaveCount(1);
 
   // The routing box on the one-page form (without JavaScript the form shows it at once; the island from "Om dig").
   await blockSiteScripts(context);
