@@ -341,6 +341,19 @@ test.describe('without JavaScript', () => {
     await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   }
 
+  test('a 16-year-old in Aabenraa is told, as the law’s rule, to ask the kommune, with the number from the kommune’s website', async ({ page }) => {
+    await page.goto('/aabenraa/ansoeg/');
+    const born = birthDateForAge(16);
+    await page.getByLabel('Dag', { exact: true }).fill(born.day);
+    await page.getByLabel('Måned', { exact: true }).fill(born.month);
+    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    const help = page.locator('.under18');
+    await expect(help).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
+    await expect(help.getByRole('listitem')).toHaveText('Visitation & Understøttelse: 7376 7676 (fra kommunens hjemmeside, dato ukendt)');
+    await expect(help.locator('a[href="tel:+4573767676"]')).toHaveCount(1);
+  });
+
   test('a 25-year-old in Brønderslev on førtidspension who forgot a question sees that the application goes to Visitationen, and that this is our reading', async ({ page }) => {
     await page.goto(FORM);
     await fillInOnePage(page, marker());

@@ -324,8 +324,8 @@ test.describe('without JavaScript', () => {
  * once: the island's (main) and the no-JavaScript result page (whole). The
  * plain form as the server sends it is scanned in the tests after these.
  */
-for (const { slug, lang = 'da', given, outcome, mentions } of OUTCOME_EXAMPLES) {
-  const name = `${lang === 'en' ? 'English: ' : ''}${slug}`;
+for (const { slug, lang = 'da', given, outcome, mentions, lacks = [] } of OUTCOME_EXAMPLES) {
+  const name = `${lang === 'en' ? 'English: ' : ''}${slug}${given.age ? ` (${given.age})` : ''}`;
 
   test(`${name}: the same answers reach "${outcome}" with and without JavaScript, and neither result has an axe violation`, async ({ browser }) => {
     const js = await browser.newContext();
@@ -335,6 +335,7 @@ for (const { slug, lang = 'da', given, outcome, mentions } of OUTCOME_EXAMPLES) 
     const island = await resultText(withJs);
     expect(island.outcome).toBe(outcome);
     for (const words of mentions ?? []) expect(island.reasons.join(' ')).toContain(words);
+    for (const words of lacks) await expect(withJs.locator('.questionnaire-result')).not.toContainText(words);
     expect(await axeViolations(withJs, 'main')).toEqual([]);
     await js.close();
 
@@ -343,6 +344,7 @@ for (const { slug, lang = 'da', given, outcome, mentions } of OUTCOME_EXAMPLES) 
     await withoutJs.goto(questionnaire(slug, lang));
     await answerWithForm(withoutJs, given);
     await expectResultText(withoutJs, island);
+    for (const words of lacks) await expect(withoutJs.locator('.questionnaire-result')).not.toContainText(words);
     expect(await axeViolations(withoutJs)).toEqual([]);
     await blocked.close();
   });

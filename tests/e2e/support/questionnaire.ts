@@ -15,8 +15,11 @@ async function answer(page: Page, id: string, value: string | string[] | undefin
   else for (const v of [value ?? []].flat()) await page.locator(`#q-${id}-${v}`).check();
 }
 
-/** Answers that reach each outcome, one example per kommune (and one in English), with the outcome's heading. */
-export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words the reasons say. */ mentions?: string[] }[] = [
+/**
+ * Citizens' situations, walked with and without JavaScript: every outcome, every kommune, one in English, and
+ * the rules issue 11 traced to the standards' words (short needs, under 18, readings, questions not asked).
+ */
+export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words the reasons say. */ mentions?: string[]; /** Words the whole result (answers included) must not say. */ lacks?: string[] }[] = [
   {
     slug: 'bronderslev',
     given: { who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'treatment', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
@@ -37,6 +40,39 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     outcome: 'Ring og tal med kommunen',
   },
   { slug: 'varde', given: { who: 'self', age: '17' }, outcome: 'En anden slags hjælp passer måske bedre' },
+  // A 16-year-old in Frederikssund: the law's rule, labelled, and the youth contact the standard names.
+  {
+    slug: 'frederikssund',
+    given: { who: 'self', age: '16' },
+    outcome: 'En anden slags hjælp passer måske bedre',
+    mentions: ['Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.'],
+  },
+  // A 24-year-old in Brønderslev on førtidspension: Visitationen, and that this is how we read the standard.
+  {
+    slug: 'bronderslev',
+    given: { who: 'self', age: '24', pension: 'ja', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
+    outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
+    mentions: [
+      'Visitationen – Det Specialiserede Område tager imod din ansøgning, fordi du er fyldt 30 år eller får førtidspension.',
+      'Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.',
+    ],
+  },
+  // A 40-year-old in Sønderborg who needs support only for a while: a note about the straksforløb, never a reason to go elsewhere.
+  {
+    slug: 'sonderborg',
+    given: { who: 'self', age: '40', reducedFunction: 'ja', needs: ['administration'], coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja', shortNeed: 'ja' },
+    outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
+    mentions: ['Du har kun brug for støtte i en kort periode. Kommunen har også kortere forløb.', '„Når du ansøger om socialpædagogisk støtte vil vi i mange tilfælde tilbyde dig et straksforløb.“'],
+  },
+  // A 35-year-old in Aabenraa: not asked whether they will take part (a goal of the kommune's, not a condition);
+  // where to apply is our reading, and says so.
+  {
+    slug: 'aabenraa',
+    given: { who: 'self', age: '35', reducedFunction: 'ja', needs: ['deltage-i-en-aktivitet'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej' },
+    outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
+    mentions: ['Sådan forstår vi kvalitetsstandarden: Kvalitetsstandarden siger ikke, hvor du søger.'],
+    lacks: ['Vil du selv være med'],
+  },
   {
     slug: 'aabenraa',
     given: { who: 'relative', age: '70', reducedFunction: 'nej', needs: [], kindOfHelp: 'home-help', coveredByOtherHelp: 'ved-ikke' },
