@@ -65,6 +65,14 @@ async function applyWithJavaScript(page: Page, description: string, onStep: (pag
   await onStep(page, 5);
 }
 
+/** The date of birth of someone who is `age` today, typed into the form's three fields. */
+async function fillBirthDate(page: Page, age: number) {
+  const born = birthDateForAge(age);
+  await page.getByLabel('Dag', { exact: true }).fill(born.day);
+  await page.getByLabel('Måned', { exact: true }).fill(born.month);
+  await page.getByLabel('År', { exact: true }).fill(born.year);
+}
+
 test.describe('with JavaScript', () => {
   test('a 25-year-old in Brønderslev applies and lands on an UngeCentret receipt', async ({ page }) => {
     const errors = collectErrors(page);
@@ -121,10 +129,7 @@ test.describe('with JavaScript', () => {
 
     const preview = page.locator('.routing-preview');
     await expect(preview).toContainText('Hvem der får ansøgningen, afhænger af alderen');
-    const born = birthDateForAge(25);
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await fillBirthDate(page, 25);
     await expect(preview).toContainText('Din ansøgning går til UngeCentret');
     await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
     await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
@@ -141,10 +146,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('Jeg søger for mig selv').check();
     await continueButton(page).click();
     await page.getByLabel('Fulde navn').fill('Ida');
-    const born = birthDateForAge(16);
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await fillBirthDate(page, 16);
     const help = page.locator('.under18');
     await expect(help).toContainText('Personen skal være fyldt 18 år for at søge her');
     await expect(help).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
@@ -161,10 +163,7 @@ test.describe('with JavaScript', () => {
     await page.goto('/aabenraa/ansoeg/');
     await page.getByLabel('Jeg søger for mig selv').check();
     await continueButton(page).click();
-    const born = birthDateForAge(16);
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await fillBirthDate(page, 16);
     const help = page.locator('.under18');
     await expect(help).toContainText('Kvalitetsstandarden siger ikke, hvor børn og unge under 18 år får hjælp. Ring til kommunen, og spørg:');
     await expect(help.getByRole('listitem')).toHaveText('Visitation & Understøttelse: 7376 7676 (fra kommunens hjemmeside, dato ukendt)');
@@ -343,10 +342,7 @@ test.describe('without JavaScript', () => {
 
   test('a 16-year-old in Aabenraa is told, as the law’s rule, to ask the kommune, with the number from the kommune’s website', async ({ page }) => {
     await page.goto('/aabenraa/ansoeg/');
-    const born = birthDateForAge(16);
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await fillBirthDate(page, 16);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     const help = page.locator('.under18');
     await expect(help).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
@@ -458,10 +454,7 @@ test.describe('without JavaScript', () => {
 
   test('a 17-year-old is told where to go instead, in the standard’s words (Frederikssund)', async ({ page }) => {
     await page.goto('/frederikssund/ansoeg/');
-    const born = birthDateForAge(17);
-    await page.getByLabel('Dag', { exact: true }).fill(born.day);
-    await page.getByLabel('Måned', { exact: true }).fill(born.month);
-    await page.getByLabel('År', { exact: true }).fill(born.year);
+    await fillBirthDate(page, 17);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page.locator('.under18')).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     await expect(page.locator('.under18')).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år');
