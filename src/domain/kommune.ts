@@ -205,6 +205,13 @@ export const OutsideSourceSchema = z.strictObject({
    * labelled with `sourceName` and `sourceDate`, never as the standard's.
    */
   unitPhone: z.strictObject({ unit: z.string(), phone: PhoneNumber }).optional(),
+  /**
+   * The weeks this source gives for a decision on § 85 (a kommune's published
+   * processing deadline, retssikkerhedsloven § 3, stk. 2). Where the standard
+   * gives no weeks, the receipt counts a date from it, labelled with the
+   * source. The text must say "<n> uger" (the content check holds it to that).
+   */
+  processingWeeks: z.number().int().min(1).optional(),
 });
 
 /** A thing the kommune helps with: a VUM theme or the kommune's own indsats. */

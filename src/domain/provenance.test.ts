@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isQuoteInSource, quoteSearchTexts, quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote, withQuoteSections } from './provenance.ts';
+import {
+  isQuoteInSource,
+  processingWeeksNotInText,
+  quoteSearchTexts,
+  quoteSections,
+  quotesIn,
+  unfoundQuotes,
+  unfoundSections,
+  weeksNotInQuote,
+  withQuoteSections,
+} from './provenance.ts';
 
 // As the PDF extraction gives it: a two-column label, line breaks mid-sentence, a word split at a line end.
 const SOURCE = `Målgruppe Du kan blive tilbudt socialpædagogisk støtte, hvis du har
@@ -59,6 +69,16 @@ describe('the quotes of a kommune', () => {
 });
 
 describe('a number of weeks the receipt counts a date from', () => {
+  it('from another source must stand in that source’s text', () => {
+    expect(
+      processingWeeksNotInText([
+        { text: 'Kommunens side oplyser for § 85: 6 uger.', processingWeeks: 6 },
+        { text: 'Kommunens side oplyser 2½ måned.', processingWeeks: 10 },
+        { text: 'Telefon 7376 7676.' },
+      ]),
+    ).toEqual(['outsideSources.1.processingWeeks']);
+  });
+
   it('must stand in the fact’s own quote', () => {
     const data = {
       deadlines: {

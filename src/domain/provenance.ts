@@ -157,6 +157,18 @@ export function weeksNotInQuote(data: unknown, path: readonly (string | number)[
   return [...own, ...Object.entries(record).flatMap(([key, value]) => weeksNotInQuote(value, [...path, key]))];
 }
 
+/**
+ * Outside sources whose `processingWeeks` (a date on the receipt) their own
+ * text does not state as "<n> uger", by path ("outsideSources.0.processingWeeks").
+ */
+export function processingWeeksNotInText(outsideSources: readonly { text: string; processingWeeks?: number | undefined }[]): string[] {
+  return outsideSources.flatMap((source, i) =>
+    source.processingWeeks !== undefined && !new RegExp(`\\b${source.processingWeeks}\\s+uger\\b`).test(source.text)
+      ? [`outsideSources.${i}.processingWeeks`]
+      : [],
+  );
+}
+
 /** The quotes of `data` not found in `source`: empty when every rule and fact is the standard's own words. */
 export function unfoundQuotes(data: unknown, source: string): QuoteAt[] {
   const texts = quoteSearchTexts(source);

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
-import { quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote } from '../domain/provenance.ts';
+import { processingWeeksNotInText, quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote } from '../domain/provenance.ts';
 import {
   LIX_LIMIT_BODY,
   LIX_LIMIT_KORT_FORTALT,
@@ -149,6 +149,9 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
         }
       }
       notes.push(`${slug}: afsnit: ${sections.length} overskrifter fra ${parsed.data.source.seedFile}; hvert citat står under en af dem`);
+      for (const field of processingWeeksNotInText(parsed.data.outsideSources)) {
+        problems.push(`${file}: ${field}: antallet af uger står ikke i kildens tekst ("<antal> uger")`);
+      }
       for (const field of weeksNotInQuote(parsed.data)) {
         problems.push(`${file}: ${field}: antallet af uger står ikke i faktummets citat ("<antal> uger")`);
       }
