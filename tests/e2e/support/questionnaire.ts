@@ -17,7 +17,7 @@ async function answer(page: Page, id: string, value: string | string[] | undefin
 
 /**
  * Citizens' situations, walked with and without JavaScript: every outcome, every kommune, one in English, and
- * the rules issue 11 traced to the standards' words (short needs, under 18, readings, questions not asked).
+ * the rules traced to the standards' own words (short needs, under 18, readings, questions not asked).
  */
 export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given; outcome: string; /** Words the reasons say. */ mentions?: string[]; /** Words the whole result (answers included) must not say. */ lacks?: string[] }[] = [
   {
