@@ -9,6 +9,8 @@ import type { ShownUnit } from '../domain/unit-phone.ts';
 import { UnitPhone } from './UnitPhone.tsx';
 
 interface Props {
+  /** The page's language: the list sits in the standard's Danish text, its labels do not. */
+  lang: string;
   units: ShownUnit[];
   /** "Telefon" / "Phone". */
   label: string;
@@ -16,9 +18,9 @@ interface Props {
   notStated: string;
 }
 
-export function UnitPhonesLine({ units, label, from, notStated }: Props) {
+export function UnitPhonesLine({ lang, units, label, from, notStated }: Props) {
   return (
-    <ul class="unit-phones nobullet-list">
+    <ul class="unit-phones nobullet-list" lang={lang}>
       {units.map((unit) => (
         <li>
           {`${label}, `}
