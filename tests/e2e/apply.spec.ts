@@ -4,7 +4,7 @@
  * axe on every step (once: in the first test, which walks every step).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations, collectErrors } from './support/site.ts';
+import { axeViolations, collectErrors, expectPrintedInOneColumn } from './support/site.ts';
 import { birthDateForAge, clientAddress, marker, storedWith, validBody } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
 import { blockSiteScripts, withoutSiteScripts } from './support/no-js.ts';
@@ -539,6 +539,13 @@ test.describe('the receipt answers "when will I hear?" and "how do I complain, a
       await expect(law.getByText('Det står i retssikkerhedsloven § 3, stk. 1 og 2.')).toHaveCount(kommune === 'bronderslev' ? 0 : 1);
     });
   }
+});
+
+test('the printed receipt is one column in the site’s font, without the live phone status', async ({ page }) => {
+  const answer = await (await page.request.post('/api/ansoegninger', { data: validBody('bronderslev') })).json();
+  await page.goto(`/bronderslev/ansoeg/kvittering/?reference=${answer.reference}`);
+  await expect(page.locator('.phone-status')).toHaveCount(1);
+  await expectPrintedInOneColumn(page, { wide: '.next-steps dd', gone: ['.phone-status', '.receipt-actions'] });
 });
 
 test.describe('every kommune, both languages', () => {

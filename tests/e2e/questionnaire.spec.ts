@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { withoutSiteScripts } from './support/no-js.ts';
-import { KOMMUNER, axeViolations, collectErrors } from './support/site.ts';
+import { KOMMUNER, axeViolations, collectErrors, expectPrintedInOneColumn } from './support/site.ts';
 import { OUTCOME_EXAMPLES, answerWithForm, answerWithIsland, answerWithIslandUntil, expectResultText, questionnaire, resultText, tabTo } from './support/questionnaire.ts';
 
 const noScript = { javaScriptEnabled: false };
@@ -218,15 +218,21 @@ test.describe('with JavaScript, keyboard only', () => {
     }
   });
 
-  test('the result prints on its own: buttons, header tools and the intro are left out', async ({ page }) => {
-    await page.goto(questionnaire('varde'));
-    await answerWithIsland(page, { who: 'self', age: '30', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'learn', canTakePart: 'ja' });
+  test('the result prints on its own, one column in the site’s font: buttons, header tools, the intro and the live status are left out', async ({ page }) => {
+    await page.goto(questionnaire('bronderslev'));
+    await answerWithIsland(page, {
+      who: 'self', age: '45', reducedFunction: 'ja', needs: ['sundhed'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja',
+    });
     await expect(page.getByRole('button', { name: 'Udskriv' })).toBeVisible();
+    await expect(page.locator('.phone-status__now')).toHaveCount(1);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.questionnaire-nav')).toBeHidden();
     await expect(page.locator('.questionnaire-intro')).toBeHidden();
     await expect(page.locator('.questionnaire-answers')).toBeVisible();
     await expect(page.locator('.questionnaire-reasons')).toBeVisible();
+    // On paper: the site's font, the whole width of the sheet, and no "Åben nu" (true only on a screen).
+    await page.emulateMedia({ media: 'screen' });
+    await expectPrintedInOneColumn(page, { wide: '.questionnaire-reasons > li p', gone: ['.phone-status__now'] });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * What the e2e suite visits: every HTML page the build produced (so a new
- * page is tested for free), and axe configured for WCAG 2.0–2.2 A and AA.
+ * page is tested for free), axe configured for WCAG 2.0–2.2 A and AA, and how a page prints.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { kommuneSlugs } from '../../support/kommuner.ts';
 
 export { builtPages, clientDir } from '../../support/built-pages.ts';
@@ -45,4 +45,21 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/**
+ * The page as Chromium prints it (its PDF, A4): every font in the PDF is the site's own (IBM Plex Sans, not the
+ * serif DKFDS prints in), and — with print media — `wide` spans the printed column, `gone` is not printed.
+ * Font names stand uncompressed in the PDF's font dictionaries, so no PDF tool is needed.
+ */
+export async function expectPrintedInOneColumn(page: Page, { wide, gone }: { wide: string; gone: string[] }) {
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  const fonts = [...pdf.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]);
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.filter((font) => !font!.startsWith('IBMPlexSans'))).toEqual([]);
+  await page.emulateMedia({ media: 'print' });
+  for (const selector of gone) await expect(page.locator(selector).first()).toBeHidden();
+  const width = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().width);
+  expect(await width(wide)).toBeGreaterThan(0.9 * (await width('main')));
+  await page.emulateMedia({ media: 'screen' });
 }
