@@ -5,8 +5,12 @@
 import type da from '../i18n/locales/da/questionnaire.json';
 import type { AgeBandWords } from './age-band-text.ts';
 
-/** The `questionnaire` namespace, and the age-band words its førtidspension hint uses. */
-export type QuestionnaireStrings = typeof da & { ageBand: AgeBandWords };
+/**
+ * The `questionnaire` namespace, the age-band words its førtidspension hint uses, and the application form's
+ * words for the VUM themes ("Sundhed, fx at passe på helbredet og tage medicin"): the same choice, explained
+ * the same way in both, and in English on English pages.
+ */
+export type QuestionnaireStrings = typeof da & { ageBand: AgeBandWords; themes: Record<string, string> };
 
 /** Where the result links to, for the page's language. */
 export interface QuestionnaireLinks {

@@ -29,9 +29,10 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
 export function questionnaireStrings(lang: Locale, k: Pick<Kommune, 'eligibility'>): QuestionnaireStrings {
   const s = STRINGS[lang].questionnaire;
   const { choose } = s.questions.canTakePart;
-  if (takePartRule(k) !== 'choose') return { ...s, ageBand: ageBandWords(lang) };
+  const shared = { ageBand: ageBandWords(lang), themes: STRINGS[lang].apply.needs.themes };
+  if (takePartRule(k) !== 'choose') return { ...s, ...shared };
   const canTakePart = { ...s.questions.canTakePart, label: choose.label, hint: choose.hint };
-  return { ...s, questions: { ...s.questions, canTakePart }, reasons: { ...s.reasons, ...choose.reasons }, ageBand: ageBandWords(lang) };
+  return { ...s, questions: { ...s.questions, canTakePart }, reasons: { ...s.reasons, ...choose.reasons }, ...shared };
 }
 
 /** The island's props (the view checks them against `QuestionnaireProps`). */

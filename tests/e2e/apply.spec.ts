@@ -541,9 +541,10 @@ test.describe('the receipt answers "when will I hear?" and "how do I complain, a
   }
 });
 
-test('the printed receipt is one column in the site’s font, without the live phone status', async ({ page }) => {
+test('the receipt says no e-mail is sent, and printed it is one column in the site’s font, without the live phone status', async ({ page }) => {
   const answer = await (await page.request.post('/api/ansoegninger', { data: validBody('bronderslev') })).json();
   await page.goto(`/bronderslev/ansoeg/kvittering/?reference=${answer.reference}`);
+  await expect(page.getByText('Vi sender ikke en kvittering på e-mail. Skriv nummeret ned, eller udskriv siden.')).toBeVisible();
   await expect(page.locator('.phone-status')).toHaveCount(1);
   await expectPrintedInOneColumn(page, { wide: '.next-steps dd', gone: ['.phone-status', '.receipt-actions'] });
 });

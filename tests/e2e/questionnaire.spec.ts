@@ -380,6 +380,8 @@ test.describe('English', () => {
       housing: 'eget-hjem', canTakePart: 'ja',
     });
     await expect(page.locator('#resultat')).toHaveText('Another kind of help may fit better');
+    // A VUM theme is the same choice as in the form, explained the same way, in English.
+    await expect(page.locator('.questionnaire-answers')).toContainText('Getting around, for example taking the bus and train');
     await expect(page.locator('.questionnaire-steps')).toContainText('A companion under section 97');
     await expect(page.locator('.standard-says__text').first()).toHaveAttribute('lang', 'da');
     await expect(page.locator('.questionnaire-reasons a').first()).toHaveAttribute('href', /^\/en\/bronderslev\/#/);

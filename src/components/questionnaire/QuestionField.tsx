@@ -112,9 +112,14 @@ export function QuestionField(props: QuestionFieldProps) {
   );
 }
 
-/** The words for one answer: the kommune's own label for a help area (Danish), else the UI's. */
+/**
+ * The words for one answer: for a help area, the form's words for a VUM theme (with its "fx …", in the page's
+ * language), else the kommune's own label (Danish); else the UI's.
+ */
 export function optionLabel(k: QuestionnaireKommune, s: QuestionnaireStrings, lang: Locale, id: QuestionId, option: string) {
   if (id === 'needs') {
+    const theme = s.themes[option];
+    if (theme) return theme;
     const label = k.helpAreas.find((h) => h.slug === option)?.label ?? option;
     return <Danish lang={lang}>{label}</Danish>;
   }
