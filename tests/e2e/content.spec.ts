@@ -109,6 +109,12 @@ test('the language switch names each language in itself and leads to the same pa
   await nav.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/en\/bronderslev\/kontakt\/$/);
   await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Dansk' })).toHaveAttribute('lang', 'da');
+  // The other language is in the header too, where people look first, and it leads back to the same page.
+  const header = page.getByRole('banner').getByRole('link', { name: 'Dansk' });
+  await expect(header).toHaveAttribute('lang', 'da');
+  await header.click();
+  await expect(page).toHaveURL(/\/bronderslev\/kontakt\/$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'English' })).toHaveAttribute('hreflang', 'en');
 });
 
 test('the skip link takes keyboard users to the main content', async ({ page }) => {
