@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { destinationFor, pensionMatters, routeApplication } from './routing.ts';
+import { shownUnits } from './unit-phone.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
 
 const route = (slug: string, age: number | null, pension: boolean | null = false) =>
@@ -70,8 +71,11 @@ describe('under 18: § 85 is adult support, so no application but where children
     expect(d).toMatchObject({ kind: 'under18', help: null });
     if (d.kind === 'under18') expect(d.contacts.map((u) => u.phone)).toEqual(['9945 4421', '9945 4705']);
   });
-  it('in Aabenraa, where the standard gives no phone or e-mail, there is no contact to show (the page says ask the kommune)', () => {
+  it('in Aabenraa, where the standard gives no phone or e-mail, its unit is the contact only with the number from the kommune’s website', () => {
     expect(destination('aabenraa', 16)).toMatchObject({ kind: 'under18', help: null, contacts: [] });
+    const k = kommune('aabenraa');
+    const shown = destinationFor({ ...k, units: shownUnits(k) }, { age: 16, receivesEarlyRetirementPension: null });
+    expect(shown.kind === 'under18' && shown.contacts.map((u) => [u.id, u.outsidePhone?.phone])).toEqual([['visitation-og-understoettelse', '7376 7676']]);
   });
   it('an 18-year-old (on the 18th birthday) applies as an adult', () => {
     expect(destination('frederikssund', 18)).toMatchObject({ kind: 'application', route: { unit: { id: 'ungekontakten' } } });

@@ -83,13 +83,17 @@ export type Destination<U extends Unit = Unit> =
       kind: 'under18';
       /** The kommune's `under18` fact, or `null` when its standard names no contact. */
       help: Fact | null;
-      /** The kommune's units one can phone or write to and ask (never a guessed youth service). */
+      /**
+       * The kommune's units one can phone or write to and ask (never a guessed youth service): a phone or
+       * e-mail from the standard, or a number from another public source (unit-phone.ts's `outsidePhone`).
+       */
       contacts: U[];
     };
 
 export function destinationFor<U extends Unit>(kommune: RoutingKommune<U>, applicant: RoutingApplicant): Destination<U> {
   if (applicant.age !== null && applicant.age < ADULT_AGE) {
-    return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter((u) => u.phone || u.email) };
+    const reachable = (u: U) => u.phone || u.email || (u as { outsidePhone?: unknown }).outsidePhone;
+    return { kind: 'under18', help: kommune.under18, contacts: kommune.units.filter(reachable) };
   }
   return { kind: 'application', route: routeApplication(kommune, applicant) };
 }

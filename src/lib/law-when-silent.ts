@@ -15,7 +15,10 @@ export const LAW_WHEN_SILENT = {
   processingTime: 'law.processingDeadline',
 } as const satisfies Partial<Record<FactKey, `law.${string}`>>;
 
-/** The i18n key of the law's rule for a fact the standard may be silent on, if the law has one. */
-export function lawWhenSilent(key: string): (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT] | undefined {
-  return (LAW_WHEN_SILENT as Record<string, (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT]>)[key];
+type LawKey = (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT];
+
+/** The law's rule, in the page's words (`t`), for a fact the standard may be silent on; `undefined` if the law has none. */
+export function lawWhenSilent(t: (key: LawKey) => string, key: string): string | undefined {
+  const law = (LAW_WHEN_SILENT as Record<string, LawKey>)[key];
+  return law && t(law);
 }

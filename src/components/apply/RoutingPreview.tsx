@@ -39,10 +39,8 @@ function UnitContact({ s, unit }: { s: ApplyStrings; unit: ShownUnit }) {
   );
 }
 
-export function Under18Help(props: { s: ApplyStrings; kommune: FormKommune; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
-  const { s, kommune, preview, contactPath } = props;
-  // The units to ask: those the standard gives a phone or e-mail for, and those with a number from another public source.
-  const contacts = kommune.units.filter((u) => preview.contacts.includes(u) || u.outsidePhone);
+export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
+  const { contacts } = preview;
   return (
     <div class="alert alert-warning under18" id="under-18">
       <div class="alert-body">
@@ -82,7 +80,7 @@ export function Under18Help(props: { s: ApplyStrings; kommune: FormKommune; prev
 }
 
 export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
-  if (preview.kind === 'under18') return <Under18Help s={s} kommune={kommune} preview={preview} contactPath={contactPath} />;
+  if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
   const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
   const [before, after] = s.routing.goesTo.split('{{unit}}');
   const readings = (preview.kind === 'application' ? [preview.route.reading] : [...kommune.routing.rules.map((r) => r.reading), kommune.routing.defaultReading]).filter(Boolean);
