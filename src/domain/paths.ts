@@ -42,11 +42,17 @@ export const questionnaireResultPath = (lang: PathLang, slug: string) =>
 /** The application form: `/bronderslev/ansoeg/`. */
 export const applyPath = (lang: PathLang, slug: string) => localized(lang, `/${slug}/ansoeg/`);
 
+/** The receipt's query for one application: `?reference=…`. */
+export const referenceQuery = (reference: string) => `?reference=${encodeURIComponent(reference)}`;
+
 /** The receipt, `/bronderslev/ansoeg/kvittering/`, with `?reference=…` when a reference is given. */
 export function receiptPath(lang: PathLang, slug: string, reference?: string): string {
   const path = localized(lang, `/${slug}/ansoeg/kvittering/`);
-  return reference === undefined ? path : `${path}?reference=${encodeURIComponent(reference)}`;
+  return reference === undefined ? path : `${path}${referenceQuery(reference)}`;
 }
+
+/** The API that stores applications (POST, JSON or the no-JavaScript form): `/api/ansoegninger`. */
+export const applicationsApiPath = '/api/ansoegninger';
 
 /** The kommuner side by side: `/sammenlign/`. */
 export const comparePath = (lang: PathLang) => localized(lang, '/sammenlign/');

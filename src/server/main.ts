@@ -13,6 +13,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.ts';
+import { applicationsApiPath } from '../domain/paths.ts';
 import { ConfigError, config, type Config } from '../lib/config.ts';
 import { describeStore, openStore } from './store/index.ts';
 
@@ -70,7 +71,7 @@ const server = createServer((req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     // The contract's path has no trailing slash (ARCHITECTURE.md); Astro's trailingSlash: 'always'
     // would answer it with a 308, which clients that do not follow redirects would not get past.
-    req.url = req.url.replace(/^\/api\/ansoegninger(?=\?|$)/, '/api/ansoegninger/');
+    if (req.url === applicationsApiPath || req.url.startsWith(`${applicationsApiPath}?`)) req.url = req.url.replace(applicationsApiPath, `${applicationsApiPath}/`);
   }
   handler(req, res);
 });

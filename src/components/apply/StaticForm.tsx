@@ -9,6 +9,7 @@
 import type { ComponentChildren } from 'preact';
 import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
+import { applicationsApiPath } from '../../domain/paths.ts';
 import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
 import type { FieldMessages } from './messages.ts';
@@ -30,7 +31,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
   const age = ageFromForm(values, props.now) ?? props.ageHint;
   const preview = previewFor(kommune, age, pensionAnswer(values));
   return (
-    <form id="ansoegning" method="post" action="/api/ansoegninger" novalidate>
+    <form id="ansoegning" method="post" action={applicationsApiPath} novalidate>
       <input type="hidden" name="kommune" value={kommune.slug} />
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />

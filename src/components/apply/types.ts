@@ -32,6 +32,4 @@ export interface ApplyProps {
   idempotencyKey: string;
   /** The contact page, for "ask the kommune". */
   contactPath: string;
-  /** The receipt path without the reference. */
-  receiptPath: string;
 }

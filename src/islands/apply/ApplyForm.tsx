@@ -136,7 +136,7 @@ export function ApplyForm(props: ApplyProps) {
     setSending(true);
     const result = await sendApplication(checked.body, props.idempotencyKey, lang);
     if (result.kind === 'created') {
-      window.location.assign(`${props.receiptPath}?reference=${encodeURIComponent(result.reference)}`);
+      window.location.assign(result.receipt);
       return;
     }
     setSending(false);
