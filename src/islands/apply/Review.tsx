@@ -24,29 +24,30 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
   const date = [v('birthDay'), v('birthMonth'), v('birthYear')].every(Boolean) ? `${v('birthDay')}.${v('birthMonth')}.${v('birthYear')}` : '';
   const address = v('street') || v('postalCode') || v('city') ? `${v('street')}, ${v('postalCode')} ${v('city')}` : '';
   const needs = many(values, 'needs').filter((n) => (VUM_THEMES as readonly string[]).includes(n));
-  const rows: (Row | false)[] = [
-    { label: s.review.who, value: who[v('who')] ?? '', field: 'who' },
-    onBehalf && { label: s.onBehalf.name, value: v('onBehalfName'), field: 'onBehalfName' },
-    onBehalf && { label: s.onBehalf.relation, value: v('onBehalfRelation'), field: 'onBehalfRelation' },
-    onBehalf && { label: s.onBehalf.phone, value: v('onBehalfPhone'), field: 'onBehalfPhone' },
-    onBehalf && { label: s.onBehalf.email, value: v('onBehalfEmail'), field: 'onBehalfEmail' },
-    onBehalf && { label: s.onBehalf.consentLegend, value: v('onBehalfConsent') === 'ja' ? s.review.consentGiven : '', field: 'onBehalfConsent' },
-    { label: s.person.name, value: v('name'), field: 'name' },
-    { label: s.review.birthDate, value: date, field: 'birthDay' },
-    { label: s.person.cpr, value: v('cpr'), field: 'cpr' },
-    { label: s.review.address, value: address, field: 'street' },
-    { label: s.person.phone, value: v('phone'), field: 'phone' },
-    { label: s.person.email, value: v('email'), field: 'email' },
-    askPension && { label: s.person.pensionLegend, value: yesNo[v('pension')] ?? '', field: 'pension' },
-    { label: s.needs.legend, value: needs.map((n) => s.needs.themes[n as (typeof VUM_THEMES)[number]]).join('; ') || s.review.needsNone, field: 'needs' },
-    { label: s.needs.description, value: v('description'), field: 'description' },
-    { label: s.needs.helpReceived, value: v('helpReceived'), field: 'helpReceived' },
-    { label: s.contact.preferredLegend, value: s.contact[v('contactPreferred') as 'phone' | 'email' | 'letter'] ?? '', field: 'contactPreferred' },
-    { label: s.contact.bestTimes, value: v('contactTimes'), field: 'contactTimes' },
-    { label: s.contact.bisidderLegend, value: yesNo[v('bisidder')] ?? '', field: 'bisidder' },
-    { label: s.contact.consentLegend, value: yesNo[v('consentInformation')] ?? '', field: 'consentInformation' },
+  // [the field a "Ret" link goes to, its label, the answer as shown (else the field's own value)]
+  const rows: (readonly [FieldName, string, string?] | false)[] = [
+    ['who', s.review.who, who[v('who')] ?? ''],
+    onBehalf && ['onBehalfName', s.onBehalf.name],
+    onBehalf && ['onBehalfRelation', s.onBehalf.relation],
+    onBehalf && ['onBehalfPhone', s.onBehalf.phone],
+    onBehalf && ['onBehalfEmail', s.onBehalf.email],
+    onBehalf && ['onBehalfConsent', s.onBehalf.consentLegend, v('onBehalfConsent') === 'ja' ? s.review.consentGiven : ''],
+    ['name', s.person.name],
+    ['birthDay', s.review.birthDate, date],
+    ['cpr', s.person.cpr],
+    ['street', s.review.address, address],
+    ['phone', s.person.phone],
+    ['email', s.person.email],
+    askPension && ['pension', s.person.pensionLegend, yesNo[v('pension')] ?? ''],
+    ['needs', s.needs.legend, needs.map((n) => s.needs.themes[n as (typeof VUM_THEMES)[number]]).join('; ') || s.review.needsNone],
+    ['description', s.needs.description],
+    ['helpReceived', s.needs.helpReceived],
+    ['contactPreferred', s.contact.preferredLegend, s.contact[v('contactPreferred') as 'phone' | 'email' | 'letter'] ?? ''],
+    ['contactTimes', s.contact.bestTimes],
+    ['bisidder', s.contact.bisidderLegend, yesNo[v('bisidder')] ?? ''],
+    ['consentInformation', s.contact.consentLegend, yesNo[v('consentInformation')] ?? ''],
   ];
-  return rows.filter((r): r is Row => r !== false);
+  return rows.filter((r) => r !== false).map(([field, label, value = v(field)]) => ({ field, label, value }));
 }
 
 interface Props {
