@@ -33,3 +33,9 @@ export type VumTheme = (typeof VUM_THEMES)[number];
  * each other.
  */
 export const prefillStorageKey = (kommuneSlug: string) => `stoetteportalen:questionnaire:${kommuneSlug}`;
+
+/**
+ * The sessionStorage key under which the application form keeps the answers
+ * in progress for this tab (src/islands/apply/draft.ts).
+ */
+export const draftStorageKey = (kommuneSlug: string) => `stoetteportalen:application:${kommuneSlug}`;

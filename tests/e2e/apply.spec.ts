@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, collectErrors, expectPrintedInOneColumn } from './support/site.ts';
 import { birthDateForAge, clientAddress, marker, storedWith, validBody } from '../support/applications.ts';
 import { keyboard } from './support/keyboard.ts';
+import { applyWithJavaScript, continueButton, fillBirthDate } from './support/apply.ts';
 import { blockSiteScripts, withoutSiteScripts } from './support/no-js.ts';
 
 const client = clientAddress();
@@ -14,7 +15,6 @@ test.use({ extraHTTPHeaders: { 'X-Forwarded-For': client } });
 
 const FORM = '/bronderslev/ansoeg/';
 const RECEIPT = /\/bronderslev\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
-const continueButton = (page: Page) => page.getByRole('button', { name: 'Fortsæt' });
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
@@ -23,55 +23,6 @@ async function expectNoAxeViolations(page: Page) {
 /** No axe violation in the island's step (the rest of the page is the form page, scanned as it loads). */
 const expectNoAxeViolationsInStep = async (page: Page) => expect(await axeViolations(page, 'main')).toEqual([]);
 
-/**
- * Fills in the steps as a 25-year-old applying for herself; `onStep` looks at
- * each step, filled in, before going on (axe in one test, the layout in another).
- */
-async function applyWithJavaScript(page: Page, description: string, onStep: (page: Page, step: number) => Promise<void> = async () => {}) {
-  const born = birthDateForAge(25);
-  await page.getByLabel('Jeg søger for mig selv').check();
-  await onStep(page, 1);
-  await continueButton(page).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeFocused();
-  await page.getByLabel('Fulde navn').fill('Sofie Testesen');
-  await page.getByLabel('Dag', { exact: true }).fill(born.day);
-  await page.getByLabel('Måned', { exact: true }).fill(born.month);
-  await page.getByLabel('År', { exact: true }).fill(born.year);
-  await page.getByLabel('Telefonnummer').fill('12 34 56 78');
-  await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej').check();
-  await expect(page.locator('.routing-preview')).toContainText(
-    'Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får førtidspension.',
-  );
-  await expect(page.locator('.routing-preview')).toContainText('9945 4705');
-  await onStep(page, 2);
-  await continueButton(page).click();
-
-  await page.getByLabel('Socialt liv, fx at være sammen med andre').check();
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await expect(page.getByText(`Du har ${4000 - description.length} tegn tilbage`)).toBeVisible();
-  await onStep(page, 3);
-  await continueButton(page).click();
-
-  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
-  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await onStep(page, 4);
-  await continueButton(page).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeFocused();
-  await expect(page.getByRole('row', { name: /Fulde navn/ })).toContainText('Sofie Testesen');
-  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`${born.day}.${born.month}.${born.year}`);
-  await onStep(page, 5);
-}
-
-/** The date of birth of someone who is `age` today, typed into the form's three fields. */
-async function fillBirthDate(page: Page, age: number) {
-  const born = birthDateForAge(age);
-  await page.getByLabel('Dag', { exact: true }).fill(born.day);
-  await page.getByLabel('Måned', { exact: true }).fill(born.month);
-  await page.getByLabel('År', { exact: true }).fill(born.year);
-}
 
 test.describe('with JavaScript', () => {
   test('a 25-year-old in Brønderslev applies and lands on an UngeCentret receipt', async ({ page }) => {

@@ -28,6 +28,7 @@ import { RoutingPreview, previewFor } from '../../components/apply/RoutingPrevie
 import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from '../../components/apply/Sections.tsx';
 import type { ApplyProps } from '../../components/apply/types.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
+import { readDraft, saveDraft } from './draft.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
 import { sendApplication } from './send.ts';
@@ -52,6 +53,9 @@ function showProblems(form: ApplicationForm, items: Problems, general: string | 
   form.showMessages(other, fields);
 }
 
+/** Set when a link to another page of the site is followed (see the `beforeunload` warning). */
+let leavingInSite = false;
+
 const problemsOf = (values: FormValues, kommune: string) => {
   const checked = checkForm(values, kommune, new Date());
   return checked.ok ? [] : checked.issues;
@@ -59,11 +63,15 @@ const problemsOf = (values: FormValues, kommune: string) => {
 
 export function ApplyForm(props: ApplyProps) {
   const { strings: s, kommune, lang } = props;
-  const [prefill] = useState(() => (Object.keys(props.values).length ? null : readQuestionnaire(kommune.slug)));
+  // After a no-JavaScript round trip the page's answers count; otherwise this tab's answers in progress, over the questionnaire's.
+  const fromPage = Object.keys(props.values).length > 0;
+  const [draft] = useState(() => (fromPage ? null : readDraft(kommune.slug)));
+  const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune.slug)));
+  const idempotencyKey = draft?.key ?? props.idempotencyKey;
   const generalMessage = (g: ApplyProps['general']) => g && fillTemplate(s.errorSummary[g.code], { seconds: g.seconds ?? 60 });
   // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
   const form = useApplicationForm(
-    () => ({ ...(prefill?.values ?? {}), ...props.values }),
+    () => ({ ...prefill?.values, ...draft?.values, ...props.values }),
     (created) => {
       const { byField } = fieldMessages(props.issues, s.errors);
       const items = Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
@@ -72,8 +80,13 @@ export function ApplyForm(props: ApplyProps) {
   );
   const [step, setStep] = useState(() => {
     const first = props.issues.map((i) => fieldForPath(i.path)).find(Boolean) ?? null;
-    return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : 0;
+    // Back, Forward or reload in this tab: the step of that history entry, else the step left last.
+    return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : draft ? (history.state?.applyStep ?? draft.step) : 0;
   });
+  /** After "Ret" on "Tjek dine svar": "Fortsæt" goes back there. */
+  const [returnToReview, setReturnToReview] = useState(false);
+  /** Sent: nothing to keep or warn about any more. */
+  const sent = useRef(false);
   const [sending, setSending] = useState(false);
   /** What takes focus once the next render is on screen: the step's heading, the error summary or a field's id. */
   const focusAfterRender = useRef<string | null>(props.issues.length || props.general ? 'summary' : null);
@@ -81,7 +94,38 @@ export function ApplyForm(props: ApplyProps) {
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // The page's own error summary (from a no-JavaScript round trip) gives way to the island's.
-  useEffect(() => document.getElementById('error-summary-page')?.remove(), []);
+  // Each step is a history entry (its number in the entry's state, nothing personal in the URL).
+  useEffect(() => {
+    document.getElementById('error-summary-page')?.remove();
+    history.replaceState({ applyStep: step }, '');
+    const onPop = (e: PopStateEvent) => {
+      const to: unknown = e.state?.applyStep;
+      if (typeof to === 'number') goTo(to, 'heading', false);
+    };
+    addEventListener('popstate', onPop);
+    // A link to another page of the site keeps the answers (they are in the tab), so it does not ask.
+    const onClick = (e: MouseEvent) => {
+      const a = (e.target as Element).closest?.('a');
+      leavingInSite = !!a && a.origin === location.origin && a.pathname !== location.pathname;
+    };
+    addEventListener('click', onClick);
+    return () => {
+      removeEventListener('popstate', onPop);
+      removeEventListener('click', onClick);
+    };
+  }, []);
+  // The answers kept for the tab; leaving the site or closing the tab with answers not sent asks first.
+  const values = form.values();
+  // (`one` of a list is its first item.)
+  const typed = FORM_FIELDS.some((f) => one(values, f));
+  useEffect(() => {
+    if (!sent.current) saveDraft(kommune.slug, typed ? { values, step, key: idempotencyKey } : null);
+    const warn = (e: BeforeUnloadEvent) => {
+      if (typed && !sent.current && !leavingInSite) e.preventDefault();
+    };
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  });
   useEffect(() => {
     const target = focusAfterRender.current;
     focusAfterRender.current = null;
@@ -90,7 +134,6 @@ export function ApplyForm(props: ApplyProps) {
     else if (target) document.getElementById(target)?.focus();
   });
 
-  const values = form.values();
   const age = ageFromForm(values, new Date()) ?? prefill?.ageHint ?? props.ageHint;
   const askPension = pensionMatters(kommune, age);
   const preview = previewFor(kommune, age, pensionAnswer(values));
@@ -100,8 +143,10 @@ export function ApplyForm(props: ApplyProps) {
     showProblems(form, items, general);
     focusAfterRender.current = 'summary';
   };
-  const goTo = (index: number, focus: string = 'heading') => {
+  const goTo = (index: number, focus: string = 'heading', push = true) => {
     form.showMessages([], {});
+    if (push && index !== step) history.pushState({ applyStep: index }, '');
+    if (index === STEPS.length - 1) setReturnToReview(false);
     setStep(index);
     focusAfterRender.current = focus;
   };
@@ -122,7 +167,7 @@ export function ApplyForm(props: ApplyProps) {
       const { byField } = fieldMessages(issues, s.errors);
       show(Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! })));
     } else {
-      goTo(step + 1);
+      goTo(returnToReview ? STEPS.length - 1 : step + 1);
     }
   };
 
@@ -134,8 +179,10 @@ export function ApplyForm(props: ApplyProps) {
       return;
     }
     setSending(true);
-    const result = await sendApplication(checked.body, props.idempotencyKey, lang);
+    const result = await sendApplication(checked.body, idempotencyKey, lang);
     if (result.kind === 'created') {
+      sent.current = true;
+      saveDraft(kommune.slug, null);
       window.location.assign(result.receipt);
       return;
     }
@@ -190,12 +237,13 @@ export function ApplyForm(props: ApplyProps) {
             <Review
               s={s}
               rows={reviewRows(s, values, askPension)}
-              onChange={(field) =>
+              onChange={(field) => {
                 goTo(
                   STEPS.findIndex((st) => st.id === stepOfField(field)),
                   applicationFieldId(field),
-                )
-              }
+                );
+                setReturnToReview(true);
+              }}
             />
           </>
         )}

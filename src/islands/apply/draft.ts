@@ -1,0 +1,41 @@
+/**
+ * The answers of the form in progress, kept for this tab only (sessionStorage:
+ * gone when the tab closes, never sent anywhere), so a reload, the browser's
+ * Back and Forward, a visit to another page of the site and the language
+ * switch come back to the same step with every answer. Kept under
+ * `draftStorageKey(<kommune>)` as `{ values, step, key }` (`key`: the form's
+ * Idempotency-Key, so a retry after a reload cannot store the application
+ * twice), and removed once the application is sent.
+ */
+import { FORM_FIELDS, STEPS, type FormValues } from '../../domain/application-form.ts';
+import { draftStorageKey } from '../../domain/ids.ts';
+
+export interface Draft {
+  values: FormValues;
+  step: number;
+  key: string;
+}
+
+export function readDraft(kommune: string): Draft | null {
+  try {
+    const d = JSON.parse(sessionStorage.getItem(draftStorageKey(kommune)) ?? 'null') as Partial<Draft> | null;
+    if (!d || typeof d.key !== 'string' || typeof d.values !== 'object' || !d.values) return null;
+    // Only the form's own fields, as strings or lists of strings.
+    const values = Object.fromEntries(
+      FORM_FIELDS.map((f) => [f, d.values![f]]).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))),
+    ) as FormValues;
+    return { values, step: Number.isInteger(d.step) && STEPS[d.step!] ? d.step! : 0, key: d.key };
+  } catch {
+    // Storage blocked or not JSON: start as if there were none.
+    return null;
+  }
+}
+
+export function saveDraft(kommune: string, draft: Draft | null): void {
+  try {
+    if (draft) sessionStorage.setItem(draftStorageKey(kommune), JSON.stringify(draft));
+    else sessionStorage.removeItem(draftStorageKey(kommune));
+  } catch {
+    // Storage full or blocked: the form still works, it just cannot be restored.
+  }
+}

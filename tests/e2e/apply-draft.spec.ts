@@ -1,0 +1,110 @@
+/**
+ * Nothing typed is lost in the tab: each step of the form with JavaScript is
+ * a history entry, and the answers are kept for the tab (sessionStorage) so
+ * Back, Forward, reload, a visit to another page and the language switch
+ * come back to the same step with every answer. On a phone-sized window.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { clientAddress, marker } from '../support/applications.ts';
+import { applyWithJavaScript, continueButton } from './support/apply.ts';
+import { axeViolations } from './support/site.ts';
+
+test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, viewport: { width: 375, height: 740 } });
+
+const FORM = '/bronderslev/ansoeg/';
+const DRAFT_KEY = 'stoetteportalen:application:bronderslev';
+const stepHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name });
+const draft = (page: Page) => page.evaluate((key) => sessionStorage.getItem(key), DRAFT_KEY);
+
+/** Reload asks first while there are answers not sent (see the last test); here the person says "reload". */
+test.beforeEach(({ page }) => page.on('dialog', (dialog) => void dialog.accept()));
+
+test('Back and Forward move between the steps and keep every answer; reload comes back to the same step', async ({ page }) => {
+  await page.goto(FORM);
+  const description = marker();
+  await applyWithJavaScript(page, description);
+  // The step is in the history entry's state: nothing, and nothing personal, in the address.
+  expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe(FORM);
+
+  await page.goBack();
+  await expect(stepHeading(page, 'Kontakt og samtykke')).toBeFocused();
+  await expect(page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej')).toBeChecked();
+  await page.goBack();
+  await expect(stepHeading(page, 'Behov for støtte')).toBeFocused();
+  await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue(description);
+  await page.goBack();
+  await expect(stepHeading(page, 'Om dig')).toBeFocused();
+  await expect(page.getByLabel('Fulde navn')).toHaveValue('Sofie Testesen');
+  await page.goBack();
+  await expect(stepHeading(page, 'Hvem søger?')).toBeFocused();
+  await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+
+  for (const heading of ['Om dig', 'Behov for støtte', 'Kontakt og samtykke', 'Tjek dine svar']) {
+    await page.goForward();
+    await expect(stepHeading(page, heading)).toBeFocused();
+  }
+  await expect(page.getByRole('row', { name: /Fulde navn/ })).toContainText('Sofie Testesen');
+
+  await page.goBack();
+  await expect(stepHeading(page, 'Kontakt og samtykke')).toBeVisible();
+  await page.reload();
+  await expect(stepHeading(page, 'Kontakt og samtykke')).toBeVisible();
+  await expect(page.getByText('Trin 4 af 5')).toBeVisible();
+  await expect(page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja')).toBeChecked();
+  await continueButton(page).click();
+  await expect(page.getByRole('row', { name: /Fortæl kort/ })).toContainText(description);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+});
+
+test('a visit to the kommune’s page and the language switch come back to the same step with every answer', async ({ page }) => {
+  await page.goto(FORM);
+  await page.getByLabel('Jeg søger for mig selv').check();
+  await continueButton(page).click();
+  await page.getByLabel('Fulde navn').fill('Sofie Testesen');
+  await page.getByLabel('Telefonnummer').fill('12 34 56 78');
+
+  // Out to the kommune's page by the breadcrumbs, and back with the browser's Back: no question asked, nothing lost.
+  await page.getByRole('navigation', { name: 'Brødkrummer' }).getByRole('link', { name: 'Brønderslev Kommune' }).click();
+  await expect(page).toHaveURL(/\/bronderslev\/$/);
+  await page.goBack();
+  await expect(stepHeading(page, 'Om dig')).toBeVisible();
+  await expect(page.getByLabel('Fulde navn')).toHaveValue('Sofie Testesen');
+
+  // The header's link to the English page: the same step, in English, with the answers.
+  await page.getByRole('banner').getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/bronderslev\/ansoeg\/$/);
+  await expect(stepHeading(page, 'About you')).toBeVisible();
+  await expect(page.getByLabel('Full name')).toHaveValue('Sofie Testesen');
+  await expect(page.getByLabel('Phone number')).toHaveValue('12 34 56 78');
+});
+
+test('"Ret" on "Tjek dine svar" goes back there after the change', async ({ page }) => {
+  await page.goto(FORM);
+  await applyWithJavaScript(page, marker());
+  await page.getByRole('link', { name: 'Ret telefonnummer' }).click();
+  await expect(page.getByLabel('Telefonnummer')).toBeFocused();
+  await page.getByLabel('Telefonnummer').fill('87 65 43 21');
+  await continueButton(page).click();
+  await expect(stepHeading(page, 'Tjek dine svar')).toBeFocused();
+  await expect(page.getByRole('row', { name: /Telefonnummer/ }).first()).toContainText('87 65 43 21');
+});
+
+test('sent, the answers are gone from the tab: the form starts empty again', async ({ page }) => {
+  await page.goto(FORM);
+  await applyWithJavaScript(page, marker());
+  expect(await draft(page)).toContain('Sofie Testesen');
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await expect(page).toHaveURL(/\/kvittering\/\?reference=/);
+  expect(await draft(page)).toBeNull();
+  await page.goto(FORM);
+  await expect(stepHeading(page, 'Hvem søger?')).toBeVisible();
+  await expect(page.getByLabel('Jeg søger for mig selv')).not.toBeChecked();
+});
+
+test('leaving the site or closing the tab with answers not sent asks first', async ({ page }) => {
+  await page.goto(FORM);
+  await page.getByLabel('Jeg søger for mig selv').check();
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  expect((await asked).type()).toBe('beforeunload');
+});
