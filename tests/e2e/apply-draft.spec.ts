@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { clientAddress, marker } from '../support/applications.ts';
 import { applyWithJavaScript, continueButton } from './support/apply.ts';
-import { axeViolations } from './support/site.ts';
+import { axeViolations, expectPrintedInOneColumn } from './support/site.ts';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, viewport: { width: 375, height: 740 } });
 
@@ -87,6 +87,15 @@ test('"Ret" on "Tjek dine svar" goes back there after the change', async ({ page
   await continueButton(page).click();
   await expect(stepHeading(page, 'Tjek dine svar')).toBeFocused();
   await expect(page.getByRole('row', { name: /Telefonnummer/ }).first()).toContainText('87 65 43 21');
+});
+
+test('"Tjek dine svar" prints as a record: one column in the site’s font, the unit to call, no steps, buttons or "Ret"', async ({ page }) => {
+  await page.goto(FORM);
+  await applyWithJavaScript(page, marker());
+  await expectPrintedInOneColumn(page, { wide: '.review', gone: ['.apply-steps', '.apply-form__actions', '.review__change'] });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.routing-preview')).toBeVisible();
+  await expect(page.locator('.routing-preview')).toContainText('9945 4705');
 });
 
 test('sent, the answers are gone from the tab: the form starts empty again', async ({ page }) => {
