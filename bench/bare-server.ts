@@ -8,16 +8,22 @@
  * cost. Started by bench/api-load.ts as its own process:
  *
  *   PORT=… DATA_DIR=… node bench/bare-server.ts
+ *
+ * PORT and DATA_DIR are read as the server reads them (src/lib/config.ts); it
+ * listens on loopback only and writes a file of its own in DATA_DIR, never the
+ * server's applications.sqlite.
  */
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { validateApplication } from '../src/domain/application.ts';
 import { routeApplication } from '../src/domain/routing.ts';
 import { openSqliteStore } from '../src/server/store/sqlite.ts';
+import { config } from '../src/lib/config.ts';
 import { kommuner } from '../tests/support/kommuner.ts';
 
 const LIMIT = 64 * 1024;
-const store = openSqliteStore({ file: join(process.env.DATA_DIR ?? 'data/bench-bare', 'applications.sqlite') });
+const { port, dataDir } = config();
+const store = openSqliteStore({ file: join(dataDir, 'bench-bare.sqlite') });
 
 const server = createServer((req, res) => {
   const send = (status: number, body: unknown) => {
@@ -57,7 +63,7 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   // The same line as the production server, so tests/support/server.ts finds the port.
   console.log(`Grundlinjen kører på http://127.0.0.1:${typeof address === 'object' && address ? address.port : '?'}/`);

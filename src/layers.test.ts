@@ -51,18 +51,6 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   config: ['domain', 'lib'],
 };
 
-/**
- * Type-only imports a layer may make besides: a component types the config
- * it hands its island's script, a server-rendered view types the data its
- * page hands it (a receipt lookup, the form's state), and src/env.d.ts types
- * what the server puts in Astro's locals.
- */
-const MAY_IMPORT_TYPES: Partial<Record<Layer, readonly Layer[]>> = {
-  components: ['islands'],
-  views: ['server'],
-  config: ['server'],
-};
-
 const SOURCE = /\.(ts|tsx|astro|mjs|js)$/;
 
 function files(dir: string): string[] {
@@ -78,10 +66,9 @@ function layerOf(path: string): Layer {
   return rest.length ? (top as Layer) : 'config';
 }
 
+/** A type-only import (`import type …`) is held to the same rule: the types a layer uses live at or below it. */
 export interface Import {
   spec: string;
-  /** `import type …` / `export type …`: erased, no code runs. */
-  typeOnly: boolean;
   /** In an .astro file's `<script>`: the browser entry that mounts an island, not the server render. */
   client: boolean;
 }
@@ -90,10 +77,10 @@ export interface Import {
 function importsIn(code: string, client: boolean): Import[] {
   const found: Import[] = [];
   for (const m of code.matchAll(/(?:^|[\s;}])(import|export)(\s+type)?\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g)) {
-    found.push({ spec: m[3]!, typeOnly: Boolean(m[2]), client });
+    found.push({ spec: m[3]!, client });
   }
-  for (const m of code.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push({ spec: m[1]!, typeOnly: false, client });
-  for (const m of code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)(\.\w+)?/g)) found.push({ spec: m[1]!, typeOnly: false, client });
+  for (const m of code.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push({ spec: m[1]!, client });
+  for (const m of code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)(\.\w+)?/g)) found.push({ spec: m[1]!, client });
   return found.filter((i) => i.spec.startsWith('.'));
 }
 
@@ -108,7 +95,6 @@ export function importsOf(text: string, astro: boolean): Import[] {
 /** Whether an import from one layer into another goes the allowed way. */
 function allowed(from: Layer, to: Layer, i: Import): boolean {
   if (to === from || MAY_IMPORT[from].includes(to)) return true;
-  if (i.typeOnly && MAY_IMPORT_TYPES[from]?.includes(to)) return true;
   // A component's or view's <script> is the entry of its island in the browser.
   return i.client && to === 'islands';
 }
@@ -118,24 +104,23 @@ const all = files(SRC);
 describe('layers import only downward', () => {
   it('reads every kind of import, and an .astro file’s server and browser code apart', () => {
     const code = "import { a } from '../domain/x.ts';\nimport type { B } from './y.ts';\nexport { c } from '../lib/z.ts';\nimport '../styles/site.scss';";
-    expect(importsOf(code, false).map((i) => [i.spec, i.typeOnly])).toEqual([
-      ['../domain/x.ts', false],
-      ['./y.ts', true],
-      ['../lib/z.ts', false],
-      ['../styles/site.scss', false],
-    ]);
+    expect(importsOf(code, false).map((i) => i.spec)).toEqual(['../domain/x.ts', './y.ts', '../lib/z.ts', '../styles/site.scss']);
     const astro = "---\nimport X from '../layouts/X.astro';\n---\n<X />\n<script>\n  import { go } from '../islands/go.ts';\n</script>";
     expect(importsOf(astro, true)).toEqual([
-      { spec: '../layouts/X.astro', typeOnly: false, client: false },
-      { spec: '../islands/go.ts', typeOnly: false, client: true },
+      { spec: '../layouts/X.astro', client: false },
+      { spec: '../islands/go.ts', client: true },
     ]);
     expect(all.length).toBeGreaterThan(100);
   });
 
+  it('a type-only import is held to the same rule', () => {
+    const [typeImport] = importsOf("import type { SearchStrings } from '../islands/search.ts';", false);
+    expect(allowed('components', 'islands', typeImport!)).toBe(false);
+    expect(allowed('islands', 'lib', typeImport!)).toBe(true);
+  });
+
   const edges = all.flatMap((file) =>
-    importsOf(readFileSync(file, 'utf8'), file.endsWith('.astro')).map((imported) => {
-      // A declaration file (.d.ts) holds types only, whatever its import syntax.
-      const i = file.endsWith('.d.ts') ? { ...imported, typeOnly: true } : imported;
+    importsOf(readFileSync(file, 'utf8'), file.endsWith('.astro')).map((i) => {
       const target = resolve(dirname(file), i.spec);
       return { file, target, i, name: `${relative(SRC, file)} → ${relative(SRC, target)}` };
     }),

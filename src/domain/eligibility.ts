@@ -28,6 +28,7 @@ import { HOUSING_TYPES, type Housing } from './housing.ts';
 import { pensionMatters, routeApplication } from './routing.ts';
 import { shownUnits, type ShownUnit } from './unit-phone.ts';
 
+/** Ja / Nej / Ved ikke: Danish values, as the forms post them; `kindOfHelp` shares `ved-ikke` (ARCHITECTURE.md, Glossary). */
 export const YES_NO = ['ja', 'nej', 'ved-ikke'] as const;
 export type YesNo = (typeof YES_NO)[number];
 
@@ -35,7 +36,10 @@ export type YesNo = (typeof YES_NO)[number];
 export const ASKERS = ['self', 'relative', 'professional'] as const;
 export type Asker = (typeof ASKERS)[number];
 
-/** "What do you mostly need?": learning to manage yourself is § 85; the others are help the standard points elsewhere for. */
+/**
+ * "What do you mostly need?": learning to manage yourself is § 85; the others are help the standard points elsewhere for.
+ * Codes the site made up, so English, with the shared Danish `ved-ikke` for "don't know".
+ */
 export const KINDS_OF_HELP = ['learn', 'treatment', 'home-help', 'companion', 'ved-ikke'] as const;
 export type KindOfHelp = (typeof KINDS_OF_HELP)[number];
 

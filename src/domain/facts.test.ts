@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACTS, KEY_FACTS, RECEIPT_COMPLAINT_FACTS, RECEIPT_NEXT_FACTS, dayAfterWeeks, factOf, factsOf } from './facts.ts';
+import { FACTS, KEY_FACTS, RECEIPT_COMPLAINT_FACTS, RECEIPT_NEXT_FACTS, dayAfterWeeks, factOf, factsOf, isFactKey } from './facts.ts';
 import { kommune, kommuner } from '../../tests/support/kommuner.ts';
 import da from '../i18n/locales/da/kommune.json' with { type: 'json' };
 import en from '../i18n/locales/en/kommune.json' with { type: 'json' };
@@ -14,6 +14,12 @@ describe('the facts registry', () => {
     expect(factOf(k, 'cost')).toBe(k.cost.text);
     expect(factOf(k, 'deliveryHours')).toBe(k.delivery.hours);
     expect(factOf(k, 'processingTime')?.text).toBe('Sagsbehandlingstiden er op til 5 uger.');
+  });
+
+  it('tells a fact’s key from another name, also one every object has', () => {
+    expect(isFactKey('complaintDeadline')).toBe(true);
+    expect(isFactKey('youthUnit')).toBe(false);
+    expect(isFactKey('toString')).toBe(false);
   });
 
   it('gives null, not a guess, where a standard is silent', () => {

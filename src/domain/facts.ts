@@ -22,6 +22,9 @@ export const FACTS = {
 
 export type FactKey = keyof typeof FACTS;
 
+/** Whether a name (a row of the comparison, say) is a fact's key. */
+export const isFactKey = (key: string): key is FactKey => Object.hasOwn(FACTS, key);
+
 /** One fact of a kommune's standard by its key, `null` when the standard does not give it. */
 export function factOf(k: Kommune, key: FactKey): Fact | null {
   return FACTS[key](k);

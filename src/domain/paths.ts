@@ -6,7 +6,8 @@
  *
  * Pure (no i18next, no Astro) so the islands can use it too without loading
  * the UI strings. The page files in src/pages/ are the routes these paths
- * reach; tests/e2e/pages.spec.ts and the sitemap test prove they agree.
+ * reach; tests/server/findability.test.ts (every kommune's pages built, the
+ * sitemap) and tests/e2e/pages.spec.ts (every built page answers) prove they agree.
  */
 
 /** The site's languages as the paths write them (the same values as i18n's `Locale`). */

@@ -14,31 +14,9 @@
  * Without JavaScript the form still submits to /soeg/?q=…, and the page lists
  * every kommune's pages instead (SearchPage.astro), that kommune's first.
  */
+import type { SearchConfig, SearchStrings } from '../lib/search-config.ts';
 import { excerptSegments } from '../lib/search-excerpt.ts';
 import { fillTemplate } from '../lib/template.ts';
-
-export interface SearchStrings {
-  searching: string;
-  results: string;
-  oneResult: string;
-  noResults: string;
-  failed: string;
-  alsoInSections: string;
-  otherLanguageLink: string;
-  scopedResults: string;
-  scopedOneResult: string;
-  scopedNoResults: string;
-  widen: string;
-  narrow: string;
-}
-
-interface Config {
-  strings: SearchStrings;
-  /** The search page in the other language ("/en/soeg/"). */
-  otherLanguageSearch: string;
-  /** The kommuner a search can keep to: their pages carry `data-pagefind-filter="kommune:<slug>"`. */
-  kommuner: { slug: string; name: string }[];
-}
 
 interface SubResult {
   title: string;
@@ -118,7 +96,7 @@ function searchUrl({ query, kommune }: Search, path = ''): string {
 }
 
 function start(root: HTMLElement): void {
-  const { strings, otherLanguageSearch, kommuner } = JSON.parse(root.dataset.search ?? '{}') as Config;
+  const { strings, otherLanguageSearch, kommuner } = JSON.parse(root.dataset.search ?? '{}') as SearchConfig;
   const form = document.querySelector<HTMLFormElement>('form[data-search-form]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const scope = form?.querySelector<HTMLSelectElement>('select[name="kommune"]');

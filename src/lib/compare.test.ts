@@ -11,7 +11,7 @@ const cell = (key: CompareRowKey, slug: string): CompareCell =>
   rows.find((r) => r.key === key)!.cells.find((c) => c.slug === slug)!.cell;
 
 describe('the comparison table', () => {
-  it('has one row per topic of the issue, and one cell per kommune in the order given', () => {
+  it('has one row per topic in COMPARE_ROWS, and one cell per kommune in the order given', () => {
     expect(rows.map((r) => r.key)).toEqual([...COMPARE_ROWS]);
     for (const row of rows) expect(row.cells.map((c) => c.slug)).toEqual(SLUGS);
   });

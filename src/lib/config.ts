@@ -13,7 +13,19 @@
  * RETENTION_DAYS.
  *
  * Modules take the values they need as parameters; only entry points (the
- * server, the command, the build's pages and the API route) call `config()`.
+ * server, the command, the build's pages, the API route and the bench's bare
+ * server) call `config()`.
+ *
+ * Not settings of the site, so not here: variables of the tests and the bench,
+ * each read where it is used (README: "Environment variables"). CHROMIUM_PATH
+ * (tests/e2e/playwright.config.ts, bench/lighthouse.ts), E2E_PORT
+ * (tests/e2e/playwright.config.ts), E2E_DATA_DIR (the same, and
+ * tests/support/applications.ts), TEST_DATABASE_URL (tests/support/postgres.ts),
+ * CI (tests/e2e/playwright.config.ts, tests/support/describe-postgres.ts),
+ * FUZZ_RUNS (tests/server/proof-fuzz.test.ts); SITE_CONTACT_EMAIL is read
+ * again by tests/e2e/statements.spec.ts to expect what the build wrote. npm's
+ * INIT_CWD (where `npm run ansoegninger` was typed) is read by
+ * src/cli/ansoegninger.ts to place the export file.
  */
 import { join } from 'node:path';
 import { z } from 'zod';

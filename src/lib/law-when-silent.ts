@@ -17,8 +17,11 @@ export const LAW_WHEN_SILENT = {
 
 type LawKey = (typeof LAW_WHEN_SILENT)[keyof typeof LAW_WHEN_SILENT];
 
+/** Every fact's law, if it has one. */
+const LAW_OF_FACT: Partial<Record<FactKey, LawKey>> = LAW_WHEN_SILENT;
+
 /** The law's rule, in the page's words (`t`), for a fact the standard may be silent on; `undefined` if the law has none. */
-export function lawWhenSilent(t: (key: LawKey) => string, key: string): string | undefined {
-  const law = (LAW_WHEN_SILENT as Record<string, LawKey>)[key];
+export function lawWhenSilent(t: (key: LawKey) => string, key: FactKey): string | undefined {
+  const law = LAW_OF_FACT[key];
   return law && t(law);
 }

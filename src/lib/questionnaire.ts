@@ -4,7 +4,6 @@
  * Reading a submitted no-JavaScript form is server/questionnaire-submission.ts.
  */
 import type { QuestionnaireLinks, QuestionnaireStrings } from './questionnaire-strings.ts';
-import type { PhoneStatusStrings } from './phone-status-text.ts';
 import { questionnaireData, takePartRule } from '../domain/eligibility.ts';
 import type { Kommune } from '../domain/kommune.ts';
 import { STRINGS, type Locale } from '../i18n/index.ts';

@@ -1,49 +1,13 @@
 /**
- * Findability: sitemap.xml and robots.txt, a description, canonical URL,
- * language and alternates on every page, schema.org data on the standard and
- * contact pages, and each unit's contact card.
+ * Findability in the browser: schema.org data on the standard and contact
+ * pages, and each unit's contact card. (The sitemap, robots.txt and every
+ * page's description, canonical URL and alternates need no browser:
+ * tests/server/findability.test.ts.)
  */
 import { expect, test } from '@playwright/test';
-import { builtPages } from './support/site.ts';
 import { kommuner } from '../support/kommuner.ts';
 
 const pathOf = (url: string) => new URL(url).pathname;
-
-test('sitemap.xml lists every built page, in both languages, and nothing else', async ({ request }) => {
-  const response = await request.get('/sitemap.xml');
-  expect(response.status()).toBe(200);
-  const xml = await response.text();
-  const locs = [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => pathOf(m[1]!));
-  expect(locs.sort()).toEqual([...builtPages].sort());
-  expect(locs).toEqual(expect.arrayContaining(['/sammenlign/', '/en/sammenlign/', '/soeg/', '/en/soeg/', '/tilgaengelighed/', '/privatliv/']));
-  expect(locs.some((p) => p.startsWith('/api/') || p.includes('kvittering'))).toBe(false);
-});
-
-test('robots.txt points to the sitemap on the same site', async ({ request }) => {
-  const robots = await (await request.get('/robots.txt')).text();
-  const sitemap = /^Sitemap: (.+)$/m.exec(robots)?.[1];
-  expect(pathOf(sitemap!)).toBe('/sitemap.xml');
-  const xml = await (await request.get('/sitemap.xml')).text();
-  // The sitemap and robots.txt name the same origin (SITE_URL at build time).
-  expect(xml).toContain(`<loc>${new URL('/', sitemap).href}</loc>`);
-});
-
-test('every page has its own description, a canonical URL, its language and a link to the other language', async ({ request }) => {
-  const descriptions = new Map<string, string>();
-  for (const path of builtPages) {
-    const html = await (await request.get(path)).text();
-    const english = path.startsWith('/en/');
-    expect(html, path).toContain(`<html lang="${english ? 'en' : 'da'}"`);
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
-    expect(canonical && pathOf(canonical), path).toBe(path);
-    const description = /<meta name="description" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    expect(description.length, path).toBeGreaterThan(30);
-    expect(descriptions.get(description), `${path} repeats the description of another page`).toBeUndefined();
-    descriptions.set(description, path);
-    const twin = english ? path.replace(/^\/en/, '') : `/en${path}`;
-    expect(html, path).toMatch(new RegExp(`hreflang="${english ? 'da' : 'en'}" href="[^"]*${twin.replace(/\//g, '\\/')}"`));
-  }
-});
 
 /** The JSON-LD blocks of a page, parsed. */
 async function structuredData(page: import('@playwright/test').Page) {

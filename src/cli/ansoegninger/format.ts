@@ -12,9 +12,10 @@
  * run a formula from the internet on the case worker's machine (OWASP, CSV
  * injection). Phone numbers written "+45 …" get it too and show unchanged.
  */
-import { CONTACT_METHODS, type Application, type ContactMethod } from '../../domain/application.ts';
+import type { Application, ContactMethod } from '../../domain/application.ts';
 import { parseCpr } from '../../domain/cpr.ts';
 import { danishDateTime } from '../../domain/danish-days.ts';
+import type { VumTheme } from '../../domain/ids.ts';
 import applyStrings from '../../i18n/locales/da/apply.json' with { type: 'json' };
 import type { StoredApplication } from '../../server/store/types.ts';
 import type { KommuneCatalog } from './args.ts';
@@ -33,9 +34,13 @@ export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).jo
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Ja' : value === false ? 'Nej' : 'Ikke oplyst');
 const when = (iso: string | null) => (iso ? danishDateTime(new Date(iso)) : '');
 
-/** "Praktiske opgaver i hjemmet" from the form's label "Praktiske opgaver i hjemmet, fx rengøring …". */
-const themeName = (slug: string) => (applyStrings.needs.themes as Record<string, string>)[slug]?.split(', fx ')[0] ?? slug;
-const contactName = (method: string) => (CONTACT_METHODS.includes(method as ContactMethod) ? applyStrings.contact[method as ContactMethod] : method);
+/**
+ * The form's words for a VUM theme ("Praktiske opgaver i hjemmet" from its label "Praktiske opgaver i hjemmet, fx
+ * rengøring …") and for a way of contact, looked up by the schema's types: a value without its words does not
+ * compile. A stored row is read back unchecked, so a value the schema no longer knows is shown as stored.
+ */
+const themeName = (slug: VumTheme) => applyStrings.needs.themes[slug]?.split(', fx ')[0] ?? slug;
+const contactName = (method: ContactMethod) => applyStrings.contact[method] ?? method;
 
 /** The date of birth as given, or from the CPR number (one of them is always there). */
 export function birthDateOf(application: Application): string {

@@ -124,6 +124,6 @@ export function optionLabel(k: QuestionnaireKommune, s: QuestionnaireStrings, la
     return <Danish lang={lang}>{label}</Danish>;
   }
   const q = s.questions[id];
-  const options: Record<string, string> = 'options' in q ? (q.options as Record<string, string>) : s.yesNo;
+  const options: Partial<Record<string, string>> = 'options' in q ? q.options : s.yesNo;
   return options[option] ?? option;
 }

@@ -8,8 +8,9 @@ import { questionFieldId } from './QuestionField.tsx';
 import type { QuestionnaireStrings } from './text.tsx';
 
 export function errorText(s: QuestionnaireStrings, error: AnswerError): string {
-  const messages = s.errors[error.question] as Record<string, string>;
-  return messages[error.code] ?? messages.required ?? '';
+  // Every question has a `required` message; some (the age) also an `invalid` one.
+  const messages: { required: string; invalid?: string } = s.errors[error.question];
+  return messages[error.code] ?? messages.required;
 }
 
 /** One summary link per problem, to the question's first input. */

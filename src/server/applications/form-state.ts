@@ -8,19 +8,10 @@
  *   to the page, and the form is filled in from them (no errors shown);
  * - otherwise an empty form.
  */
-import type { Issue } from '../../domain/application.ts';
-import { prefillFromQuestionnaire, type FormProblem, type FormValues } from '../../domain/application-form.ts';
+import { prefillFromQuestionnaire } from '../../domain/application-form.ts';
+import type { FormRerender, FormState } from '../../lib/apply-form-state.ts';
 import { mediaType, readBodyText } from '../request-body.ts';
-import { BODY_LIMIT, type FormRerender } from './submit.ts';
-
-export interface FormState {
-  status: number;
-  values: FormValues;
-  issues: Issue[];
-  general: FormProblem | null;
-  ageHint: number | null;
-  retryAfter: number | null;
-}
+import { BODY_LIMIT } from './submit.ts';
 
 const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null };
 

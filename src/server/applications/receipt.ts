@@ -6,9 +6,8 @@
  * is "unavailable".
  */
 import { normalizeReference } from '../../domain/reference.ts';
-import type { ApplicationStore, Receipt } from '../store/types.ts';
-
-export type ReceiptLookup = { kind: 'found'; receipt: Receipt } | { kind: 'not-found' } | { kind: 'unavailable' };
+import type { ReceiptLookup } from '../../domain/receipt.ts';
+import type { ApplicationStore } from '../store/types.ts';
 
 export async function lookUpReceipt(store: () => ApplicationStore, kommune: string, reference: string | null): Promise<ReceiptLookup> {
   const canonical = reference ? normalizeReference(reference) : null;

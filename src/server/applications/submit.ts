@@ -22,12 +22,13 @@
  * the same function the island uses.
  */
 import { validateApplication, type Issue } from '../../domain/application.ts';
-import { checkForm, type FormProblem, type FormValues } from '../../domain/application-form.ts';
+import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
 import { receiptPath } from '../../domain/paths.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
+import type { FormRerender } from '../../lib/apply-form-state.ts';
 import { isCrossSite } from '../cross-site.ts';
 import { NO_STORE, errorJson, jsonResponse } from '../http.ts';
 import type { RateLimiter } from '../rate-limit.ts';
@@ -53,17 +54,6 @@ export interface SubmitRequest {
   url: URL;
   /** The client address for the rate limit (client-address.ts). */
   client: string;
-}
-
-/** What the form page needs to show the form again: the answers, the problems, and a general error if any. */
-export interface FormRerender {
-  lang: Locale;
-  kommune: string;
-  status: number;
-  values: FormValues;
-  issues: Issue[];
-  general?: FormProblem;
-  retryAfter?: number;
 }
 
 export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender };

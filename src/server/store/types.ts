@@ -7,6 +7,9 @@
  * durably stored (committed and flushed), so the endpoint may answer 201.
  */
 import type { Application } from '../../domain/application.ts';
+import type { Receipt } from '../../domain/receipt.ts';
+
+export type { Receipt };
 
 export interface NewApplication {
   kommune: string;
@@ -14,15 +17,6 @@ export interface NewApplication {
   /** When it was received: the moment the endpoint validated it (age is counted on this day). */
   receivedAt: Date;
   application: Application;
-}
-
-/** What a receipt shows: nothing personal. */
-export interface Receipt {
-  reference: string;
-  kommune: string;
-  unitId: string;
-  /** ISO 8601 in UTC. */
-  receivedAt: string;
 }
 
 export interface StoredApplication extends Receipt {
