@@ -38,8 +38,6 @@ interface Pagefind {
   ) => Promise<{ results: { data: () => Promise<ResultData> }[] } | null>;
 }
 
-/** Where `pagefind --site dist/client` writes its bundle. A variable, so that Vite leaves the import alone. */
-const BUNDLE = '/pagefind/pagefind.js';
 const PAGE_SIZE = 10;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
@@ -96,7 +94,7 @@ function searchUrl({ query, kommune }: Search, path = ''): string {
 }
 
 function start(root: HTMLElement): void {
-  const { strings, otherLanguageSearch, kommuner } = JSON.parse(root.dataset.search ?? '{}') as SearchConfig;
+  const { strings, otherLanguageSearch, kommuner, bundle } = JSON.parse(root.dataset.search ?? '{}') as SearchConfig;
   const form = document.querySelector<HTMLFormElement>('form[data-search-form]');
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   const scope = form?.querySelector<HTMLSelectElement>('select[name="kommune"]');
@@ -115,7 +113,7 @@ function start(root: HTMLElement): void {
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () =>
-    (pagefind ??= (import(/* @vite-ignore */ BUNDLE) as Promise<Pagefind>).then(async (pf) => {
+    (pagefind ??= (import(/* @vite-ignore */ bundle) as Promise<Pagefind>).then(async (pf) => {
       await pf.init?.();
       return pf;
     }));

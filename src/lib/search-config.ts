@@ -29,4 +29,12 @@ export interface SearchConfig {
   otherLanguageSearch: string;
   /** The kommuner a search can keep to: their pages carry `data-pagefind-filter="kommune:<slug>"`. */
   kommuner: { slug: string; name: string }[];
+  /**
+   * Where `pagefind --site dist/client` writes its bundle (`PAGEFIND_BUNDLE`). Handed in rather than
+   * written in the island, so no bundler or minifier turns it into a static import: the page
+   * loads Pagefind only when a search is made.
+   */
+  bundle: string;
 }
+
+export const PAGEFIND_BUNDLE = '/pagefind/pagefind.js';
