@@ -43,7 +43,7 @@ export default defineConfig({
       rollupOptions: {
         output: {
           // Both Preact islands (questionnaire, application) load Preact, the shared components, the
-          // routing rule, the ids and the mount function.
+          // routing rule and the look-up of its reasons, the ids and the mount function.
           // Left to itself the bundler splits them into several small files, and each is gzipped on
           // its own; one file for what the two islands share is ~0.2 KB less per page. Only modules
           // both islands import (minShareCount) are grouped, and not the plain-script island's, so
@@ -53,7 +53,12 @@ export default defineConfig({
               // The small modules the contact page's plain script shares with the islands (clock words,
               // templates): one file rather than two, and kept out of the Preact group below.
               { name: 'site-shared', test: /[\\/]src[\\/](domain[\\/]danish-clock|lib[\\/]template)\.ts$/, minShareCount: 2, priority: 2 },
-              { name: 'islands-shared', test: /[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]components[\\/]|[\\/]src[\\/](domain[\\/](routing|ids)|islands[\\/]mount)\.ts$/, minShareCount: 2, priority: 1 },
+              {
+                name: 'islands-shared',
+                test: /[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]components[\\/]|[\\/]src[\\/](domain[\\/](routing|ids)|lib[\\/]route-reason|islands[\\/]mount)\.ts$/,
+                minShareCount: 2,
+                priority: 1,
+              },
             ],
           },
         },

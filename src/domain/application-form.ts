@@ -14,39 +14,8 @@ import { LIMITS, validateApplication, type Issue, type Validation } from './appl
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 
-/** Every field of the form, by its `name` (and, as `f-<name>`, its id). */
-export const FORM_FIELDS = [
-  'who',
-  'onBehalfName',
-  'onBehalfRelation',
-  'onBehalfPhone',
-  'onBehalfEmail',
-  'onBehalfConsent',
-  'name',
-  'birthDay',
-  'birthMonth',
-  'birthYear',
-  'cpr',
-  'street',
-  'postalCode',
-  'city',
-  'phone',
-  'email',
-  'pension',
-  'needs',
-  'description',
-  'helpReceived',
-  'contactPreferred',
-  'contactTimes',
-  'bisidder',
-  'consentInformation',
-] as const;
-export type FieldName = (typeof FORM_FIELDS)[number];
-
 /** Hidden fields the no-JavaScript form also posts. */
 export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
-
-export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
 /** A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much text). */
 export interface FormProblem {
@@ -65,39 +34,28 @@ export const STEPS = [
   { id: 'needs', fields: ['needs', 'description', 'helpReceived'] },
   { id: 'contact', fields: ['contactPreferred', 'contactTimes', 'bisidder', 'consentInformation'] },
   { id: 'review', fields: [] },
-] as const satisfies readonly { id: string; fields: readonly FieldName[] }[];
+] as const;
 export type StepId = (typeof STEPS)[number]['id'];
+
+/** Every field of the form, by its `name` (and, as `f-<name>`, its id), in the order of the steps. */
+export type FieldName = (typeof STEPS)[number]['fields'][number];
+export const FORM_FIELDS: readonly FieldName[] = STEPS.flatMap((s) => s.fields);
+
+export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
 /** The field that shows the problem at an API path (array indexes dropped: `needs.2` → `needs`). */
 const FIELD_FOR_PATH = Object.fromEntries(
-  [
-    'who who',
-    'applicant name',
-    'applicant.name name',
-    'applicant.birthDate birthDay',
-    'applicant.cpr cpr',
-    'applicant.address street',
-    'applicant.address.street street',
-    'applicant.address.postalCode postalCode',
-    'applicant.address.city city',
-    'applicant.phone phone',
-    'applicant.email email',
-    'receivesEarlyRetirementPension pension',
-    'onBehalf onBehalfName',
-    'onBehalf.name onBehalfName',
-    'onBehalf.relation onBehalfRelation',
-    'onBehalf.phone onBehalfPhone',
-    'onBehalf.email onBehalfEmail',
-    'onBehalf.applicantConsents onBehalfConsent',
-    'needs needs',
-    'description description',
-    'helpReceived helpReceived',
-    'contact contactPreferred',
-    'contact.preferred contactPreferred',
-    'contact.bestTimes contactTimes',
-    'wantsBisidder bisidder',
-    'consentToObtainInformation consentInformation',
-  ].map((pair) => pair.split(' ')),
+  (
+    'who who,applicant name,applicant.name name,applicant.birthDate birthDay,applicant.cpr cpr,' +
+    'applicant.address street,applicant.address.street street,applicant.address.postalCode postalCode,' +
+    'applicant.address.city city,applicant.phone phone,applicant.email email,receivesEarlyRetirementPension pension,' +
+    'onBehalf onBehalfName,onBehalf.name onBehalfName,onBehalf.relation onBehalfRelation,onBehalf.phone onBehalfPhone,' +
+    'onBehalf.email onBehalfEmail,onBehalf.applicantConsents onBehalfConsent,needs needs,description description,' +
+    'helpReceived helpReceived,contact contactPreferred,contact.preferred contactPreferred,contact.bestTimes contactTimes,' +
+    'wantsBisidder bisidder,consentToObtainInformation consentInformation'
+  )
+    .split(',')
+    .map((pair) => pair.split(' ')),
 ) as Record<string, FieldName>;
 
 /** An API path without array indexes, as messages are keyed: `needs.2` → `needs`. */

@@ -94,7 +94,13 @@ describe('birth date or CPR number', () => {
       delete (b.applicant as Partial<Body['applicant']>).birthDate;
       Object.assign(b.applicant, { cpr: '310401-1234' });
     });
-    expect(codes(cpr)).toEqual({ 'applicant.cpr': 'cprInvalid' });
+    // Ten digits with no such date say what is wrong: the date, not the number of digits.
+    expect(codes(cpr)).toEqual({ 'applicant.cpr': 'cprDateInvalid' });
+    const short = withChanges((b) => {
+      delete (b.applicant as Partial<Body['applicant']>).birthDate;
+      Object.assign(b.applicant, { cpr: '12040-1234' });
+    });
+    expect(codes(short)).toEqual({ 'applicant.cpr': 'cprInvalid' });
   });
 
   it('a birth date in the future is a typing error', () => {

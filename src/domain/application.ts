@@ -60,6 +60,7 @@ export const ISSUE_CODES = [
   'birthDateTooEarly',
   'under18',
   'cprInvalid',
+  'cprDateInvalid',
   'cprBirthDateMismatch',
   'consentRequired',
   'phoneMissing',
@@ -95,7 +96,8 @@ export const ApplicantSchema = z.strictObject({
   /** ISO date; `birthDate` or `cpr` — one is enough. */
   birthDate: z.optional(z.nullable(z.string().check(z.refine(isRealDate, { error: 'birthDateInvalid' })))),
   /** DDMMYY-SSSS with or without the hyphen; gives the birth date by the century rule (cpr.ts). */
-  cpr: z.optional(z.nullable(z.string().check(z.refine((s) => parseCpr(s).ok, { error: 'cprInvalid' })))),
+  // Ten digits whose first six are no date ("310299-1234") are told so, not "write 10 digits".
+  cpr: z.optional(z.nullable(z.string().check(z.refine((s) => parseCpr(s).ok, { error: (i) => (parseCpr(String(i.input)).reason === 'date' ? 'cprDateInvalid' : 'cprInvalid') })))),
   address: z.optional(z.nullable(ApplicantAddressSchema)),
   phone,
   email,

@@ -11,7 +11,7 @@
  * satisfy it, so rejecting on it would turn real people away.
  */
 export type CprResult =
-  | { ok: true; cpr: string; birthDate: string }
+  | { ok: true; cpr: string; birthDate: string; reason?: undefined }
   | { ok: false; reason: 'format' | 'date' };
 
 export function centuryFor(seventhDigit: number, yy: number): number {

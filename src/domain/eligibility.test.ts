@@ -373,7 +373,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       outcome: 'likely',
       unit: 'visitation-og-understoettelse',
       reasons: [['unit', SECTIONS.whoToContact]],
-      quotes: 'kvalitetsstandarden siger ikke, hvor du søger',
+      quotes: 'kvalitetsstandarden siger ikke, hvor man søger',
     },
     {
       situation: 'someone whose need a værested already covers is told other help comes first',

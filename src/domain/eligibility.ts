@@ -25,7 +25,7 @@ import { ADULT_AGE } from './age.ts';
 import type { Fact, Kommune } from './kommune.ts';
 import type { Located } from './provenance.ts';
 import { HOUSING_TYPES, type Housing } from './housing.ts';
-import { pensionMatters, routeApplication } from './routing.ts';
+import { pensionMatters, routeApplication, type RouteWhy } from './routing.ts';
 import { shownUnits, type ShownUnit } from './unit-phone.ts';
 
 /** Ja / Nej / Ved ikke: Danish values, as the forms post them; `kindOfHelp` shares `ved-ikke` (ARCHITECTURE.md, Glossary). */
@@ -254,8 +254,8 @@ export interface Assessment {
   reasons: Reason[];
   /** The unit that would handle an application (and that you can call), with a number from another source where the standard has none. */
   unit: ShownUnit;
-  /** Why that unit, from the kommune's routing ("fordi du er under 30 år …"). */
-  unitReason: string;
+  /** Why that unit, from the kommune's routing, for the page to word ("fordi du er under 30 år …", src/lib/route-reason.ts). */
+  unitWhy: RouteWhy;
   /** What to do, most fitting first; `call` is always there, `apply` unless the age is below what the form takes (`mayApply`). */
   nextSteps: NextStep[];
 }
@@ -427,7 +427,7 @@ export function assess(given: Answers, k: QuestionnaireKommune): Assessment {
         ? [{ kind: 'call' }, ...apply]
         : [...otherHelp, { kind: 'call' }, ...apply];
   const sorted = EFFECT_ORDER.flatMap((effect) => reasons.filter((r) => r.effect === effect));
-  return { outcome, reasons: sorted, unit: route.unit, unitReason: route.reason, nextSteps };
+  return { outcome, reasons: sorted, unit: route.unit, unitWhy: route.why, nextSteps };
 }
 
 /** The answered needs that are this kommune's help areas, in the kommune's order. */

@@ -123,7 +123,8 @@ export type Unit = z.infer<typeof UnitSchema>;
  * Who goes to which unit. Rules are tried in order; the first that matches
  * wins, otherwise `defaultUnit`. Ages are whole years on the day of submission.
  */
-export const RoutingRuleSchema = z.strictObject({
+export const RoutingRuleSchema = z
+  .strictObject({
   unit: z.string(),
   /** Inclusive lower age bound, `null` for none. */
   minAge: z.number().int().min(0).nullable(),
@@ -131,8 +132,6 @@ export const RoutingRuleSchema = z.strictObject({
   belowAge: z.number().int().min(1).nullable(),
   /** Brønderslev: førtidspension sends you to the adult unit whatever your age. */
   excludesEarlyRetirementPension: z.boolean(),
-  /** Why, in plain Danish, as shown to the applicant ("fordi du er under 30 år"). */
-  reason: z.string().min(1),
   /** The standard's own words for the rule, verbatim. */
   quote: z.string().min(1),
   /**
@@ -142,11 +141,22 @@ export const RoutingRuleSchema = z.strictObject({
    */
   reading: z.string().min(1).nullable(),
   section: SectionId,
-});
+  })
+  .refine((r) => r.minAge !== null || r.belowAge !== null, { message: 'a routing rule routes by age: give minAge, belowAge or both', path: ['minAge'] });
 
 export const RoutingSchema = z.strictObject({
   defaultUnit: z.string(),
-  defaultReason: z.string().min(1),
+  /**
+   * Where a kommune has one unit for everyone (no `rules`), why it gets the application, in plain
+   * Danish and without "du" (it is shown to someone applying for another as well): "fordi
+   * kvalitetsstandarden siger, at man søger hos Social og Handicap". `null` where rules route by age:
+   * then the site says why from the rule (src/lib/route-reason.ts).
+   */
+  defaultReason: z
+    .string()
+    .min(1)
+    .refine((s) => !/\b(du|dig|din|dit|dine)\b/i.test(s), 'defaultReason is shown to whoever fills in the form: write it without du, dig, din, dit or dine')
+    .nullable(),
   /** The standard's own words naming the unit everyone else goes to, verbatim. */
   defaultQuote: z.string().min(1),
   /**
@@ -156,6 +166,9 @@ export const RoutingSchema = z.strictObject({
    */
   defaultReading: z.string().min(1).nullable(),
   rules: z.array(RoutingRuleSchema),
+}).refine((r) => (r.defaultReason === null) === r.rules.length > 0, {
+  message: 'defaultReason: give it where there are no rules (one unit for everyone), and null where rules route by age',
+  path: ['defaultReason'],
 });
 export type Routing = z.infer<typeof RoutingSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationFor, pensionMatters, routeApplication } from './routing.ts';
+import { destinationFor, pensionMatters, routeApplication, routeWhyKey } from './routing.ts';
 import { shownUnits } from './unit-phone.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
 
@@ -7,10 +7,22 @@ const route = (slug: string, age: number | null, pension: boolean | null = false
   routeApplication(kommune(slug), { age, receivesEarlyRetirementPension: pension }).unit.id;
 
 describe('Brønderslev: under 30 and not on førtidspension → UngeCentret, else Visitationen', () => {
-  it('a 25-year-old without førtidspension applies to UngeCentret, and is told why', () => {
+  it('a 25-year-old without førtidspension applies to UngeCentret, and is told why: the band and the answer she gave', () => {
     const r = routeApplication(kommune('bronderslev'), { age: 25, receivesEarlyRetirementPension: false });
     expect(r.unit.id).toBe('ungecentret');
-    expect(r.reason).toMatch(/under 30/);
+    expect(r.why).toEqual({ kind: 'band', rule: 0, pension: 'no' });
+  });
+  it('førtidspension not known: the band, and that førtidspension is not known (never an answer not given)', () => {
+    const r = routeApplication(kommune('bronderslev'), { age: 25, receivesEarlyRetirementPension: null });
+    expect(r.unit.id).toBe('ungecentret');
+    expect(r.why).toEqual({ kind: 'band', rule: 0, pension: 'unknown' });
+    expect(routeWhyKey(r.why)).toBe('rule0-unknown');
+  });
+  it('why Visitationen: førtidspension under 30, the age from 30', () => {
+    expect(routeApplication(kommune('bronderslev'), { age: 25, receivesEarlyRetirementPension: true }).why).toEqual({ kind: 'pension' });
+    expect(routeApplication(kommune('bronderslev'), { age: 45, receivesEarlyRetirementPension: null }).why).toEqual({ kind: 'age', age: 45 });
+    expect(routeApplication(kommune('bronderslev'), { age: null, receivesEarlyRetirementPension: null }).why).toEqual({ kind: 'default' });
+    expect(routeApplication(kommune('varde'), { age: 40, receivesEarlyRetirementPension: null }).why).toEqual({ kind: 'default' });
   });
   it('a 29-year-old without førtidspension applies to UngeCentret', () => expect(route('bronderslev', 29)).toBe('ungecentret'));
   it('a 30-year-old (on the 30th birthday) applies to Visitationen', () => expect(route('bronderslev', 30)).toBe('visitationen'));
@@ -20,7 +32,7 @@ describe('Brønderslev: under 30 and not on førtidspension → UngeCentret, els
   it('where the standard does not settle the case in so many words, the route carries the site’s reading', () => {
     const at = (age: number, pension: boolean | null) => routeApplication(kommune('bronderslev'), { age, receivesEarlyRetirementPension: pension });
     // Under 30 on førtidspension: the standard names both units; the site reads it as Visitationen, and says so.
-    expect(at(25, true).reading).toMatch(/^Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen/);
+    expect(at(25, true).reading).toMatch(/^Er man under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen/);
     expect(at(25, false).reading).toBe(at(25, true).reading);
     // 30 or older: the standard's own sentence, no reading.
     expect(at(45, true).reading).toBeNull();

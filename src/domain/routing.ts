@@ -30,10 +30,31 @@ export interface RoutingApplicant {
   receivesEarlyRetirementPension: boolean | null;
 }
 
+/**
+ * Why an application goes to its unit, as the answers show it, for the pages to put in words
+ * for whoever fills in the form ("fordi du er under 30 år", "fordi personen er under 30 år";
+ * src/lib/route-reason.ts): never an answer that was not given.
+ */
+export type RouteWhy =
+  /**
+   * Rule number `rule` (its age band) took it. `pension`, for a rule that is only for those
+   * not on førtidspension: answered no, or not known.
+   */
+  | { kind: 'band'; rule: number; pension: 'no' | 'unknown' | null }
+  /** Førtidspension sent it past a rule that takes this age otherwise. */
+  | { kind: 'pension' }
+  /** No rule takes this age. */
+  | { kind: 'age'; age: number }
+  /** The kommune's one unit (its `defaultReason`), or no age yet where rules route by age. */
+  | { kind: 'default' };
+
+/** A why as a key, the same for every age: `rule0-no`, `rule1`, `pension`, `age`, `default` (the pages word each ahead). */
+export const routeWhyKey = (why: RouteWhy): string =>
+  why.kind === 'band' ? `rule${why.rule}${why.pension ? `-${why.pension}` : ''}` : why.kind;
+
 export interface Route<U extends Unit = Unit> {
   unit: U;
-  /** Why, for the applicant: "fordi du er under 30 år og ikke får førtidspension". */
-  reason: string;
+  why: RouteWhy;
   /** The standard's section that states the rule, `null` for the default. */
   section: string | null;
   /**
@@ -52,19 +73,27 @@ export function routeApplication<U extends Unit>(kommune: RoutingKommune<U>, app
     return unit;
   };
   const { age, receivesEarlyRetirementPension: pension } = applicant;
+  const { rules, defaultUnit } = kommune.routing;
   let reading: string | null = kommune.routing.defaultReading;
+  let why: RouteWhy = age === null || !rules.length ? { kind: 'default' } : { kind: 'age', age };
   if (age !== null) {
-    for (const rule of kommune.routing.rules) {
+    for (const [index, rule] of rules.entries()) {
       if (rule.minAge !== null && age < rule.minAge) continue;
       if (rule.belowAge !== null && age >= rule.belowAge) continue;
       if (rule.excludesEarlyRetirementPension && pension === true) {
         reading = rule.reading ?? reading;
+        why = { kind: 'pension' };
         continue;
       }
-      return { unit: unitById(rule.unit), reason: rule.reason, section: rule.section, reading: rule.reading };
+      return {
+        unit: unitById(rule.unit),
+        why: { kind: 'band', rule: index, pension: rule.excludesEarlyRetirementPension ? (pension === false ? 'no' : 'unknown') : null },
+        section: rule.section,
+        reading: rule.reading,
+      };
     }
   }
-  return { unit: unitById(kommune.routing.defaultUnit), reason: kommune.routing.defaultReason, section: null, reading };
+  return { unit: unitById(defaultUnit), why, section: null, reading };
 }
 
 /** Whether a kommune's routing depends on førtidspension for someone of this age (ask only then). */

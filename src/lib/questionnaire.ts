@@ -9,6 +9,7 @@ import type { Kommune } from '../domain/kommune.ts';
 import { STRINGS, type Locale } from '../i18n/index.ts';
 import { kommunePath, contactPath, applyPath } from '../domain/paths.ts';
 import { ageBandWords } from './age-band-text.ts';
+import { routingWords } from './route-reason.ts';
 
 export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLinks {
   return {
@@ -25,10 +26,12 @@ export function questionnaireLinks(lang: Locale, slug: string): QuestionnaireLin
  * in Brønderslev, taking part and cooperating elsewhere. Chosen here, on the
  * server, so the island carries no code for it.
  */
-export function questionnaireStrings(lang: Locale, k: Pick<Kommune, 'eligibility'>): QuestionnaireStrings {
+export function questionnaireStrings(lang: Locale, k: Kommune): QuestionnaireStrings {
   const s = STRINGS[lang].questionnaire;
   const { choose } = s.questions.canTakePart;
-  const shared = { ageBand: ageBandWords(lang), themes: STRINGS[lang].apply.needs.themes };
+  // The questionnaire speaks to the person ("Svarer du for en anden? Så svar for den person."): the form's words for oneself.
+  const unitReasons = routingWords(k, STRINGS[lang].apply.routing, ageBandWords(lang)).reasons;
+  const shared = { ageBand: ageBandWords(lang), themes: STRINGS[lang].apply.needs.themes, unitReasons };
   if (takePartRule(k) !== 'choose') return { ...s, ...shared };
   const canTakePart = { ...s.questions.canTakePart, label: choose.label, hint: choose.hint };
   return { ...s, questions: { ...s.questions, canTakePart }, reasons: { ...s.reasons, ...choose.reasons }, ...shared };

@@ -122,7 +122,7 @@ test('applying for someone else by e-mail: the person’s e-mail and the helper�
   await page.getByLabel('Tell us briefly what is difficult').fill(marker());
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  const contact = page.getByRole('group', { name: 'How would you like the municipality to contact you?' });
+  const contact = page.getByRole('group', { name: 'How should the municipality contact the person?' });
   await contact.getByLabel('Email', { exact: true }).check();
   await expect(contact.getByLabel('The person’s email')).toHaveValue('');
   await expect(contact.getByLabel('The person’s email')).toHaveAccessibleDescription('Give the person’s email, your own or both.');

@@ -81,12 +81,15 @@ test.describe('with JavaScript', () => {
     const preview = page.locator('.routing-preview');
     await expect(preview).toContainText('Hvem der får ansøgningen, afhænger af alderen');
     await fillBirthDate(page, 25);
-    await expect(preview).toContainText('Din ansøgning går til UngeCentret');
+    // To someone applying for another, the reason speaks of "personen", and states no answer that was not given.
+    await expect(preview).toContainText(
+      'Ansøgningen går til UngeCentret, fordi personen er under 30 år. Får personen førtidspension, går den i stedet til Visitationen – Det Specialiserede Område.',
+    );
     await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
-    await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
+    await expect(preview).toContainText('Ansøgningen går til Visitationen – Det Specialiserede Område, fordi personen får førtidspension.');
     await expect(preview).toContainText('9945 4421');
     // Under 30 on førtidspension the standard names both units: the box says that sending it to Visitationen is our reading.
-    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
+    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er man under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
     await page.getByLabel('År', { exact: true }).fill(birthDateForAge(30).year);
     await expect(page.getByRole('group', { name: 'Får personen førtidspension?' })).toHaveCount(0);
     await expect(preview).toContainText('Visitationen');
@@ -99,14 +102,14 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('Fulde navn').fill('Ida');
     await fillBirthDate(page, 16);
     const help = page.locator('.under18');
-    await expect(help).toContainText('Personen skal være fyldt 18 år for at søge her');
-    await expect(help).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    await expect(help).toContainText('Du skal være fyldt 18 år for at søge her');
+    await expect(help).toContainText('Er barnet under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     // The standard's own words, quoted, before our reading of them.
     await expect(help).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år, skal du i stedet henvende dig til Ungekontakten på telefonnummer 47 35 11 64.“');
     await expect(help).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
     await continueButton(page).click();
     await expect(page.locator('.error-summary')).toBeFocused();
-    await expect(page.locator('.error-summary')).toContainText('Personen skal være fyldt 18 år');
+    await expect(page.locator('.error-summary')).toContainText('Du skal være fyldt 18 år');
     await expectNoAxeViolations(page);
   });
 
@@ -138,14 +141,14 @@ test.describe('with JavaScript', () => {
     await continueButton(page).click();
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link')).toHaveText([
-      'Skriv det fulde navn.',
+      'Skriv dit fulde navn.',
       'Skriv en fødselsdato, der findes, fx 12 4 1999.',
       'Skriv vej og husnummer.',
       'Skriv et postnummer med 4 cifre, fx 9700.',
       'Skriv byen.',
     ]);
     await expect(page.getByLabel('Fulde navn')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('#f-name-error')).toHaveText('Fejl: Skriv det fulde navn.');
+    await expect(page.locator('#f-name-error')).toHaveText('Fejl: Skriv dit fulde navn.');
     await expectNoAxeViolationsInStep(page);
     await summary.getByRole('link', { name: 'Skriv byen.' }).click();
     await expect(page.getByLabel('By', { exact: true })).toBeFocused();
@@ -196,7 +199,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('Personen har sagt ja til, at jeg søger for dem').check();
     await continueButton(page).click();
     await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
-    await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
+    await expect(page.locator('.routing-preview')).toContainText('Ansøgningen går til UngeCentret, fordi personen er under 30 år og ikke får førtidspension.');
     await expect(page.getByLabel('Dag', { exact: true })).toHaveValue('');
   });
 
@@ -284,7 +287,8 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Måned', { exact: true }).fill(born.month);
     await page.getByLabel('År', { exact: true }).fill(born.year);
     await page.getByLabel(/^Telefonnummer/).fill('12345678');
-    await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej').check();
+    // One page before it is sent: the words cannot know yet who fills it in, so they name neither "du" nor "personen".
+    await page.getByRole('group', { name: 'Får den, der skal have støtte, førtidspension?' }).getByLabel('Nej').check();
     await page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin').check();
     await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
     await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
@@ -304,13 +308,15 @@ test.describe('without JavaScript', () => {
   test('a 25-year-old in Brønderslev on førtidspension who forgot a question sees that the application goes to Visitationen, and that this is our reading', async ({ page }) => {
     await page.goto(FORM);
     await fillInOnePage(page, marker());
-    await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Ja').check();
+    await page.getByRole('group', { name: 'Får den, der skal have støtte, førtidspension?' }).getByLabel('Ja').check();
     await page.getByLabel('Fulde navn').fill('');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
-    await expect(page.locator('#error-summary-page')).toContainText('Skriv det fulde navn.');
+    // Back with errors, the page knows she applies for herself: "du".
+    await expect(page.locator('#error-summary-page')).toContainText('Skriv dit fulde navn.');
+    await expect(page.getByRole('group', { name: 'Får du førtidspension?' }).getByLabel('Ja')).toBeChecked();
     const preview = page.locator('.routing-preview');
-    await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er fyldt 30 år eller får førtidspension.');
-    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
+    await expect(preview).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du får førtidspension.');
+    await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er man under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
   });
 
   test('a 25-year-old in Brønderslev applies on one page and lands on an UngeCentret receipt (303)', async ({ page }) => {
@@ -398,7 +404,7 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/api\/ansoegninger$/);
     await expect(page).toHaveTitle(/^Error: Apply for socio-educational support in Aabenraa Kommune/);
     await expect(page.locator('#error-summary-page')).toContainText('There is a problem');
-    await expect(page.locator('#error-summary-page')).toContainText('Enter the full name.');
+    await expect(page.locator('#error-summary-page')).toContainText('Enter your full name.');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByLabel('I am applying for myself')).toBeChecked();
   });
@@ -407,9 +413,10 @@ test.describe('without JavaScript', () => {
     await page.goto('/frederikssund/ansoeg/');
     await fillBirthDate(page, 17);
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
-    await expect(page.locator('.under18')).toContainText('Er du under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
+    await expect(page.locator('.under18')).toContainText('Er barnet under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     await expect(page.locator('.under18')).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år');
-    await expect(page.locator('#error-summary-page')).toContainText('Personen skal være fyldt 18 år');
+    // Nobody said who applies: neither "du" nor "personen".
+    await expect(page.locator('#error-summary-page')).toContainText('Man skal være fyldt 18 år');
     await expectNoAxeViolations(page);
   });
 
@@ -434,7 +441,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
     await expect(page.getByLabel('Samfundsliv, fx post, økonomi, arbejde og uddannelse')).toBeChecked();
     await expect(page.getByLabel('Mobilitet, fx at komme rundt og tage bus og tog')).toBeChecked();
-    await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
+    await expect(page.locator('.routing-preview')).toContainText('Ansøgningen går til UngeCentret');
     await expectNoAxeViolations(page);
   });
 

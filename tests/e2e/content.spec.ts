@@ -47,7 +47,7 @@ test('the contact page gives phone numbers as tel: links and hours as a table (S
 
 test('Brønderslev: where the routing is the site’s reading of the standard (under 30 and on førtidspension), the contact page says it is a reading', async ({ page }) => {
   await page.goto('/bronderslev/kontakt/');
-  await expect(page.locator('.routing-reading')).toHaveText(/^Sådan forstår vi kvalitetsstandarden: .*Vi sender dig til Visitationen, fordi du får førtidspension\./);
+  await expect(page.locator('.routing-reading')).toHaveText(/^Sådan forstår vi kvalitetsstandarden: .*Vi sender ansøgningen til Visitationen på grund af førtidspensionen\./);
 });
 
 test('Frederikssund’s standard is silent on deadlines: "Det vigtigste" says so, and gives the law’s rule where the law has one, labelled as law', async ({ page }) => {

@@ -32,7 +32,7 @@ const RECEIPT = /\/bronderslev\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9
 /** What the questionnaire carried over is filled in; the rest is typed. */
 async function expectCarriedOver(page: Page) {
   await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
-  await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Får du førtidspension?' }).getByLabel('Nej')).toBeChecked();
   await expect(page.getByLabel('Socialt liv, fx at være sammen med andre')).toBeChecked();
 }
 
@@ -85,7 +85,7 @@ test('with JavaScript: the questionnaire’s answers go along to the form, which
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   // The age from the questionnaire routes before a date of birth is typed.
   await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til UngeCentret');
-  await expect(page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Får du førtidspension?' }).getByLabel('Nej')).toBeChecked();
 });
 
 test('with JavaScript: from the carried answers she fills in the rest and lands on an UngeCentret receipt, her needs stored', async ({ page }) => {

@@ -1,16 +1,17 @@
 /**
  * "Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får
- * førtidspension" with that unit's phone and phone hours, shown before the
+ * førtidspension" ("Ansøgningen går til …, fordi personen er …" for someone
+ * applying for another) with that unit's phone and phone hours, shown before the
  * application is sent and updated as the answers change. Until the age is
  * known, a kommune with several units shows its rules; under 18, where
- * children and young people get help instead. Unit names and reasons are
- * the standard's Danish words (lang="da" on English pages).
+ * children and young people get help instead. Unit names and a kommune's own
+ * reason are the standard's Danish words (lang="da" on English pages).
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
 import type { ShownUnit } from '../../domain/unit-phone.ts';
 import { fillTemplate } from '../../lib/template.ts';
-import { UnitPhone } from '../UnitPhone.tsx';
-import type { ApplyStrings, FormKommune } from './types.ts';
+import { reasonFor, type RoutingWords } from '../../lib/route-reason.ts';
+import type { ApplyStrings, FormKommune, PreviewFragments } from './types.ts';
 
 export type Preview = Destination<ShownUnit> | { kind: 'rules' };
 
@@ -21,68 +22,32 @@ export function previewFor(kommune: FormKommune, age: number | null, pension: bo
 
 interface Props {
   s: ApplyStrings;
+  /** Why, worded ahead for each way the kommune routes (lib/route-reason.ts). */
+  words: RoutingWords;
+  /** The parts that never change with the answers, rendered on the server (RoutingFragments.tsx). */
+  fragments: PreviewFragments;
   kommune: FormKommune;
   preview: Preview;
-  contactPath: string;
 }
 
-function UnitContact({ s, unit }: { s: ApplyStrings; unit: ShownUnit }) {
+/** HTML rendered on the server from our own components (an island's static slot, as Astro passes children). */
+const Static = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;
+
+/** A text with a unit's name in it (`{{unit}}`), the name marked as Danish (WCAG 3.1.2). */
+const WithUnit = ({ text, unit }: { text: string; unit: string | undefined }) => {
+  const [before, after] = text.split('{{unit}}');
   return (
-    <dl class="routing-preview__contact">
-      <dt>{s.routing.phone}</dt>
-      <dd>
-        <UnitPhone unit={unit} notStated={s.routing.notStated} from={s.routing.phoneFrom} />
-      </dd>
-      <dt>{s.routing.hours}</dt>
-      <dd>{unit.phoneHoursText ? <span lang="da" class="phone-hours-text">{unit.phoneHoursText}</span> : <span class="not-stated">{s.routing.notStated}</span>}</dd>
-    </dl>
+    <>
+      {before}
+      {unit !== undefined && <span lang="da">{unit}</span>}
+      {after}
+    </>
   );
-}
+};
 
-export function Under18Help({ s, preview, contactPath }: { s: ApplyStrings; preview: Extract<Preview, { kind: 'under18' }>; contactPath: string }) {
-  const { contacts } = preview;
-  return (
-    <div class="alert alert-warning under18" id="under-18">
-      <div class="alert-body">
-        <h2 class="alert-heading">{s.under18.heading}</h2>
-        <p class="alert-text">{s.under18.text}</p>
-        {preview.help ? (
-          <>
-            {preview.help.quote && (
-              <p>
-                {s.under18.standardSays} <span lang="da">„{preview.help.quote}“</span>
-              </p>
-            )}
-            <p>{s.routing.ourReading}</p>
-            <p lang="da">{preview.help.text}</p>
-          </>
-        ) : contacts.length ? (
-          <>
-            <p>{s.under18.askKommune}</p>
-            <ul>
-              {contacts.map((u) => (
-                <li>
-                  <span lang="da">{u.name}</span>:{' '}
-                  {u.phone || u.outsidePhone ? <UnitPhone unit={u} from={s.routing.phoneFrom} /> : <a href={`mailto:${u.email}`}>{u.email}</a>}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>{s.under18.noContact}</p>
-        )}
-        <p>
-          <a href={contactPath}>{s.under18.contactPage}</a>
-        </p>
-      </div>
-    </div>
-  );
-}
-
-export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
-  if (preview.kind === 'under18') return <Under18Help s={s} preview={preview} contactPath={contactPath} />;
-  const unitById = (id: string) => kommune.units.find((u) => u.id === id)!;
-  const [before, after] = s.routing.goesTo.split('{{unit}}');
+export function RoutingPreview({ s, words, fragments, kommune, preview }: Props) {
+  if (preview.kind === 'under18') return <Static html={fragments.under18} />;
+  const reason = preview.kind === 'application' && reasonFor(words.reasons, preview.route.why);
   const readings = (preview.kind === 'application' ? [preview.route.reading] : [...kommune.routing.rules.map((r) => r.reading), kommune.routing.defaultReading]).filter(Boolean);
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
@@ -93,33 +58,25 @@ export function RoutingPreview({ s, kommune, preview, contactPath }: Props) {
         <>
           <p aria-live="polite">
             <strong>
-              {/* The unit's name is Danish inside the sentence (WCAG 3.1.2). */}
-              {before}
-              <span lang="da">{preview.route.unit.name}</span>
-              {after}
+              <WithUnit text={s.routing.goesTo} unit={preview.route.unit.name} />
             </strong>
-            ,{' '}
-            <span lang="da">{preview.route.reason}</span>.
+            {reason && (
+              <>
+                ,{' '}
+                <span lang={reason.lang}>
+                  <WithUnit text={reason.text} unit={reason.unit} />
+                </span>
+                .
+              </>
+            )}
           </p>
-          <UnitContact s={s} unit={preview.route.unit} />
+          <Static html={fragments.contacts[preview.route.unit.id]!} />
         </>
       ) : (
         <>
           <p>{s.routing.dependsOnAge}</p>
           <p>{fillTemplate(s.routing.rulesIntro, { name: kommune.name })}</p>
-          <ul>
-            {[...kommune.routing.rules.map((r) => [r.unit, r.reason]), [kommune.routing.defaultUnit, kommune.routing.defaultReason]].map(
-              ([id, reason]) => {
-                const unit = unitById(id!);
-                return (
-                  <li>
-                    <strong lang="da">{unit.name}</strong>: <span lang="da">{reason}</span>. {s.routing.phone}:{' '}
-                    <UnitPhone unit={unit} notStated={s.routing.notStated} from={s.routing.phoneFrom} />
-                  </li>
-                );
-              },
-            )}
-          </ul>
+          <Static html={fragments.rules} />
         </>
       )}
       <p class="routing-preview__source">{s.routing.fromStandard}</p>

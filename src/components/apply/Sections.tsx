@@ -124,9 +124,9 @@ function AddressFields(p: SectionProps & { legend: string; hint: string; optiona
   );
 }
 
-export function PersonSection(p: SectionProps & { askPension: boolean; selfKnown: boolean }) {
+export function PersonSection(p: SectionProps & { askPension: boolean }) {
   const { s } = p;
-  const self = p.selfKnown && one(p.values, 'who') === 'self';
+  const self = one(p.values, 'who') === 'self';
   const auto = autocomplete(self);
   return (
     <>
@@ -193,7 +193,7 @@ export const REVEALED: Record<ContactMethod, FieldName> = { phone: 'phone', emai
 function Reveal(p: SectionProps & { method: ContactMethod }) {
   const { s, method: m } = p;
   const onBehalf = one(p.values, 'who') === 'on-behalf';
-  const l = onBehalf ? s.contact.onBehalf : s.contact.self;
+  const l = s.contact.reveal;
   const auto = autocomplete(!onBehalf);
   if (m === 'letter') {
     return (
@@ -207,7 +207,7 @@ function Reveal(p: SectionProps & { method: ContactMethod }) {
   const width = m === 'phone' ? 'input-width-s' : undefined;
   return (
     <>
-      <TextField {...bind(p, m)} label={l[m]} hint={onBehalf ? s.contact[`${m}EitherHint`] : undefined} type={type} autocomplete={auto(type)} width={width} />
+      <TextField {...bind(p, m)} label={l[m]} hint={l[`${m}Hint`]} type={type} autocomplete={auto(type)} width={width} />
       {onBehalf && <TextField {...bind(p, m === 'phone' ? 'onBehalfPhone' : 'onBehalfEmail')} label={s.onBehalf[m]} type={type} autocomplete={type} width={width} />}
     </>
   );

@@ -10,6 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
 import { applicationsApiPath } from '../../domain/paths.ts';
+import { fillerOf } from '../../lib/apply-words.ts';
 import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
 import type { FieldMessages } from './messages.ts';
@@ -26,7 +27,9 @@ const Part = ({ id, title, children }: { id: string; title: string; children: Co
 );
 
 export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Date }) {
-  const { strings: s, values, errors, kommune } = props;
+  const { values, errors, kommune } = props;
+  const filler = fillerOf(one(values, 'who'));
+  const s = props.strings[filler];
   const section = { s, values, errors, live: false };
   const age = ageFromForm(values, props.now) ?? props.ageHint;
   const preview = previewFor(kommune, age, pensionAnswer(values));
@@ -38,8 +41,8 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <Part id="who" title={s.steps.who}>
         <WhoSection {...section} />
       </Part>
-      <Part id="person" title={s.person.headingOnBehalf}>
-        <PersonSection {...section} askPension={pensionMatters(kommune, null)} selfKnown={one(values, 'who') === 'self'} />
+      <Part id="person" title={s.person.heading}>
+        <PersonSection {...section} askPension={pensionMatters(kommune, null)} />
       </Part>
       <Part id="needs" title={s.steps.needs}>
         <NeedsSection {...section} />
@@ -47,7 +50,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <Part id="contact" title={s.steps.contact}>
         <ContactSection {...section} />
       </Part>
-      <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />
+      <RoutingPreview s={s} words={props.routing[filler]} fragments={props.fragments[filler]} kommune={kommune} preview={preview} />
       <p>{s.review.sendLead}</p>
       <button type="submit" class="button button-primary">
         {s.send}

@@ -9,8 +9,10 @@ import type { Issue } from '../../domain/application.ts';
 import type { FormProblem, FormValues } from '../../domain/application-form.ts';
 import type { RoutingKommune } from '../../domain/routing.ts';
 import type { ShownUnit } from '../../domain/unit-phone.ts';
+import type { ApplyStrings, ApplyStringsByFiller, Filler } from '../../lib/apply-words.ts';
+import type { RoutingWords } from '../../lib/route-reason.ts';
 
-export type ApplyStrings = Omit<typeof import('../../i18n/locales/da/apply.json'), 'api'>;
+export type { ApplyStrings };
 
 export interface FormKommune extends RoutingKommune {
   slug: string;
@@ -19,10 +21,23 @@ export interface FormKommune extends RoutingKommune {
   units: ShownUnit[];
 }
 
+/** The routing preview's fixed parts as HTML, rendered on the server (RoutingFragments.tsx). */
+export interface PreviewFragments {
+  under18: string;
+  rules: string;
+  /** By unit id: its phone and phone hours. */
+  contacts: Record<string, string>;
+}
+
 export interface ApplyProps {
   lang: 'da' | 'en';
   kommune: FormKommune;
-  strings: ApplyStrings;
+  /** The form's words for someone applying for themselves, for another, and before that is known (apply-words.ts). */
+  strings: ApplyStringsByFiller;
+  /** Why the application goes to a unit, worded ahead for each way the kommune routes, in the same variants. */
+  routing: Record<Filler, RoutingWords>;
+  /** The routing preview's fixed parts, in the same variants. */
+  fragments: Record<Filler, PreviewFragments>;
   values: FormValues;
   issues: Issue[];
   general: FormProblem | null;
@@ -30,6 +45,4 @@ export interface ApplyProps {
   ageHint: number | null;
   /** Generated on the server per form; a retry or double click sends the same key. */
   idempotencyKey: string;
-  /** The contact page, for "ask the kommune". */
-  contactPath: string;
 }

@@ -10,7 +10,7 @@ import { Fragment, type ComponentChildren, type Ref } from 'preact';
 import { knownNeeds, questionsFor, type Answers, type Assessment, type NextStep, type QuestionnaireKommune, type Reason } from '../../domain/eligibility.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { optionLabel } from './QuestionField.tsx';
-import { Danish, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
+import { Danish, UnitWhy, fillNodes, type QuestionnaireLinks, type QuestionnaireStrings } from './text.tsx';
 import { Phrase } from '../Phrase.tsx';
 import { PhoneLink } from '../PhoneLink.tsx';
 import { UnitPhone } from '../UnitPhone.tsx';
@@ -101,7 +101,7 @@ function Step(props: Props & { step: NextStep }) {
       step.help === 'children-and-youth' && !step.standardText
         ? fillNodes(unit.role === 'youth' ? (help.youthUnit ?? '') : (help.noContact ?? ''), {
             unit: unitName,
-            why: <Danish lang={lang}>{assessment.unitReason}</Danish>,
+            why: <UnitWhy why={assessment.unitWhy} s={s} lang={lang} />,
           })
         : null;
     return (
@@ -164,7 +164,7 @@ function ReasonText({ k, s, lang, answers, assessment, links, reason }: Props & 
     .join(', ');
   const text = fillNodes(s.reasons[reason.code], {
     unit: <Danish lang={lang}>{assessment.unit.name}</Danish>,
-    why: <Danish lang={lang}>{assessment.unitReason}</Danish>,
+    why: <UnitWhy why={assessment.unitWhy} s={s} lang={lang} />,
     needs: <Danish lang={lang}>{needs}</Danish>,
   });
   const href = `${links.standard}#${reason.section}`;

@@ -21,6 +21,7 @@ import {
 import { pensionMatters } from '../../domain/routing.ts';
 import { describeIssue } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
+import { fillerOf } from '../../lib/apply-words.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { applicationFieldId } from '../../components/apply/fields.tsx';
 import { fieldMessages } from '../../components/apply/messages.ts';
@@ -62,20 +63,25 @@ const problemsOf = (values: FormValues, kommune: string) => {
 };
 
 export function ApplyForm(props: ApplyProps) {
-  const { strings: s, kommune, lang } = props;
+  const { kommune, lang } = props;
+  /** The words for whoever fills in the form, by the answer to "Hvem søger?" (src/lib/apply-words.ts). */
+  const fillerFor = (v: FormValues) => fillerOf(one(v, 'who'));
+  const wordsFor = (v: FormValues) => props.strings[fillerFor(v)];
   // After a no-JavaScript round trip the page's answers count; otherwise this tab's answers in progress, over the questionnaire's.
   const fromPage = Object.keys(props.values).length > 0;
   const [draft] = useState(() => (fromPage ? null : readDraft(kommune.slug)));
   const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune.slug)));
   const idempotencyKey = draft?.key ?? props.idempotencyKey;
-  const generalMessage = (g: ApplyProps['general']) => g && fillTemplate(s.errorSummary[g.code], { seconds: g.seconds ?? 60 });
+
   // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
   const form = useApplicationForm(
     () => ({ ...prefill?.values, ...draft?.values, ...props.values }),
     (created) => {
-      const { byField } = fieldMessages(props.issues, s.errors);
+      const w = wordsFor(created.values());
+      const { byField } = fieldMessages(props.issues, w.errors);
       const items = Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
-      showProblems(created, items, generalMessage(props.general));
+      const g = props.general;
+      showProblems(created, items, g && fillTemplate(w.errorSummary[g.code], { seconds: g.seconds ?? 60 }));
     },
   );
   const [step, setStep] = useState(() => {
@@ -116,6 +122,7 @@ export function ApplyForm(props: ApplyProps) {
   }, []);
   // The answers kept for the tab; leaving the site or closing the tab with answers not sent asks first.
   const values = form.values();
+  const s = wordsFor(values);
   // (`one` of a list is its first item.)
   const typed = FORM_FIELDS.some((f) => one(values, f));
   useEffect(() => {
@@ -208,7 +215,7 @@ export function ApplyForm(props: ApplyProps) {
     if (field === 'contactPreferred') form.dropMessages((f) => stepOfField(f) !== current.id);
   };
   const section: SectionProps = { s, values, errors, live: true, onChange };
-  const stepTitle = current.id === 'person' && one(values, 'who') === 'self' ? s.person.headingSelf : current.id === 'person' ? s.person.headingOnBehalf : s.steps[current.id];
+  const stepTitle = current.id === 'person' ? s.person.heading : s.steps[current.id];
 
   return (
     <div class="apply-form" id="ansoegning">
@@ -228,7 +235,7 @@ export function ApplyForm(props: ApplyProps) {
           {stepTitle}
         </h2>
         {current.id === 'who' && <WhoSection {...section} />}
-        {current.id === 'person' && <PersonSection {...section} askPension={askPension} selfKnown />}
+        {current.id === 'person' && <PersonSection {...section} askPension={askPension} />}
         {current.id === 'needs' && <NeedsSection {...section} />}
         {current.id === 'contact' && <ContactSection {...section} />}
         {current.id === 'review' && (
@@ -247,7 +254,7 @@ export function ApplyForm(props: ApplyProps) {
             />
           </>
         )}
-        {step > 0 && <RoutingPreview s={s} kommune={kommune} preview={preview} contactPath={props.contactPath} />}
+        {step > 0 && <RoutingPreview s={s} words={props.routing[fillerFor(values)]} fragments={props.fragments[fillerFor(values)]} kommune={kommune} preview={preview} />}
         {current.id === 'review' && <p>{s.review.sendLead}</p>}
         <div class="apply-form__actions">
           <button type="submit" class="button button-primary" aria-disabled={sending ? 'true' : undefined}>

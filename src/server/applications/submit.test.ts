@@ -139,13 +139,27 @@ describe('bad requests get a clear answer, never a 500, and nothing is stored', 
     const body = application({ applicant: { name: '', cpr: '310299-1234', phone: '1' } });
     const da = await response(await postJson(body));
     expect(da.status).toBe(422);
+    // Each says what is wrong with that field, in the words for whoever sent it: here, for themselves.
     expect(da.json.errors).toEqual([
-      { path: 'applicant.name', message: 'Skriv det fulde navn.' },
-      { path: 'applicant.cpr', message: 'Skriv et CPR-nummer med 10 cifre, fx 120499-1234.' },
-      { path: 'applicant.phone', message: 'Skriv et telefonnummer med 8 cifre, fx 12 34 56 78.' },
+      { path: 'applicant.name', message: 'Skriv dit fulde navn.' },
+      { path: 'applicant.cpr', message: 'CPR-nummeret begynder med en dato, der ikke findes. Tjek de første 6 cifre: dag, måned og år.' },
+      { path: 'applicant.phone', message: 'Skriv dit telefonnummer med 8 cifre, fx 12 34 56 78.' },
     ]);
     const en = await response(await postJson(body, { 'accept-language': 'en-GB,en;q=0.9' }));
-    expect(en.json.errors[0]).toEqual({ path: 'applicant.name', message: 'Enter the full name.' });
+    expect(en.json.errors[0]).toEqual({ path: 'applicant.name', message: 'Enter your full name.' });
+    // Sent on another's behalf: the person's phone and the helper's own are told apart.
+    const onBehalf = application({
+      applicant: { name: '', phone: '1' },
+      onBehalf: { name: 'Hanne', relation: 'Mor', phone: '2', applicantConsents: true },
+    });
+    const helper = await response(await postJson(onBehalf));
+    expect(helper.json.errors).toEqual(
+      expect.arrayContaining([
+        { path: 'applicant.name', message: 'Skriv personens fulde navn.' },
+        { path: 'applicant.phone', message: 'Skriv personens telefonnummer med 8 cifre, fx 12 34 56 78.' },
+        { path: 'onBehalf.phone', message: 'Skriv dit eget telefonnummer med 8 cifre, fx 12 34 56 78.' },
+      ]),
+    );
     expect(await stored()).toHaveLength(0);
   });
 
@@ -317,7 +331,7 @@ describe('the no-JavaScript form (application/x-www-form-urlencoded)', () => {
     expect(answer.form.values).toMatchObject({ name: '', birthYear: '2001', needs: ['socialt-liv', 'sundhed'], cpr: '999999-9999' });
     expect(answer.form.issues).toEqual([
       { path: 'applicant.name', code: 'required' },
-      { path: 'applicant.cpr', code: 'cprInvalid' },
+      { path: 'applicant.cpr', code: 'cprDateInvalid' },
     ]);
     expect(await stored()).toHaveLength(0);
   });

@@ -25,6 +25,7 @@ import { validateApplication, type Issue } from '../../domain/application.ts';
 import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
+import { applyWords } from '../../lib/apply-words.ts';
 import { receiptPath } from '../../domain/paths.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
@@ -60,7 +61,9 @@ export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'f
 
 /** The API's messages in a language (`apply.api` in the locale files). */
 export const apiStrings = (lang: Locale) => STRINGS[lang].apply.api;
-const errorStrings = (lang: Locale): ErrorStrings => STRINGS[lang].apply.errors;
+const WORDS = { da: applyWords(STRINGS.da.apply), en: applyWords(STRINGS.en.apply) };
+/** The error messages in the words for whoever sent the application: "personen" when it is sent on another's behalf. */
+const errorStrings = (lang: Locale, body: Record<string, unknown>): ErrorStrings => WORDS[lang][body.onBehalf ? 'on-behalf' : 'self'].errors;
 /**
  * The message for a missing or unknown kommune lists the kommuner there are
  * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
@@ -128,7 +131,7 @@ async function submitJson(
   const kommuner = await deps.kommuneSlugs();
   const result = validateApplication(parsed.value, now, kommuner);
   if (!result.ok) {
-    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue, kommuner), errorStrings(lang)) }));
+    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue, kommuner), errorStrings(lang, parsed.value)) }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
   const stored = await storeApplication(result, now, headerKey, deps);

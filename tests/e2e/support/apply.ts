@@ -23,7 +23,7 @@ export async function applyWithJavaScript(page: Page, description: string, onSte
   await page.getByLabel('Måned', { exact: true }).fill(born.month);
   await page.getByLabel('År', { exact: true }).fill(born.year);
   await page.getByLabel('Telefonnummer').fill('12 34 56 78');
-  await page.getByRole('group', { name: 'Får personen førtidspension?' }).getByLabel('Nej').check();
+  await page.getByRole('group', { name: 'Får du førtidspension?' }).getByLabel('Nej').check();
   await expect(page.locator('.routing-preview')).toContainText(
     'Din ansøgning går til UngeCentret, fordi du er under 30 år og ikke får førtidspension.',
   );

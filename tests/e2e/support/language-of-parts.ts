@@ -37,7 +37,7 @@ const DANISH_WORDS = [
 
 /** Phrases from the content data that appear in sentences of their own: unit names and routing reasons. */
 export const DATA_PHRASES: readonly string[] = [
-  ...new Set(data.flatMap((k) => [...k.units.map((u) => u.name), k.routing.defaultReason, ...k.routing.rules.map((r) => r.reason)])),
+  ...new Set(data.flatMap((k) => [...k.units.map((u) => u.name), ...(k.routing.defaultReason ? [k.routing.defaultReason] : [])])),
 ];
 
 export interface Unmarked {

@@ -53,8 +53,8 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     given: { who: 'self', age: '24', pension: 'ja', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
     mentions: [
-      'Visitationen – Det Specialiserede Område tager imod din ansøgning, fordi du er fyldt 30 år eller får førtidspension.',
-      'Sådan forstår vi kvalitetsstandarden: Er du under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.',
+      'Visitationen – Det Specialiserede Område tager imod din ansøgning, fordi du får førtidspension.',
+      'Sådan forstår vi kvalitetsstandarden: Er man under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.',
     ],
   },
   // A 40-year-old in Sønderborg who needs support only for a while: a note about the straksforløb, never a reason to go elsewhere.
@@ -70,7 +70,7 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     slug: 'aabenraa',
     given: { who: 'self', age: '35', reducedFunction: 'ja', needs: ['deltage-i-en-aktivitet'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
-    mentions: ['Sådan forstår vi kvalitetsstandarden: Kvalitetsstandarden siger ikke, hvor du søger.'],
+    mentions: ['Sådan forstår vi kvalitetsstandarden: Kvalitetsstandarden siger ikke, hvor man søger.'],
     lacks: ['Vil du selv være med'],
   },
   {
