@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FORM_FIELDS,
+  birthDateFrom,
   ageFromForm,
   STEPS,
   checkForm,
@@ -111,9 +112,10 @@ describe('problems land on the field that shows them', () => {
     expect(validate(values)).toEqual([{ path: 'who', code: 'whoRequired' }]);
   });
 
-  it('a date of birth half filled in, or in letters, or with a two-digit year', () => {
+  it('a date of birth half filled in, or in letters that are no month, or with a two-digit year', () => {
     expect(validate({ ...filledIn(), birthMonth: '' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateIncomplete' }]);
-    expect(validate({ ...filledIn(), birthMonth: 'april' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateInvalid' }]);
+    expect(validate({ ...filledIn(), birthMonth: 'april' })).toEqual([]);
+    expect(validate({ ...filledIn(), birthMonth: 'påske' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateInvalid' }]);
     expect(validate({ ...filledIn(), birthYear: '01' })).toEqual([{ path: 'applicant.birthDate', code: 'birthYearFourDigits' }]);
     expect(validate({ ...filledIn(), birthDay: '31', birthMonth: '4' })).toEqual([{ path: 'applicant.birthDate', code: 'birthDateInvalid' }]);
   });
@@ -184,5 +186,21 @@ describe('the age so far, for the routing preview', () => {
     expect(ageFromForm({ birthDay: '12', birthMonth: '4', birthYear: '20' }, NOW)).toBeNull();
     expect(ageFromForm({ birthDay: '31', birthMonth: '4', birthYear: '2001' }, NOW)).toBeNull();
     expect(ageFromForm({}, NOW)).toBeNull();
+  });
+});
+
+describe('dates and ages as people type them', () => {
+  const date = (day: string, month: string, year: string) => birthDateFrom({ birthDay: day, birthMonth: month, birthYear: year });
+  it('a month as a number or a word, Danish or English, whole or begun; a day with its dot', () => {
+    for (const month of ['4', '04', 'april', 'April', 'apr', 'apr.', 'APRIL']) expect(date('3', month, '1999'), month).toEqual({ date: '1999-04-03' });
+    expect(date('3.', 'maj', '1999')).toEqual({ date: '1999-05-03' });
+    expect(date('3', 'may', '1999')).toEqual({ date: '1999-05-03' });
+    expect(date('12', 'oktober', '1999')).toEqual({ date: '1999-10-12' });
+    expect(date('12', 'october', '1999')).toEqual({ date: '1999-10-12' });
+    expect(date('12', 'marts', '1999')).toEqual({ date: '1999-03-12' });
+    expect(date('12', 'sept', '1999')).toEqual({ date: '1999-09-12' });
+  });
+  it('what is not a month is still told', () => {
+    for (const month of ['ma', 'ju', 'marmelade', '13x', 'x']) expect(date('3', month, '1999').issue?.code, month).toBe('birthDateInvalid');
   });
 });

@@ -87,16 +87,29 @@ const yesNo = (s: string) => (s === 'ja' ? true : s === 'nej' ? false : undefine
 /** The form's answer about førtidspension, for routing before sending: "Ved ikke" and no answer are `null`. */
 export const pensionAnswer = (values: FormValues): boolean | null => yesNo(one(values, 'pension')) ?? null;
 
+/** Month names as people write them, Danish and English, by month: a word is read as a month when it begins one (3 letters or more). */
+const MONTH_NAMES = 'januar january,februar february,marts march,april,maj may,juni june,juli july,august,september,oktober october,november,december'.split(',');
+
+/** The month as a number (1–12) from "4", "04", "april", "apr.", "April"; else the text as typed. */
+function monthNumber(text: string): string {
+  const t = text.toLowerCase().replace(/\.$/, '');
+  const index = t.length >= 3 ? MONTH_NAMES.findIndex((names) => names.split(' ').some((name) => name.startsWith(t))) : -1;
+  return index < 0 ? text : String(index + 1);
+}
+
 /**
  * The date of birth from its three fields: `undefined` when all are empty,
  * an ISO date when all are numbers (the schema then checks that the date
- * exists), or the problem to show at the day field.
+ * exists), or the problem to show at the day field. People's ways of writing
+ * it are read: "3." for the day, "april" or "apr" for the month.
  */
-function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
-  const [day, month, year] = (['birthDay', 'birthMonth', 'birthYear'] as const).map((f) => one(values, f));
-  if (!day && !month && !year) return {};
+export function birthDateFrom(values: FormValues): { date?: string; issue?: Issue } {
+  const [rawDay, rawMonth, year] = (['birthDay', 'birthMonth', 'birthYear'] as const).map((f) => one(values, f));
+  if (!rawDay && !rawMonth && !year) return {};
   const path = 'applicant.birthDate';
-  if (!day || !month || !year) return { issue: { path, code: 'birthDateIncomplete' } };
+  if (!rawDay || !rawMonth || !year) return { issue: { path, code: 'birthDateIncomplete' } };
+  const day = rawDay.replace(/\.$/, '');
+  const month = monthNumber(rawMonth);
   if (![day, month, year].every((s) => /^\d+$/.test(s)) || day.length > 2 || month.length > 2) {
     return { issue: { path, code: 'birthDateInvalid' } };
   }

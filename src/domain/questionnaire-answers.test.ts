@@ -27,12 +27,18 @@ describe('the age as typed', () => {
     [' 7 ', 7],
     ['0', 0],
     ['120', 120],
+    // As typed beside the field's "år".
+    ['24 år', 24],
+    ['24år', 24],
+    ['24 År', 24],
+    ['24 years', 24],
     ['', null],
     ['   ', null],
     ['121', 'invalid'],
     ['12.5', 'invalid'],
     ['-3', 'invalid'],
     ['fyrre', 'invalid'],
+    ['24 år 3 måneder', 'invalid'],
   ])('"%s" reads as %s', (text, expected) => expect(parseAge(text)).toBe(expected));
 });
 

@@ -42,8 +42,10 @@ export interface FieldReader {
 export function parseAge(text: string): number | null | 'invalid' {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (!/^\d{1,3}$/.test(trimmed)) return 'invalid';
-  const age = Number(trimmed);
+  // As people type it beside the field's "år": "24", "24 år", "24år", "24 years".
+  const m = /^(\d{1,3})\s*(?:år|years?)?$/i.exec(trimmed);
+  if (!m) return 'invalid';
+  const age = Number(m[1]);
   return age <= OLDEST_AGE ? age : 'invalid';
 }
 

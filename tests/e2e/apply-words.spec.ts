@@ -70,6 +70,27 @@ test('applying for another with JavaScript: "personen" about the person, and the
   expect(await axeViolations(page, 'main')).toEqual([]);
 });
 
+test('a month written as a word and a day with its dot are read: "3." "april" is 3.4', async ({ page }) => {
+  await page.goto(FORM);
+  await page.getByLabel('Jeg søger for mig selv').check();
+  await continueButton(page).click();
+  await expect(page.getByRole('group', { name: 'Fødselsdato' })).toHaveAccessibleDescription(/Måneden kan også være et ord, fx april\./);
+  const year = String(new Date().getFullYear() - 40);
+  await page.getByLabel('Fulde navn').fill('Sofie Testesen');
+  await page.getByLabel('Dag', { exact: true }).fill('3.');
+  await page.getByLabel('Måned', { exact: true }).fill('april');
+  await page.getByLabel('År', { exact: true }).fill(year);
+  await page.getByLabel('Telefonnummer').fill('12 34 56 78');
+  await expect(page.locator('.routing-preview')).toContainText('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er');
+  await continueButton(page).click();
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(marker());
+  await continueButton(page).click();
+  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await continueButton(page).click();
+  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3.4.${year}`);
+});
+
 test.describe('without JavaScript', () => {
   test.beforeEach(({ context }) => blockSiteScripts(context));
 

@@ -215,10 +215,11 @@ interface DateFieldProps extends Omit<Common, 'name'> {
 /** Date of birth as three fields (GOV.UK and DKFDS date input; no date picker). The day field has the group's id. */
 export function DateField(p: DateFieldProps) {
   const id = applicationFieldId('birthDay');
+  // [field, label, DKFDS width, longest answer, keyboard]: the day may end in "." ("3."), the month may be a word ("april", "september").
   const parts = [
-    ['birthDay', 'day', 'form-group-day', 2],
-    ['birthMonth', 'month', 'form-group-month', 2],
-    ['birthYear', 'year', 'form-group-year', 4],
+    ['birthDay', 'day', 'form-group-day', 3, 'numeric'],
+    ['birthMonth', 'month', 'form-group-month', 9, 'text'],
+    ['birthYear', 'year', 'form-group-year', 4, 'numeric'],
   ] as const;
   return (
     <div class={`form-group${p.error ? ' form-error' : ''}`}>
@@ -226,7 +227,7 @@ export function DateField(p: DateFieldProps) {
         <legend class="form-label">{p.legend}</legend>
         <HintAndError id="f-birthDate" hint={p.hint} error={p.error} errorPrefix={p.errorPrefix} />
         <div class="date-group">
-          {parts.map(([name, key, group, size]) => {
+          {parts.map(([name, key, group, size, mode]) => {
             const partId = name === 'birthDay' ? id : applicationFieldId(name);
             return (
               <div class={`form-group ${group}`}>
@@ -235,7 +236,7 @@ export function DateField(p: DateFieldProps) {
                 </label>
                 <input
                   type="text"
-                  inputMode="numeric"
+                  inputMode={mode}
                   id={partId}
                   name={name}
                   class="form-input"

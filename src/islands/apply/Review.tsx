@@ -4,7 +4,7 @@
  * asked are listed; the step a "Ret" link goes back to is the field's own
  * (`stepOfField`).
  */
-import type { FieldName, FormValues } from '../../domain/application-form.ts';
+import { birthDateFrom, type FieldName, type FormValues } from '../../domain/application-form.ts';
 import { VUM_THEMES } from '../../domain/ids.ts';
 import { applicationFieldId } from '../../components/apply/fields.tsx';
 import { many, one } from '../../components/apply/Sections.tsx';
@@ -21,7 +21,9 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
   const yesNo: Record<string, string> = { ja: s.yes, nej: s.no, 'ved-ikke': s.dontKnow };
   const who: Record<string, string> = { self: s.who.self, 'on-behalf': s.who.onBehalf };
   const onBehalf = v('who') === 'on-behalf';
-  const date = [v('birthDay'), v('birthMonth'), v('birthYear')].every(Boolean) ? `${v('birthDay')}.${v('birthMonth')}.${v('birthYear')}` : '';
+  // As read ("3. april 1999" is 3.4.1999), else as typed.
+  const iso = birthDateFrom(values).date?.split('-').map(Number);
+  const date = iso ? `${iso[2]}.${iso[1]}.${iso[0]}` : [v('birthDay'), v('birthMonth'), v('birthYear')].join(' ').trim();
   const address = v('street') || v('postalCode') || v('city') ? `${v('street')}, ${v('postalCode')} ${v('city')}` : '';
   const needs = many(values, 'needs').filter((n) => (VUM_THEMES as readonly string[]).includes(n));
   // [the field a "Ret" link goes to, its label, the answer as shown (else the field's own value)]

@@ -47,10 +47,11 @@ export const OUTCOME_EXAMPLES: { slug: string; lang?: 'da' | 'en'; given: Given;
     outcome: 'En anden slags hjælp passer måske bedre',
     mentions: ['Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.'],
   },
-  // A 24-year-old in Brønderslev on førtidspension: Visitationen, and that this is how we read the standard.
+  // A 24-year-old in Brønderslev on førtidspension, who types her age as "24 år": Visitationen, and that this
+  // is how we read the standard.
   {
     slug: 'bronderslev',
-    given: { who: 'self', age: '24', pension: 'ja', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
+    given: { who: 'self', age: '24 år', pension: 'ja', reducedFunction: 'ja', needs: ['socialt-liv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' },
     outcome: 'Socialpædagogisk støtte passer sandsynligvis til dig',
     mentions: [
       'Visitationen – Det Specialiserede Område tager imod din ansøgning, fordi du får førtidspension.',
