@@ -134,12 +134,13 @@ describe.each(files)('$slug', ({ file, data, body }) => {
         const prefill = prefillFor(answers, k, { self: 'Jeg:\n{{needs}}', other: 'Personen:\n{{needs}}' });
         const { description, ...rest } = prefill;
         expect(Object.keys(rest).sort()).toEqual(['age', 'needs', 'pension', 'who']);
-        // A kommune's own items go along as words (each by its label), never as VUM themes.
+        // A kommune's own items go along as words (each by its label, in the person of whoever answers), never as VUM themes.
         if (helpListIsVum(k)) expect(description).toBeUndefined();
         else {
           expect(prefill.needs).toEqual([]);
           const chosen = questionsFor(k, answers).includes('needs') ? (answers.needs ?? []) : [];
-          for (const h of k.helpAreas) expect(description?.split('\n').includes(`- ${h.label}`) ?? false).toBe(chosen.includes(h.slug));
+          const person = prefill.who === 'self' ? 'self' : 'other';
+          for (const h of k.helpAreas) expect(description?.split('\n').includes(`- ${h.carried[person]}`) ?? false).toBe(chosen.includes(h.slug));
         }
         expect(ASKERS).toContain(prefill.who);
         expect(prefill.age).toBe(answers.age ?? null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionnaireData } from './eligibility.ts';
+import { inPersonOf, questionnaireData } from './eligibility.ts';
 import { helpListIsVum, parseAge, prefillFields, prefillFor, prefillStorageKey, readAnswers } from './questionnaire-answers.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
 import { STRINGS } from '../i18n/index.ts';
@@ -145,6 +145,20 @@ describe('a kommune with its own help list: the chosen items go along as words, 
     expect(prefill.needs).toEqual([]);
     expect(prefill.description).toBe('Jeg har brug for hjælp til:\n- Administration\n- Praktiske opgaver i hjemmet');
     expect(prefillFields(prefill).slice(-1)).toEqual([['description', prefill.description]]);
+  });
+
+  it('in Aabenraa the standard\'s "dine færdigheder" is carried as "mine" for oneself and "sine" for another: one person in one text', () => {
+    const aabenraa = questionnaireData(kommune('aabenraa'));
+    const needs = ['vedligeholde-og-udvikle-faerdigheder'];
+    expect(prefillFor({ who: 'self', age: 40, needs }, aabenraa, da).description).toBe('Jeg har brug for hjælp til:\n- At holde fast i og udvikle mine færdigheder');
+    expect(prefillFor({ who: 'relative', age: 40, needs }, aabenraa, da).description).toBe('Personen har brug for hjælp til:\n- At holde fast i og udvikle sine færdigheder');
+  });
+
+  it('inPersonOf turns the reader\'s du, dig, din, dit, dine into the text\'s person, and leaves other words alone', () => {
+    const items = ['At passe dit hjem', 'At klare din økonomi', 'At udvikle dine færdigheder', 'Det, du selv vil', 'Du kan selv'];
+    expect(items.map((i) => inPersonOf(i, 'self'))).toEqual(['At passe mit hjem', 'At klare min økonomi', 'At udvikle mine færdigheder', 'Det, jeg selv vil', 'Jeg kan selv']);
+    expect(items.map((i) => inPersonOf(i, 'other'))).toEqual(['At passe sit hjem', 'At klare sin økonomi', 'At udvikle sine færdigheder', 'Det, personen selv vil', 'Personen kan selv']);
+    expect(inPersonOf('Produktion og dukker', 'self')).toBe('Produktion og dukker');
   });
 
   it('a professional answering in English for someone in Frederikssund: the sentence is English, the items the standard’s Danish words', () => {

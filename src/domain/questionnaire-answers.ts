@@ -133,10 +133,14 @@ export function helpListIsVum(k: Pick<QuestionnaireKommune, 'helpAreas'>): boole
   return k.helpAreas.every((h) => (VUM_THEMES as readonly string[]).includes(h.slug));
 }
 
-/** The chosen items of an own help list in the page's words (the labels are the standard's own). */
+/**
+ * The chosen items of an own help list in the page's words (the labels are the standard's own,
+ * in the person of the text: "Jeg har brug for hjælp til: … mine færdigheder", `inPersonOf`).
+ */
 function carriedNeeds(k: QuestionnaireKommune, needs: string[], who: Asker, s: CarriedNeedsStrings): string {
-  const items = k.helpAreas.filter((h) => needs.includes(h.slug)).map((h) => `- ${h.label}`);
-  return (who === 'self' ? s.self : s.other).replace('{{needs}}', items.join('\n'));
+  const person = who === 'self' ? 'self' : 'other';
+  const items = k.helpAreas.filter((h) => needs.includes(h.slug)).map((h) => `- ${h.carried[person]}`);
+  return s[person].replace('{{needs}}', items.join('\n'));
 }
 
 /** Where the island leaves the prefill (defined once in ids.ts, which the application form also reads). */
