@@ -100,6 +100,9 @@ test.describe('without JavaScript', () => {
     expect(before).toContain('Får den, der skal have støtte, førtidspension?');
     expect(before).not.toMatch(/\bpersonen/i);
     expect(before).not.toMatch(DU_ABOUT_THE_PERSON);
+    // The box does not change as answers are typed on this page, so it promises no update.
+    expect(before).toContain('Hvem der får ansøgningen, afhænger af alderen. Kvitteringen viser, hvem der har fået den.');
+    expect(before).not.toContain('Du ser det her');
 
     // A helper who forgot the person's name.
     await page.getByLabel('Jeg søger for en anden').check();

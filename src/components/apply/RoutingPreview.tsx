@@ -28,6 +28,8 @@ interface Props {
   fragments: PreviewFragments;
   kommune: FormKommune;
   preview: Preview;
+  /** The one-page form without JavaScript: the box does not change as answers are typed, so it promises no update. */
+  onePage?: boolean;
 }
 
 /** HTML rendered on the server from our own components (an island's static slot, as Astro passes children). */
@@ -45,7 +47,7 @@ const WithUnit = ({ text, unit }: { text: string; unit: string | undefined }) =>
   );
 };
 
-export function RoutingPreview({ s, words, fragments, kommune, preview }: Props) {
+export function RoutingPreview({ s, words, fragments, kommune, preview, onePage }: Props) {
   if (preview.kind === 'under18') return <Static html={fragments.under18} />;
   const reason = preview.kind === 'application' && reasonFor(words.reasons, preview.route.why);
   const readings = (preview.kind === 'application' ? [preview.route.reading] : [...kommune.routing.rules.map((r) => r.reading), kommune.routing.defaultReading]).filter(Boolean);
@@ -74,7 +76,7 @@ export function RoutingPreview({ s, words, fragments, kommune, preview }: Props)
         </>
       ) : (
         <>
-          <p>{s.routing.dependsOnAge}</p>
+          <p>{onePage ? s.routing.dependsOnAgeOnePage : s.routing.dependsOnAge}</p>
           <p>{fillTemplate(s.routing.rulesIntro, { name: kommune.name })}</p>
           <Static html={fragments.rules} />
         </>

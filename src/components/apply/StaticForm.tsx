@@ -50,7 +50,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <Part id="contact" title={s.steps.contact}>
         <ContactSection {...section} />
       </Part>
-      <RoutingPreview s={s} words={props.routing[filler]} fragments={props.fragments[filler]} kommune={kommune} preview={preview} />
+      <RoutingPreview s={s} words={props.routing[filler]} fragments={props.fragments[filler]} kommune={kommune} preview={preview} onePage />
       <p>{s.review.sendLead}</p>
       <button type="submit" class="button button-primary">
         {s.send}
