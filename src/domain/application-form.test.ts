@@ -194,6 +194,7 @@ describe('dates and ages as people type them', () => {
   it('a month as a number or a word, Danish or English, whole or begun; a day with its dot', () => {
     for (const month of ['4', '04', 'april', 'April', 'apr', 'apr.', 'APRIL']) expect(date('3', month, '1999'), month).toEqual({ date: '1999-04-03' });
     expect(date('3.', 'maj', '1999')).toEqual({ date: '1999-05-03' });
+    expect(date('3.', '4.', '1999')).toEqual({ date: '1999-04-03' });
     expect(date('3', 'may', '1999')).toEqual({ date: '1999-05-03' });
     expect(date('12', 'oktober', '1999')).toEqual({ date: '1999-10-12' });
     expect(date('12', 'october', '1999')).toEqual({ date: '1999-10-12' });

@@ -94,7 +94,7 @@ const MONTH_NAMES = 'januar january,februar february,marts march,april,maj may,j
 function monthNumber(text: string): string {
   const t = text.toLowerCase().replace(/\.$/, '');
   const index = t.length >= 3 ? MONTH_NAMES.findIndex((names) => names.split(' ').some((name) => name.startsWith(t))) : -1;
-  return index < 0 ? text : String(index + 1);
+  return index < 0 ? t : String(index + 1);
 }
 
 /**

@@ -34,9 +34,13 @@ describe.each(['da', 'en'] as const)('the form’s words for whoever fills it in
       expect(selfText.filter((text) => /\bpersonen/i.test(text))).toEqual([]);
       // And a helper's words never ask "du" about the person's own circumstances.
       const helper = words['on-behalf'];
-      for (const text of [helper.person.pensionLegend, helper.needs.legend, helper.needs.helpReceived, helper.contact.consentLegend, helper.contact.bisidderLegend, helper.under18.heading, helper.routing.goesTo]) {
-        expect(text).not.toMatch(/\b(du|dig|din)\b/i);
+      for (const text of [helper.person.pensionLegend, helper.needs.legend, helper.needs.helpReceived, helper.contact.consentLegend, helper.contact.bisidderLegend, helper.routing.goesTo]) {
+        expect(text).not.toMatch(/\b(dig|din)\b|\bdu (er|får)/i);
       }
+      // The age is the person's; the one applying is "du".
+      expect(helper.under18.heading).toBe('Personen skal være fyldt 18 år, for at du kan søge her');
+      // Not yet known: neither.
+      expect(words.unknown.contact.preferredLegend).not.toMatch(/\b(du|personen)\b/i);
     }
   });
 });

@@ -16,8 +16,15 @@ const DRAFT_KEY = 'stoetteportalen:application:bronderslev';
 const stepHeading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name });
 const draft = (page: Page) => page.evaluate((key) => sessionStorage.getItem(key), DRAFT_KEY);
 
-/** Reload asks first while there are answers not sent (see the last test); here the person says "reload". */
-test.beforeEach(({ page }) => page.on('dialog', (dialog) => void dialog.accept()));
+/** Every "leave the page?" question asked; the person says yes (reload asks while answers are not sent: see the last test). */
+let asked: string[] = [];
+test.beforeEach(({ page }) => {
+  asked = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+});
 
 test('Back and Forward move between the steps and keep every answer; reload comes back to the same step', async ({ page }) => {
   await page.goto(FORM);
@@ -76,6 +83,21 @@ test('a visit to the kommune’s page and the language switch come back to the s
   await expect(stepHeading(page, 'About you')).toBeVisible();
   await expect(page.getByLabel('Full name')).toHaveValue('Sofie Testesen');
   await expect(page.getByLabel('Phone number')).toHaveValue('12 34 56 78');
+  // Neither page of the site asked "leave the page?": the answers stay in the tab.
+  expect(asked).toEqual([]);
+});
+
+test('the form’s own "Tilbage" is the browser’s Back: Back after it goes further back, not forward again', async ({ page }) => {
+  await page.goto(FORM);
+  await applyWithJavaScript(page, marker());
+  await page.getByRole('button', { name: 'Tilbage' }).click();
+  await expect(stepHeading(page, 'Kontakt og samtykke')).toBeFocused();
+  await page.getByRole('button', { name: 'Tilbage' }).click();
+  await expect(stepHeading(page, 'Behov for støtte')).toBeFocused();
+  await page.goBack();
+  await expect(stepHeading(page, 'Om dig')).toBeFocused();
+  await page.goForward();
+  await expect(stepHeading(page, 'Behov for støtte')).toBeFocused();
 });
 
 test('"Ret" on "Tjek dine svar" goes back there after the change', async ({ page }) => {

@@ -16,7 +16,7 @@ const FORM = '/bronderslev/ansoeg/';
 
 /** "du" about the person's own circumstances, as the words for oneself say it. */
 const DU_ABOUT_THE_PERSON =
-  /Om dig\b|Får du førtidspension|for dig i hverdagen|Får du allerede hjælp|oplysninger om dig|Din ansøgning går|fordi du\b|Du skal være fyldt|Vil du have en bisidder|Har du ikke en fast adresse/;
+  /Om dig\b|vil du helst kontaktes|Får du førtidspension|for dig i hverdagen|Får du allerede hjælp|oplysninger om dig|Din ansøgning går|fordi du\b|Du skal være fyldt|Vil du have en bisidder|Har du ikke en fast adresse/;
 
 /** The form's text, without the questions about the one applying for another (they speak of "personen" by right). */
 const formText = (page: Page) =>
@@ -70,7 +70,7 @@ test('applying for another with JavaScript: "personen" about the person, and the
   expect(await axeViolations(page, 'main')).toEqual([]);
 });
 
-test('a month written as a word and a day with its dot are read: "3." "april" is 3.4', async ({ page }) => {
+test('a month written as a word and a day with its dot are read: "3." "april" is the 3rd of April', async ({ page }) => {
   await page.goto(FORM);
   await page.getByLabel('Jeg søger for mig selv').check();
   await continueButton(page).click();
@@ -88,7 +88,7 @@ test('a month written as a word and a day with its dot are read: "3." "april" is
   await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   await continueButton(page).click();
-  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3.4.${year}`);
+  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3. april ${year}`);
 });
 
 test.describe('without JavaScript', () => {

@@ -30,7 +30,7 @@ import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one,
 import type { ApplyProps } from '../../components/apply/types.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
 import { readDraft, saveDraft } from './draft.ts';
-import { readQuestionnaire } from './prefill.ts';
+import { forgetQuestionnaire, readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
@@ -57,6 +57,8 @@ function showProblems(form: ApplicationForm, items: Problems, general: string | 
 /** Set when a link to another page of the site is followed (see the `beforeunload` warning). */
 let leavingInSite = false;
 
+const isStep = (n: unknown): n is number => Number.isInteger(n) && !!STEPS[n as number];
+
 const problemsOf = (values: FormValues, kommune: string) => {
   const checked = checkForm(values, kommune, new Date());
   return checked.ok ? [] : checked.issues;
@@ -71,7 +73,10 @@ export function ApplyForm(props: ApplyProps) {
   const fromPage = Object.keys(props.values).length > 0;
   const [draft] = useState(() => (fromPage ? null : readDraft(kommune.slug)));
   const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune.slug)));
-  const idempotencyKey = draft?.key ?? props.idempotencyKey;
+  /** The form's Idempotency-Key, kept with the answers; a fresh one when the server says it was used for other answers. */
+  const [idempotencyKey, setIdempotencyKey] = useState(draft?.key ?? props.idempotencyKey);
+  /** Something was typed or chosen here (or the tab's answers came back): keep it, and ask before leaving. */
+  const changed = useRef(!!draft);
 
   // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
   const form = useApplicationForm(
@@ -87,7 +92,8 @@ export function ApplyForm(props: ApplyProps) {
   const [step, setStep] = useState(() => {
     const first = props.issues.map((i) => fieldForPath(i.path)).find(Boolean) ?? null;
     // Back, Forward or reload in this tab: the step of that history entry, else the step left last.
-    return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : draft ? (history.state?.applyStep ?? draft.step) : 0;
+    const entry: unknown = history.state?.applyStep;
+    return first ? STEPS.findIndex((st) => st.id === stepOfField(first)) : draft ? (isStep(entry) ? entry : draft.step) : 0;
   });
   /** After "Ret" on "Tjek dine svar": "Fortsæt" goes back there. */
   const [returnToReview, setReturnToReview] = useState(false);
@@ -103,28 +109,34 @@ export function ApplyForm(props: ApplyProps) {
   // Each step is a history entry (its number in the entry's state, nothing personal in the URL).
   useEffect(() => {
     document.getElementById('error-summary-page')?.remove();
-    history.replaceState({ applyStep: step }, '');
+    history.replaceState({ ...history.state, applyStep: step }, '');
     const onPop = (e: PopStateEvent) => {
       const to: unknown = e.state?.applyStep;
-      if (typeof to === 'number') goTo(to, 'heading', false);
+      if (isStep(to)) goToRef.current(to, 'heading', false);
     };
     addEventListener('popstate', onPop);
-    // A link to another page of the site keeps the answers (they are in the tab), so it does not ask.
+    // A link to another page of the site, or the site's search, keeps the answers (they are in the tab),
+    // so it does not ask; a link opened in a new tab or with a modifier key leaves nothing.
     const onClick = (e: MouseEvent) => {
       const a = (e.target as Element).closest?.('a');
-      leavingInSite = !!a && a.origin === location.origin && a.pathname !== location.pathname;
+      leavingInSite = !!a && !a.target && !e.ctrlKey && !e.metaKey && !e.shiftKey && a.origin === location.origin && a.pathname !== location.pathname;
+    };
+    const onSubmit = (e: SubmitEvent) => {
+      leavingInSite = !(e.target as Element).closest('.apply-form');
     };
     addEventListener('click', onClick);
+    addEventListener('submit', onSubmit);
     return () => {
       removeEventListener('popstate', onPop);
       removeEventListener('click', onClick);
+      removeEventListener('submit', onSubmit);
     };
   }, []);
   // The answers kept for the tab; leaving the site or closing the tab with answers not sent asks first.
   const values = form.values();
   const s = wordsFor(values);
-  // (`one` of a list is its first item.)
-  const typed = FORM_FIELDS.some((f) => one(values, f));
+  // Only what was typed here (not what the questionnaire filled in) is kept and guarded; `one` of a list is its first item.
+  const typed = changed.current && FORM_FIELDS.some((f) => one(values, f));
   useEffect(() => {
     if (!sent.current) saveDraft(kommune.slug, typed ? { values, step, key: idempotencyKey } : null);
     const warn = (e: BeforeUnloadEvent) => {
@@ -152,15 +164,20 @@ export function ApplyForm(props: ApplyProps) {
   };
   const goTo = (index: number, focus: string = 'heading', push = true) => {
     form.showMessages([], {});
-    if (push && index !== step) history.pushState({ applyStep: index }, '');
+    // Each entry knows the step it came from, so "Tilbage" can be the browser's Back.
+    if (push && index !== step) history.pushState({ applyStep: index, from: step }, '');
     if (index === STEPS.length - 1) setReturnToReview(false);
     setStep(index);
     focusAfterRender.current = focus;
   };
-  /** Shows problems on their fields and goes to the first step that has one. */
+  const goToRef = useRef(goTo);
+  goToRef.current = goTo;
+  /** Shows problems on their fields and goes to the first step that has one (the history entry says so too). */
   const showOnSteps = (items: Problems) => {
     const firstStep = STEPS.findIndex((st) => items.some((i) => stepOfField(i.field) === st.id));
-    setStep(firstStep < 0 ? STEPS.length - 1 : firstStep);
+    const to = firstStep < 0 ? STEPS.length - 1 : firstStep;
+    history.replaceState({ ...history.state, applyStep: to }, '');
+    setStep(to);
     show(items);
   };
 
@@ -190,11 +207,17 @@ export function ApplyForm(props: ApplyProps) {
     if (result.kind === 'created') {
       sent.current = true;
       saveDraft(kommune.slug, null);
+      forgetQuestionnaire(kommune.slug);
       window.location.assign(result.receipt);
       return;
     }
     setSending(false);
-    if (result.kind === 'invalid') {
+    if (result.kind === 'invalid' && result.errors.some((e) => !e.path)) {
+      // The key was used for other answers (an earlier send from this tab got through, then answers changed):
+      // a new key, and the person told what may have happened.
+      setIdempotencyKey(crypto.randomUUID());
+      show([], s.errorSummary.keyReused);
+    } else if (result.kind === 'invalid') {
       showOnSteps(result.errors.map((e) => ({ field: fieldForPath(e.path), text: e.message })));
     } else if (result.kind === 'network') {
       show([], s.errorSummary.network);
@@ -210,6 +233,7 @@ export function ApplyForm(props: ApplyProps) {
     ...FORM_FIELDS.flatMap((f) => form.messages(f).map((text) => ({ href: `#${applicationFieldId(f)}`, text }))),
   ];
   const onChange = (field: FieldName, value: string | string[]) => {
+    changed.current = true;
     form.set(field, value);
     // Another way of contact reveals other questions: the problems of those it hides go with them.
     if (field === 'contactPreferred') form.dropMessages((f) => stepOfField(f) !== current.id);
@@ -243,7 +267,7 @@ export function ApplyForm(props: ApplyProps) {
             <p>{s.review.lead}</p>
             <Review
               s={s}
-              rows={reviewRows(s, values, askPension)}
+              rows={reviewRows(s, values, askPension, lang)}
               onChange={(field) => {
                 goTo(
                   STEPS.findIndex((st) => st.id === stepOfField(field)),
@@ -261,7 +285,7 @@ export function ApplyForm(props: ApplyProps) {
             {current.id === 'review' ? s.send : s.continue}
           </button>
           {step > 0 && (
-            <button type="button" class="button button-secondary" onClick={() => goTo(step - 1)}>
+            <button type="button" class="button button-secondary" onClick={() => (history.state?.from === step - 1 ? history.back() : goTo(step - 1))}>
               {s.back}
             </button>
           )}
