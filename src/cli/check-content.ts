@@ -3,7 +3,8 @@
  * the build and the tests do, and prints what an editor must fix (the rules
  * are in src/lib/content-check.ts): schema errors (file + field), missing
  * question headings, links from data to sections that do not exist, LIX for
- * the body and "Kort fortalt", and the kommune's fact list where it has one.
+ * the body and "Kort fortalt", the English Kort fortalt against the Danish,
+ * and the kommune's fact list where it has one.
  * `--readme` also writes the LIX table into README.md.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

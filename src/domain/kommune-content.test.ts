@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { misplacedComponents, unknownComponents } from './kommune-content.ts';
+import { kortFortaltEnProblems, misplacedComponents, numbersIn, unknownComponents } from './kommune-content.ts';
 
 describe('the complaint deadline in a standard’s body', () => {
   const body = (complaint: string, other = '') => `## Hvad koster det?\n\nGratis.${other}\n\n## Hvad gør jeg, hvis jeg er uenig?\n\n${complaint}Du kan klage.\n\n## Hvem skal jeg kontakte?\n\nRing.\n`;
@@ -21,6 +21,51 @@ describe('the other components a body may use', () => {
     expect(unknownComponents(body, ['ungecentret', 'visitationen'])).toEqual([
       '<Telefon enhed="ungdom" />: enheden "ungdom" findes ikke i units',
       '<Kort /> kendes ikke; brug <Klagefrist /> eller <Telefon />',
+    ]);
+  });
+});
+
+describe('the English Kort fortalt against the Danish', () => {
+  const danish = ['Støtten er gratis.', 'Er du under 30 år, ringer du til UngeCentret på 9945 4705.', 'Du kan få støtte på hverdage kl. 8-9 og 13-14.'];
+  const english = ['The support is free.', 'If you are under 30, you call <da>UngeCentret</da> on 9945 4705.', 'You can get support on weekdays from 8-9 and 13-14.'];
+
+  it('a sentence for each Danish one, with its numbers and phone numbers written the same way, is right', () => {
+    expect(kortFortaltEnProblems(danish, english)).toEqual([]);
+  });
+
+  it('reads the numbers of a sentence as it writes them: a phone number’s groups, a time and a span kept together', () => {
+    expect(numbersIn('Ring på 27 90 43 40 på hverdage kl. 8-9 og 13-14, mellem kl. 08.30 og 22.00, senest 4 uger efter.')).toEqual([
+      '27 90 43 40',
+      '8-9',
+      '13-14',
+      '08.30',
+      '22.00',
+      '4',
+    ]);
+  });
+
+  it('names a different number of sentences', () => {
+    expect(kortFortaltEnProblems(danish, english.slice(0, 2))).toEqual([
+      'kortFortaltEn har 2 sætninger, men kortFortalt har 3; skriv én engelsk sætning for hver dansk, i samme rækkefølge',
+    ]);
+    expect(kortFortaltEnProblems(danish, [...english, 'One more.'])).toEqual([
+      'kortFortaltEn har 4 sætninger, men kortFortalt har 3; skriv én engelsk sætning for hver dansk, i samme rækkefølge',
+    ]);
+  });
+
+  it('names a number or a phone number of a Danish sentence that its English sentence lacks or writes another way', () => {
+    const changed = ['The support is free.', 'If you are under thirty, you call <da>UngeCentret</da> on 99 45 47 05.', 'You can get support on weekdays from 8–9 and 13-14.'];
+    expect(kortFortaltEnProblems(danish, changed)).toEqual([
+      'kortFortaltEn.1: tallet "30" fra kortFortalt.1 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske',
+      'kortFortaltEn.1: telefonnummeret "9945 4705" fra kortFortalt.1 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske',
+      'kortFortaltEn.2: tallet "8-9" fra kortFortalt.2 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske',
+    ]);
+  });
+
+  it('a number in another English sentence does not count: each sentence answers for its own', () => {
+    const swapped = ['The support is free. Call 9945 4705.', 'If you are under 30, you call <da>UngeCentret</da>.', english[2]!];
+    expect(kortFortaltEnProblems(danish, swapped)).toEqual([
+      'kortFortaltEn.1: telefonnummeret "9945 4705" fra kortFortalt.1 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske',
     ]);
   });
 });

@@ -52,6 +52,39 @@ export function unknownComponents(body: string, unitIds: readonly string[]): str
   });
 }
 
+/**
+ * The numbers of a sentence as it writes them: each run of digits, with the
+ * digit groups of a phone number ("27 90 43 40"), a time ("08.30") or a span
+ * ("8-9") kept together.
+ */
+export function numbersIn(text: string): string[] {
+  return [...text.matchAll(/\d+(?:[ .:\-–]\d+)*/g)].map((m) => m[0]);
+}
+
+/**
+ * What is wrong with a kommune's English Kort fortalt (`kortFortaltEn`)
+ * against the Danish one (empty when it is right): one English sentence for
+ * each Danish one, and every number and phone number of a Danish sentence in
+ * its English sentence, written the same way. Danish names marked
+ * `<da>…</da>` count as the sentence's text.
+ */
+export function kortFortaltEnProblems(kortFortalt: readonly string[], kortFortaltEn: readonly string[]): string[] {
+  if (kortFortaltEn.length !== kortFortalt.length) {
+    return [
+      `kortFortaltEn har ${kortFortaltEn.length} sætninger, men kortFortalt har ${kortFortalt.length}; skriv én engelsk sætning for hver dansk, i samme rækkefølge`,
+    ];
+  }
+  return kortFortalt.flatMap((danish, i) => {
+    const english = numbersIn(kortFortaltEn[i]!.replace(/<\/?da>/g, ''));
+    return numbersIn(danish)
+      .filter((n) => !english.includes(n))
+      .map((n) => {
+        const what = n.replace(/\D/g, '').length === 8 ? 'telefonnummeret' : 'tallet';
+        return `kortFortaltEn.${i}: ${what} "${n}" fra kortFortalt.${i} står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske`;
+      });
+  });
+}
+
 export const LIX_LIMIT_BODY = 40;
 export const LIX_LIMIT_KORT_FORTALT = 30;
 

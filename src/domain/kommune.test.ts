@@ -86,6 +86,7 @@ describe('the kommune schema rejects broken files and names the file and the fie
     ['a five-digit postal code', (d) => (d.units[0].address.postalCode = '97000'), 'units.0.address.postalCode'],
     ['an unknown field (a typo)', (d) => (d.deadline = {}), 'deadline'],
     ['only three Kort fortalt sentences', (d) => (d.kortFortalt = d.kortFortalt.slice(0, 3)), 'kortFortalt'],
+    ['an empty English Kort fortalt sentence', (d) => (d.kortFortaltEn[0] = ''), 'kortFortaltEn.0'],
     ['an approval date that is not a date', (d) => (d.source.approvals[0].date = '4. december 2023'), 'source.approvals.0.date'],
   ];
 

@@ -244,6 +244,15 @@ export const KommuneSchema = z
     source: SourceDocumentSchema,
     /** The easy-read summary: five to seven short sentences shown first. */
     kortFortalt: z.array(z.string().min(1)).min(5).max(7),
+    /**
+     * The same summary in English for the English page: one English sentence
+     * for each of `kortFortalt`, in the same order, with every number and phone
+     * number as the Danish writes it (the content check holds it to that,
+     * `kortFortaltEnProblems` in kommune-content.ts). Danish names in it are
+     * marked `<da>…</da>` ("call <da>UngeCentret</da>"). Optional: without it
+     * the English page shows Kort fortalt in Danish, marked as Danish.
+     */
+    kortFortaltEn: z.array(z.string().min(1)).min(1).optional(),
     units: z.array(UnitSchema).min(1),
     routing: RoutingSchema,
     /** Where children and young people under 18 get help, when the standard names a contact. */

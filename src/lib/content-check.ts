@@ -7,7 +7,9 @@
  *
  * Checked: the file name is a slug, and not a path the site already has;
  * the frontmatter against the schema; the question headings; links from
- * data to sections; LIX of the body and "Kort fortalt"; the source document
+ * data to sections; LIX of the body and "Kort fortalt"; the English Kort
+ * fortalt, where there is one, against the Danish (a sentence for each, the
+ * same numbers and phone numbers in each); the source document
  * exists and holds every `quote` of the content file word for word, and
  * each under one of the document's headings listed in `source.sections`
  * (src/domain/provenance.ts); and, where there is one, the fact list (`<slug>.facts.json`): its
@@ -26,6 +28,7 @@ import {
   LIX_LIMIT_KORT_FORTALT,
   REQUIRED_HEADINGS,
   headingIds,
+  kortFortaltEnProblems,
   misplacedComponents,
   unknownComponents,
   readability,
@@ -125,6 +128,13 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
     lixRows.push(readmeLixRow(parsed.data.name, r.body.lix, r.kortFortalt.lix));
     if (r.body.lix > LIX_LIMIT_BODY) problems.push(`${file}: LIX for teksten er ${r.body.lix}, over ${LIX_LIMIT_BODY}`);
     if (r.kortFortalt.lix > LIX_LIMIT_KORT_FORTALT) problems.push(`${file}: LIX for Kort fortalt er ${r.kortFortalt.lix}, over ${LIX_LIMIT_KORT_FORTALT}`);
+    const { kortFortalt, kortFortaltEn } = parsed.data;
+    if (kortFortaltEn === undefined) {
+      notes.push(`${slug}: ingen kortFortaltEn; den engelske side viser Kort fortalt på dansk (den er valgfri)`);
+    } else {
+      for (const problem of kortFortaltEnProblems(kortFortalt, kortFortaltEn)) problems.push(`${file}: ${problem}`);
+      notes.push(`${slug}: Kort fortalt på engelsk: ${kortFortaltEn.length} sætninger`);
+    }
 
     const sourceFile = join(dirs.sources, parsed.data.source.seedFile);
     const source = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : null;

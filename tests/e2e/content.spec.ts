@@ -1,13 +1,19 @@
 /**
  * Every fact of each source document can be found on its kommune's pages:
  * the fact lists (content/kommuner/<slug>.facts.json, where a kommune has
- * one) checked against the rendered standard and contact pages.
+ * one) checked against the rendered standard and contact pages; and what the
+ * standard pages show of the content in each language (Kort fortalt in
+ * Danish, and in English on the English page).
  */
 import { expect, test } from '@playwright/test';
 import { KOMMUNER } from './support/site.ts';
 import { kommunerWithFacts, missingFacts } from '../support/seed-facts.ts';
 import { clientAddress, validBody } from '../support/applications.ts';
 import { blockSiteScripts } from './support/no-js.ts';
+import { kommune } from '../support/kommuner.ts';
+import { danishParts } from '../../src/lib/danish-parts.ts';
+import { phoneSegments, unitPhones } from '../../src/domain/phone-numbers-in-text.ts';
+import { telHref } from '../../src/domain/phone-numbers.ts';
 
 for (const { slug, facts } of kommunerWithFacts) {
   test(`every fact of the ${slug} standard is on its pages`, async ({ page }) => {
@@ -34,6 +40,33 @@ for (const slug of KOMMUNER) {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByText('only available in Danish')).toBeVisible();
     await expect(page.locator('.standard-text')).toHaveAttribute('lang', 'da');
+  });
+
+  test(`${slug}: the English standard page gives Kort fortalt in English, with the units’ numbers as tel: links, and says the Danish standard counts`, async ({ page }) => {
+    const { kortFortalt, kortFortaltEn, units } = kommune(slug);
+    expect(kortFortaltEn, `content/kommuner/${slug}.mdx: kortFortaltEn`).toBeDefined();
+    await page.goto(`/en/${slug}/`);
+    const box = page.locator('.kort-fortalt');
+    const list = box.locator('ul');
+    await expect(list).toHaveAttribute('lang', 'en');
+    await expect(list.locator('li')).toHaveText(kortFortaltEn!.map((s) => s.replace(/<\/?da>/g, '')));
+    // Every unit number the Danish summary gives is a tap-to-call link in the English one too.
+    const phones = unitPhones(units).filter((phone) => kortFortalt.some((s) => phoneSegments(s, [phone]).some((p) => p.phone)));
+    for (const phone of phones) await expect(list.locator(`a[href="${telHref(phone)}"]`)).toHaveCount(1);
+    // Danish names in it are marked Danish.
+    for (const name of kortFortaltEn!.flatMap((s) => danishParts(s).filter((p) => p.danish).map((p) => p.text))) {
+      await expect(list.locator('span[lang="da"]', { hasText: name }).first()).toBeVisible();
+    }
+    await expect(box.locator('.kort-fortalt__note')).toHaveText('This is our own summary in English. The Danish quality standard is what counts: read this page in Danish.');
+    await expect(box.getByRole('link', { name: 'read this page in Danish' })).toHaveAttribute('href', `/${slug}/`);
+  });
+
+  test(`${slug}: the Danish standard page gives Kort fortalt in Danish only`, async ({ page }) => {
+    await page.goto(`/${slug}/`);
+    const box = page.locator('.kort-fortalt');
+    await expect(box.locator('ul')).toHaveAttribute('lang', 'da');
+    await expect(box.locator('li')).toHaveText(kommune(slug).kortFortalt);
+    await expect(box.locator('.kort-fortalt__note')).toHaveCount(0);
   });
 }
 

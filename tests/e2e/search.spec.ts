@@ -68,6 +68,8 @@ test('the standards’ Danish text is indexed on the Danish pages only; the Engl
   expect(english).toContain('UngeCentret');
   expect(english).not.toContain('Samtaleterapi');
   expect(english).not.toContain('Er du under 30 år, ringer du til UngeCentret');
+  // Kort fortalt in English is English text: the English index has it.
+  expect(english).toContain('If you are under 30, you call UngeCentret on 9945 4705.');
 
   await search(page, '/en/soeg/?q=samtaleterapi');
   await page.getByRole('link', { name: 'Search the Danish pages for “samtaleterapi”' }).click();

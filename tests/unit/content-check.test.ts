@@ -73,3 +73,42 @@ describe('the standard’s own words', () => {
     expect(problems).toEqual([expect.stringMatching(/frederikssund\.mdx: eligibility\.participation\.quote: citatet står ikke ordret i kildedokumentet 001_9a70574088f1ce3f\.txt: "Socialpædagogisk støtte forudsætter/)]);
   });
 });
+
+describe('the English Kort fortalt', () => {
+  it('the five kommuner the site started with have one, checked against the Danish', () => {
+    // Optional for a new kommune (its English page then shows the Danish); these five all have one.
+    const { notes } = checkContent();
+    for (const slug of ['bronderslev', 'frederikssund', 'sonderborg', 'varde', 'aabenraa']) {
+      expect(notes, slug).toContain(`${slug}: Kort fortalt på engelsk: 7 sætninger`);
+    }
+  });
+
+  it('a sentence left out, or a phone number written another way, fails the check, naming the file and the field', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'varde.mdx');
+    const text = readFileSync(file, 'utf8');
+    const sentence = '  - "The support is free."\n';
+    const phone = 'call <da>Social og Handicap</da> on 79 94 68 00.';
+    expect(text).toContain(sentence);
+    expect(text).toContain(phone);
+    const check = () => checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['varde']).problems;
+
+    writeFileSync(file, text.replace(phone, phone.replace('79 94 68 00', '79946800')));
+    expect(check()).toEqual([
+      `${file}: kortFortaltEn.4: telefonnummeret "79 94 68 00" fra kortFortalt.4 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske`,
+    ]);
+    writeFileSync(file, text.replace(sentence, ''));
+    expect(check()).toEqual([
+      `${file}: kortFortaltEn har 6 sætninger, men kortFortalt har 7; skriv én engelsk sætning for hver dansk, i samme rækkefølge`,
+    ]);
+  });
+
+  it('is optional: without it the check passes and says the English page shows the Danish', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'varde.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^kortFortaltEn:\n(?: {2}- .*\n)+/m, ''));
+    const { notes, problems } = checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['varde']);
+    expect(problems).toEqual([]);
+    expect(notes).toContain('varde: ingen kortFortaltEn; den engelske side viser Kort fortalt på dansk (den er valgfri)');
+  });
+});
