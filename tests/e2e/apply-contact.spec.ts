@@ -12,6 +12,8 @@ import { keyboard } from './support/keyboard.ts';
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() }, viewport: { width: 320, height: 640 } });
 
 const CONTACT = 'Hvordan vil du helst kontaktes af kommunen?';
+/** The one-page form before it is sent does not know yet who fills it in: neither "du" nor "personen". */
+const CONTACT_ONE_PAGE = 'Hvordan skal kommunen helst tage kontakt?';
 
 /** axe on the step (the page around it was scanned as it loaded, in pages.spec.ts) and no sideways scroll at 320 px. */
 async function expectAccessibleAt320(page: Page) {
@@ -167,7 +169,7 @@ async function fillOnePageLetterForm(page: Page, name: string, description: stri
   await page.getByLabel('Måned', { exact: true }).fill(born.month);
   await page.getByLabel('År', { exact: true }).fill(born.year);
   await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await page.getByRole('group', { name: CONTACT }).getByLabel('Brev eller Digital Post').check();
+  await page.getByRole('group', { name: CONTACT_ONE_PAGE }).getByLabel('Brev eller Digital Post').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Nej').check();
   return born;
 }

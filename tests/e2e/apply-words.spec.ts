@@ -88,7 +88,7 @@ test('a month written as a word and a day with its dot are read: "3." "april" is
   await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   await continueButton(page).click();
-  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3. april ${year}`);
+  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3.4.${year}`);
 });
 
 test.describe('without JavaScript', () => {

@@ -291,7 +291,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('group', { name: 'Får den, der skal have støtte, førtidspension?' }).getByLabel('Nej').check();
     await page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin').check();
     await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-    await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
+    await page.getByRole('group', { name: 'Hvordan skal kommunen helst tage kontakt?' }).getByLabel('Telefon').check();
     await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   }
 
@@ -383,7 +383,8 @@ test.describe('without JavaScript', () => {
       'Vælg, om du søger for dig selv eller for en anden.',
       'Skriv både dag, måned og år.',
       'Skriv et CPR-nummer med 10 cifre, fx 120499-1234.',
-      'Vælg, hvordan kommunen skal kontakte dig.',
+      // Nobody said who applies: the words name neither "du" nor "personen".
+      'Vælg, hvordan kommunen skal tage kontakt.',
       'Svar ja eller nej til, om kommunen må hente oplysninger.',
     ]);
     await expect(page.getByLabel('Fulde navn')).toHaveValue('Sofie Halv');
@@ -416,7 +417,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.under18')).toContainText('Er barnet under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     await expect(page.locator('.under18')).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år');
     // Nobody said who applies: neither "du" nor "personen".
-    await expect(page.locator('#error-summary-page')).toContainText('Man skal være fyldt 18 år');
+    await expect(page.locator('#error-summary-page')).toContainText('Den, der skal have støtte, skal være fyldt 18 år');
     await expectNoAxeViolations(page);
   });
 

@@ -19,7 +19,6 @@ import {
   type FormValues,
 } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
-import { describeIssue } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { fillerOf } from '../../lib/apply-words.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -27,10 +26,11 @@ import { applicationFieldId } from '../../components/apply/fields.tsx';
 import { fieldMessages } from '../../components/apply/messages.ts';
 import { RoutingPreview, previewFor } from '../../components/apply/RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from '../../components/apply/Sections.tsx';
-import type { ApplyProps } from '../../components/apply/types.ts';
+import type { ApplyProps, ApplyStrings } from '../../components/apply/types.ts';
+import type { Issue } from '../../domain/application.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
-import { readDraft, saveDraft } from './draft.ts';
-import { forgetQuestionnaire, readQuestionnaire } from './prefill.ts';
+import { forgetAnswers, isStep, readDraft, saveDraft } from './draft.ts';
+import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from './Review.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
@@ -57,7 +57,9 @@ function showProblems(form: ApplicationForm, items: Problems, general: string | 
 /** Set when a link to another page of the site is followed (see the `beforeunload` warning). */
 let leavingInSite = false;
 
-const isStep = (n: unknown): n is number => Number.isInteger(n) && !!STEPS[n as number];
+/** Issues as problems on their fields, one per field, in the given words. */
+const problemsIn = (issues: Issue[], w: ApplyStrings): Problems =>
+  Object.entries(fieldMessages(issues, w.errors).byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
 
 const problemsOf = (values: FormValues, kommune: string) => {
   const checked = checkForm(values, kommune, new Date());
@@ -83,10 +85,8 @@ export function ApplyForm(props: ApplyProps) {
     () => ({ ...prefill?.values, ...draft?.values, ...props.values }),
     (created) => {
       const w = wordsFor(created.values());
-      const { byField } = fieldMessages(props.issues, w.errors);
-      const items = Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
       const g = props.general;
-      showProblems(created, items, g && fillTemplate(w.errorSummary[g.code], { seconds: g.seconds ?? 60 }));
+      showProblems(created, problemsIn(props.issues, w), g && fillTemplate(w.errorSummary[g.code], { seconds: g.seconds ?? 60 }));
     },
   );
   const [step, setStep] = useState(() => {
@@ -116,10 +116,10 @@ export function ApplyForm(props: ApplyProps) {
     };
     addEventListener('popstate', onPop);
     // A link to another page of the site, or the site's search, keeps the answers (they are in the tab),
-    // so it does not ask; a link opened in a new tab or with a modifier key leaves nothing.
+    // so it does not ask; a link opened in a new tab or with a modifier key leaves the page as it is.
     const onClick = (e: MouseEvent) => {
       const a = (e.target as Element).closest?.('a');
-      leavingInSite = !!a && !a.target && !e.ctrlKey && !e.metaKey && !e.shiftKey && a.origin === location.origin && a.pathname !== location.pathname;
+      leavingInSite = !!a && !a.target && !e.ctrlKey && !e.metaKey && a.origin === location.origin && a.pathname !== location.pathname;
     };
     const onSubmit = (e: SubmitEvent) => {
       leavingInSite = !(e.target as Element).closest('.apply-form');
@@ -176,7 +176,7 @@ export function ApplyForm(props: ApplyProps) {
   const showOnSteps = (items: Problems) => {
     const firstStep = STEPS.findIndex((st) => items.some((i) => stepOfField(i.field) === st.id));
     const to = firstStep < 0 ? STEPS.length - 1 : firstStep;
-    history.replaceState({ ...history.state, applyStep: to }, '');
+    history.replaceState({ applyStep: to }, '');
     setStep(to);
     show(items);
   };
@@ -188,8 +188,7 @@ export function ApplyForm(props: ApplyProps) {
       return stepOfField(field) === current.id || (field && document.getElementById(applicationFieldId(field)));
     });
     if (issues.length) {
-      const { byField } = fieldMessages(issues, s.errors);
-      show(Object.entries(byField).map(([field, text]) => ({ field: field as FieldName, text: text! })));
+      show(problemsIn(issues, s));
     } else {
       goTo(returnToReview ? STEPS.length - 1 : step + 1);
     }
@@ -199,15 +198,14 @@ export function ApplyForm(props: ApplyProps) {
     if (sending) return;
     const checked = checkForm(form.values(), kommune.slug, new Date());
     if (!checked.ok) {
-      showOnSteps(checked.issues.map((i) => ({ field: fieldForPath(i.path), text: describeIssue(i, s.errors) })));
+      showOnSteps(problemsIn(checked.issues, s));
       return;
     }
     setSending(true);
     const result = await sendApplication(checked.body, idempotencyKey, lang);
     if (result.kind === 'created') {
       sent.current = true;
-      saveDraft(kommune.slug, null);
-      forgetQuestionnaire(kommune.slug);
+      forgetAnswers(kommune.slug);
       window.location.assign(result.receipt);
       return;
     }
@@ -267,7 +265,7 @@ export function ApplyForm(props: ApplyProps) {
             <p>{s.review.lead}</p>
             <Review
               s={s}
-              rows={reviewRows(s, values, askPension, lang)}
+              rows={reviewRows(s, values, askPension)}
               onChange={(field) => {
                 goTo(
                   STEPS.findIndex((st) => st.id === stepOfField(field)),

@@ -16,18 +16,15 @@ interface Row {
   field: FieldName;
 }
 
-export function reviewRows(s: ApplyStrings, values: FormValues, askPension: boolean, lang: 'da' | 'en'): Row[] {
+export function reviewRows(s: ApplyStrings, values: FormValues, askPension: boolean): Row[] {
   const v = (f: FieldName) => one(values, f).trim();
   const yesNo: Record<string, string> = { ja: s.yes, nej: s.no, 'ved-ikke': s.dontKnow };
   const who: Record<string, string> = { self: s.who.self, 'on-behalf': s.who.onBehalf };
   const onBehalf = v('who') === 'on-behalf';
-  // As read, in words ("3. april 1999", "3 April 1999"), else as typed.
-  const iso = birthDateFrom(values).date;
-  const date = iso
-    ? new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso))
-    : [v('birthDay'), v('birthMonth'), v('birthYear')].join(' ').trim();
+  // As read, day.month.year ("3." "april" "1999" is 3.4.1999), else as typed.
+  const date = birthDateFrom(values).date?.split('-').reverse().map(Number).join('.') ?? [v('birthDay'), v('birthMonth'), v('birthYear')].join(' ').trim();
   const address = v('street') || v('postalCode') || v('city') ? `${v('street')}, ${v('postalCode')} ${v('city')}` : '';
-  const needs = many(values, 'needs').filter((n) => (VUM_THEMES as readonly string[]).includes(n));
+  const needs = many(values, 'needs');
   // [the field a "Ret" link goes to, its label, the answer as shown (else the field's own value)]
   const rows: (readonly [FieldName, string, string?] | false)[] = [
     ['who', s.review.who, who[v('who')] ?? ''],

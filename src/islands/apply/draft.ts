@@ -8,7 +8,10 @@
  * twice), and removed once the application is sent.
  */
 import { FORM_FIELDS, STEPS, type FormValues } from '../../domain/application-form.ts';
-import { draftStorageKey } from '../../domain/ids.ts';
+import { draftStorageKey, prefillStorageKey } from '../../domain/ids.ts';
+
+/** A step's index (from storage or a history entry, so checked). */
+export const isStep = (n: unknown): n is number => Number.isInteger(n) && !!STEPS[n as number];
 
 export interface Draft {
   values: FormValues;
@@ -20,14 +23,21 @@ export function readDraft(kommune: string): Draft | null {
   try {
     const d = JSON.parse(sessionStorage.getItem(draftStorageKey(kommune)) ?? 'null') as Partial<Draft> | null;
     if (!d || typeof d.key !== 'string' || typeof d.values !== 'object' || !d.values) return null;
-    // Only the form's own fields, as strings or lists of strings.
-    const values = Object.fromEntries(
-      FORM_FIELDS.map((f) => [f, d.values![f]]).filter(([, v]) => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))),
-    ) as FormValues;
-    return { values, step: Number.isInteger(d.step) && STEPS[d.step!] ? d.step! : 0, key: d.key };
+    // Only the form's own fields, as strings or lists.
+    const values = Object.fromEntries(FORM_FIELDS.map((f) => [f, d.values![f]]).filter(([, v]) => typeof v === 'string' || Array.isArray(v))) as FormValues;
+    return { values, step: isStep(d.step) ? d.step : 0, key: d.key };
   } catch {
     // Storage blocked or not JSON: start as if there were none.
     return null;
+  }
+}
+
+/** Sent: the form's answers and the questionnaire's that went into it are removed from the tab. */
+export function forgetAnswers(kommune: string): void {
+  try {
+    for (const key of [draftStorageKey, prefillStorageKey]) sessionStorage.removeItem(key(kommune));
+  } catch {
+    // Storage blocked: nothing was kept.
   }
 }
 

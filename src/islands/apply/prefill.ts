@@ -3,7 +3,7 @@
  * the questionnaire leaves them in sessionStorage (this tab only, gone when
  * it closes) under `prefillStorageKey(<kommune>)` as
  * `{ who, age, pension, needs, description? }`. Only these are read; once the
- * application is sent they are removed (`forgetQuestionnaire`): they went into it.
+ * application is sent they are removed with the form's own (`forgetAnswers` in draft.ts): they went into it.
  */
 import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
 import { prefillStorageKey } from '../../domain/ids.ts';
@@ -16,13 +16,5 @@ export function readQuestionnaire(kommune: string): { values: FormValues; ageHin
   } catch {
     // Storage blocked or not JSON: start with an empty form.
     return null;
-  }
-}
-
-export function forgetQuestionnaire(kommune: string): void {
-  try {
-    sessionStorage.removeItem(prefillStorageKey(kommune));
-  } catch {
-    // Storage blocked: there was nothing kept.
   }
 }

@@ -45,7 +45,7 @@ export async function applyWithJavaScript(page: Page, description: string, onSte
 
   await expect(page.getByRole('heading', { level: 2, name: 'Tjek dine svar' })).toBeFocused();
   await expect(page.getByRole('row', { name: /Fulde navn/ })).toContainText('Sofie Testesen');
-  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`${born.day}. januar ${born.year}`);
+  await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`${born.day}.${born.month}.${born.year}`);
   await onStep(page, 5);
 }
 
