@@ -132,6 +132,27 @@ test('sent, the answers are gone from the tab: the form starts empty again', asy
   await expect(page.getByLabel('Jeg søger for mig selv')).not.toBeChecked();
 });
 
+test('a key the server says was used for other answers does not jam the form: a fresh key, and the person told plainly', async ({ page }) => {
+  const keys: string[] = [];
+  await page.route('**/api/ansoegninger', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']!);
+    // The first send: the key's earlier application had other answers (the API's 422 without a field).
+    if (keys.length === 1) await route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ errors: [{ path: '', message: 'Idempotency-Key er brugt før til en anden ansøgning.' }] }) });
+    else await route.continue();
+  });
+  await page.goto(FORM);
+  await applyWithJavaScript(page, marker());
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Ansøgningen er måske allerede sendt fra denne fane.');
+  await expect(summary).not.toContainText('Idempotency-Key');
+  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await expect(page).toHaveURL(/\/kvittering\/\?reference=/);
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).not.toBe(keys[0]);
+});
+
 test('leaving the site or closing the tab with answers not sent asks first', async ({ page }) => {
   await page.goto(FORM);
   await page.getByLabel('Jeg søger for mig selv').check();

@@ -79,6 +79,8 @@ export function ApplyForm(props: ApplyProps) {
   const [idempotencyKey, setIdempotencyKey] = useState(draft?.key ?? props.idempotencyKey);
   /** Something was typed or chosen here (or the tab's answers came back): keep it, and ask before leaving. */
   const changed = useRef(!!draft);
+  /** Only what was typed here (not what the questionnaire filled in) is kept and guarded; `one` of a list is its first item. */
+  const typedIn = (v: FormValues) => changed.current && FORM_FIELDS.some((f) => one(v, f));
 
   // After a round trip without JavaScript (the island came late), the server's problems are placed as the island's own.
   const form = useApplicationForm(
@@ -124,26 +126,25 @@ export function ApplyForm(props: ApplyProps) {
     const onSubmit = (e: SubmitEvent) => {
       leavingInSite = !(e.target as Element).closest('.apply-form');
     };
+    // Leaving the site or closing the tab with answers typed and not sent asks first (decided when it happens).
+    const warn = (e: BeforeUnloadEvent) => {
+      if (typedIn(form.values()) && !sent.current && !leavingInSite) e.preventDefault();
+    };
     addEventListener('click', onClick);
     addEventListener('submit', onSubmit);
+    addEventListener('beforeunload', warn);
     return () => {
       removeEventListener('popstate', onPop);
       removeEventListener('click', onClick);
       removeEventListener('submit', onSubmit);
+      removeEventListener('beforeunload', warn);
     };
   }, []);
-  // The answers kept for the tab; leaving the site or closing the tab with answers not sent asks first.
+  // The answers kept for the tab.
   const values = form.values();
   const s = wordsFor(values);
-  // Only what was typed here (not what the questionnaire filled in) is kept and guarded; `one` of a list is its first item.
-  const typed = changed.current && FORM_FIELDS.some((f) => one(values, f));
   useEffect(() => {
-    if (!sent.current) saveDraft(kommune.slug, typed ? { values, step, key: idempotencyKey } : null);
-    const warn = (e: BeforeUnloadEvent) => {
-      if (typed && !sent.current && !leavingInSite) e.preventDefault();
-    };
-    addEventListener('beforeunload', warn);
-    return () => removeEventListener('beforeunload', warn);
+    if (!sent.current) saveDraft(kommune.slug, typedIn(values) ? { values, step, key: idempotencyKey } : null);
   });
   useEffect(() => {
     const target = focusAfterRender.current;
