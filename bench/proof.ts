@@ -23,7 +23,7 @@ async function listAll(env: Record<string, string>) {
 }
 
 const crashOn = (env: Record<string, string>, rounds: number) =>
-  crashRounds({ rounds, clients: 8, killAfterMs: [200, 1500], env, readStore: () => listAll(env) });
+  crashRounds({ rounds, clients: 8, killAfterAcks: [10, 150], env, readStore: () => listAll(env) });
 
 /** SIGKILL rounds on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set (`.ci/postgres` starts one). */
 export async function crashProof(rounds = 10): Promise<(CrashReport & { backend: string })[]> {

@@ -21,7 +21,7 @@ async function threeKills(env: Record<string, string>): Promise<CrashReport> {
   return crashRounds({
     rounds: 3,
     clients: 6,
-    killAfterMs: [300, 900],
+    killAfterAcks: [8, 30],
     env,
     readStore: async () => {
       const store = openStore(storeConfig(env));

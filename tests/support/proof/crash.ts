@@ -3,7 +3,9 @@
  *
  * Each round starts the production server on the same data directory (or
  * database), sends applications from several concurrent clients, and
- * SIGKILLs the server at a random moment — no shutdown, no flush. The next
+ * SIGKILLs the server at a random moment — after a random number of
+ * applications acknowledged in that round, while others are in flight; counted,
+ * not timed, so a busy machine gets the same load — no shutdown, no flush. The next
  * round starts it again, and first retries, with the same Idempotency-Key,
  * every request that got no answer before the kill (what a careful client
  * does). At the end every reference that was answered 201 must be stored
@@ -16,8 +18,8 @@ export interface CrashOptions {
   rounds: number;
   /** Concurrent clients per round. */
   clients: number;
-  /** The kill comes at a random moment in [min, max] ms after the round starts. */
-  killAfterMs: [number, number];
+  /** The kill comes once a random number in [min, max] of the round's applications are acknowledged. */
+  killAfterAcks: [number, number];
   /** Server environment: DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL), plus anything else. */
   env: Record<string, string>;
   /** Reads every stored application after the last round (the store the server used). */
@@ -91,6 +93,11 @@ export async function crashRounds(options: CrashOptions): Promise<CrashReport> {
     }
     pending = [];
     let running = true;
+    const [min, max] = options.killAfterAcks;
+    const killAt = min + Math.floor(random() * (max - min + 1));
+    let roundAcks = 0;
+    let reached!: () => void;
+    const enough = new Promise<void>((resolve) => (reached = resolve));
     const clients = Array.from({ length: options.clients }, async () => {
       while (running) {
         const marker = `crash-${round}-${next++}-${Math.floor(random() * 1e9)}`;
@@ -103,12 +110,16 @@ export async function crashRounds(options: CrashOptions): Promise<CrashReport> {
         }
         if (answer.status !== 201 || !answer.reference) throw new Error(`an application got ${answer.status}`);
         acknowledged.set(marker, answer.reference);
+        if (++roundAcks >= killAt) reached();
       }
     });
-    const [min, max] = options.killAfterMs;
-    await new Promise((r) => setTimeout(r, min + random() * (max - min)));
-    await server.kill();
-    running = false;
+    try {
+      // A client that fails ends the wait too, so its error is reported instead of a hang.
+      await Promise.race([enough, Promise.all(clients)]);
+    } finally {
+      await server.kill();
+      running = false;
+    }
     await Promise.all(clients);
   }
   // A last start: the server must come up on what the kills left, and finish the retries.
