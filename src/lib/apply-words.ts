@@ -15,6 +15,9 @@ export type ApplyStrings = Omit<ApplyJson, 'api' | 'forOnBehalf' | 'forNotYetKno
 export type Filler = 'self' | 'on-behalf' | 'unknown';
 export type ApplyStringsByFiller = Record<Filler, ApplyStrings>;
 
+/** Something made once for each variant: `byFiller((f) => …)`. */
+export const byFiller = <T>(make: (filler: Filler) => T): Record<Filler, T> => ({ self: make('self'), 'on-behalf': make('on-behalf'), unknown: make('unknown') });
+
 export const fillerOf = (who: unknown): Filler => (who === 'self' || who === 'on-behalf' ? who : 'unknown');
 
 type Tree = { [key: string]: string | Tree };

@@ -25,7 +25,7 @@ import { validateApplication, type Issue } from '../../domain/application.ts';
 import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
-import { applyWords } from '../../lib/apply-words.ts';
+import { applyWords, type ApplyStringsByFiller } from '../../lib/apply-words.ts';
 import { receiptPath } from '../../domain/paths.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { fillTemplate } from '../../lib/template.ts';
@@ -61,7 +61,7 @@ export type SubmitAnswer = { kind: 'response'; response: Response } | { kind: 'f
 
 /** The API's messages in a language (`apply.api` in the locale files). */
 export const apiStrings = (lang: Locale) => STRINGS[lang].apply.api;
-const WORDS = { da: applyWords(STRINGS.da.apply), en: applyWords(STRINGS.en.apply) };
+const WORDS: Record<Locale, ApplyStringsByFiller> = { da: applyWords(STRINGS.da.apply), en: applyWords(STRINGS.en.apply) };
 /** The error messages in the words for whoever sent the application: "personen" when it is sent on another's behalf. */
 const errorStrings = (lang: Locale, body: Record<string, unknown>): ErrorStrings => WORDS[lang][body.onBehalf ? 'on-behalf' : 'self'].errors;
 /**
