@@ -312,5 +312,47 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         expect((await store.save(newApplication(), idempotency('key-4', 'x'))).kind).toBe('created');
       }),
     );
+    const MINUTE = 60 * 1000;
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
+
+    it(
+      "keeps the no-JavaScript form's draft under its id until it expires, replaced by a newer one, gone when deleted",
+      withStore(async (store, backend) => {
+        await store.saveFormDraft('draft-a', { kommune: 'varde', data: '{"values":{"name":"Sofie"}}' }, { now: NOW, expiresAt: at(120) });
+        await store.saveFormDraft('draft-b', { kommune: 'bronderslev', data: '{"values":{}}' }, { now: NOW, expiresAt: at(120) });
+        expect(await store.readFormDraft('draft-a', at(1))).toEqual({ kommune: 'varde', data: '{"values":{"name":"Sofie"}}' });
+        await store.saveFormDraft('draft-a', { kommune: 'varde', data: '{"values":{"name":"Sofie Jensen"}}' }, { now: at(5), expiresAt: at(125) });
+        expect((await store.readFormDraft('draft-a', at(6)))?.data).toBe('{"values":{"name":"Sofie Jensen"}}');
+        // Kept on disk: a restart of the program still finds it.
+        await store.close();
+        const again = await backend.open();
+        try {
+          expect((await again.readFormDraft('draft-a', at(6)))?.kommune).toBe('varde');
+          await again.deleteFormDraft('draft-a');
+          await again.deleteFormDraft('no-such-draft');
+          expect(await again.readFormDraft('draft-a', at(6))).toBeNull();
+          expect(await again.readFormDraft('draft-b', at(6))).not.toBeNull();
+        } finally {
+          await again.close();
+        }
+      }),
+    );
+
+    it(
+      'an expired draft is never read, and goes when any draft is saved or expired drafts are purged',
+      withStore(async (store) => {
+        await store.saveFormDraft('old', { kommune: 'varde', data: '{}' }, { now: NOW, expiresAt: at(10) });
+        await store.saveFormDraft('older', { kommune: 'varde', data: '{}' }, { now: NOW, expiresAt: at(5) });
+        await store.saveFormDraft('fresh', { kommune: 'varde', data: '{}' }, { now: NOW, expiresAt: at(60) });
+        expect(await store.readFormDraft('old', at(10))).toBeNull();
+        expect(await store.readFormDraft('old', at(9))).not.toBeNull();
+        // Saving another at minute 6 deletes the one that expired at minute 5, not the one that expires at 10.
+        await store.saveFormDraft('new', { kommune: 'varde', data: '{}' }, { now: at(6), expiresAt: at(66) });
+        expect(await store.deleteExpiredFormDrafts(at(6))).toBe(0);
+        expect(await store.deleteExpiredFormDrafts(at(10))).toBe(1);
+        expect(await store.readFormDraft('fresh', at(10))).not.toBeNull();
+        expect(await store.readFormDraft('new', at(10))).not.toBeNull();
+      }),
+    );
   });
 }

@@ -158,6 +158,19 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(out).toBe('1 ansøgning ældre end 2 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
       expect(await store.list({})).toEqual([]);
     });
+
+    it("slet-gamle also deletes the no-JavaScript form's expired drafts, and only those", async () => {
+      const minutesFromNow = (m: number) => new Date(NOW.getTime() + m * 60_000);
+      await store.saveFormDraft('expired-1', { kommune: 'varde', data: '{}' }, { now: minutesFromNow(-200), expiresAt: minutesFromNow(-80) });
+      await store.saveFormDraft('expired-2', { kommune: 'varde', data: '{}' }, { now: minutesFromNow(-200), expiresAt: minutesFromNow(-1) });
+      await store.saveFormDraft('current', { kommune: 'varde', data: '{}' }, { now: minutesFromNow(-200), expiresAt: minutesFromNow(30) });
+      expect(await run('slet-gamle')).toBe(EXIT.ok);
+      expect(out).toBe(
+        '0 ansøgninger ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n' +
+          '2 udløbne kladder fra ansøgningsskemaet uden JavaScript er slettet (svar, der aldrig blev sendt).\n',
+      );
+      expect(await store.readFormDraft('current', NOW)).not.toBeNull();
+    });
   });
 }
 
@@ -179,7 +192,7 @@ describePostgres('the case team’s commands on PostgreSQL', () => {
 describe('when the store cannot be reached', () => {
   it('the case worker is told so, with the exit code 1, and no stack trace', async () => {
     const unavailable = () => Promise.reject(new StoreUnavailableError('PostgreSQL: at hente ansøgninger mislykkedes'));
-    const store: CommandStore = { list: unavailable, exportApplications: unavailable, purge: unavailable };
+    const store: CommandStore = { list: unavailable, exportApplications: unavailable, purge: unavailable, deleteExpiredFormDrafts: unavailable };
     for (const line of ['oversigt', 'eksport', 'slet-gamle']) {
       let err = '';
       const parsed = parseArguments([line], catalog);

@@ -24,7 +24,7 @@ import { listReport, toCsv, toJsonLines } from './format.ts';
 import { FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
-export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge'>;
+export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge' | 'deleteExpiredFormDrafts'>;
 
 export interface CommandContext {
   store: CommandStore;
@@ -102,8 +102,11 @@ async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: Comma
     kommune: command.kommune,
     includeNotExported: command.includeNotExported,
   });
+  // The no-JavaScript form's expired drafts go too (the server deletes them when it saves another; a quiet site may not).
+  const drafts = await ctx.store.deleteExpiredFormDrafts(ctx.now);
   const lines = [REPORT.purged(result.applications, command.days, result.idempotencyKeys)];
   if (result.keptNotExported > 0) lines.push(REPORT.keptNotExported(result.keptNotExported));
+  if (drafts > 0) lines.push(REPORT.expiredDrafts(drafts));
   await ctx.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -18,7 +18,8 @@ Kommandoer:
   eksport      Skriver ansøgningerne som CSV (til Excel) eller JSON Lines og
                markerer dem som eksporteret.
   slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
-               der er eksporteret, medmindre du beder om andet.
+               der er eksporteret, medmindre du beder om andet. Sletter også
+               udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
   hjaelp       Viser denne hjælp.
   (På engelsk: list, export, purge, help.)
 
@@ -94,6 +95,8 @@ export const REPORT = {
   keptNotExported: (n: number) =>
     `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} aldrig er eksporteret. ` +
     'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.',
+  expiredDrafts: (n: number) =>
+    `${n} ${n === 1 ? 'udløbet kladde' : 'udløbne kladder'} fra ansøgningsskemaet uden JavaScript er slettet (svar, der aldrig blev sendt).`,
 } as const;
 
 export const FAILURES = {

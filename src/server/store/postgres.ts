@@ -62,6 +62,14 @@ export const MIGRATIONS = [
   `ALTER TABLE applications ADD COLUMN exported_at timestamptz;
    CREATE INDEX applications_by_time ON applications (received_at);
    CREATE INDEX idempotency_keys_by_reference ON idempotency_keys (reference);`,
+  // 3: the no-JavaScript form's answers between the form and "Tjek dine svar", for a short time.
+  `CREATE TABLE form_drafts (
+     id         text PRIMARY KEY,
+     kommune    text NOT NULL,
+     expires_at timestamptz NOT NULL,
+     data       text NOT NULL
+   );
+   CREATE INDEX form_drafts_by_expiry ON form_drafts (expires_at);`,
 ];
 
 /** The advisory lock's first key ("Stoe"); the second is the schema, so test schemas migrate independently. */
@@ -317,6 +325,28 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           return { applications: applications.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0, keptNotExported: Number(rows[0]!.n) };
         }),
       ),
+    saveFormDraft: (id, draft, { now, expiresAt }) =>
+      guarded('at gemme en kladde', () =>
+        transaction(async (client) => {
+          await client.query('DELETE FROM form_drafts WHERE expires_at <= $1', [now]);
+          await client.query(
+            `INSERT INTO form_drafts (id, kommune, expires_at, data) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data`,
+            [id, draft.kommune, expiresAt, draft.data],
+          );
+        }),
+      ),
+    readFormDraft: (id, now) =>
+      guarded('at hente en kladde', async () => {
+        const { rows } = await pool.query<{ kommune: string; data: string }>('SELECT kommune, data FROM form_drafts WHERE id = $1 AND expires_at > $2', [id, now]);
+        return rows[0] ? { kommune: rows[0].kommune, data: rows[0].data } : null;
+      }),
+    deleteFormDraft: (id) =>
+      guarded('at slette en kladde', async () => {
+        await pool.query('DELETE FROM form_drafts WHERE id = $1', [id]);
+      }),
+    deleteExpiredFormDrafts: (now) =>
+      guarded('at slette udløbne kladder', async () => (await pool.query('DELETE FROM form_drafts WHERE expires_at <= $1', [now])).rowCount ?? 0),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

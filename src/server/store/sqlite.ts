@@ -55,6 +55,14 @@ export const MIGRATIONS = [
   `ALTER TABLE applications ADD COLUMN exported_at TEXT;
    CREATE INDEX applications_by_time ON applications (received_at);
    CREATE INDEX idempotency_keys_by_reference ON idempotency_keys (reference);`,
+  // 3: the no-JavaScript form's answers between the form and "Tjek dine svar", for a short time.
+  `CREATE TABLE form_drafts (
+     id         TEXT PRIMARY KEY,
+     kommune    TEXT NOT NULL,
+     expires_at TEXT NOT NULL,
+     data       TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX form_drafts_by_expiry ON form_drafts (expires_at);`,
 ];
 
 export interface SqliteOptions {
@@ -142,6 +150,13 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     ),
     receipt: db.prepare('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = ?'),
     markExported: db.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL'),
+    saveDraft: db.prepare(
+      `INSERT INTO form_drafts (id, kommune, expires_at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data`,
+    ),
+    readDraft: db.prepare('SELECT kommune, data FROM form_drafts WHERE id = ? AND expires_at > ?'),
+    deleteDraft: db.prepare('DELETE FROM form_drafts WHERE id = ?'),
+    deleteExpiredDrafts: db.prepare('DELETE FROM form_drafts WHERE expires_at <= ?'),
   };
 
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
@@ -223,6 +238,23 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
           return { applications: Number(applications.changes), idempotencyKeys: Number(keys.changes), keptNotExported: Number(kept.n) };
         }),
       ),
+    saveFormDraft: (id, draft, { now, expiresAt }) =>
+      guarded('at gemme en kladde', () =>
+        transaction(db, () => {
+          statements.deleteExpiredDrafts.run(now.toISOString());
+          statements.saveDraft.run(id, draft.kommune, expiresAt.toISOString(), draft.data);
+        }),
+      ),
+    readFormDraft: (id, now) =>
+      guarded('at hente en kladde', () => {
+        const row = statements.readDraft.get(id, now.toISOString()) as Row | undefined;
+        return row ? { kommune: String(row.kommune), data: String(row.data) } : null;
+      }),
+    deleteFormDraft: (id) =>
+      guarded('at slette en kladde', () => {
+        statements.deleteDraft.run(id);
+      }),
+    deleteExpiredFormDrafts: (now) => guarded('at slette udløbne kladder', () => Number(statements.deleteExpiredDrafts.run(now.toISOString()).changes)),
     close: async () => {
       if (db.isOpen) db.close();
     },

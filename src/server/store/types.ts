@@ -76,6 +76,18 @@ export type SaveResult =
   | { kind: 'replayed'; answer: StoredAnswer }
   | { kind: 'key-reused' };
 
+/**
+ * The no-JavaScript form's answers between its pages (the form, "Tjek dine
+ * svar"), kept a short time under a random id that only the browser's cookie
+ * holds (src/server/applications/form-draft.ts). Not an application: nothing
+ * is sent anywhere from here.
+ */
+export interface FormDraft {
+  kommune: string;
+  /** The answers and problems as JSON; the store keeps it as it is and does not read it. */
+  data: string;
+}
+
 export interface ApplicationStore {
   /** Resolves when the database is reachable and its schema is up to date (the server waits for it at start). */
   ready(): Promise<void>;
@@ -103,6 +115,17 @@ export interface ApplicationStore {
   ): Promise<StoredApplication[]>;
   /** Deletes old applications and their idempotency keys in one transaction. */
   purge(request: PurgeRequest): Promise<PurgeResult>;
+  /**
+   * Keeps a form draft under `id` until `expiresAt` (replacing one kept under
+   * it), and deletes every draft that expired by `now` in the same transaction.
+   */
+  saveFormDraft(id: string, draft: FormDraft, at: { now: Date; expiresAt: Date }): Promise<void>;
+  /** The draft kept under `id`, or `null` (none, or expired by `now`). */
+  readFormDraft(id: string, now: Date): Promise<FormDraft | null>;
+  /** Deletes the draft kept under `id` (the application was sent); none is no error. */
+  deleteFormDraft(id: string): Promise<void>;
+  /** Deletes every draft that expired by `now`; returns how many (the case team's purge runs it too). */
+  deleteExpiredFormDrafts(now: Date): Promise<number>;
   close(): Promise<void>;
 }
 
