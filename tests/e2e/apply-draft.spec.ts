@@ -114,7 +114,7 @@ test('"Ret" on "Tjek dine svar" goes back there after the change', async ({ page
 test('"Tjek dine svar" prints as a record: one column in the site’s font, the unit to call, no steps, buttons or "Ret"', async ({ page }) => {
   await page.goto(FORM);
   await applyWithJavaScript(page, marker());
-  await expectPrintedInOneColumn(page, { wide: '.review', gone: ['.apply-steps', '.apply-form__actions', '.review__change'] });
+  await expectPrintedInOneColumn(page, { wide: '.review', gone: ['.apply-steps', '.apply-form__actions', '.review__change'], onFirstPage: 'Hvem søger' });
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.routing-preview')).toBeVisible();
   await expect(page.locator('.routing-preview')).toContainText('9945 4705');

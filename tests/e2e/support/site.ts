@@ -2,6 +2,7 @@
  * What the e2e suite visits: every HTML page the build produced (so a new
  * page is tested for free), axe configured for WCAG 2.0–2.2 A and AA, and how a page prints.
  */
+import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { kommuneSlugs } from '../../support/kommuner.ts';
@@ -50,10 +51,16 @@ export function collectErrors(page: Page): string[] {
 /**
  * The page as Chromium prints it (its PDF, A4): every font in the PDF is the site's own (IBM Plex Sans, not the
  * serif DKFDS prints in), and — with print media — `wide` spans the printed column, `gone` is not printed.
- * Font names stand uncompressed in the PDF's font dictionaries, so no PDF tool is needed.
+ * Font names stand uncompressed in the PDF's font dictionaries; `onFirstPage` (text the first printed page
+ * must hold, so a long table does not jump to page 2 and leave page 1 empty) is read with poppler's pdftotext.
  */
-export async function expectPrintedInOneColumn(page: Page, { wide, gone }: { wide: string; gone: string[] }) {
-  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+export async function expectPrintedInOneColumn(page: Page, { wide, gone, onFirstPage }: { wide: string; gone: string[]; onFirstPage?: string }) {
+  const printed = await page.pdf({ format: 'A4' });
+  if (onFirstPage !== undefined) {
+    const firstPage = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-', '-'], { input: printed }).toString('utf8');
+    expect(firstPage.replace(/\s+/g, ' ')).toContain(onFirstPage);
+  }
+  const pdf = printed.toString('latin1');
   const fonts = [...pdf.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[1]);
   expect(fonts.length).toBeGreaterThan(0);
   expect(fonts.filter((font) => !font!.startsWith('IBMPlexSans'))).toEqual([]);
