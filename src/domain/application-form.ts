@@ -17,12 +17,19 @@ import { isRealDate, parseCpr } from './cpr.ts';
 /** Hidden fields the no-JavaScript form also posts. */
 export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
 
-/** A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much text). */
+/**
+ * A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much
+ * text, the form's Idempotency-Key already used for other answers).
+ */
 export interface FormProblem {
-  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge';
+  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge' | 'keyReused';
   /** For `tooMany`: seconds to wait. */
   seconds?: number;
 }
+
+/** Answers as the fields of an HTML form, in the order given (`needs` once per need), for a page that posts them on. */
+export const formEntries = (values: FormValues): [name: string, value: string][] =>
+  Object.entries(values).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [name, v]) : [[name, value ?? '']]));
 
 /** The steps of the form with JavaScript (DKFDS step indicator); without it, one page in this order. */
 export const STEPS = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPath,
+  checkAnswersPath,
   comparePath,
   contactPath,
   homePath,
@@ -34,6 +35,8 @@ describe('paths', () => {
     expect(questionnaireResultPath('en', 'varde')).toBe('/en/varde/kan-jeg-faa-stoette/resultat/');
     expect(applyPath('da', 'sonderborg')).toBe('/sonderborg/ansoeg/');
     expect(applyPath('en', 'sonderborg')).toBe('/en/sonderborg/ansoeg/');
+    expect(checkAnswersPath('da', 'sonderborg')).toBe('/sonderborg/ansoeg/tjek/');
+    expect(checkAnswersPath('en', 'sonderborg')).toBe('/en/sonderborg/ansoeg/tjek/');
   });
 
   it('gives the receipt its reference, encoded, only when there is one', () => {

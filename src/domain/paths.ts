@@ -43,6 +43,9 @@ export const questionnaireResultPath = (lang: PathLang, slug: string) =>
 /** The application form: `/bronderslev/ansoeg/`. */
 export const applyPath = (lang: PathLang, slug: string) => localized(lang, `/${slug}/ansoeg/`);
 
+/** "Tjek dine svar" of the form without JavaScript (the island has it as its last step): `/bronderslev/ansoeg/tjek/`. */
+export const checkAnswersPath = (lang: PathLang, slug: string) => localized(lang, `/${slug}/ansoeg/tjek/`);
+
 /** The receipt's query for one application: `?reference=…`. */
 export const referenceQuery = (reference: string) => `?reference=${encodeURIComponent(reference)}`;
 

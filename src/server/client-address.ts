@@ -25,3 +25,12 @@ export function clientAddress(headers: Headers, socketAddress: string | undefine
   }
   return socketAddress ?? 'unknown';
 }
+
+/** The socket's address, or `undefined` where the adapter has none (Astro's `clientAddress` throws then). */
+export function socketAddress(read: () => string): string | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

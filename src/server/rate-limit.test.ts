@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit.ts';
+import { createRateLimiter, sharedLimiter } from './rate-limit.ts';
 
 const SECOND = 1000;
 
@@ -50,5 +50,14 @@ describe('the per-client rate limit (a token bucket per client)', () => {
     expect(limiter.take('a', 0).allowed).toBe(false);
     // b's bucket was dropped: b starts full again.
     expect(limiter.take('b', 0).allowed).toBe(true);
+  });
+});
+
+describe('sharedLimiter', () => {
+  it('one limiter per name for the process: the same name shares its counts, another name has its own', () => {
+    const setting = { capacity: 1, windowSeconds: 600 };
+    expect(sharedLimiter('test-a', setting).take('client', 0).allowed).toBe(true);
+    expect(sharedLimiter('test-a', setting).take('client', 0).allowed).toBe(false);
+    expect(sharedLimiter('test-b', setting).take('client', 0).allowed).toBe(true);
   });
 });

@@ -41,3 +41,16 @@ export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000
     },
   };
 }
+
+const shared = new Map<string, RateLimiter>();
+
+/**
+ * One limiter per name for the whole process, made from the setting on first
+ * use: the routes that take the same kind of post (the endpoint, "Tjek dine
+ * svar") share their counts across requests.
+ */
+export function sharedLimiter(name: string, setting: RateLimitOptions): RateLimiter {
+  let limiter = shared.get(name);
+  if (!limiter) shared.set(name, (limiter = createRateLimiter(setting)));
+  return limiter;
+}

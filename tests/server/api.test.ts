@@ -3,8 +3,9 @@
  * only what the handler's own tests (src/server/applications/submit.test.ts)
  * cannot show — Astro's routing and origin check, the answers as they go on
  * the wire, a body streamed over a socket, the rate limit across requests,
- * idempotency across requests at the same moment on a real store, and the
- * no-JavaScript form's 303 to a receipt page that finds the reference.
+ * idempotency across requests at the same moment on a real store, the
+ * no-JavaScript form's 303 to a receipt page that finds the reference, and
+ * its way there through "Tjek dine svar" (post-redirect-get with a cookie).
  */
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -144,6 +145,83 @@ describe('without JavaScript: the form posts, 303 to the receipt, which finds th
     expect(receipt.status).toBe(200);
     expect(receipt.headers.get('cache-control')).toBe('no-store');
     expect(await receipt.text()).toContain(stored!.reference);
+  });
+});
+
+describe('without JavaScript: "Tjek dine svar" before sending, every post answered with a 303 (post-redirect-get)', () => {
+  /** A browser's cookie jar of one cookie, as the server sets and removes it. */
+  const jar = { cookie: '' };
+  const browse = async (path: string, init: RequestInit = {}) => {
+    const response = await server.request(path, { ...init, headers: { ...(jar.cookie ? { cookie: jar.cookie } : {}), ...(init.headers as Record<string, string>) } });
+    const set = response.headers.get('set-cookie');
+    if (set) jar.cookie = /Max-Age=0/.test(set) ? '' : set.split(';')[0]!;
+    return response;
+  };
+  const origin = () => ({ origin: new URL(server.url).origin });
+  /** The fields of the page's form with this id, as the browser would post them. */
+  const fieldsOf = (html: string, formId: string) => {
+    const form = html.slice(html.indexOf(`<form id="${formId}"`), html.indexOf('</form>', html.indexOf(`<form id="${formId}"`)));
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    return new URLSearchParams([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)]));
+  };
+
+  it('a problem: back to the form page with every answer; fixed: the answers and the unit; sent: the receipt, the answers gone', async () => {
+    const description = marker();
+    const born = birthDateForAge(25);
+    const answers = (name: string) =>
+      new URLSearchParams([
+        ['kommune', 'bronderslev'], ['lang', 'da'], ['idempotencyKey', `nojs-${description}`], ['who', 'self'], ['name', name],
+        ['birthDay', born.day], ['birthMonth', born.month], ['birthYear', born.year], ['phone', '12345678'], ['pension', 'nej'],
+        ['needs', 'socialt-liv'], ['description', description], ['contactPreferred', 'phone'], ['consentInformation', 'ja'],
+      ]);
+
+    const withProblem = await browse('/bronderslev/ansoeg/tjek/', { method: 'POST', headers: origin(), body: answers('') });
+    expect(withProblem.status).toBe(303);
+    expect(withProblem.headers.get('location')).toBe('/bronderslev/ansoeg/');
+    expect(jar.cookie).toMatch(/^stoetteportalen-formular=/);
+    // The form page (a GET: a reload shows the same and posts nothing) has the answers and the problem.
+    for (let reload = 0; reload < 2; reload++) {
+      const form = await browse('/bronderslev/ansoeg/');
+      expect(form.status).toBe(200);
+      expect(form.headers.get('cache-control')).toBe('no-store');
+      const html = await form.text();
+      expect(html).toContain(description);
+      expect(html).toContain('error-summary');
+      expect(html).toContain(`value="nojs-${description}"`);
+    }
+
+    const fixed = await browse('/bronderslev/ansoeg/tjek/', { method: 'POST', headers: origin(), body: answers('Test Testesen') });
+    expect(fixed.headers.get('location')).toBe('/bronderslev/ansoeg/tjek/');
+    const check = await browse('/bronderslev/ansoeg/tjek/');
+    expect(check.status).toBe(200);
+    expect(check.headers.get('cache-control')).toBe('no-store');
+    const html = await check.text();
+    expect(html).toContain('<h1>Tjek dine svar</h1>');
+    expect(html).toContain('Test Testesen');
+    expect(html).toMatch(/Din ansøgning går til <span lang="da">UngeCentret<\/span>/);
+    expect(html).toContain('href="/bronderslev/ansoeg/#f-name"');
+    expect(await server.storedWith('bronderslev', description)).toHaveLength(0);
+
+    const send = fieldsOf(html, 'ansoegning');
+    expect(send.get('name')).toBe('Test Testesen');
+    const sent = await browse(API, { method: 'POST', headers: origin(), body: send });
+    expect(sent.status).toBe(303);
+    const [stored] = await server.storedWith('bronderslev', description);
+    expect(sent.headers.get('location')).toBe(`/bronderslev/ansoeg/kvittering/?reference=${stored!.reference}`);
+    expect(stored!.application.applicant.name).toBe('Test Testesen');
+    expect(jar.cookie).toBe('');
+    // Sent again (the same page posted twice): the same receipt, one application.
+    const again = await server.request(API, { method: 'POST', headers: origin(), body: send });
+    expect(again.headers.get('location')).toBe(sent.headers.get('location'));
+    expect(await server.storedWith('bronderslev', description)).toHaveLength(1);
+    // The answers are no longer kept: the check page says so.
+    const after = await browse('/bronderslev/ansoeg/tjek/');
+    expect(await after.text()).toContain('Vi har ikke dine svar');
+  });
+
+  it('another site cannot post to "Tjek dine svar" (403)', async () => {
+    const response = await server.request('/bronderslev/ansoeg/tjek/', { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ name: 'x' }) });
+    expect(response.status).toBe(403);
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * "Tjek dine svar": every answer with a "Ret" link back to its question
  * (GOV.UK check answers, DKFDS structured list). Only questions that were
- * asked are listed; the step a "Ret" link goes back to is the field's own
- * (`stepOfField`).
+ * asked are listed. In the island a "Ret" link goes back to the field's own
+ * step (`stepOfField`); on the page without JavaScript it is a link to the
+ * field on the form page (`form`).
  */
 import { birthDateFrom, type FieldName, type FormValues } from '../../domain/application-form.ts';
 import { VUM_THEMES } from '../../domain/ids.ts';
-import { applicationFieldId } from '../../components/apply/fields.tsx';
-import { many, one } from '../../components/apply/Sections.tsx';
-import type { ApplyStrings } from '../../components/apply/types.ts';
+import { applicationFieldId } from './fields.tsx';
+import { many, one } from './Sections.tsx';
+import type { ApplyStrings } from './types.ts';
 
 interface Row {
   label: string;
@@ -54,11 +55,13 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
 interface Props {
   s: ApplyStrings;
   rows: Row[];
-  /** "Ret": back to the question (the island goes to its step). */
-  onChange: (field: FieldName) => void;
+  /** "Ret": back to the question (the island goes to its step); absent on the server. */
+  onChange?: (field: FieldName) => void;
+  /** Without JavaScript: the form page the "Ret" links go to. */
+  form?: string;
 }
 
-export function Review({ s, rows, onChange }: Props) {
+export function Review({ s, rows, onChange, form = '' }: Props) {
   return (
     <table class="table structured-list table--responsive-headers review">
       <tbody>
@@ -68,10 +71,10 @@ export function Review({ s, rows, onChange }: Props) {
             <td class="review__value">{row.value || <span class="not-stated">{s.review.notAnswered}</span>}</td>
             <td class="review__change">
               <a
-                href={`#${applicationFieldId(row.field)}`}
+                href={`${form}#${applicationFieldId(row.field)}`}
                 onClick={(e) => {
                   e.preventDefault();
-                  onChange(row.field);
+                  onChange!(row.field);
                 }}
               >
                 {s.review.change}

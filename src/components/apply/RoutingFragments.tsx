@@ -6,8 +6,9 @@
  * this code (the application page's JavaScript budget, docs/islands.md). Server only.
  */
 import { renderToString } from 'preact-render-to-string';
+import type { Kommune } from '../../domain/kommune.ts';
 import { destinationFor } from '../../domain/routing.ts';
-import type { ShownUnit } from '../../domain/unit-phone.ts';
+import { shownUnits, type ShownUnit } from '../../domain/unit-phone.ts';
 import type { RoutingWords } from '../../lib/route-reason.ts';
 import { UnitPhone } from '../UnitPhone.tsx';
 import type { Preview } from './RoutingPreview.tsx';
@@ -84,6 +85,9 @@ function RulesList({ s, words, kommune }: { s: ApplyStrings; words: RoutingWords
 }
 
 /** The preview's fixed parts for one variant of the form's words. */
+/** What the form and "Tjek dine svar" know of a kommune: its units as shown (with outside numbers), its routing, under-18 help. */
+export const formKommune = (slug: string, k: Kommune): FormKommune => ({ slug, name: k.name, units: shownUnits(k), routing: k.routing, under18: k.under18 });
+
 export function previewFragments(kommune: FormKommune, s: ApplyStrings, words: RoutingWords, contactPath: string): PreviewFragments {
   const under18 = destinationFor(kommune, { age: 0, receivesEarlyRetirementPension: null }) as Extract<Preview, { kind: 'under18' }>;
   return {

@@ -1,15 +1,17 @@
 /**
  * The application without JavaScript: every question on one page, a plain
- * HTML form that posts `application/x-www-form-urlencoded` to the endpoint.
- * Errors come back as this page with every answer kept (the page renders
- * the error summary above it). Rendered on the server only (a component,
- * not an island); the island (src/islands/apply/ApplyForm.tsx) replaces it
- * when JavaScript runs. Its sections are the island's steps (STEPS).
+ * HTML form that posts `application/x-www-form-urlencoded` to "Tjek dine
+ * svar" (`/<kommune>/ansoeg/tjek/`), which keeps the answers and redirects:
+ * back here with the error summary and every answer when a field has a
+ * problem, else to the answers and the send button (CheckAnswers.tsx).
+ * Rendered on the server only (a component, not an island); the island
+ * (src/islands/apply/ApplyForm.tsx) replaces it when JavaScript runs. Its
+ * sections are the island's steps (STEPS).
  */
 import type { ComponentChildren } from 'preact';
 import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
 import { pensionMatters } from '../../domain/routing.ts';
-import { applicationsApiPath } from '../../domain/paths.ts';
+import { checkAnswersPath } from '../../domain/paths.ts';
 import { fillerOf } from '../../lib/apply-words.ts';
 import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
@@ -34,7 +36,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
   const age = ageFromForm(values, props.now) ?? props.ageHint;
   const preview = previewFor(kommune, age, pensionAnswer(values));
   return (
-    <form id="ansoegning" method="post" action={applicationsApiPath} novalidate>
+    <form id="ansoegning" method="post" action={checkAnswersPath(props.lang, kommune.slug)} novalidate>
       <input type="hidden" name="kommune" value={kommune.slug} />
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
@@ -51,9 +53,9 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
         <ContactSection {...section} />
       </Part>
       <RoutingPreview s={s} words={props.routing[filler]} fragments={props.fragments[filler]} kommune={kommune} preview={preview} onePage />
-      <p>{s.review.sendLead}</p>
+      <p>{s.check.continueLead}</p>
       <button type="submit" class="button button-primary">
-        {s.send}
+        {s.continue}
       </button>
     </form>
   );

@@ -31,7 +31,7 @@ import type { Issue } from '../../domain/application.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
 import { forgetAnswers, isStep, readDraft, saveDraft } from './draft.ts';
 import { readQuestionnaire } from './prefill.ts';
-import { Review, reviewRows } from './Review.tsx';
+import { Review, reviewRows } from '../../components/apply/Review.tsx';
 import { sendApplication } from './send.ts';
 import { StepIndicator } from './StepIndicator.tsx';
 

@@ -2,34 +2,31 @@
  * POST /api/ansoegninger — the application endpoint (ARCHITECTURE.md). The logic is
  * in src/server/applications/submit.ts; this route wires it to Astro: the
  * store, the kommune content, the client address, and — for the
- * no-JavaScript form — a rewrite to the form page with the answers kept.
+ * no-JavaScript form — post-redirect-get with the answers kept as a form
+ * draft (check-answers.ts), or, when the store cannot keep them, a rewrite to
+ * the form page with them.
  */
 import type { APIRoute } from 'astro';
 import { getKommune, getKommuneSlugs } from '../../lib/kommuner.ts';
 import { config } from '../../lib/config.ts';
-import { clientAddress } from '../../server/client-address.ts';
-import { createRateLimiter } from '../../server/rate-limit.ts';
+import { clientAddress, socketAddress } from '../../server/client-address.ts';
 import { applicationStore } from '../../server/store/index.ts';
 import { apiStrings, submitApplication } from '../../server/applications/submit.ts';
+import { formAnswer } from '../../server/applications/check-answers.ts';
+import { sharedLimiter } from '../../server/rate-limit.ts';
 import { errorJson } from '../../server/http.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { applyPath } from '../../domain/paths.ts';
 
 export const prerender = false;
 
-const { rateLimit, trustedProxies } = config();
-const limiter = createRateLimiter(rateLimit);
+const { rateLimit, trustedProxies, siteUrl } = config();
+const limiter = sharedLimiter('applications', rateLimit);
+const secureCookies = siteUrl.startsWith('https://');
 
 export const POST: APIRoute = async (context) => {
-  const socket = (() => {
-    try {
-      return context.clientAddress;
-    } catch {
-      return undefined;
-    }
-  })();
   const answer = await submitApplication(
-    { request: context.request, url: context.url, client: clientAddress(context.request.headers, socket, trustedProxies) },
+    { request: context.request, url: context.url, client: clientAddress(context.request.headers, socketAddress(() => context.clientAddress), trustedProxies) },
     {
       store: applicationStore,
       kommuneSlugs: getKommuneSlugs,
@@ -39,8 +36,10 @@ export const POST: APIRoute = async (context) => {
       log: (message) => console.log(`[ansøgninger] ${message}`),
     },
   );
+  const response = await formAnswer(answer, context.request, { store: applicationStore, secureCookies, now: () => new Date() });
+  if (response) return response;
   if (answer.kind === 'response') return answer.response;
-  // The no-JavaScript form again, with the answers and the errors (the page reads them from locals).
+  // The store cannot keep the draft: the form page at once, with the answers and the errors (from locals).
   context.locals.applyForm = answer.form;
   const formPage = new URL(applyPath(answer.form.lang, answer.form.kommune), context.url);
   return context.rewrite(new Request(formPage, { headers: context.request.headers }));

@@ -1,8 +1,10 @@
 /**
  * What the application form page starts with, server-side:
  *
- * - after a no-JavaScript post with errors, the endpoint's answers and
- *   problems (`locals.applyForm`, set before it rewrites to the page);
+ * - after a no-JavaScript post, the answers and problems kept as this
+ *   browser's form draft (check-answers.ts redirected here);
+ * - when the store could not keep them, the same handed over at once
+ *   (`locals.applyForm`, set before the rewrite to the page);
  * - after "Kan jeg få støtte?" without JavaScript, the questionnaire posts
  *   `prefill=questionnaire` with `who`, `age`, `pension`, repeated `needs` and `description`
  *   to the page, and the form is filled in from them (no errors shown);
@@ -11,17 +13,31 @@
 import { prefillFromQuestionnaire } from '../../domain/application-form.ts';
 import type { FormRerender, FormState } from '../../lib/apply-form-state.ts';
 import { mediaType, readBodyText } from '../request-body.ts';
+import type { ApplicationStore } from '../store/types.ts';
+import { readKeptDraft } from './form-draft.ts';
 import { BODY_LIMIT } from './submit.ts';
 
-const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null };
+const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null, idempotencyKey: null };
 
-export async function formState(request: Request, rerender: FormRerender | undefined): Promise<FormState> {
+export interface FormStateSource {
+  request: Request;
+  kommune: string;
+  /** The answers handed over at once when the store could not keep them. */
+  rerender: FormRerender | undefined;
+  store: () => ApplicationStore;
+  now: Date;
+}
+
+export async function formState({ request, kommune, rerender, store, now }: FormStateSource): Promise<FormState> {
   if (rerender) {
-    const { status, values, issues, general, retryAfter } = rerender;
-    return { status, values, issues, general: general ?? null, ageHint: null, retryAfter: retryAfter ?? null };
+    const { status, values, issues, general, retryAfter, idempotencyKey } = rerender;
+    return { status, values, issues, general: general ?? null, ageHint: null, retryAfter: retryAfter ?? null, idempotencyKey: idempotencyKey ?? null };
   }
   if (request.method !== 'POST' || mediaType(request.headers.get('content-type')).type !== 'application/x-www-form-urlencoded') {
-    return EMPTY;
+    const draft = await readKeptDraft(store, request, kommune, now);
+    if (!draft) return EMPTY;
+    const { values, issues, general, idempotencyKey } = draft.content;
+    return { ...EMPTY, values, issues, general, idempotencyKey };
   }
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) return EMPTY;
@@ -42,12 +58,8 @@ export async function formState(request: Request, rerender: FormRerender | undef
  * response. Call it in the page file, before rendering starts: a view's
  * frontmatter runs after Astro has begun to stream, too late for headers.
  */
-export async function formStateForPage(
-  request: Request,
-  rerender: FormRerender | undefined,
-  response: { status?: number; headers: Headers },
-): Promise<FormState> {
-  const state = await formState(request, rerender);
+export async function formStateForPage(source: FormStateSource, response: { status?: number; headers: Headers }): Promise<FormState> {
+  const state = await formState(source);
   response.status = state.status;
   response.headers.set('Cache-Control', 'no-store');
   if (state.retryAfter) response.headers.set('Retry-After', String(state.retryAfter));

@@ -21,6 +21,7 @@
  * the form's answers are checked by `checkForm` (src/domain/application-form.ts),
  * the same function the island uses.
  */
+import { randomUUID } from 'node:crypto';
 import { validateApplication, type Issue } from '../../domain/application.ts';
 import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
@@ -40,7 +41,7 @@ import { storeApplication, type StoreDeps } from './store-application.ts';
 export const BODY_LIMIT = 64 * 1024;
 /** Seconds a client is asked to wait when the store is down. */
 const STORE_RETRY_AFTER = 30;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 export interface SubmitDeps extends StoreDeps {
   /** The slugs of the kommuner there are (the content files), in the order they are listed to people. */
@@ -163,13 +164,16 @@ async function submitForm(
     if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField, { field: 'kommune' }));
     return { kind: 'form', form: { ...fromReferer, status: 400, values, issues: [], general: { code: 'malformed' } } };
   }
+  const formKey = hidden.idempotencyKey ?? ctx.headerKey;
+  const keyOk = formKey != null && IDEMPOTENCY_KEY.test(formKey);
+  // The key the answers are shown again with: the form's own, or a new one where it had none that can be used.
+  const idempotencyKey = keyOk ? formKey : randomUUID();
   const again = (form: Omit<FormRerender, 'lang' | 'kommune' | 'values'>): SubmitAnswer => ({
     kind: 'form',
-    form: { lang, kommune, values, ...form },
+    form: { lang, kommune, values, idempotencyKey, ...form },
   });
   if (unknown !== null) return again({ status: 400, issues: [], general: { code: 'malformed' } });
-  const formKey = hidden.idempotencyKey ?? ctx.headerKey;
-  if (formKey != null && !IDEMPOTENCY_KEY.test(formKey)) return again({ status: 400, issues: [], general: { code: 'malformed' } });
+  if (formKey != null && !keyOk) return again({ status: 400, issues: [], general: { code: 'malformed' } });
   if (!ctx.rate.allowed) {
     const seconds = ctx.rate.retryAfterSeconds;
     return again({ status: 429, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds });
@@ -183,8 +187,8 @@ async function submitForm(
     case 'unavailable':
       return again({ status: 503, issues: [], general: { code: 'store' }, retryAfter: STORE_RETRY_AFTER });
     case 'key-reused':
-      // Our own form's key with other answers: a fresh start is the honest answer.
-      return again({ status: 422, issues: [], general: { code: 'malformed' } });
+      // Our own form's key with other answers (sent before, then changed): perhaps sent already; a new key to send these.
+      return again({ status: 422, issues: [], general: { code: 'keyReused' }, idempotencyKey: randomUUID() });
     case 'answer': {
       const answer = JSON.parse(stored.body) as { reference: string };
       const response = new Response(null, { status: 303, headers: { Location: receiptPath(lang, kommune, answer.reference), ...NO_STORE } });
