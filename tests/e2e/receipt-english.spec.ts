@@ -2,10 +2,11 @@
  * The English receipt: what happens next in English for every kommune in
  * content/ (each text the receipt shows from the kommune's data in the
  * content file's English, `textEn`, with its Danish under it and a line that
- * the Danish standard counts; the dates it counts in English).
+ * the Danish standard counts; the dates it counts in English), and the
+ * language switch in its header, which keeps the receipt's reference.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { KOMMUNER, axeViolations } from './support/site.ts';
+import { KOMMUNER, axeViolations, expectLanguageSwitches } from './support/site.ts';
 import { danishWithoutLang } from './support/language-of-parts.ts';
 import { clientAddress, validBody } from '../support/applications.ts';
 import { kommune } from '../support/kommuner.ts';
@@ -70,3 +71,38 @@ for (const slug of KOMMUNER) {
     expect(await axeViolations(page, 'main')).toEqual([]);
   });
 }
+
+test('the language switch in the receipt’s header keeps the reference, both ways, and works with the keyboard at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const { query } = await openReceipt(page, 'varde', '');
+  await expectLanguageSwitches(page, '/varde/ansoeg/kvittering/', query);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+  // From the skip link, the keyboard reaches the site's name, the kommune, then the switch's two links; focus shows.
+  const english = page.getByRole('banner').getByRole('link', { name: 'English', exact: true });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Gå til indhold' })).toBeFocused();
+  for (const name of ['Støtteportalen', 'Varde Kommune', 'Dansk', 'English']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('banner').getByRole('link', { name, exact: true })).toBeFocused();
+  }
+  const focusRing = await english.evaluate((a) => {
+    const style = getComputedStyle(a);
+    return { outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(focusRing.outline).not.toBe('none');
+  expect(focusRing.width).toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(`/en/varde/ansoeg/kvittering/${query}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have received your application');
+  await expectLanguageSwitches(page, '/varde/ansoeg/kvittering/', query);
+  await page.getByRole('banner').getByRole('link', { name: 'Dansk', exact: true }).click();
+  await expect(page).toHaveURL(`/varde/ansoeg/kvittering/${query}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vi har modtaget din ansøgning');
+
+  // Printed, the header's switch goes with the navigation; the receipt stays.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner').getByRole('navigation', { name: 'Sprog', exact: true })).toBeHidden();
+  await expect(page.locator('.receipt-reference')).toBeVisible();
+});
