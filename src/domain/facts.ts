@@ -65,3 +65,30 @@ export const RECEIPT_NEXT_FACTS = ['firstContact', 'processingTime', 'supportSta
 
 /** How to complain, on the receipt. */
 export const RECEIPT_COMPLAINT_FACTS = ['complaintDeadline', 'reassessment'] as const satisfies readonly FactKey[];
+
+/**
+ * The published deadline from another public source that the receipt counts a
+ * date from (`processingWeeks`): only where the standard gives no processing
+ * time in weeks.
+ */
+export function outsideDeadlineOf(k: Kommune): Kommune['outsideSources'][number] | undefined {
+  return factOf(k, 'processingTime')?.weeksAfterApplying ? undefined : k.outsideSources.find((s) => s.processingWeeks);
+}
+
+/** A text of the kommune's data as the receipt shows it, with its English where the content file gives one. */
+export interface ReceiptText {
+  text: string;
+  textEn?: string | undefined;
+}
+
+/**
+ * Every text of a kommune's data that the receipt shows: the facts of its
+ * next steps and of complaints that the standard gives, then the outside
+ * deadline. These, and only these, may have an English `textEn`, which the
+ * English receipt shows (the content check holds each to its Danish).
+ */
+export function receiptTexts(k: Kommune): ReceiptText[] {
+  const facts = factsOf(k, [...RECEIPT_NEXT_FACTS, ...RECEIPT_COMPLAINT_FACTS]).flatMap(({ fact }) => (fact ? [fact] : []));
+  const outside = outsideDeadlineOf(k);
+  return outside ? [...facts, outside] : facts;
+}

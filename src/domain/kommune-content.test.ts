@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { kortFortaltEnProblems, misplacedComponents, numbersIn, unknownComponents } from './kommune-content.ts';
+import { fileURLToPath } from 'node:url';
+import { englishTextProblems, kortFortaltEnProblems, misplacedComponents, numbersIn, numbersMissingIn, untranslatedReceiptTexts, unknownComponents } from './kommune-content.ts';
+import { parseKommune, type Kommune } from './kommune.ts';
+import { readKommuneFiles } from '../lib/content-files.ts';
 
 describe('the complaint deadline in a standard’s body', () => {
   const body = (complaint: string, other = '') => `## Hvad koster det?\n\nGratis.${other}\n\n## Hvad gør jeg, hvis jeg er uenig?\n\n${complaint}Du kan klage.\n\n## Hvem skal jeg kontakte?\n\nRing.\n`;
@@ -67,5 +70,49 @@ describe('the English Kort fortalt against the Danish', () => {
     expect(kortFortaltEnProblems(danish, swapped)).toEqual([
       'kortFortaltEn.1: telefonnummeret "9945 4705" fra kortFortalt.1 står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske',
     ]);
+  });
+});
+
+describe('the English of the facts the receipt shows (textEn)', () => {
+  const { file, data } = readKommuneFiles(fileURLToPath(new URL('../../content/kommuner', import.meta.url))).find((f) => f.slug === 'bronderslev')!;
+  /** Brønderslev, with `change` made to a copy of its data. */
+  const bronderslev = (change: (d: Record<string, any>) => void = () => {}): Kommune => {
+    const copy = structuredClone(data) as Record<string, any>;
+    change(copy);
+    return parseKommune(file, copy);
+  };
+
+  it('holds every number and phone number of the Danish, written the same way, and none the Danish lacks', () => {
+    expect(numbersMissingIn('Ring på 9945 4705 senest 4 uger efter.', 'Call <da>UngeCentret</da> on 9945 4705 within 4 weeks.')).toEqual([]);
+    expect(numbersMissingIn('Ring på 9945 4705 senest 4 uger efter.', 'Call on 99 45 47 05 within four weeks.')).toEqual(['telefonnummeret "9945 4705"', 'tallet "4"']);
+  });
+
+  it('Brønderslev’s English is right, and none of the receipt’s facts is left in Danish', () => {
+    expect(englishTextProblems(bronderslev())).toEqual([]);
+    expect(untranslatedReceiptTexts(bronderslev())).toEqual([]);
+  });
+
+  it('names an English text that lacks a number of the Danish: the receipt would promise no deadline, or another', () => {
+    const k = bronderslev((d) => (d.deadlines.processingTime.textEn = 'The processing time is up to five weeks.'));
+    expect(englishTextProblems(k)).toEqual([
+      'deadlines.processingTime.textEn: tallet "5" fra deadlines.processingTime.text står ikke i den engelske tekst; skriv tal og telefonnumre, som de står i den danske',
+    ]);
+  });
+
+  it('names an English text where no page shows it: a fact the receipt does not show, an outside source it does not count from', () => {
+    const k = bronderslev((d) => {
+      d.deadlines.followUp.textEn = 'Follow-up after 1 year at the most. After 6 months for the young. New grants within 3 months.';
+      d.outsideSources[0].textEn = 'The youth centre serves those aged 15-29, since 2014.';
+    });
+    expect(englishTextProblems(k)).toEqual([
+      'deadlines.followUp.textEn: teksten vises ikke på engelsk nogen steder (kun de fakta, kvitteringen viser, har en engelsk tekst); slet den',
+      'outsideSources.0.textEn: teksten vises ikke på engelsk nogen steder (kun de fakta, kvitteringen viser, har en engelsk tekst); slet den',
+    ]);
+  });
+
+  it('is optional: a fact without it is named as one the English receipt shows in Danish', () => {
+    const k = bronderslev((d) => delete d.deadlines.reassessment.textEn);
+    expect(englishTextProblems(k)).toEqual([]);
+    expect(untranslatedReceiptTexts(k)).toEqual(['deadlines.reassessment']);
   });
 });

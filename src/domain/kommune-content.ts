@@ -5,6 +5,7 @@
 import { ID_HEADING_LEVELS, headingIdsOf } from './slug.ts';
 import { lix, mdxToPlainText, type LixResult } from './lix.ts';
 import type { Kommune } from './kommune.ts';
+import { receiptTexts, type ReceiptText } from './facts.ts';
 
 /** The reader's questions every standard page answers, in this order (README, "Content"). */
 export const REQUIRED_HEADINGS = [
@@ -62,11 +63,24 @@ export function numbersIn(text: string): string[] {
 }
 
 /**
+ * The numbers of a Danish text that its English lacks or writes another way,
+ * each named as an editor reads it ("telefonnummeret "9945 4705"", "tallet
+ * "30""). Danish names marked `<da>…</da>` in the English count as its text.
+ */
+export function numbersMissingIn(danish: string, english: string): string[] {
+  const found = numbersIn(english.replace(/<\/?da>/g, ''));
+  return numbersIn(danish)
+    .filter((n) => !found.includes(n))
+    .map((n) => `${n.replace(/\D/g, '').length === 8 ? 'telefonnummeret' : 'tallet'} "${n}"`);
+}
+
+const WRITE_NUMBERS_AS_IN_DANISH = 'skriv tal og telefonnumre, som de står i den danske';
+
+/**
  * What is wrong with a kommune's English Kort fortalt (`kortFortaltEn`)
  * against the Danish one (empty when it is right): one English sentence for
  * each Danish one, and every number and phone number of a Danish sentence in
- * its English sentence, written the same way. Danish names marked
- * `<da>…</da>` count as the sentence's text.
+ * its English sentence, written the same way.
  */
 export function kortFortaltEnProblems(kortFortalt: readonly string[], kortFortaltEn: readonly string[]): string[] {
   if (kortFortaltEn.length !== kortFortalt.length) {
@@ -74,15 +88,49 @@ export function kortFortaltEnProblems(kortFortalt: readonly string[], kortFortal
       `kortFortaltEn har ${kortFortaltEn.length} sætninger, men kortFortalt har ${kortFortalt.length}; skriv én engelsk sætning for hver dansk, i samme rækkefølge`,
     ];
   }
-  return kortFortalt.flatMap((danish, i) => {
-    const english = numbersIn(kortFortaltEn[i]!.replace(/<\/?da>/g, ''));
-    return numbersIn(danish)
-      .filter((n) => !english.includes(n))
-      .map((n) => {
-        const what = n.replace(/\D/g, '').length === 8 ? 'telefonnummeret' : 'tallet';
-        return `kortFortaltEn.${i}: ${what} "${n}" fra kortFortalt.${i} står ikke i den engelske sætning; skriv tal og telefonnumre, som de står i den danske`;
-      });
+  return kortFortalt.flatMap((danish, i) =>
+    numbersMissingIn(danish, kortFortaltEn[i]!).map(
+      (n) => `kortFortaltEn.${i}: ${n} fra kortFortalt.${i} står ikke i den engelske sætning; ${WRITE_NUMBERS_AS_IN_DANISH}`,
+    ),
+  );
+}
+
+/** Every object in a kommune's data with a `text`, and the field path that holds it (`deadlines.processingTime`). */
+function textsIn(value: unknown, path: string[] = []): { path: string; item: ReceiptText }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsIn(v, [...path, String(i)]));
+  if (!value || typeof value !== 'object') return [];
+  const here = typeof (value as ReceiptText).text === 'string' ? [{ path: path.join('.'), item: value as ReceiptText }] : [];
+  return [...here, ...Object.entries(value).flatMap(([k, v]) => textsIn(v, [...path, k]))];
+}
+
+/**
+ * What is wrong with a kommune's English texts (`textEn`; empty when they are
+ * right): only a text the receipt shows has one (`receiptTexts`), and each
+ * holds every number and phone number of its Danish `text`, written the same
+ * way, and no number the Danish does not have (a translation adds no deadline).
+ */
+export function englishTextProblems(k: Kommune): string[] {
+  const shown = new Set<ReceiptText>(receiptTexts(k));
+  return textsIn(k).flatMap(({ path, item }) => {
+    if (item.textEn === undefined) return [];
+    if (!shown.has(item)) {
+      return [`${path}.textEn: teksten vises ikke på engelsk nogen steder (kun de fakta, kvitteringen viser, har en engelsk tekst); slet den`];
+    }
+    return [
+      ...numbersMissingIn(item.text, item.textEn).map(
+        (n) => `${path}.textEn: ${n} fra ${path}.text står ikke i den engelske tekst; ${WRITE_NUMBERS_AS_IN_DANISH}`,
+      ),
+      ...numbersMissingIn(item.textEn, item.text).map(
+        (n) => `${path}.textEn: ${n} står ikke i ${path}.text; den engelske tekst må ikke sige mere end den danske`,
+      ),
+    ];
   });
+}
+
+/** The field paths of the texts the receipt shows that have no English (`textEn`), for the content check's notes. */
+export function untranslatedReceiptTexts(k: Kommune): string[] {
+  const shown = new Set<ReceiptText>(receiptTexts(k));
+  return textsIn(k).filter(({ item }) => shown.has(item) && item.textEn === undefined).map(({ path }) => path);
 }
 
 export const LIX_LIMIT_BODY = 40;

@@ -87,6 +87,9 @@ describe('the kommune schema rejects broken files and names the file and the fie
     ['an unknown field (a typo)', (d) => (d.deadline = {}), 'deadline'],
     ['only three Kort fortalt sentences', (d) => (d.kortFortalt = d.kortFortalt.slice(0, 3)), 'kortFortalt'],
     ['an empty English Kort fortalt sentence', (d) => (d.kortFortaltEn[0] = ''), 'kortFortaltEn.0'],
+    ['an empty English text of a fact', (d) => (d.deadlines.processingTime.textEn = ''), 'deadlines.processingTime.textEn'],
+    ['an English text of a fact that is not a text', (d) => (d.deadlines.supportStart.textEn = ['14 days']), 'deadlines.supportStart.textEn'],
+    ['an English text on a flag (only facts and outside sources have one)', (d) => (d.delivery.group.textEn = 'Groups.'), 'delivery.group'],
     ['an approval date that is not a date', (d) => (d.source.approvals[0].date = '4. december 2023'), 'source.approvals.0.date'],
   ];
 

@@ -33,6 +33,17 @@ export const FactSchema = z.strictObject({
   /** Plain Danish, du-form: what the reader needs to know. */
   text: z.string().min(1),
   /**
+   * The same as `text` in English, for the English receipt (only the facts
+   * the receipt shows may have one: `receiptTexts` in facts.ts): plain,
+   * "you", nothing added or made stronger, every number and phone number of
+   * `text` written the same way (the content check holds it to that,
+   * `englishTextProblems` in kommune-content.ts), Danish names marked
+   * `<da>…</da>`. The page labels it as our translation, shows the Danish
+   * under it and says that the Danish standard counts. Optional: without it
+   * the English receipt shows the Danish, marked as Danish.
+   */
+  textEn: z.string().min(1).optional(),
+  /**
    * The standard's own words, verbatim (the content check finds them in the
    * source document, src/domain/provenance.ts). `null` only where `text` says
    * what the standard does not say; pages never show such a text as the standard's.
@@ -206,6 +217,11 @@ export const OutsideSourceSchema = z.strictObject({
   /** What it is about, e.g. "Telefon og telefontid for Visitation & Understøttelse". */
   topic: z.string().min(1),
   text: z.string().min(1),
+  /**
+   * `text` in English, held to the same rules as a fact's `textEn`: only where
+   * the receipt shows the source (its `processingWeeks`).
+   */
+  textEn: z.string().min(1).optional(),
   sourceTitle: z.string().min(1),
   url: z.url(),
   /** When the source was dated, in words ("24. marts 2020", "dato ukendt"). */

@@ -9,7 +9,8 @@
  * the frontmatter against the schema; the question headings; links from
  * data to sections; LIX of the body and "Kort fortalt"; the English Kort
  * fortalt, where there is one, against the Danish (a sentence for each, the
- * same numbers and phone numbers in each); the source document
+ * same numbers and phone numbers in each); the English texts of the
+ * receipt's facts (`textEn`), where there are some, against their Danish; the source document
  * exists and holds every `quote` of the content file word for word, and
  * each under one of the document's headings listed in `source.sections`
  * (src/domain/provenance.ts); and, where there is one, the fact list (`<slug>.facts.json`): its
@@ -20,6 +21,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isKommuneSlug } from '../domain/ids.ts';
+import { receiptTexts } from '../domain/facts.ts';
 import { FactListSchema, factsFileName, missingFacts, unquotedFacts } from '../domain/kommune-facts.ts';
 import { KommuneSchema, describeIssues } from '../domain/kommune.ts';
 import { processingWeeksNotInText, quoteSections, quotesIn, unfoundQuotes, unfoundSections, weeksNotInQuote } from '../domain/provenance.ts';
@@ -28,12 +30,14 @@ import {
   LIX_LIMIT_KORT_FORTALT,
   REQUIRED_HEADINGS,
   headingIds,
+  englishTextProblems,
   kortFortaltEnProblems,
   misplacedComponents,
   unknownComponents,
   readability,
   readmeLixRow,
   sectionLinks,
+  untranslatedReceiptTexts,
 } from '../domain/kommune-content.ts';
 import { danishSlug } from '../domain/slug.ts';
 import { KOMMUNER_DIR, SOURCES_DIR, readFactsFile, readKommuneFiles } from './content-files.ts';
@@ -135,6 +139,13 @@ export function checkContent(dirs: ContentDirs = PROJECT_CONTENT, only: readonly
       for (const problem of kortFortaltEnProblems(kortFortalt, kortFortaltEn)) problems.push(`${file}: ${problem}`);
       notes.push(`${slug}: Kort fortalt på engelsk: ${kortFortaltEn.length} sætninger`);
     }
+    for (const problem of englishTextProblems(parsed.data)) problems.push(`${file}: ${problem}`);
+    const shown = receiptTexts(parsed.data).length;
+    const untranslated = untranslatedReceiptTexts(parsed.data);
+    notes.push(
+      `${slug}: kvitteringen på engelsk: ${shown - untranslated.length} af ${shown} tekster fra kommunens data på engelsk (textEn)` +
+        (untranslated.length ? `; dansk for ${untranslated.join(', ')} (textEn er valgfri)` : ''),
+    );
 
     const sourceFile = join(dirs.sources, parsed.data.source.seedFile);
     const source = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { danish, danishParts } from './danish-parts.ts';
+import { danish, danishParts, englishOf } from './danish-parts.ts';
 
 describe('danishParts', () => {
   it('splits an English sentence around the Danish unit name it names', () => {
@@ -22,5 +22,20 @@ describe('danishParts', () => {
   it('leaves a string without marks as one plain part, and other tags as text', () => {
     expect(danishParts('Phone the <b>municipality</b>.')).toEqual([{ text: 'Phone the <b>municipality</b>.', danish: false }]);
     expect(danishParts('')).toEqual([]);
+  });
+});
+
+describe('englishOf: which text an English page shows of the content data', () => {
+  const fact = { text: 'Sagsbehandlingstiden er op til 5 uger.', textEn: 'The processing time is up to 5 weeks.' };
+
+  it('the English where the content file gives one, on English pages only', () => {
+    expect(englishOf('en', fact)).toBe('The processing time is up to 5 weeks.');
+    expect(englishOf('da', fact)).toBeUndefined();
+  });
+
+  it('nothing without one (the page shows the Danish, marked), nor for a fact the standard does not give', () => {
+    const danishOnly: { text: string; textEn?: string } = { text: fact.text };
+    expect(englishOf('en', danishOnly)).toBeUndefined();
+    expect(englishOf('en', null)).toBeUndefined();
   });
 });

@@ -25,3 +25,11 @@ export function danishParts(text: string): Part[] {
 
 /** A value from the content data (always Danish) for a `{{slot}}` of a string that `Phrase.tsx` renders. */
 export const danish = (text: string) => `<da>${text}</da>`;
+
+/**
+ * What an English page shows of a text from the content data: its English
+ * (`textEn`) where the content file gives one, else `undefined` and the page
+ * shows the Danish, marked. Danish pages always show the Danish.
+ */
+export const englishOf = (lang: string, item: { textEn?: string | undefined } | null | undefined): string | undefined =>
+  lang === 'en' ? item?.textEn : undefined;

@@ -256,7 +256,7 @@ test.describe('with JavaScript', () => {
   test('switching language on the receipt keeps the receipt (its reference goes along)', async ({ page }) => {
     const { reference } = await (await page.request.post('/api/ansoegninger', { data: validBody('varde') })).json();
     await page.goto(`/varde/ansoeg/kvittering/?reference=${reference}`);
-    await page.getByRole('navigation', { name: 'Sprog' }).getByRole('link', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Sprog, nederst på siden' }).getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(`/en/varde/ansoeg/kvittering/?reference=${reference}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have received your application');
     await expect(page.locator('.receipt-reference')).toHaveText(reference);

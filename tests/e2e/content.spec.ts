@@ -137,12 +137,12 @@ test('Aabenraa’s number, which only the kommune’s website gives, is where a 
 
 test('the language switch names each language in itself and leads to the same page', async ({ page }) => {
   await page.goto('/bronderslev/kontakt/');
-  const nav = page.getByRole('navigation', { name: 'Sprog' });
+  const nav = page.getByRole('navigation', { name: 'Sprog, nederst på siden' });
   await expect(nav.getByRole('link', { name: 'Dansk' })).toHaveAttribute('aria-current', 'true');
   await nav.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/en\/bronderslev\/kontakt\/$/);
-  await expect(page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Dansk' })).toHaveAttribute('lang', 'da');
-  // The other language is in the header too, where people look first, and it leads back to the same page.
+  await expect(page.getByRole('navigation', { name: 'Language, bottom of the page' }).getByRole('link', { name: 'Dansk' })).toHaveAttribute('lang', 'da');
+  // The switch is in the header, where people look first, and it leads back to the same page.
   const header = page.getByRole('banner').getByRole('link', { name: 'Dansk' });
   await expect(header).toHaveAttribute('lang', 'da');
   await header.click();

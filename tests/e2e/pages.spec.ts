@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { axeViolations, builtPages, collectErrors, executableScripts, isStandardPage } from './support/site.ts';
+import { axeViolations, builtPages, collectErrors, executableScripts, expectLanguageSwitches, isStandardPage } from './support/site.ts';
 
 /** The text of each tel: link the browser laid out on more than one line (an inline box per line). */
 const phoneLinksOnMoreThanOneLine = (page: Page) =>
@@ -11,7 +11,7 @@ const phoneLinksOnMoreThanOneLine = (page: Page) =>
  * same page narrowed to 320 px (the browser lays it out again; no reload).
  */
 for (const path of builtPages) {
-  test(`${path}: answers 200 with one h1, no console error and no axe violation${isStandardPage(path) ? '; ships no JavaScript (JSON-LD data is not executed)' : ''}; reflows at 320 px without sideways scrolling, and no phone number breaks across lines`, async ({ page }) => {
+  test(`${path}: answers 200 with one h1, no console error and no axe violation${isStandardPage(path) ? '; ships no JavaScript (JSON-LD data is not executed)' : ''}; a language switch in the header and the footer leads to the same page; reflows at 320 px without sideways scrolling, and no phone number breaks across lines`, async ({ page }) => {
     const errors = collectErrors(page);
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
@@ -19,6 +19,7 @@ for (const path of builtPages) {
     if (isStandardPage(path)) await expect(executableScripts(page)).toHaveCount(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await expectLanguageSwitches(page, path.replace(/^\/en\//, '/'));
 
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => window.innerWidth)).toBe(320); // reading the sizes below lays the page out again

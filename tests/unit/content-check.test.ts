@@ -112,3 +112,44 @@ describe('the English Kort fortalt', () => {
     expect(notes).toContain('varde: ingen kortFortaltEn; den engelske side viser Kort fortalt på dansk (den er valgfri)');
   });
 });
+
+describe('the English of the receipt’s facts (textEn)', () => {
+  it('every kommune gives it for every fact its receipt shows', () => {
+    const { notes } = checkContent();
+    for (const slug of kommuneSlugs) {
+      const note = notes.find((n) => n.startsWith(`${slug}: kvitteringen på engelsk: `));
+      const [english, shown] = /(\d+) af (\d+) tekster/.exec(note ?? '')!.slice(1).map(Number);
+      expect(english, note).toBe(shown);
+    }
+  });
+
+  it('a number or a phone number of the Danish missing from the English, or one the Danish does not have, fails the check, naming the file and the field', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'varde.mdx');
+    const text = readFileSync(file, 'utf8');
+    const english = 'textEn: "<da>Social og Handicap</da> contacts you no later than 4 weeks after they have received your application."';
+    expect(text).toContain(english);
+    const check = () => checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['varde']).problems;
+
+    writeFileSync(file, text.replace(english, english.replace('no later than 4 weeks', 'within four weeks')));
+    expect(check()).toEqual([
+      `${file}: deadlines.firstContact.textEn: tallet "4" fra deadlines.firstContact.text står ikke i den engelske tekst; skriv tal og telefonnumre, som de står i den danske`,
+    ]);
+    writeFileSync(file, text.replace(english, english.replace('application.', 'application. Call 79 94 68 00 within 2 days.')));
+    expect(check()).toEqual([
+      `${file}: deadlines.firstContact.textEn: telefonnummeret "79 94 68 00" står ikke i deadlines.firstContact.text; den engelske tekst må ikke sige mere end den danske`,
+      `${file}: deadlines.firstContact.textEn: tallet "2" står ikke i deadlines.firstContact.text; den engelske tekst må ikke sige mere end den danske`,
+    ]);
+  });
+
+  it('is optional: without it the check passes and names the texts the English receipt shows in Danish', () => {
+    const copy = copyContent();
+    const file = join(copy.kommuner, 'varde.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ +textEn: .*\n/gm, ''));
+    const { notes, problems } = checkContent({ kommuner: copy.kommuner, sources: copy.sources }, ['varde']);
+    expect(problems).toEqual([]);
+    expect(notes).toContain(
+      'varde: kvitteringen på engelsk: 0 af 5 tekster fra kommunens data på engelsk (textEn); dansk for deadlines.firstContact, deadlines.supportStart, deadlines.complaintDeadline, deadlines.reassessment, outsideSources.0 (textEn er valgfri)',
+    );
+  });
+});

@@ -70,3 +70,25 @@ export async function expectPrintedInOneColumn(page: Page, { wide, gone, onFirst
   expect(await width(wide)).toBeGreaterThan(0.9 * (await width('main')));
   await page.emulateMedia({ media: 'screen' });
 }
+
+/**
+ * The language switches of a page, in the header and in the footer: two navigation landmarks with names of
+ * their own, each linking to the page (`path`, without `/en`) in each language, `query` kept, every link
+ * named in its own language with lang and hreflang, the page's own language marked current.
+ */
+export async function expectLanguageSwitches(page: Page, path: string, query = '') {
+  const english = (await page.locator('html').getAttribute('lang')) === 'en';
+  const names = english ? { header: 'Language', footer: 'Language, bottom of the page' } : { header: 'Sprog', footer: 'Sprog, nederst på siden' };
+  for (const [landmark, name] of [['banner', names.header], ['contentinfo', names.footer]] as const) {
+    const nav = page.getByRole(landmark).getByRole('navigation', { name, exact: true });
+    await expect(nav.getByRole('link')).toHaveCount(2);
+    for (const [lang, text, href] of [['da', 'Dansk', path], ['en', 'English', `/en${path}`]] as const) {
+      const link = nav.getByRole('link', { name: text, exact: true });
+      await expect(link).toHaveAttribute('href', `${href}${query}`);
+      await expect(link).toHaveAttribute('lang', lang);
+      await expect(link).toHaveAttribute('hreflang', lang);
+      if ((lang === 'en') === english) await expect(link).toHaveAttribute('aria-current', 'true');
+      else await expect(link).not.toHaveAttribute('aria-current');
+    }
+  }
+}
