@@ -113,7 +113,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Dag', { exact: true }).fill(born.day);
     await page.getByLabel('Måned', { exact: true }).fill(born.month);
     await page.getByLabel('År', { exact: true }).fill(born.year);
-    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
     await expect(page.locator('#error-summary-page')).toContainText('Skriv personens fulde navn.');
     const helper = await formText(page);
     expect(helper).toContain('Ansøgningen går til Visitationen – Det Specialiserede Område, fordi personen er 40 år.');
@@ -122,7 +122,7 @@ test.describe('without JavaScript', () => {
 
     // The same page, now for herself.
     await page.getByLabel('Jeg søger for mig selv').check();
-    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
     await expect(page.locator('#error-summary-page')).toContainText('Skriv dit fulde navn.');
     const self = await formText(page);
     expect(self).toContain('Din ansøgning går til Visitationen – Det Specialiserede Område, fordi du er 40 år.');

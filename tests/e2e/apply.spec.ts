@@ -298,7 +298,7 @@ test.describe('without JavaScript', () => {
   test('a 16-year-old in Aabenraa is told, as the law’s rule, to ask the kommune, with the number from the kommune’s website', async ({ page }) => {
     await page.goto('/aabenraa/ansoeg/');
     await fillBirthDate(page, 16);
-    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
     const help = page.locator('.under18');
     await expect(help).toContainText('Det siger loven: Socialpædagogisk støtte efter § 85 i serviceloven er hjælp til voksne.');
     await expect(help.getByRole('listitem')).toHaveText('Visitation & Understøttelse: 7376 7676 (fra kommunens hjemmeside, dato ukendt)');
@@ -310,7 +310,7 @@ test.describe('without JavaScript', () => {
     await fillInOnePage(page, marker());
     await page.getByRole('group', { name: 'Får den, der skal have støtte, førtidspension?' }).getByLabel('Ja').check();
     await page.getByLabel('Fulde navn').fill('');
-    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
     // Back with errors, the page knows she applies for herself: "du".
     await expect(page.locator('#error-summary-page')).toContainText('Skriv dit fulde navn.');
     await expect(page.getByRole('group', { name: 'Får du førtidspension?' }).getByLabel('Ja')).toBeChecked();
@@ -319,12 +319,14 @@ test.describe('without JavaScript', () => {
     await expect(preview).toContainText('Sådan forstår vi kvalitetsstandarden: Er man under 30 år og får førtidspension, nævner kvalitetsstandarden både UngeCentret og Visitationen.');
   });
 
-  test('a 25-year-old in Brønderslev applies on one page and lands on an UngeCentret receipt (303)', async ({ page }) => {
+  test('a 25-year-old in Brønderslev applies on one page, checks her answers and lands on an UngeCentret receipt (303)', async ({ page }) => {
     const description = marker();
     await page.goto(FORM);
     await expect(page.locator('script')).toHaveCount(1); // the island's module, not run
     // axe on the form as loaded: in 'every kommune, both languages' below.
     await fillInOnePage(page, description);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(page).toHaveURL('/bronderslev/ansoeg/tjek/');
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/ansoegninger') && r.request().method() === 'POST'),
       page.getByRole('button', { name: 'Send ansøgning' }).click(),
@@ -343,6 +345,8 @@ test.describe('without JavaScript', () => {
     const description = marker();
     await page.goto(FORM);
     await fillInOnePage(page, description);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(page).toHaveURL('/bronderslev/ansoeg/tjek/');
     // Each post reaches the server at once, but the first answer is held back until the second
     // post has arrived, so the second click comes while the first is still waiting (a slow connection).
     const answers: { status: number; location: string }[] = [];
@@ -366,16 +370,17 @@ test.describe('without JavaScript', () => {
     expect(answers).toEqual([0, 1].map(() => ({ status: 303, location: `/bronderslev/ansoeg/kvittering/?reference=${stored[0]!.reference}` })));
   });
 
-  test('errors come back on the page: "Fejl:" in the title, the summary first in main, every value kept', async ({ page }) => {
+  test('errors come back on the form page (a 303 to it): "Fejl:" in the title, the summary first in main, every value kept', async ({ page }) => {
     await page.goto(FORM);
     await page.getByLabel('Fulde navn').fill('Sofie Halv');
     await page.getByLabel('Dag', { exact: true }).fill('12');
     await page.getByLabel('CPR-nummer').fill('123');
     await page.getByLabel('Sundhed, fx at passe på helbredet og tage medicin').check();
     await page.getByLabel('Fortæl kort, hvad der er svært').fill('Linje et\nLinje to');
-    const [response] = await Promise.all([page.waitForResponse(/\/api\/ansoegninger$/), page.getByRole('button', { name: 'Send ansøgning' }).click()]);
-    expect(response.status()).toBe(422);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Fortsæt' }).click()]);
+    expect(response.status()).toBe(303);
     expect(response.headers()['cache-control']).toBe('no-store');
+    await expect(page).toHaveURL(FORM);
     await expect(page).toHaveTitle(/^Fejl: Søg om socialpædagogisk støtte i Brønderslev Kommune/);
     const first = page.locator('main > :first-child');
     await expect(first).toContainText('Der er et problem');
@@ -401,8 +406,8 @@ test.describe('without JavaScript', () => {
   test('from the English form, errors come back in English', async ({ page }) => {
     await page.goto('/en/aabenraa/ansoeg/');
     await page.getByLabel('I am applying for myself').check();
-    await page.getByRole('button', { name: 'Send application' }).click();
-    await expect(page).toHaveURL(/\/api\/ansoegninger$/);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL('/en/aabenraa/ansoeg/');
     await expect(page).toHaveTitle(/^Error: Apply for socio-educational support in Aabenraa Kommune/);
     await expect(page.locator('#error-summary-page')).toContainText('There is a problem');
     await expect(page.locator('#error-summary-page')).toContainText('Enter your full name.');
@@ -413,7 +418,7 @@ test.describe('without JavaScript', () => {
   test('a 17-year-old is told where to go instead, in the standard’s words (Frederikssund)', async ({ page }) => {
     await page.goto('/frederikssund/ansoeg/');
     await fillBirthDate(page, 17);
-    await page.getByRole('button', { name: 'Send ansøgning' }).click();
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
     await expect(page.locator('.under18')).toContainText('Er barnet under 15 år, så spørg Rådgivningshuset på 70 22 22 10.');
     await expect(page.locator('.under18')).toContainText('Det siger kvalitetsstandarden: „Hvis du er mellem 15 og 29 år');
     // Nobody said who applies: neither "du" nor "personen".

@@ -120,6 +120,8 @@ test.describe('without JavaScript', () => {
 
     await fillTheRest(page);
     await fillContactAndConsent(page, description);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek dine svar');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page).toHaveURL(RECEIPT);
     await expect(page.locator('main')).toContainText('Din ansøgning er sendt til UngeCentret i Brønderslev Kommune.');
@@ -193,6 +195,8 @@ test.describe('without JavaScript, in Sønderborg', () => {
 
     await fillTheRest(page, 'Karen Indsats', 40);
     await fillContactAndConsent(page, `${CARRIED}\n${extra}`);
+    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek dine svar');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
     await expect(page).toHaveURL(SONDERBORG_RECEIPT);
     // An HTML form sends a textarea's line breaks as CRLF; they are stored as LF, as the island sends them.

@@ -97,7 +97,7 @@ test.describe('the English application form, as the answers change', () => {
       await page.getByLabel('Day', { exact: true }).fill(born.day);
       await page.getByLabel('Month', { exact: true }).fill(born.month);
       await page.getByLabel('Year', { exact: true }).fill(born.year);
-      await page.getByRole('button', { name: 'Send application' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
       await expect(page.locator('#error-summary-page')).toBeVisible();
       await expectDanishMarked(page);
       await context.close();
