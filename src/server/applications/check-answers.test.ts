@@ -169,6 +169,17 @@ describe('"Tjek dine svar" read back', () => {
     expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe('/en/bronderslev/ansoeg/');
   });
 
+  it('answers kept without problems that no longer hold (an age counted on another day, a draft from elsewhere) go to the form page', async () => {
+    const cookie = cookieOf(await redirect(await post(formFields())));
+    const id = cookie.split('=')[1]!;
+    const kept = (await store.readFormDraft(id, NOW))!;
+    const content = JSON.parse(kept.data);
+    content.values.name = '';
+    await store.saveFormDraft(id, { kommune: 'bronderslev', data: JSON.stringify(content) }, { now: NOW, expiresAt: new Date(NOW.getTime() + 60_000) });
+    const page = await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', NOW);
+    expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe('/bronderslev/ansoeg/');
+  });
+
   it('a store that cannot be read gives no answers, not an error', async () => {
     const cookie = cookieOf(await redirect(await post(formFields())));
     const failing = () => {

@@ -120,10 +120,16 @@ export async function formAnswer(
 
 export type CheckPage = { kind: 'redirect'; response: Response } | { kind: 'none' } | { kind: 'check'; draft: KeptDraft };
 
-/** `GET /<kommune>/ansoeg/tjek/`: the kept answers, or the form page when they have problems, or none (expired, never kept). */
+/**
+ * `GET /<kommune>/ansoeg/tjek/`: the kept answers, or none (expired, never kept). Answers with a problem are
+ * never shown as ready to send: the form page instead (checked again here, as a day may have passed or the
+ * address been typed in by hand).
+ */
 export async function checkAnswersPage(store: () => ApplicationStore, request: Request, lang: Locale, kommune: string, now: Date): Promise<CheckPage> {
   const draft = await readKeptDraft(store, request, kommune, now);
   if (!draft) return { kind: 'none' };
-  if (backToForm(draft.content)) return { kind: 'redirect', response: seeOther(applyPath(lang, kommune)) };
+  if (backToForm(draft.content) || !checkForm(draft.content.values, kommune, now).ok) {
+    return { kind: 'redirect', response: seeOther(applyPath(lang, kommune)) };
+  }
   return { kind: 'check', draft };
 }
