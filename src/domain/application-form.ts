@@ -19,10 +19,10 @@ export const HIDDEN_FIELDS = ['kommune', 'lang', 'idempotencyKey'] as const;
 
 /**
  * A problem with the whole form rather than a field (the store is down, too many tries, a broken post, too much
- * text, the form's Idempotency-Key already used for other answers).
+ * text, the form's Idempotency-Key already used for other answers, the kept answers cannot be read now).
  */
 export interface FormProblem {
-  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge' | 'keyReused';
+  code: 'store' | 'tooMany' | 'malformed' | 'tooLarge' | 'keyReused' | 'answersUnavailable';
   /** For `tooMany`: seconds to wait. */
   seconds?: number;
 }

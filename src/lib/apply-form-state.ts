@@ -35,6 +35,8 @@ export interface FormState {
   retryAfter: number | null;
   /** The Idempotency-Key the answers were kept with, so sending them again cannot store them twice; `null`: a new form. */
   idempotencyKey: string | null;
+  /** `?svar=…` when the answers are a kept draft: the form posts back to it and the language switch keeps it; else ''. */
+  draftQuery: string;
 }
 
 /** How long the no-JavaScript form's answers are kept after its last post (the privacy notice and README say the same). */

@@ -177,11 +177,12 @@ describe('without JavaScript: "Tjek dine svar" before sending, every post answer
 
     const withProblem = await browse('/bronderslev/ansoeg/tjek/', { method: 'POST', headers: origin(), body: answers('') });
     expect(withProblem.status).toBe(303);
-    expect(withProblem.headers.get('location')).toBe('/bronderslev/ansoeg/');
+    const formPage = withProblem.headers.get('location')!;
+    expect(formPage).toMatch(/^\/bronderslev\/ansoeg\/\?svar=[\w-]{43}$/);
     expect(jar.cookie).toMatch(/^stoetteportalen-formular=/);
     // The form page (a GET: a reload shows the same and posts nothing) has the answers and the problem.
     for (let reload = 0; reload < 2; reload++) {
-      const form = await browse('/bronderslev/ansoeg/');
+      const form = await browse(formPage);
       expect(form.status).toBe(200);
       expect(form.headers.get('cache-control')).toBe('no-store');
       const html = await form.text();
@@ -190,33 +191,45 @@ describe('without JavaScript: "Tjek dine svar" before sending, every post answer
       expect(html).toContain(`value="nojs-${description}"`);
     }
 
-    const fixed = await browse('/bronderslev/ansoeg/tjek/', { method: 'POST', headers: origin(), body: answers('Test Testesen') });
-    expect(fixed.headers.get('location')).toBe('/bronderslev/ansoeg/tjek/');
-    const check = await browse('/bronderslev/ansoeg/tjek/');
+    // A new visit to the form, without the form's key (the next person at a shared computer), starts empty.
+    expect(await (await browse('/bronderslev/ansoeg/')).text()).not.toContain(description);
+
+    const svar = new URL(formPage, server.url).search;
+    const fixed = await browse(`/bronderslev/ansoeg/tjek/${svar}`, { method: 'POST', headers: origin(), body: answers('Test Testesen') });
+    expect(fixed.headers.get('location')).toBe(`/bronderslev/ansoeg/tjek/${svar}`);
+    const check = await browse(fixed.headers.get('location')!);
     expect(check.status).toBe(200);
     expect(check.headers.get('cache-control')).toBe('no-store');
     const html = await check.text();
     expect(html).toContain('<h1>Tjek dine svar</h1>');
     expect(html).toContain('Test Testesen');
     expect(html).toMatch(/Din ansøgning går til <span lang="da">UngeCentret<\/span>/);
-    expect(html).toContain('href="/bronderslev/ansoeg/#f-name"');
+    expect(html).toContain(`href="/bronderslev/ansoeg/${svar}#f-name"`);
     expect(await server.storedWith('bronderslev', description)).toHaveLength(0);
 
     const send = fieldsOf(html, 'ansoegning');
     expect(send.get('name')).toBe('Test Testesen');
-    const sent = await browse(API, { method: 'POST', headers: origin(), body: send });
+    expect(html).toContain(`action="${API}${svar}"`);
+    const sent = await browse(`${API}${svar}`, { method: 'POST', headers: origin(), body: send });
     expect(sent.status).toBe(303);
     const [stored] = await server.storedWith('bronderslev', description);
     expect(sent.headers.get('location')).toBe(`/bronderslev/ansoeg/kvittering/?reference=${stored!.reference}`);
     expect(stored!.application.applicant.name).toBe('Test Testesen');
-    expect(jar.cookie).toBe('');
     // Sent again (the same page posted twice): the same receipt, one application.
-    const again = await server.request(API, { method: 'POST', headers: origin(), body: send });
+    const again = await server.request(`${API}${svar}`, { method: 'POST', headers: origin(), body: send });
     expect(again.headers.get('location')).toBe(sent.headers.get('location'));
     expect(await server.storedWith('bronderslev', description)).toHaveLength(1);
     // The answers are no longer kept: the check page says so.
-    const after = await browse('/bronderslev/ansoeg/tjek/');
+    const after = await browse(`/bronderslev/ansoeg/tjek/${svar}`);
     expect(await after.text()).toContain('Vi har ikke dine svar');
+  });
+
+  it('"Tjek dine svar" takes GET and POST only (405 with Allow)', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const response = await server.request('/bronderslev/ansoeg/tjek/', { method, headers: { origin: new URL(server.url).origin } });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD, POST');
+    }
   });
 
   it('another site cannot post to "Tjek dine svar" (403)', async () => {

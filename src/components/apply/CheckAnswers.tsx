@@ -22,19 +22,21 @@ interface Props {
   fragments: PreviewFragments;
   values: FormValues;
   idempotencyKey: string;
-  /** The form page, where "Ret" goes. */
+  /** The form page, where "Ret" goes (with the draft's `?svar=…`). */
   formPage: string;
+  /** The draft's `?svar=…`: the endpoint keeps a failed sending's answers in the same draft, and forgets it once sent. */
+  query: string;
   now: Date;
 }
 
-export function CheckAnswers({ lang, kommune, s, words, fragments, values, idempotencyKey, formPage, now }: Props) {
+export function CheckAnswers({ lang, kommune, s, words, fragments, values, idempotencyKey, formPage, query, now }: Props) {
   const age = ageFromForm(values, now);
   return (
     <>
       <p>{s.review.lead}</p>
       <Review s={s} rows={reviewRows(s, values, pensionMatters(kommune, age))} form={formPage} />
       <RoutingPreview s={s} words={words} fragments={fragments} kommune={kommune} preview={previewFor(kommune, age, pensionAnswer(values))} />
-      <form id="ansoegning" method="post" action={applicationsApiPath} novalidate>
+      <form id="ansoegning" method="post" action={`${applicationsApiPath}${query}`} novalidate>
         <input type="hidden" name="kommune" value={kommune.slug} />
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

@@ -28,7 +28,7 @@ const Part = ({ id, title, children }: { id: string; title: string; children: Co
   </section>
 );
 
-export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Date }) {
+export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Date; draftQuery: string }) {
   const { values, errors, kommune } = props;
   const filler = fillerOf(one(values, 'who'));
   const s = props.strings[filler];
@@ -36,7 +36,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
   const age = ageFromForm(values, props.now) ?? props.ageHint;
   const preview = previewFor(kommune, age, pensionAnswer(values));
   return (
-    <form id="ansoegning" method="post" action={checkAnswersPath(props.lang, kommune.slug)} novalidate>
+    <form id="ansoegning" method="post" action={`${checkAnswersPath(props.lang, kommune.slug)}${props.draftQuery}`} novalidate>
       <input type="hidden" name="kommune" value={kommune.slug} />
       <input type="hidden" name="lang" value={props.lang} />
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />

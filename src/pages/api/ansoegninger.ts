@@ -20,9 +20,10 @@ import { applyPath } from '../../domain/paths.ts';
 
 export const prerender = false;
 
-const { rateLimit, trustedProxies, siteUrl } = config();
+const { rateLimit, trustedProxies } = config();
 const limiter = sharedLimiter('applications', rateLimit);
-const secureCookies = siteUrl.startsWith('https://');
+// The site's address is fixed at build (SITE_URL): over https, the form-draft cookie is Secure.
+const secureCookies = import.meta.env.SITE?.startsWith('https://') ?? false;
 
 export const POST: APIRoute = async (context) => {
   const answer = await submitApplication(
@@ -36,7 +37,7 @@ export const POST: APIRoute = async (context) => {
       log: (message) => console.log(`[ansøgninger] ${message}`),
     },
   );
-  const response = await formAnswer(answer, context.request, { store: applicationStore, secureCookies, now: () => new Date() });
+  const response = await formAnswer(answer, context.request, context.url, { store: applicationStore, secureCookies, now: () => new Date() });
   if (response) return response;
   if (answer.kind === 'response') return answer.response;
   // The store cannot keep the draft: the form page at once, with the answers and the errors (from locals).

@@ -7,7 +7,7 @@ import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
 import { checkAnswersPage, formAnswer, postCheckAnswers, type CheckDeps } from './check-answers.ts';
-import { DRAFT_COOKIE, readKeptDraft } from './form-draft.ts';
+import { DRAFT_COOKIE, parseDraftContent, readKeptDraft } from './form-draft.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const PAGE = new URL('http://localhost:4321/bronderslev/ansoeg/tjek/');
@@ -56,17 +56,21 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const request = (body: string | null, headers: Record<string, string> = {}, method = 'POST') =>
-  new Request(PAGE, {
-    method,
+const request = (url: URL, body: string | null, headers: Record<string, string> = {}) =>
+  new Request(url, {
+    method: 'POST',
     body,
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PAGE.origin, ...headers },
   });
-const post = (body: string, headers: Record<string, string> = {}) =>
-  postCheckAnswers({ request: request(body, headers), url: PAGE, client: '192.0.2.1', lang: 'da', kommune: 'bronderslev' }, deps);
-/** A GET from a browser holding the cookie a response set. */
+/** The form posted from a page at `from` (the form's own address, with `?svar=…` once its answers are kept). */
+const post = (body: string, headers: Record<string, string> = {}, from = PAGE) =>
+  postCheckAnswers({ request: request(from, body, headers), url: from, client: '192.0.2.1', lang: 'da', kommune: 'bronderslev' }, deps);
 const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
-const browserGet = (cookie: string) => new Request(PAGE, { headers: { cookie } });
+/** Where a 303 sends the browser, as a URL on this site. */
+const locationOf = (response: Response) => new URL(response.headers.get('location')!, PAGE);
+/** The browser's GET of a page, with its cookie. */
+const browserGet = (url: URL, cookie: string) => new Request(url, { headers: { cookie } });
+const lookAt = (url: URL, cookie: string, kommune = 'bronderslev', now = NOW) => checkAnswersPage(() => store, browserGet(url, cookie), url, 'da', kommune, now);
 
 async function redirect(answer: Awaited<ReturnType<typeof post>>) {
   if (answer.kind !== 'response') throw new Error(`expected a redirect, got the form at once: ${JSON.stringify(answer.form)}`);
@@ -74,17 +78,21 @@ async function redirect(answer: Awaited<ReturnType<typeof post>>) {
   expect(answer.response.headers.get('cache-control')).toBe('no-store');
   return answer.response;
 }
+const SVAR = /^\?svar=[A-Za-z0-9_-]{43}$/;
 
 describe('the one-page form posts to "Tjek dine svar": checked, kept, redirected (post-redirect-get)', () => {
-  it('with a problem: 303 to the form page, the answers and problems kept under a random id in an HttpOnly cookie', async () => {
+  it('with a problem: 303 to the form page with the form\'s key; the answers found only with it and the browser\'s HttpOnly cookie', async () => {
     const response = await redirect(await post(formFields({ name: '', cpr: '310290-1234' })));
-    expect(response.headers.get('location')).toBe('/bronderslev/ansoeg/');
+    const location = locationOf(response);
+    expect(location.pathname).toBe('/bronderslev/ansoeg/');
+    expect(location.search).toMatch(SVAR);
     const setCookie = response.headers.get('set-cookie')!;
     expect(setCookie).toMatch(new RegExp(`^${DRAFT_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax$`));
     // Nothing personal leaves in the answer's headers.
     expect([...response.headers.values()].join('\n')).not.toMatch(/Sofie|12345678|310290/);
-    const kept = await readKeptDraft(() => store, browserGet(cookieOf(response)), 'bronderslev', NOW);
-    expect(kept?.content).toMatchObject({
+    const cookie = cookieOf(response);
+    const kept = await readKeptDraft(() => store, browserGet(location, cookie), location, 'bronderslev', NOW);
+    expect(kept.kind === 'found' && kept.draft.content).toMatchObject({
       lang: 'da',
       idempotencyKey: KEY,
       values: { name: '', cpr: '310290-1234', birthMonth: 'april', needs: ['socialt-liv', 'sundhed'] },
@@ -94,19 +102,36 @@ describe('the one-page form posts to "Tjek dine svar": checked, kept, redirected
       ],
       general: null,
     });
+    // The form's address alone, or the cookie alone (the next person at a shared computer opening the form): nothing.
+    expect((await readKeptDraft(() => store, new Request(location), location, 'bronderslev', NOW)).kind).toBe('none');
+    expect((await readKeptDraft(() => store, browserGet(PAGE, cookie), PAGE, 'bronderslev', NOW)).kind).toBe('none');
     expect(await store.list({})).toHaveLength(0);
   });
 
-  it('without problems: 303 to "Tjek dine svar", which shows them; a second post from the same browser keeps the same id', async () => {
+  it('without problems: 303 to "Tjek dine svar", which shows them; posting again from the kept page keeps the same draft', async () => {
     const first = await redirect(await post(formFields({ name: '' })));
     const cookie = cookieOf(first);
-    const second = await redirect(await post(formFields(), { cookie }));
-    expect(second.headers.get('location')).toBe('/bronderslev/ansoeg/tjek/');
+    const formPage = locationOf(first);
+    const second = await redirect(await post(formFields(), { cookie }, new URL(`/bronderslev/ansoeg/tjek/${formPage.search}`, PAGE)));
+    const check = locationOf(second);
+    expect(check.pathname).toBe('/bronderslev/ansoeg/tjek/');
+    expect(check.search).toBe(formPage.search);
     expect(second.headers.get('set-cookie')).toBeNull();
-    const page = await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', NOW);
+    const page = await lookAt(check, cookie);
     expect(page.kind === 'check' && page.draft.content).toMatchObject({ values: { name: 'Sofie Jensen' }, issues: [], idempotencyKey: KEY });
     // Nothing is sent from here: only the endpoint stores applications.
     expect(await store.list({})).toHaveLength(0);
+  });
+
+  it('two forms in one browser (two tabs, two kommuner) keep two drafts', async () => {
+    const first = await redirect(await post(formFields({ name: 'Første' })));
+    const cookie = cookieOf(first);
+    const second = await redirect(await post(formFields({ name: 'Anden' }), { cookie }));
+    expect(locationOf(second).search).not.toBe(locationOf(first).search);
+    const one = await lookAt(locationOf(first), cookie);
+    const other = await lookAt(locationOf(second), cookie);
+    expect(one.kind === 'check' && one.draft.content.values.name).toBe('Første');
+    expect(other.kind === 'check' && other.draft.content.values.name).toBe('Anden');
   });
 
   it('the cookie is Secure where the site is served over HTTPS', async () => {
@@ -153,86 +178,109 @@ describe('the one-page form posts to "Tjek dine svar": checked, kept, redirected
 });
 
 describe('"Tjek dine svar" read back', () => {
-  it('without a cookie, with an unknown or malformed one, expired, or of another kommune: no answers', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields())));
-    expect((await checkAnswersPage(() => store, new Request(PAGE), 'da', 'bronderslev', NOW)).kind).toBe('none');
-    expect((await checkAnswersPage(() => store, browserGet(`${DRAFT_COOKIE}=${'a'.repeat(43)}`), 'da', 'bronderslev', NOW)).kind).toBe('none');
-    expect((await checkAnswersPage(() => store, browserGet(`${DRAFT_COOKIE}=' OR 1=1`), 'da', 'bronderslev', NOW)).kind).toBe('none');
-    expect((await checkAnswersPage(() => store, browserGet(cookie), 'da', 'varde', NOW)).kind).toBe('none');
-    expect((await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', new Date(NOW.getTime() + 119 * 60_000))).kind).toBe('check');
-    expect((await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', new Date(NOW.getTime() + 120 * 60_000))).kind).toBe('none');
+  it('without the cookie or the key, with a malformed one, expired, or of another kommune: no answers', async () => {
+    const response = await redirect(await post(formFields()));
+    const cookie = cookieOf(response);
+    const check = locationOf(response);
+    expect((await lookAt(check, '')).kind).toBe('none');
+    expect((await lookAt(check, `${DRAFT_COOKIE}=${'a'.repeat(43)}`)).kind).toBe('none');
+    expect((await lookAt(check, `${DRAFT_COOKIE}=' OR 1=1`)).kind).toBe('none');
+    expect((await lookAt(new URL('/bronderslev/ansoeg/tjek/?svar=%27%20OR%201', PAGE), cookie)).kind).toBe('none');
+    expect((await lookAt(check, cookie, 'varde')).kind).toBe('none');
+    expect((await lookAt(check, cookie, 'bronderslev', new Date(NOW.getTime() + 119 * 60_000))).kind).toBe('check');
+    expect((await lookAt(check, cookie, 'bronderslev', new Date(NOW.getTime() + 120 * 60_000))).kind).toBe('none');
   });
 
-  it('answers with a problem are not shown there: 303 to the form page, in the page language', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields({ phone: '' , contactPreferred: 'phone' }))));
-    const page = await checkAnswersPage(() => store, browserGet(cookie), 'en', 'bronderslev', NOW);
-    expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe('/en/bronderslev/ansoeg/');
+  it('answers with a problem are not shown there: 303 to the form page with the same key, in the page language', async () => {
+    const response = await redirect(await post(formFields({ phone: '' })));
+    const check = new URL(`/en/bronderslev/ansoeg/tjek/${locationOf(response).search}`, PAGE);
+    const page = await checkAnswersPage(() => store, browserGet(check, cookieOf(response)), check, 'en', 'bronderslev', NOW);
+    expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe(`/en/bronderslev/ansoeg/${check.search}`);
   });
 
-  it('answers kept without problems that no longer hold (an age counted on another day, a draft from elsewhere) go to the form page', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields())));
-    const id = cookie.split('=')[1]!;
-    const kept = (await store.readFormDraft(id, NOW))!;
-    const content = JSON.parse(kept.data);
-    content.values.name = '';
-    await store.saveFormDraft(id, { kommune: 'bronderslev', data: JSON.stringify(content) }, { now: NOW, expiresAt: new Date(NOW.getTime() + 60_000) });
-    const page = await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', NOW);
-    expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe('/bronderslev/ansoeg/');
+  it('kept answers that no longer hold, or a stored draft this program did not write, are not shown as ready to send', async () => {
+    const response = await redirect(await post(formFields()));
+    const check = locationOf(response);
+    const cookie = cookieOf(response);
+    const id = `${cookie.split('=')[1]}.${check.searchParams.get('svar')}`;
+    const content = JSON.parse((await store.readFormDraft(id, NOW))!.data);
+    const keep = (data: unknown) => store.saveFormDraft(id, { kommune: 'bronderslev', data: JSON.stringify(data) }, { now: NOW, expiresAt: new Date(NOW.getTime() + 60_000) });
+    await keep({ ...content, values: { ...content.values, name: '' } });
+    const page = await lookAt(check, cookie);
+    expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe(`/bronderslev/ansoeg/${check.search}`);
+    for (const broken of [{ ...content, values: null }, { ...content, values: { isAdmin: 'ja' } }, { ...content, issues: [null] }, { ...content, general: { code: 'x' } }, 'not an object']) {
+      await keep(broken);
+      expect((await lookAt(check, cookie)).kind).toBe('none');
+    }
+    expect(parseDraftContent('{')).toBeNull();
   });
 
-  it('a store that cannot be read gives no answers, not an error', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields())));
+  it('a store that cannot be read is said so ("unavailable"), not taken for answers gone', async () => {
+    const response = await redirect(await post(formFields()));
     const failing = () => {
       throw new StoreUnavailableError('nede');
     };
-    expect((await checkAnswersPage(failing, browserGet(cookie), 'da', 'bronderslev', NOW)).kind).toBe('none');
+    const check = locationOf(response);
+    expect((await checkAnswersPage(failing, browserGet(check, cookieOf(response)), check, 'da', 'bronderslev', NOW)).kind).toBe('unavailable');
   });
 });
 
 describe("the endpoint's answers to the no-JavaScript send, as post-redirect-get (formAnswer)", () => {
   const formDeps = () => ({ store: deps.store, secureCookies: false, now: () => NOW });
-  const sendRequest = (cookie?: string) => new Request('http://localhost:4321/api/ansoegninger', { headers: cookie ? { cookie } : {} });
+  /** The send form's post: to the endpoint with the draft's key in its action. */
+  const sendUrl = (query: string) => new URL(`/api/ansoegninger${query}`, PAGE);
+  const sendRequest = (query: string, cookie?: string) => new Request(sendUrl(query), { headers: cookie ? { cookie } : {} });
   const values = { who: 'self', name: 'Sofie Jensen', birthDay: '12', birthMonth: '4', birthYear: '2001', phone: '12345678', pension: 'nej', description: 'Post.', contactPreferred: 'phone', consentInformation: 'ja' };
+  const kept = async () => {
+    const response = await redirect(await post(formFields()));
+    return { cookie: cookieOf(response), query: locationOf(response).search };
+  };
 
-  it('the store was down when sending: back to "Tjek dine svar" with the error and the same answers and key', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields())));
+  it('the store was down when sending: back to "Tjek dine svar" with the error, the same answers, key and draft', async () => {
+    const { cookie, query } = await kept();
     const response = await formAnswer(
       { kind: 'form', form: { lang: 'da', kommune: 'bronderslev', status: 503, values, issues: [], general: { code: 'store' }, idempotencyKey: KEY } },
-      sendRequest(cookie),
+      sendRequest(query, cookie),
+      sendUrl(query),
       formDeps(),
     );
     expect(response?.status).toBe(303);
-    expect(response?.headers.get('location')).toBe('/bronderslev/ansoeg/tjek/');
-    const page = await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', NOW);
+    expect(response?.headers.get('location')).toBe(`/bronderslev/ansoeg/tjek/${query}`);
+    const page = await lookAt(new URL(response!.headers.get('location')!, PAGE), cookie);
     expect(page.kind === 'check' && page.draft.content).toMatchObject({ general: { code: 'store' }, idempotencyKey: KEY, values: { name: 'Sofie Jensen' } });
   });
 
   it('refused before its answers were checked (too many tries), answers with a problem go to the form page, not "Tjek dine svar"', async () => {
+    const { cookie, query } = await kept();
     const response = await formAnswer(
       { kind: 'form', form: { lang: 'da', kommune: 'bronderslev', status: 429, values: { ...values, name: '' }, issues: [], general: { code: 'tooMany', seconds: 9 }, idempotencyKey: KEY } },
-      sendRequest(),
+      sendRequest(query, cookie),
+      sendUrl(query),
       formDeps(),
     );
-    expect(response?.headers.get('location')).toBe('/bronderslev/ansoeg/');
-    const kept = await readKeptDraft(() => store, browserGet(cookieOf(response!)), 'bronderslev', NOW);
-    expect(kept?.content.issues).toEqual([{ path: 'applicant.name', code: 'required' }]);
+    expect(response?.headers.get('location')).toBe(`/bronderslev/ansoeg/${query}`);
+    const found = await readKeptDraft(() => store, sendRequest(query, cookie), sendUrl(query), 'bronderslev', NOW);
+    expect(found.kind === 'found' && found.draft.content.issues).toEqual([{ path: 'applicant.name', code: 'required' }]);
   });
 
-  it('sent (303 to the receipt, or 201): the draft is deleted and the cookie removed', async () => {
-    const cookie = cookieOf(await redirect(await post(formFields())));
+  it("sent (303 to the receipt, or 201) from a kept form's page: that draft is deleted; another tab's stays", async () => {
+    const { cookie, query } = await kept();
+    const otherTab = await redirect(await post(formFields({ name: 'Anden fane' }), { cookie }));
     const sent = new Response(null, { status: 303, headers: { Location: '/bronderslev/ansoeg/kvittering/?reference=7KQM-X3PD' } });
-    const response = await formAnswer({ kind: 'response', response: sent }, sendRequest(cookie), formDeps());
-    expect(response?.headers.get('set-cookie')).toBe(`${DRAFT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
-    expect((await checkAnswersPage(() => store, browserGet(cookie), 'da', 'bronderslev', NOW)).kind).toBe('none');
-    // Without a draft, an answer passes unchanged.
-    const plain = new Response(null, { status: 201 });
-    expect((await formAnswer({ kind: 'response', response: plain }, sendRequest(), formDeps()))?.headers.get('set-cookie')).toBeNull();
+    const response = await formAnswer({ kind: 'response', response: sent }, sendRequest(query, cookie), sendUrl(query), formDeps());
+    expect(response).toBe(sent);
+    expect((await lookAt(new URL(`/bronderslev/ansoeg/tjek/${query}`, PAGE), cookie)).kind).toBe('none');
+    expect((await lookAt(locationOf(otherTab), cookie)).kind).toBe('check');
+    // The island's JSON 201 (no form key in its address) deletes nothing.
+    await formAnswer({ kind: 'response', response: new Response(null, { status: 201 }) }, sendRequest('', cookie), sendUrl(''), formDeps());
+    expect((await lookAt(locationOf(otherTab), cookie)).kind).toBe('check');
   });
 
   it('a post too large to read has no answers to keep: the form page is shown at once (null)', async () => {
     const response = await formAnswer(
       { kind: 'form', form: { lang: 'da', kommune: 'bronderslev', status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } },
-      sendRequest(),
+      sendRequest(''),
+      sendUrl(''),
       formDeps(),
     );
     expect(response).toBeNull();

@@ -26,7 +26,7 @@ import type { RateLimiter } from '../rate-limit.ts';
 import { mediaType, readBodyText } from '../request-body.ts';
 import type { ApplicationStore } from '../store/types.ts';
 import { decodeForm } from './form-decoding.ts';
-import { clearDraftCookie, draftCookie, draftIdOf, forgetDraft, keepDraft, readKeptDraft, seeOther, type DraftContent, type KeptDraft } from './form-draft.ts';
+import { browserIdOf, draftCookie, draftQuery, forgetDraft, keepDraft, readKeptDraft, seeOther, type DraftContent, type KeptDraft } from './form-draft.ts';
 import { apiStrings, BODY_LIMIT, IDEMPOTENCY_KEY } from './submit.ts';
 
 export interface CheckDeps {
@@ -57,10 +57,18 @@ const pageFor = (content: DraftContent, kommune: string) =>
   backToForm(content) ? applyPath(content.lang, kommune) : checkAnswersPath(content.lang, kommune);
 
 /** Keeps the answers and sends the browser to the page that shows them; `null` when the store cannot keep them. */
-async function redirectWithDraft(deps: Pick<CheckDeps, 'store' | 'secureCookies'>, request: Request, kommune: string, content: DraftContent, now: Date) {
-  const id = await keepDraft(deps.store, request, kommune, content, now);
-  if (!id) return null;
-  return seeOther(pageFor(content, kommune), id === draftIdOf(request) ? undefined : draftCookie(id, deps.secureCookies));
+async function redirectWithDraft(
+  deps: Pick<CheckDeps, 'store' | 'secureCookies'>,
+  request: Request,
+  url: URL,
+  kommune: string,
+  content: DraftContent,
+  now: Date,
+) {
+  const key = await keepDraft(deps.store, request, url, kommune, content, now);
+  if (!key) return null;
+  const newBrowser = key.browser !== browserIdOf(request);
+  return seeOther(`${pageFor(content, kommune)}${draftQuery(key)}`, newBrowser ? draftCookie(key.browser, deps.secureCookies) : undefined);
 }
 
 /** `POST /<kommune>/ansoeg/tjek/`: the one-page form's answers, checked and kept. */
@@ -84,7 +92,7 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
   const now = deps.now();
   const checked = checkForm(values, kommune, now, await deps.kommuneSlugs());
   const issues = checked.ok ? [] : checked.issues;
-  const response = await redirectWithDraft(deps, request, kommune, { lang, values, idempotencyKey: key, issues, general: null }, now);
+  const response = await redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey: key, issues, general: null }, now);
   return response
     ? { kind: 'response', response }
     : again({ status: 503, values, issues, general: { code: 'store' }, retryAfter: 30, idempotencyKey: key });
@@ -92,21 +100,20 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
 
 /**
  * The endpoint's answer to the no-JavaScript form as post-redirect-get: a
- * form to show again becomes a draft and a 303 to its page (null: the store
- * cannot keep it, show the page at once); a 303 to the receipt forgets the
- * draft and its cookie.
+ * form to show again becomes the draft of the form's key (`?svar=…` in the
+ * send form's action) and a 303 to its page (null: the store cannot keep it,
+ * show the page at once); an application stored from that page forgets the
+ * draft. Other clients' answers pass as they are.
  */
 export async function formAnswer(
   answer: { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender },
   request: Request,
+  url: URL,
   deps: Pick<CheckDeps, 'store' | 'secureCookies' | 'now'>,
 ): Promise<Response | null> {
   if (answer.kind === 'response') {
-    const { response } = answer;
-    if ((response.status === 201 || response.status === 303) && (await forgetDraft(deps.store, request))) {
-      response.headers.append('Set-Cookie', clearDraftCookie(deps.secureCookies));
-    }
-    return response;
+    if (answer.response.status === 201 || answer.response.status === 303) await forgetDraft(deps.store, request, url);
+    return answer.response;
   }
   const { lang, kommune, values, general, idempotencyKey } = answer.form;
   // A 413 before the body was read has no answers: the browser's form page still has them.
@@ -115,21 +122,22 @@ export async function formAnswer(
   // Refused before its answers were checked (too many tries): checked here, so "Tjek dine svar" shows only answers that hold.
   const checked = answer.form.issues.length ? null : checkForm(values, kommune, now);
   const issues = checked && !checked.ok ? checked.issues : answer.form.issues;
-  return redirectWithDraft(deps, request, kommune, { lang, values, idempotencyKey, issues, general: general ?? null }, now);
+  return redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey, issues, general: general ?? null }, now);
 }
 
-export type CheckPage = { kind: 'redirect'; response: Response } | { kind: 'none' } | { kind: 'check'; draft: KeptDraft };
+export type CheckPage = { kind: 'redirect'; response: Response } | { kind: 'none' } | { kind: 'unavailable' } | { kind: 'check'; draft: KeptDraft };
 
 /**
- * `GET /<kommune>/ansoeg/tjek/`: the kept answers, or none (expired, never kept). Answers with a problem are
- * never shown as ready to send: the form page instead (checked again here, as a day may have passed or the
- * address been typed in by hand).
+ * `GET /<kommune>/ansoeg/tjek/?svar=…`: the kept answers, none (expired, never kept, another browser), or
+ * `unavailable` (the store cannot say now). Answers with a problem are never shown as ready to send: the form
+ * page instead (checked again here, as a day may have passed since).
  */
-export async function checkAnswersPage(store: () => ApplicationStore, request: Request, lang: Locale, kommune: string, now: Date): Promise<CheckPage> {
-  const draft = await readKeptDraft(store, request, kommune, now);
-  if (!draft) return { kind: 'none' };
+export async function checkAnswersPage(store: () => ApplicationStore, request: Request, url: URL, lang: Locale, kommune: string, now: Date): Promise<CheckPage> {
+  const lookup = await readKeptDraft(store, request, url, kommune, now);
+  if (lookup.kind !== 'found') return lookup;
+  const { draft } = lookup;
   if (backToForm(draft.content) || !checkForm(draft.content.values, kommune, now).ok) {
-    return { kind: 'redirect', response: seeOther(applyPath(lang, kommune)) };
+    return { kind: 'redirect', response: seeOther(`${applyPath(lang, kommune)}${draftQuery(draft.key)}`) };
   }
   return { kind: 'check', draft };
 }

@@ -14,13 +14,15 @@ import { prefillFromQuestionnaire } from '../../domain/application-form.ts';
 import type { FormRerender, FormState } from '../../lib/apply-form-state.ts';
 import { mediaType, readBodyText } from '../request-body.ts';
 import type { ApplicationStore } from '../store/types.ts';
-import { readKeptDraft } from './form-draft.ts';
+import { draftQuery, readKeptDraft } from './form-draft.ts';
 import { BODY_LIMIT } from './submit.ts';
 
-const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null, idempotencyKey: null };
+const EMPTY: FormState = { status: 200, values: {}, issues: [], general: null, ageHint: null, retryAfter: null, idempotencyKey: null, draftQuery: '' };
 
 export interface FormStateSource {
   request: Request;
+  /** The page's address: its `?svar=…` names the form's draft. */
+  url: URL;
   kommune: string;
   /** The answers handed over at once when the store could not keep them. */
   rerender: FormRerender | undefined;
@@ -28,16 +30,18 @@ export interface FormStateSource {
   now: Date;
 }
 
-export async function formState({ request, kommune, rerender, store, now }: FormStateSource): Promise<FormState> {
+export async function formState({ request, url, kommune, rerender, store, now }: FormStateSource): Promise<FormState> {
   if (rerender) {
     const { status, values, issues, general, retryAfter, idempotencyKey } = rerender;
-    return { status, values, issues, general: general ?? null, ageHint: null, retryAfter: retryAfter ?? null, idempotencyKey: idempotencyKey ?? null };
+    return { ...EMPTY, status, values, issues, general: general ?? null, retryAfter: retryAfter ?? null, idempotencyKey: idempotencyKey ?? null };
   }
   if (request.method !== 'POST' || mediaType(request.headers.get('content-type')).type !== 'application/x-www-form-urlencoded') {
-    const draft = await readKeptDraft(store, request, kommune, now);
-    if (!draft) return EMPTY;
-    const { values, issues, general, idempotencyKey } = draft.content;
-    return { ...EMPTY, values, issues, general, idempotencyKey };
+    const lookup = await readKeptDraft(store, request, url, kommune, now);
+    // The answers are kept but cannot be read now: say so, rather than start an empty form as if they were gone.
+    if (lookup.kind === 'unavailable') return { ...EMPTY, status: 503, general: { code: 'answersUnavailable' }, retryAfter: 30 };
+    if (lookup.kind === 'none') return EMPTY;
+    const { values, issues, general, idempotencyKey } = lookup.draft.content;
+    return { ...EMPTY, values, issues, general, idempotencyKey, draftQuery: draftQuery(lookup.draft.key) };
   }
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) return EMPTY;
