@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kommuneSlugs } from '../../../tests/support/kommuner.ts';
+import { known } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
@@ -45,7 +45,7 @@ beforeEach(() => {
   store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
   deps = {
     store: () => store,
-    kommuneSlugs: async () => kommuneSlugs,
+    kommuner: async () => known,
     now: () => NOW,
     limiter: createRateLimiter({ capacity: 30, windowSeconds: 600 }),
     secureCookies: false,
@@ -179,7 +179,7 @@ describe('"Tjek dine svar" read back', () => {
 });
 
 describe("the endpoint's answers to the no-JavaScript send, as post-redirect-get (formAnswer)", () => {
-  const formDeps = () => ({ store: deps.store, secureCookies: false, now: () => NOW });
+  const formDeps = () => ({ store: deps.store, secureCookies: false, now: () => NOW, kommuner: deps.kommuner });
   const sendRequest = (cookie?: string) => new Request('http://localhost:4321/api/ansoegninger', { headers: cookie ? { cookie } : {} });
   const values = { who: 'self', name: 'Sofie Jensen', birthDay: '12', birthMonth: '4', birthYear: '2001', phone: '12345678', pension: 'nej', description: 'Post.', contactPreferred: 'phone', consentInformation: 'ja' };
 
