@@ -47,14 +47,15 @@ async function fillTheRest(page: Page, name = 'Sofie Rejse', age = 25) {
   await page.getByLabel(/^Telefonnummer/).fill('12345678');
 }
 
-/** With JavaScript, from the support step on: the description, contact and consent, then send. */
-async function describeAndSend(page: Page, description: string) {
+/** With JavaScript, from the support step on: the description, contact and consent, then (after `onReview` looked at "Tjek dine svar") send. */
+async function describeAndSend(page: Page, description: string, onReview: () => Promise<void> = async () => {}) {
   await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
   await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await onReview();
   await page.getByRole('button', { name: 'Send ansøgning' }).click();
 }
 
@@ -185,14 +186,9 @@ test('with JavaScript: in Aabenraa the help question comes with her items ticked
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await expectOwnItemsTicked(page);
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
-  await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
-  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await expect(page.getByRole('row', { name: /Hvad har du brug for hjælp til/ })).toContainText('At holde fast i og udvikle dine færdigheder; At deltage i en bestemt aktivitet');
-  await page.getByRole('button', { name: 'Send ansøgning' }).click();
+  await describeAndSend(page, description, () =>
+    expect(page.getByRole('row', { name: /Hvad har du brug for hjælp til/ })).toContainText('At holde fast i og udvikle dine færdigheder; At deltage i en bestemt aktivitet'),
+  );
 
   await expect(page).toHaveURL(AABENRAA_RECEIPT);
   await expectStoredAsHelpAreas(description);
