@@ -19,7 +19,7 @@ import { validateApplication } from '../src/domain/application.ts';
 import { routeApplication } from '../src/domain/routing.ts';
 import { openSqliteStore } from '../src/server/store/sqlite.ts';
 import { config } from '../src/lib/config.ts';
-import { kommuner } from '../tests/support/kommuner.ts';
+import { known, kommuner } from '../tests/support/kommuner.ts';
 
 const LIMIT = 64 * 1024;
 const { port, dataDir } = config();
@@ -49,7 +49,7 @@ const server = createServer((req, res) => {
       return send(400, { error: 'malformed' });
     }
     const now = new Date();
-    const valid = validateApplication(input, now, Object.keys(kommuner));
+    const valid = validateApplication(input, now, known);
     if (!valid.ok) return send(422, { errors: valid.issues });
     const kommune = kommuner[valid.application.kommune]!;
     const { unit } = routeApplication(kommune, { age: valid.age, receivesEarlyRetirementPension: valid.application.receivesEarlyRetirementPension ?? null });

@@ -12,6 +12,8 @@ import {
   type FormValues,
 } from './application-form.ts';
 import { validateApplication } from './application.ts';
+import { known, kommune } from '../../tests/support/kommuner.ts';
+import { ownHelpAreas } from './help-areas.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 
@@ -35,7 +37,7 @@ const filledIn = (): FormValues => ({
 });
 
 const validate = (values: FormValues) => {
-  const result = checkForm(values, 'bronderslev', NOW);
+  const result = checkForm(values, 'bronderslev', NOW, known);
   return result.ok ? [] : result.issues;
 };
 
@@ -75,14 +77,14 @@ describe('the form’s answers become the API body', () => {
 
 describe('checkForm: the one check of the form, for island and server', () => {
   it('a filled-in form gives the cleaned application, its age and the JSON body to send', () => {
-    const result = checkForm({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev', NOW);
+    const result = checkForm({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev', NOW, known);
     expect(result).toMatchObject({ ok: true, age: 25, birthDate: '2001-04-12', application: { applicant: { name: 'Sofie Jensen', cpr: '120401-4321' } } });
     expect(result.ok && result.body).toEqual(formToApplication({ ...filledIn(), name: '  Sofie Jensen ', cpr: '1204014321' }, 'bronderslev').body);
   });
 
   it('the form’s own problem wins over the schema’s on the same field, and the schema’s others are kept', () => {
     const { who: _, ...values } = filledIn();
-    expect(checkForm({ ...values, birthMonth: '', name: '' }, 'bronderslev', NOW)).toEqual({
+    expect(checkForm({ ...values, birthMonth: '', name: '' }, 'bronderslev', NOW, known)).toEqual({
       ok: false,
       issues: [
         { path: 'who', code: 'whoRequired' },
@@ -96,13 +98,13 @@ describe('checkForm: the one check of the form, for island and server', () => {
     // "Who is applying" is not in the API body: the schema alone would accept it.
     const { who: _, ...values } = filledIn();
     expect(validateApplication(formToApplication(values, 'bronderslev').body, NOW).ok).toBe(true);
-    expect(checkForm(values, 'bronderslev', NOW)).toEqual({ ok: false, issues: [{ path: 'who', code: 'whoRequired' }] });
+    expect(checkForm(values, 'bronderslev', NOW, known)).toEqual({ ok: false, issues: [{ path: 'who', code: 'whoRequired' }] });
   });
 
   it('is checked on the day it is given: 18 today, not yesterday', () => {
     const values = { ...filledIn(), birthDay: '24', birthMonth: '11', birthYear: '2008' };
-    expect(checkForm(values, 'bronderslev', NOW).ok).toBe(true);
-    expect(checkForm(values, 'bronderslev', new Date('2026-11-22T12:00:00Z'))).toEqual({ ok: false, issues: [{ path: 'applicant.birthDate', code: 'under18' }] });
+    expect(checkForm(values, 'bronderslev', NOW, known).ok).toBe(true);
+    expect(checkForm(values, 'bronderslev', new Date('2026-11-22T12:00:00Z'), known)).toEqual({ ok: false, issues: [{ path: 'applicant.birthDate', code: 'under18' }] });
   });
 });
 
@@ -141,39 +143,72 @@ describe('problems land on the field that shows them', () => {
   });
 
   it('every API path of the form has a field, and every field a step', () => {
-    const paths = ['applicant.name', 'applicant.birthDate', 'applicant.address.postalCode', 'onBehalf.applicantConsents', 'needs.3', 'contact.preferred', 'consentToObtainInformation', 'receivesEarlyRetirementPension'];
+    const paths = ['applicant.name', 'applicant.birthDate', 'applicant.address.postalCode', 'onBehalf.applicantConsents', 'needs.3', 'helpAreas.1', 'contact.preferred', 'consentToObtainInformation', 'receivesEarlyRetirementPension'];
     for (const path of paths) expect(fieldForPath(path)).not.toBeNull();
     for (const field of FORM_FIELDS) expect(stepOfField(field)).not.toBe('review');
     expect(fieldForPath('kommune')).toBeNull();
     expect(STEPS.map((s) => s.id)).toEqual(['who', 'person', 'needs', 'contact', 'review']);
   });
+
+  it('in a kommune with its own help list the help question’s answers are sent as helpAreas, in one with the VUM themes as needs', () => {
+    const aabenraa = { ...filledIn(), city: 'Aabenraa', postalCode: '6200', needs: ['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder'] };
+    const own = checkForm(aabenraa, 'aabenraa', NOW, known);
+    expect(own.ok && own.application).toMatchObject({ kommune: 'aabenraa', helpAreas: ['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder'] });
+    expect(own.ok && own.application).not.toHaveProperty('needs');
+    const vum = checkForm(filledIn(), 'bronderslev', NOW, known);
+    expect(vum.ok && vum.application).toMatchObject({ needs: ['socialt-liv', 'sundhed'] });
+    expect(vum.ok && vum.application).not.toHaveProperty('helpAreas');
+  });
+
+  it('an item the kommune’s list does not have is told at the help question, as the server tells it', () => {
+    const issues = (values: FormValues, kommune: string) => {
+      const result = checkForm(values, kommune, NOW, known);
+      return result.ok ? [] : result.issues;
+    };
+    // Another kommune's item, and a VUM theme where the kommune has its own list.
+    expect(issues({ ...filledIn(), needs: ['administration', 'sundhed'] }, 'aabenraa')).toEqual([
+      { path: 'helpAreas.0', code: 'invalidChoice' },
+      { path: 'helpAreas.1', code: 'invalidChoice' },
+    ]);
+    expect(fieldForPath('helpAreas.0')).toBe('needs');
+    // An own-list item where the kommune lists the VUM themes.
+    expect(issues({ ...filledIn(), needs: ['deltage-i-en-aktivitet'] }, 'bronderslev')).toEqual([{ path: 'needs.0', code: 'invalidChoice' }]);
+  });
 });
 
 describe('answers carried over from "Kan jeg få støtte?"', () => {
+  const vum: string[] = [];
+  const aabenraa = ownHelpAreas(kommune('aabenraa'));
+
   it('a relative asking for a 25-year-old not on førtidspension who needs help with social life', () => {
-    const { values, ageHint } = prefillFromQuestionnaire({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv'] });
+    const { values, ageHint } = prefillFromQuestionnaire({ who: 'relative', age: 25, pension: 'nej', needs: ['socialt-liv'] }, vum);
     expect(values).toEqual({ who: 'on-behalf', pension: 'nej', needs: ['socialt-liv'] });
     expect(ageHint).toBe(25);
   });
 
-  it('a Sønderborg citizen’s own help items arrive as a description she can edit', () => {
-    const { values } = prefillFromQuestionnaire({ who: 'self', needs: [], description: 'Jeg har brug for hjælp til:\n- Administration' });
-    expect(values).toEqual({ who: 'self', description: 'Jeg har brug for hjælp til:\n- Administration' });
-    expect(prefillFromQuestionnaire({ description: '   ' }).values).toEqual({});
-    expect(prefillFromQuestionnaire({ description: 42 }).values).toEqual({});
-    expect(prefillFromQuestionnaire({ description: 'x'.repeat(5000) }).values.description).toHaveLength(4000);
+  it('an Aabenraa citizen’s own help items arrive ticked in the help question, not as a description', () => {
+    const { values } = prefillFromQuestionnaire({ who: 'self', needs: [], helpAreas: ['deltage-i-en-aktivitet', 'udfoere-en-funktion'] }, aabenraa);
+    expect(values).toEqual({ who: 'self', needs: ['deltage-i-en-aktivitet', 'udfoere-en-funktion'] });
+    expect(prefillFromQuestionnaire({ description: 'Jeg har brug for hjælp til:\n- Administration' } as never, aabenraa).values).toEqual({});
+  });
+
+  it('only the help the kommune’s list offers: its own items where it has a list, else the VUM themes', () => {
+    const both = { needs: ['sundhed'], helpAreas: ['deltage-i-en-aktivitet', 'administration', 7, 'deltage-i-en-aktivitet'] };
+    expect(prefillFromQuestionnaire(both, aabenraa).values).toEqual({ needs: ['deltage-i-en-aktivitet'] });
+    expect(prefillFromQuestionnaire(both, vum).values).toEqual({ needs: ['sundhed'] });
+    expect(prefillFromQuestionnaire({ helpAreas: 'deltage-i-en-aktivitet' }, aabenraa).values).toEqual({});
   });
 
   it('the age from a form post ("25") is read as a number', () => {
-    expect(prefillFromQuestionnaire({ age: '25' }).ageHint).toBe(25);
+    expect(prefillFromQuestionnaire({ age: '25' }, vum).ageHint).toBe(25);
   });
 
   it('ignores what it does not know: unknown needs, odd ages, other values', () => {
-    const { values, ageHint } = prefillFromQuestionnaire({ who: 'admin', age: -3, pension: 'måske', needs: ['socialt-liv', 'x', 7, 'socialt-liv'] });
+    const { values, ageHint } = prefillFromQuestionnaire({ who: 'admin', age: -3, pension: 'måske', needs: ['socialt-liv', 'x', 7, 'socialt-liv'] }, vum);
     expect(values).toEqual({ needs: ['socialt-liv'] });
     expect(ageHint).toBeNull();
-    expect(prefillFromQuestionnaire({ age: '25 år' }).ageHint).toBeNull();
-    expect(prefillFromQuestionnaire({}).values).toEqual({});
+    expect(prefillFromQuestionnaire({ age: '25 år' }, vum).ageHint).toBeNull();
+    expect(prefillFromQuestionnaire({}, vum).values).toEqual({});
   });
 });
 

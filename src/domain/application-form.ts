@@ -8,9 +8,15 @@
  * Form answers are strings, as HTML gives them: radio buttons "ja"/"nej",
  * the date of birth as three fields (GOV.UK: no date picker), `needs` as
  * repeated checkboxes.
+ *
+ * `needs` is the form's one question about what help is needed. Its options are
+ * the kommune's help list: the VUM themes, sent as the API's `needs`, or the
+ * kommune's own list (help-areas.ts), sent as the API's `helpAreas`. So the form
+ * asks it once, in the kommune's own words, and `checkForm` needs the kommune's
+ * list to know which.
  */
 import { VUM_THEMES } from './ids.ts';
-import { LIMITS, validateApplication, type Issue, type Validation } from './application.ts';
+import { validateApplication, ownListOf, type Issue, type KnownKommuner, type Validation } from './application.ts';
 import { OLDEST_AGE, ageOn } from './age.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 
@@ -50,14 +56,14 @@ export const FORM_FIELDS: readonly FieldName[] = STEPS.flatMap((s) => s.fields);
 
 export type FormValues = Partial<Record<FieldName, string | string[]>>;
 
-/** The field that shows the problem at an API path (array indexes dropped: `needs.2` → `needs`). */
+/** The field that shows the problem at an API path (array indexes dropped: `needs.2` → `needs`; `helpAreas` is asked as `needs`). */
 const FIELD_FOR_PATH = Object.fromEntries(
   (
     'who who,applicant name,applicant.name name,applicant.birthDate birthDay,applicant.cpr cpr,' +
     'applicant.address street,applicant.address.street street,applicant.address.postalCode postalCode,' +
     'applicant.address.city city,applicant.phone phone,applicant.email email,receivesEarlyRetirementPension pension,' +
     'onBehalf onBehalfName,onBehalf.name onBehalfName,onBehalf.relation onBehalfRelation,onBehalf.phone onBehalfPhone,' +
-    'onBehalf.email onBehalfEmail,onBehalf.applicantConsents onBehalfConsent,needs needs,description description,' +
+    'onBehalf.email onBehalfEmail,onBehalf.applicantConsents onBehalfConsent,needs needs,helpAreas needs,description description,' +
     'helpReceived helpReceived,contact contactPreferred,contact.preferred contactPreferred,contact.bestTimes contactTimes,' +
     'wantsBisidder bisidder,consentToObtainInformation consentInformation'
   )
@@ -129,8 +135,11 @@ export function birthDateFrom(values: FormValues): { date?: string; issue?: Issu
  * can have (no choice between "for myself" and "for someone else", a date of
  * birth half filled in). The endpoint and the island then check the body
  * against the schema, so every other rule lives in application.ts.
+ *
+ * `ownList`, the kommune's own help list, makes the answers to the help question
+ * `helpAreas`; without it (the VUM themes) they are `needs`.
  */
-export function formToApplication(values: FormValues, kommune: string): { body: Record<string, unknown>; issues: Issue[] } {
+export function formToApplication(values: FormValues, kommune: string, ownList?: readonly string[]): { body: Record<string, unknown>; issues: Issue[] } {
   const issues: Issue[] = [];
   const who = one(values, 'who');
   if (who !== 'self' && who !== 'on-behalf') issues.push({ path: 'who', code: 'whoRequired' });
@@ -163,7 +172,7 @@ export function formToApplication(values: FormValues, kommune: string): { body: 
             applicantConsents: one(values, 'onBehalfConsent') === 'ja',
           }
         : undefined,
-    needs: many(values, 'needs'),
+    [ownList?.length ? 'helpAreas' : 'needs']: many(values, 'needs'),
     description: one(values, 'description'),
     helpReceived: optional(one(values, 'helpReceived')),
     contact: { preferred: optional(one(values, 'contactPreferred')), bestTimes: optional(one(values, 'contactTimes')) },
@@ -188,10 +197,11 @@ export type FormCheck =
 /**
  * The one check of the form's answers, for the island (before sending) and
  * the endpoint (the no-JavaScript post): the form's own problems, then the
- * shared schema on the JSON body, one problem per field.
+ * shared schema on the JSON body, one problem per field. `kommuner` as
+ * `validateApplication` takes them; the island gives its own kommune's.
  */
-export function checkForm(values: FormValues, kommune: string, now: Date, kommuner?: readonly string[]): FormCheck {
-  const { body, issues: formIssues } = formToApplication(values, kommune);
+export function checkForm(values: FormValues, kommune: string, now: Date, kommuner: KnownKommuner): FormCheck {
+  const { body, issues: formIssues } = formToApplication(values, kommune, ownListOf(kommuner, kommune));
   const result = validateApplication(body, now, kommuner);
   const issues = mergeIssues(formIssues, result.ok ? [] : result.issues);
   return result.ok && !issues.length ? { ...result, body } : { ok: false, issues };
@@ -199,30 +209,31 @@ export function checkForm(values: FormValues, kommune: string, now: Date, kommun
 
 /**
  * Answers carried over from "Kan jeg få støtte?" (the questionnaire): who is asking,
- * førtidspension, needs (VUM themes) and a description (a kommune's own help
- * items in words, for the citizen to edit). Age cannot fill a date of birth; it is returned
- * apart, for the routing preview until a date of birth is given. Anything
- * else is ignored.
+ * førtidspension, and what help is needed, as the kommune lists it: VUM themes
+ * (`needs`) or items of its own list (`helpAreas`, given as `ownList`), both put in the
+ * form's help question. Age cannot fill a date of birth; it is returned apart, for the
+ * routing preview until a date of birth is given. Anything else is ignored.
  */
 export interface QuestionnaireAnswers {
   who?: unknown;
   age?: unknown;
   pension?: unknown;
   needs?: unknown;
-  description?: unknown;
+  helpAreas?: unknown;
 }
 
-export function prefillFromQuestionnaire(answers: QuestionnaireAnswers): { values: FormValues; ageHint: number | null } {
+export function prefillFromQuestionnaire(answers: QuestionnaireAnswers, ownList: readonly string[]): { values: FormValues; ageHint: number | null } {
   const values: FormValues = {};
   if (answers.who === 'self') values.who = 'self';
   // The questionnaire tells a relative from a professional; the form asks only whether it is on someone's behalf.
   if (answers.who === 'relative' || answers.who === 'professional') values.who = 'on-behalf';
   if (answers.pension === 'ja' || answers.pension === 'nej' || answers.pension === 'ved-ikke') values.pension = answers.pension;
-  if (Array.isArray(answers.needs)) {
-    const needs = answers.needs.filter((n): n is string => (VUM_THEMES as readonly unknown[]).includes(n));
+  // Only what the form's help question offers in this kommune.
+  const [chosen, offered]: [unknown, readonly unknown[]] = ownList.length ? [answers.helpAreas, ownList] : [answers.needs, VUM_THEMES];
+  if (Array.isArray(chosen)) {
+    const needs = chosen.filter((n): n is string => offered.includes(n));
     if (needs.length) values.needs = [...new Set(needs)];
   }
-  if (typeof answers.description === 'string' && answers.description.trim()) values.description = answers.description.slice(0, LIMITS.description);
   const age = typeof answers.age === 'string' && /^\d{1,3}$/.test(answers.age) ? Number(answers.age) : answers.age;
   const ageHint = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= OLDEST_AGE ? age : null;
   return { values, ageHint };

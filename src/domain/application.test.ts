@@ -240,12 +240,63 @@ describe('bad input gets a clear code per field, never an exception', () => {
     expect(codes(withChanges((b) => (b.needs = ['sundhed', 'sundhed'])))).toEqual({ needs: 'needsRepeated' });
   });
 
+  describe('helpAreas: items of the kommune’s own help list', () => {
+    /** Aabenraa has a list of its own; Brønderslev lists the VUM themes, so it has none. */
+    const kommuner = { aabenraa: ['vedligeholde-og-udvikle-faerdigheder', 'deltage-i-en-aktivitet'], bronderslev: [] };
+    const inAabenraa = (helpAreas: unknown, needs: string[] = []) => withChanges((b) => Object.assign(b, { kommune: 'aabenraa', needs, helpAreas }));
+    const issues = (body: unknown) => {
+      const result = validateApplication(body, NOW, kommuner);
+      return result.ok ? [] : result.issues;
+    };
+
+    it('the kommune’s own items are accepted, and kept as sent', () => {
+      const result = validateApplication(inAabenraa(['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder']), NOW, kommuner);
+      expect(result.ok && result.application.helpAreas).toEqual(['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder']);
+      expect(validateApplication(inAabenraa([]), NOW, kommuner).ok).toBe(true);
+      expect(validateApplication(valid(), NOW, kommuner).ok).toBe(true);
+    });
+
+    it('an item of another kommune’s list, or a VUM theme, is refused at its own index', () => {
+      expect(issues(inAabenraa(['deltage-i-en-aktivitet', 'administration', 'sundhed']))).toEqual([
+        { path: 'helpAreas.1', code: 'invalidChoice' },
+        { path: 'helpAreas.2', code: 'invalidChoice' },
+      ]);
+    });
+
+    it('a kommune whose list is the VUM themes takes none: they go in needs', () => {
+      expect(issues(withChanges((b) => Object.assign(b, { helpAreas: ['sundhed'] })))).toEqual([{ path: 'helpAreas.0', code: 'invalidChoice' }]);
+      expect(validateApplication(withChanges((b) => Object.assign(b, { helpAreas: [] })), NOW, kommuner).ok).toBe(true);
+    });
+
+    it('each item once, as text, in a list', () => {
+      expect(issues(inAabenraa(['deltage-i-en-aktivitet', 'deltage-i-en-aktivitet']))).toEqual([{ path: 'helpAreas', code: 'needsRepeated' }]);
+      expect(issues(inAabenraa([7]))).toEqual([{ path: 'helpAreas.0', code: 'invalidType' }]);
+      expect(issues(inAabenraa('deltage-i-en-aktivitet'))).toEqual([{ path: 'helpAreas', code: 'invalidType' }]);
+    });
+
+    it('a kommune with its own list still takes VUM themes in needs, as API clients send them', () => {
+      expect(validateApplication(inAabenraa(['deltage-i-en-aktivitet'], ['sundhed']), NOW, kommuner).ok).toBe(true);
+    });
+
+    it('without the kommuner (as an old caller) the items are not checked against a list', () => {
+      expect(codes(inAabenraa(['anything']))).toEqual({});
+    });
+  });
+
   it('an unknown kommune is not a choice: the caller gives the kommuner there are', () => {
-    const kommuner = ['bronderslev', 'varde'];
+    const kommuner = { bronderslev: [], varde: [] };
     const result = validateApplication(withChanges((b) => (b.kommune = 'aarhus')), NOW, kommuner);
     expect(result.ok ? [] : result.issues).toEqual([{ path: 'kommune', code: 'invalidChoice' }]);
     // Any kommune in the list is accepted: the list is the content files, not code.
     expect(validateApplication(withChanges((b) => (b.kommune = 'varde')), NOW, kommuner).ok).toBe(true);
+  });
+
+  it('a key of Object’s prototype is no kommune', () => {
+    for (const kommune of ['constructor', 'tostring', 'hasownproperty']) {
+      const result = validateApplication(withChanges((b) => (b.kommune = kommune)), NOW, { bronderslev: [] });
+      expect(result.ok ? [] : result.issues, kommune).toEqual([{ path: 'kommune', code: 'invalidChoice' }]);
+    }
+    expect(codes(withChanges((b) => (b.kommune = 'constructor')))).toEqual({});
   });
 
   it('a kommune must have the form of a slug, with or without the list', () => {
@@ -256,7 +307,7 @@ describe('bad input gets a clear code per field, never an exception', () => {
   });
 
   it('an unknown kommune is named with the other problems, once', () => {
-    const result = validateApplication({ kommune: 'aarhus' }, NOW, ['bronderslev']);
+    const result = validateApplication({ kommune: 'aarhus' }, NOW, { bronderslev: [] });
     const issues = result.ok ? [] : result.issues;
     expect(issues.filter((i) => i.path === 'kommune')).toEqual([{ path: 'kommune', code: 'invalidChoice' }]);
     expect(issues.map((i) => i.path)).toContain('applicant');

@@ -72,6 +72,8 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 /** Our codes are single camelCase words; zod's own messages are sentences. (A pattern, not the list: the island ships less.) */
 const isIssueCode = (s: string): s is IssueCode => /^[a-z][A-Za-z0-9]*$/.test(s);
 
+/** A list without an item twice. */
+const noRepeats = () => z.refine<unknown[]>((a) => new Set(a).size === a.length, { error: 'needsRepeated' });
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(max));
 const optionalText = (max: number) => z.optional(z.nullable(text(max)));
 /** A phone number as people write it: digits with spaces, hyphens or a leading +; 8–15 digits. */
@@ -121,7 +123,7 @@ export const ApplicationSchema = z.strictObject({
   /**
    * A kommune slug. The schema checks only its form: which kommuner exist is
    * the content's business (one file per kommune), so `validateApplication`
-   * takes the list of slugs from its caller.
+   * takes them from its caller.
    */
   kommune: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalidChoice') }).check(
     z.refine(isKommuneSlug, { error: 'invalidChoice' }),
@@ -131,9 +133,13 @@ export const ApplicationSchema = z.strictObject({
   receivesEarlyRetirementPension: z.optional(z.nullable(z.boolean())),
   onBehalf: z.optional(z.nullable(OnBehalfSchema)),
   /** VUM themes as slugs; may be empty when the description says it all. */
-  needs: z.optional(
-    z.array(z.enum(VUM_THEMES)).check(z.refine((a) => new Set(a).size === a.length, { error: 'needsRepeated' })),
-  ),
+  needs: z.optional(z.array(z.enum(VUM_THEMES)).check(noRepeats())),
+  /**
+   * Items of the kommune's own help list as slugs (an addition to the contract): which ones
+   * the kommune has is its content's business, so `validateApplication` checks them against
+   * `kommuner`. A kommune whose list is the VUM themes has none (help-areas.ts).
+   */
+  helpAreas: z.optional(z.array(z.string()).check(noRepeats())),
   description: text(LIMITS.description),
   /** Help the person already gets or has had (optional, an addition to the contract). */
   helpReceived: optionalText(LIMITS.helpReceived),
@@ -153,6 +159,17 @@ export interface Issue {
   params?: Record<string, number | string>;
 }
 
+/**
+ * The kommuner there are (their content files), by slug, each with the slugs of its own help
+ * list: what `helpAreas` may hold for it, none where the list is the VUM themes
+ * (`knownKommuner` in help-areas.ts builds it from the content).
+ */
+export type KnownKommuner = Readonly<Record<string, readonly string[]>>;
+
+/** The kommune's own help list, when it is one of the kommuner there are (never a key of Object's prototype). */
+export const ownListOf = (kommuner: KnownKommuner | undefined, kommune: unknown): readonly string[] | undefined =>
+  kommuner && typeof kommune === 'string' && Object.hasOwn(kommuner, kommune) ? kommuner[kommune] : undefined;
+
 export type Validation =
   | { ok: true; application: Application; birthDate: string; age: number }
   | { ok: false; issues: Issue[] };
@@ -162,17 +179,22 @@ export type Validation =
  * application comes back cleaned (trimmed, CPR as DDMMYY-SSSS) with the
  * birth date and the age on the day of submission in Danish time.
  *
- * `kommuner`, the slugs of the kommuner there are (the content files), makes
- * a well-formed slug that is none of them an `invalidChoice`. The server
- * always gives it; the form's island, whose kommune is its page's, need not.
+ * `kommuner`, the kommuner there are with their own help lists (the content
+ * files), makes a well-formed slug that is none of them an `invalidChoice`,
+ * and each item of `helpAreas` that is not on the kommune's own list
+ * (`helpAreas.<i>`; every item, where the list is the VUM themes). The server
+ * and the form's island always give it; without it neither is checked.
  */
-export function validateApplication(input: unknown, now: Date, kommuner?: readonly string[]): Validation {
+export function validateApplication(input: unknown, now: Date, kommuner?: KnownKommuner): Validation {
   const parsed = ApplicationSchema.safeParse(input);
   const kommune = valueAt(input, ['kommune']);
-  const unknownKommune = kommuner !== undefined && typeof kommune === 'string' && !kommuner.includes(kommune);
+  const own = ownListOf(kommuner, kommune);
   // First, as the schema's own issue for the field would be: one message per path.
-  const issues: Issue[] = unknownKommune ? [{ path: 'kommune', code: 'invalidChoice' }] : [];
+  const issues: Issue[] = kommuner && typeof kommune === 'string' && !own ? [{ path: 'kommune', code: 'invalidChoice' }] : [];
   if (!parsed.success) issues.push(...parsed.error.issues.flatMap((i) => toIssues(i, input)));
+  // After the schema's, so an item that is no text at all is told so.
+  const areas = valueAt(input, ['helpAreas']);
+  if (own && Array.isArray(areas)) areas.forEach((a, i) => own.includes(a as string) || issues.push({ path: `helpAreas.${i}`, code: 'invalidChoice' }));
   const rules = crossFieldIssues(input, now);
   // One message per field: a field that is already wrong on its own is not also checked against others.
   const all = onePerPath([...issues, ...rules.issues]);

@@ -78,23 +78,21 @@ export interface QuestionnaireKommune {
   under18: Kommune['under18'];
   eligibility: Kommune['eligibility'];
   delivery: Pick<Kommune['delivery'], 'housingFirst' | 'straksforloeb'>;
-  /** With each item as carried into the application's description, in the person of whoever answers (`carried`). */
-  helpAreas: (Kommune['helpAreas'][number] & { carried: Record<'self' | 'other', string> })[];
+  helpAreas: Kommune['helpAreas'];
   otherHelp: Kommune['otherHelp'];
   onBehalf: Kommune['onBehalf'];
 }
 
 export function questionnaireData(k: Kommune): QuestionnaireKommune {
-  const { name, routing, under18, eligibility, delivery, otherHelp, onBehalf } = k;
+  const { name, routing, under18, eligibility, delivery, helpAreas, otherHelp, onBehalf } = k;
   const { housingFirst, straksforloeb } = delivery;
-  const helpAreas = k.helpAreas.map((h) => ({ ...h, carried: { self: inPersonOf(h.label, 'self'), other: inPersonOf(h.label, 'other') } }));
   return { name, units: shownUnits(k), routing, under18, eligibility, delivery: { housingFirst, straksforloeb }, helpAreas, otherHelp, onBehalf };
 }
 
 /**
  * A help item of the standard's, addressed to the reader ("udvikle dine færdigheder"), in the
- * person of the text it is carried into: "Jeg har brug for hjælp til: … mine færdigheder" for
- * oneself, "Personen har brug for hjælp til: … sine færdigheder" for another.
+ * person of whoever it is about: "mine færdigheder" for oneself, "sine færdigheder" for another
+ * (reflexive, so it reads right whoever fills in the application form: help-list.ts).
  */
 export function inPersonOf(label: string, who: 'self' | 'other'): string {
   const words: Record<string, [string, string]> = { du: ['jeg', 'personen'], dig: ['mig', 'sig'], din: ['min', 'sin'], dit: ['mit', 'sit'], dine: ['mine', 'sine'] };

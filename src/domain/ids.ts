@@ -28,7 +28,7 @@ export type VumTheme = (typeof VUM_THEMES)[number];
 
 /**
  * The sessionStorage key under which "Kan jeg få støtte?" leaves its answers
- * for the application form (`{ who, age, pension, needs, description? }`): the contract
+ * for the application form (`{ who, age, pension, needs, helpAreas }`): the contract
  * between the two islands, here so that both import it without importing
  * each other.
  */

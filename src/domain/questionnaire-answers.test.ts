@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inPersonOf, questionnaireData } from './eligibility.ts';
-import { helpListIsVum, parseAge, prefillFields, prefillFor, prefillStorageKey, readAnswers } from './questionnaire-answers.ts';
+import { helpListIsVum } from './help-areas.ts';
+import { parseAge, prefillFields, prefillFor, prefillStorageKey, readAnswers } from './questionnaire-answers.ts';
 import { kommune } from '../../tests/support/kommuner.ts';
-import { STRINGS } from '../i18n/index.ts';
 
 const bronderslev = questionnaireData(kommune('bronderslev'));
-const carry = (lang: 'da' | 'en') => STRINGS[lang].questionnaire.carryNeeds;
-const da = carry('da');
 const form = (fields: [string, string][]) => new URLSearchParams(fields);
 const complete: [string, string][] = [
   ['who', 'self'],
@@ -105,8 +103,8 @@ describe('carrying the answers over to the application (the prefill contract wit
   });
 
   it('a relative answering for a 24-year-old without førtidspension in Brønderslev', () => {
-    const prefill = prefillFor({ who: 'relative', age: 24, pension: 'nej', needs: ['sundhed', 'socialt-liv'] }, bronderslev, da);
-    expect(prefill).toEqual({ who: 'relative', age: 24, pension: 'nej', needs: ['socialt-liv', 'sundhed'] });
+    const prefill = prefillFor({ who: 'relative', age: 24, pension: 'nej', needs: ['sundhed', 'socialt-liv'] }, bronderslev);
+    expect(prefill).toEqual({ who: 'relative', age: 24, pension: 'nej', needs: ['socialt-liv', 'sundhed'], helpAreas: [] });
     expect(prefillFields(prefill)).toEqual([
       ['prefill', 'questionnaire'],
       ['who', 'relative'],
@@ -118,12 +116,12 @@ describe('carrying the answers over to the application (the prefill contract wit
   });
 
   it('førtidspension is left out (null) where it was not asked: a 40-year-old in Brønderslev, anyone in Varde', () => {
-    expect(prefillFor({ who: 'self', age: 40, pension: 'ja' }, bronderslev, da).pension).toBeNull();
-    expect(prefillFor({ who: 'self', age: 25, pension: 'ja' }, questionnaireData(kommune('varde')), da).pension).toBeNull();
+    expect(prefillFor({ who: 'self', age: 40, pension: 'ja' }, bronderslev).pension).toBeNull();
+    expect(prefillFor({ who: 'self', age: 25, pension: 'ja' }, questionnaireData(kommune('varde'))).pension).toBeNull();
   });
 
   it('an empty age and pension are empty fields, not the word "null"', () => {
-    expect(prefillFields({ who: 'self', age: null, pension: null, needs: [] })).toEqual([
+    expect(prefillFields({ who: 'self', age: null, pension: null, needs: [], helpAreas: [] })).toEqual([
       ['prefill', 'questionnaire'],
       ['who', 'self'],
       ['age', ''],
@@ -132,26 +130,30 @@ describe('carrying the answers over to the application (the prefill contract wit
   });
 });
 
-describe('a kommune with its own help list: the chosen items go along as words, never as VUM themes', () => {
+describe('a kommune with its own help list: the chosen items go along as helpAreas, never as VUM themes', () => {
   it('Brønderslev and Varde list the VUM themes; Frederikssund, Sønderborg and Aabenraa their own items', () => {
     expect(['bronderslev', 'varde'].map((slug) => helpListIsVum(questionnaireData(kommune(slug))))).toEqual([true, true]);
     expect(['frederikssund', 'sonderborg', 'aabenraa'].map((slug) => helpListIsVum(questionnaireData(kommune(slug))))).toEqual([false, false, false]);
   });
 
-  it('a 40-year-old in Sønderborg who needs help with administration and practical tasks gets them named in the description, and no VUM theme', () => {
+  it('a 40-year-old in Sønderborg who needs help with administration and practical tasks: both as helpAreas, no VUM theme, no description', () => {
     const sonderborg = questionnaireData(kommune('sonderborg'));
-    const prefill = prefillFor({ who: 'self', age: 40, needs: ['praktiske-opgaver-i-hjemmet', 'administration'] }, sonderborg, da);
+    const prefill = prefillFor({ who: 'self', age: 40, needs: ['praktiske-opgaver-i-hjemmet', 'administration'] }, sonderborg);
     // Sønderborg's "praktiske opgaver i hjemmet" is its own indsats: not ticked as the VUM theme of the same name.
     expect(prefill.needs).toEqual([]);
-    expect(prefill.description).toBe('Jeg har brug for hjælp til:\n- Administration\n- Praktiske opgaver i hjemmet');
-    expect(prefillFields(prefill).slice(-1)).toEqual([['description', prefill.description]]);
+    expect(prefill.helpAreas).toEqual(['administration', 'praktiske-opgaver-i-hjemmet']);
+    expect(prefill).not.toHaveProperty('description');
+    expect(prefillFields(prefill).slice(-2)).toEqual([
+      ['helpAreas', 'administration'],
+      ['helpAreas', 'praktiske-opgaver-i-hjemmet'],
+    ]);
   });
 
-  it('in Aabenraa the standard\'s "dine færdigheder" is carried as "mine" for oneself and "sine" for another: one person in one text', () => {
+  it('the same slugs whoever answers, in English too: the words are the form’s business', () => {
     const aabenraa = questionnaireData(kommune('aabenraa'));
     const needs = ['vedligeholde-og-udvikle-faerdigheder'];
-    expect(prefillFor({ who: 'self', age: 40, needs }, aabenraa, da).description).toBe('Jeg har brug for hjælp til:\n- At holde fast i og udvikle mine færdigheder');
-    expect(prefillFor({ who: 'relative', age: 40, needs }, aabenraa, da).description).toBe('Personen har brug for hjælp til:\n- At holde fast i og udvikle sine færdigheder');
+    expect(prefillFor({ who: 'self', age: 40, needs }, aabenraa).helpAreas).toEqual(needs);
+    expect(prefillFor({ who: 'professional', age: 40, needs }, aabenraa).helpAreas).toEqual(needs);
   });
 
   it('inPersonOf turns the reader\'s du, dig, din, dit, dine into the text\'s person, and leaves other words alone', () => {
@@ -161,14 +163,8 @@ describe('a kommune with its own help list: the chosen items go along as words, 
     expect(inPersonOf('Produktion og dukker', 'self')).toBe('Produktion og dukker');
   });
 
-  it('a professional answering in English for someone in Frederikssund: the sentence is English, the items the standard’s Danish words', () => {
-    const frederikssund = questionnaireData(kommune('frederikssund'));
-    const prefill = prefillFor({ who: 'professional', age: 22, needs: ['uddannelse-og-arbejde'] }, frederikssund, carry('en'));
-    expect(prefill.description).toBe('The person needs help with:\n- Uddannelse og arbejde');
-  });
-
-  it('no items chosen, no description; a VUM kommune never gets one', () => {
-    expect(prefillFor({ who: 'self', age: 40, needs: [] }, questionnaireData(kommune('aabenraa')), da)).not.toHaveProperty('description');
-    expect(prefillFor({ who: 'self', age: 40, needs: ['sundhed'] }, questionnaireData(kommune('varde')), da)).not.toHaveProperty('description');
+  it('no items chosen, none carried; a VUM kommune never carries helpAreas', () => {
+    expect(prefillFor({ who: 'self', age: 40, needs: [] }, questionnaireData(kommune('aabenraa')))).toMatchObject({ needs: [], helpAreas: [] });
+    expect(prefillFor({ who: 'self', age: 40, needs: ['sundhed'] }, questionnaireData(kommune('varde')))).toMatchObject({ needs: ['sundhed'], helpAreas: [] });
   });
 });

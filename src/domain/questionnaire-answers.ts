@@ -5,11 +5,12 @@
  * application form as the prefill contract:
  *
  *   sessionStorage `stoetteportalen:questionnaire:<kommune-slug>` =
- *   { who, age, pension, needs, description? }   (JavaScript), or
- *   POST /<kommune>/ansoeg/ with prefill=questionnaire, who, age, pension, needs…, description? (no JavaScript).
+ *   { who, age, pension, needs, helpAreas }   (JavaScript), or
+ *   POST /<kommune>/ansoeg/ with prefill=questionnaire, who, age, pension, needs…, helpAreas… (no JavaScript).
  *
- * `needs` are VUM themes (what the API takes); a kommune with its own help
- * list carries the chosen items as a `description` instead (see `prefillFor`).
+ * The chosen help goes where the application takes it: VUM themes as `needs`,
+ * items of a kommune's own help list as `helpAreas` (see `prefillFor`). The
+ * form ticks them in its help question, so it does not ask again.
  *
  * Errors are codes; the UI words them. Nothing here stores anything.
  */
@@ -24,7 +25,7 @@ import {
   type QuestionnaireKommune,
   type YesNo,
 } from './eligibility.ts';
-import { VUM_THEMES } from './ids.ts';
+import { helpListIsVum } from './help-areas.ts';
 
 
 export interface AnswerError {
@@ -105,63 +106,29 @@ export interface QuestionnairePrefill {
   who: Asker;
   age: number | null;
   pension: YesNo | null;
-  /** VUM themes: the API's `needs`. */
+  /** VUM themes: the API's `needs` (empty where the kommune has its own list). */
   needs: string[];
-  /** The chosen items of a kommune's own help list, as a sentence the citizen can edit; absent when none. */
-  description?: string;
-}
-
-/**
- * The page's words for carrying a kommune's own help items over, by who is
- * answering; `{{needs}}` becomes the items, one per line
- * ("Jeg har brug for hjælp til:\n- Administration\n- Indkøb og kost").
- */
-export interface CarriedNeedsStrings {
-  self: string;
-  other: string;
-}
-
-/**
- * Whether the kommune's help list is the VUM themes, which the application's
- * `needs` takes as they are (Brønderslev 000 and Varde 003 list the VUM
- * themes). Any other item makes it the kommune's own list (Frederikssund 001,
- * Sønderborg 002, Aabenraa 004): those standards do not map their items to
- * VUM themes, so neither do we, not even Sønderborg's "praktiske opgaver i
- * hjemmet", which shares a theme's name but is one of its own indsatser.
- */
-export function helpListIsVum(k: Pick<QuestionnaireKommune, 'helpAreas'>): boolean {
-  return k.helpAreas.every((h) => (VUM_THEMES as readonly string[]).includes(h.slug));
-}
-
-/**
- * The chosen items of an own help list in the page's words (the labels are the standard's own,
- * in the person of the text: "Jeg har brug for hjælp til: … mine færdigheder", `inPersonOf`).
- */
-function carriedNeeds(k: QuestionnaireKommune, needs: string[], who: Asker, s: CarriedNeedsStrings): string {
-  const person = who === 'self' ? 'self' : 'other';
-  const items = k.helpAreas.filter((h) => needs.includes(h.slug)).map((h) => `- ${h.carried[person]}`);
-  return s[person].replace('{{needs}}', items.join('\n'));
+  /** Items of the kommune's own help list: the API's `helpAreas` (empty where the list is the VUM themes). */
+  helpAreas: string[];
 }
 
 /** Where the island leaves the prefill (defined once in ids.ts, which the application form also reads). */
 export { prefillStorageKey } from './ids.ts';
 
-export function prefillFor(answers: Answers, k: QuestionnaireKommune, s: CarriedNeedsStrings): QuestionnairePrefill {
+export function prefillFor(answers: Answers, k: QuestionnaireKommune): QuestionnairePrefill {
   const asked = questionsFor(k, answers);
-  const who = answers.who ?? 'self';
   const chosen = asked.includes('needs') ? knownNeeds(k, answers.needs) : [];
   const vum = helpListIsVum(k);
-  const prefill: QuestionnairePrefill = {
-    who,
+  return {
+    who: answers.who ?? 'self',
     age: answers.age ?? null,
     pension: asked.includes('pension') ? (answers.pension ?? null) : null,
     needs: vum ? chosen : [],
+    helpAreas: vum ? [] : chosen,
   };
-  if (!vum && chosen.length) prefill.description = carriedNeeds(k, chosen, who, s);
-  return prefill;
 }
 
-/** The same prefill as hidden form fields for the no-JavaScript form (`needs` once per need). */
+/** The same prefill as hidden form fields for the no-JavaScript form (`needs` and `helpAreas` once per item). */
 export function prefillFields(prefill: QuestionnairePrefill): [name: string, value: string][] {
   return [
     ['prefill', 'questionnaire'],
@@ -169,6 +136,6 @@ export function prefillFields(prefill: QuestionnairePrefill): [name: string, val
     ['age', prefill.age === null ? '' : String(prefill.age)],
     ['pension', prefill.pension ?? ''],
     ...prefill.needs.map((need): [string, string] => ['needs', need]),
-    ...(prefill.description ? [['description', prefill.description] as [string, string]] : []),
+    ...prefill.helpAreas.map((item): [string, string] => ['helpAreas', item]),
   ];
 }

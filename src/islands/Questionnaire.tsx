@@ -159,7 +159,7 @@ export function Questionnaire(props: QuestionnaireProps) {
         links={links}
         level={2}
         headingRef={headingRef}
-        apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k, s.carryNeeds)) }}
+        apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k)) }}
         phoneStatus={hours && <PhoneStatusLine config={{ lang, hours, strings: phone }} note={phone.assumption} />}
         controls={
           <div class="questionnaire-nav no-print">

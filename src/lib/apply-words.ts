@@ -9,7 +9,13 @@
 import type daApply from '../i18n/locales/da/apply.json';
 
 type ApplyJson = typeof daApply;
-export type ApplyStrings = Omit<ApplyJson, 'api' | 'forOnBehalf' | 'forNotYetKnown'>;
+/** The help question's words: its options by slug, the VUM themes or a kommune's own list (`withHelpList` in help-list-words.ts). */
+type NeedsStrings = Omit<ApplyJson['needs'], 'themes'> & {
+  themes: Record<string, string>;
+  /** The options' language where it is not the page's: a kommune's own list (Danish) on an English page. */
+  lang?: 'da';
+};
+export type ApplyStrings = Omit<ApplyJson, 'api' | 'forOnBehalf' | 'forNotYetKnown' | 'needs'> & { needs: NeedsStrings };
 
 /** Who fills in the form: the `who` answer, or not known yet. */
 export type Filler = 'self' | 'on-behalf' | 'unknown';

@@ -6,6 +6,8 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { inBothLangs } from './page-langs.ts';
+import { knownKommuner } from '../domain/help-areas.ts';
+import type { KnownKommuner } from '../domain/application.ts';
 
 export type KommuneEntry = CollectionEntry<'kommuner'>;
 
@@ -17,6 +19,11 @@ export async function getKommuner(): Promise<KommuneEntry[]> {
 /** The kommuner's slugs (their file names), in the order of their names, as pages and messages list them. */
 export async function getKommuneSlugs(): Promise<string[]> {
   return (await getKommuner()).map((entry) => entry.id);
+}
+
+/** The kommuner with their own help lists, in the order of their names, as the API checks an application against them. */
+export async function getKnownKommuner(): Promise<KnownKommuner> {
+  return knownKommuner((await getKommuner()).map((entry) => [entry.id, entry.data] as const));
 }
 
 export async function getKommune(slug: string): Promise<KommuneEntry | undefined> {

@@ -16,7 +16,9 @@ const FORM = '/bronderslev/ansoeg/';
 
 /** "du" about the person's own circumstances, as the words for oneself say it. */
 const DU_ABOUT_THE_PERSON =
-  /Om dig\b|vil du helst kontaktes|Får du førtidspension|for dig i hverdagen|Får du allerede hjælp|oplysninger om dig|Din ansøgning går|fordi du\b|Du skal være fyldt|Vil du have en bisidder|Har du ikke en fast adresse/;
+  /Om dig\b|vil du helst kontaktes|Får du førtidspension|for dig i hverdagen|Får du allerede hjælp|oplysninger om dig|Din ansøgning går|fordi du\b|Du skal være fyldt|Vil du have en bisidder|Har du ikke en fast adresse|Hvad har du brug for|\b(dig|din|dit|dine) (færdigheder|hverdag|hjem|økonomi|netværk)\b|omkring dig\b/;
+/** A kommune that lists its own help items, in the standard's words to the reader ("dine færdigheder"). */
+const OWN_LIST_FORM = '/aabenraa/ansoeg/';
 
 /** The form's text, without the questions about the one applying for another (they speak of "personen" by right). */
 const formText = (page: Page) =>
@@ -91,8 +93,67 @@ test('a month written as a word and a day with its dot are read: "3." "april" is
   await expect(page.getByRole('row', { name: /Fødselsdato/ })).toContainText(`3.4.${year}`);
 });
 
+test('in a kommune with its own help list, a helper is asked about the person in the standard’s items without “dine”', async ({ page }) => {
+  await page.goto(OWN_LIST_FORM);
+  await page.getByLabel('Jeg søger for en anden').check();
+  await page.getByLabel('Dit navn').fill('Hanne');
+  await page.getByLabel('Hvad er du for personen?').fill('Mor');
+  await page.getByLabel('Personen har sagt ja til, at jeg søger for dem').check();
+  await continueButton(page).click();
+  await page.getByLabel('Fulde navn').fill('Per Person');
+  await fillBirthDate(page, 40);
+  await page.getByLabel('Telefonnummer').fill('12 34 56 78');
+  await continueButton(page).click();
+  const question = page.getByRole('group', { name: 'Hvad har personen brug for hjælp til?' });
+  await expect(question.getByLabel('At holde fast i og udvikle sine færdigheder')).toBeVisible();
+  const text = await formText(page);
+  expect(text).not.toMatch(DU_ABOUT_THE_PERSON);
+  expect(text).not.toContain('Socialt liv');
+  expect(await axeViolations(page, 'main')).toEqual([]);
+  await question.getByLabel('At holde fast i og udvikle sine færdigheder').check();
+  await page.getByLabel('Fortæl kort, hvad der er svært').fill(marker());
+  await continueButton(page).click();
+  await page.getByRole('group', { name: 'Hvordan skal kommunen helst kontakte personen?' }).getByLabel('Telefon').check();
+  await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
+  await continueButton(page).click();
+  await expect(page.getByRole('row', { name: /Hvad har personen brug for hjælp til/ })).toContainText('At holde fast i og udvikle sine færdigheder');
+  expect(await formText(page)).not.toMatch(DU_ABOUT_THE_PERSON);
+});
+
+test('on the English page of a kommune with its own help list, the items are the standard’s Danish words, marked as Danish', async ({ page }) => {
+  await page.goto(`/en${OWN_LIST_FORM}`);
+  const next = page.getByRole('button', { name: 'Continue' });
+  const born = birthDateForAge(40);
+  await page.getByLabel('I am applying for myself').check();
+  await next.click();
+  await page.getByLabel('Full name').fill('Sofie Testesen');
+  await page.getByLabel('Day', { exact: true }).fill(born.day);
+  await page.getByLabel('Month', { exact: true }).fill(born.month);
+  await page.getByLabel('Year', { exact: true }).fill(born.year);
+  await page.getByLabel(/^Phone number/).fill('12 34 56 78');
+  await next.click();
+  const question = page.getByRole('group', { name: 'What do you need help with?' });
+  await expect(question.locator('label[lang="da"]')).toHaveText([
+    'At holde fast i og udvikle dine færdigheder',
+    'At deltage i en bestemt aktivitet',
+    'At klare en bestemt funktion',
+    'Socialpædagogisk ledsagelse',
+  ]);
+  expect(await axeViolations(page, 'main')).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.beforeEach(({ context }) => blockSiteScripts(context));
+
+  test('in a kommune with its own help list the neutral page asks about the items with “sine”, never “dine”', async ({ page }) => {
+    await page.goto(OWN_LIST_FORM);
+    const question = page.getByRole('group', { name: 'Hvad er der brug for hjælp til?' });
+    await expect(question.getByRole('checkbox')).toHaveCount(4);
+    await expect(question.getByLabel('At holde fast i og udvikle sine færdigheder')).toBeVisible();
+    const text = await formText(page);
+    expect(text).not.toMatch(DU_ABOUT_THE_PERSON);
+    expect(text).not.toContain('Socialt liv');
+  });
 
   test('before it is sent the page names neither; back with errors it speaks to whoever filled it in', async ({ page }) => {
     await page.goto(FORM);

@@ -12,6 +12,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answerWithForm, answerWithIsland, questionnaire, type Given } from './support/questionnaire.ts';
 import { birthDateForAge, clientAddress, marker, storedWith } from '../support/applications.ts';
+import { axeViolations } from './support/site.ts';
+import { blockSiteScripts } from './support/no-js.ts';
 
 test.use({ extraHTTPHeaders: { 'X-Forwarded-For': clientAddress() } });
 
@@ -45,14 +47,15 @@ async function fillTheRest(page: Page, name = 'Sofie Rejse', age = 25) {
   await page.getByLabel(/^Telefonnummer/).fill('12345678');
 }
 
-/** With JavaScript, from the support step on: the description, contact and consent, then send. */
-async function describeAndSend(page: Page, description: string) {
+/** With JavaScript, from the support step on: the description, contact and consent, then (after `onReview` looked at "Tjek dine svar") send. */
+async function describeAndSend(page: Page, description: string, onReview: () => Promise<void> = async () => {}) {
   await page.getByLabel('Fortæl kort, hvad der er svært').fill(description);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await page.getByRole('group', { name: 'Hvordan vil du helst kontaktes af kommunen?' }).getByLabel('Telefon').check();
   await page.getByRole('group', { name: /bisidder/ }).getByLabel('Nej').check();
   await page.getByRole('group', { name: /hente oplysninger/ }).getByLabel('Ja').check();
   await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await onReview();
   await page.getByRole('button', { name: 'Send ansøgning' }).click();
 }
 
@@ -71,7 +74,7 @@ async function openFormCarrying(page: Page, slug: string, answers: unknown) {
   await page.goto(`/${slug}/ansoeg/`);
 }
 
-const BRONDERSLEV_CARRIED = { who: 'self', age: 25, pension: 'nej', needs: ['socialt-liv'] };
+const BRONDERSLEV_CARRIED = { who: 'self', age: 25, pension: 'nej', needs: ['socialt-liv'], helpAreas: [] };
 
 test('with JavaScript: the questionnaire’s answers go along to the form, which routes to UngeCentret before a date of birth is typed', async ({ page }) => {
   await page.goto(questionnaire('bronderslev'));
@@ -131,76 +134,89 @@ test.describe('without JavaScript', () => {
 });
 
 /**
- * Sønderborg lists its own indsatser, not the VUM themes the API's `needs`
- * takes: the chosen items go along as the start of the description, in the
- * citizen's words to edit, and no VUM theme is ticked for them.
+ * Aabenraa lists its own help items, not the VUM themes the API's `needs`
+ * takes: the form's help question offers that list, with the items chosen in
+ * the questionnaire already ticked (so it is not asked again), and they are
+ * stored as `helpAreas`, never as VUM themes and never in the description.
  */
-const sonderborg: Given = {
+const aabenraa: Given = {
   who: 'self',
-  age: '40',
+  age: '35',
   reducedFunction: 'ja',
-  needs: ['administration', 'indkoeb-og-kost'],
+  needs: ['vedligeholde-og-udvikle-faerdigheder', 'deltage-i-en-aktivitet'],
+  kindOfHelp: 'learn',
   coveredByOtherHelp: 'nej',
-  housing: 'eget-hjem',
-  canTakePart: 'ja',
-  shortNeed: 'nej',
 };
-const CARRIED = 'Jeg har brug for hjælp til:\n- Administration\n- Indkøb og kost';
-const SONDERBORG_RECEIPT = /\/sonderborg\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+const CHOSEN = ['vedligeholde-og-udvikle-faerdigheder', 'deltage-i-en-aktivitet'];
+const AABENRAA_RECEIPT = /\/aabenraa\/ansoeg\/kvittering\/\?reference=[2-9A-Z]{4}-[2-9A-Z]{4}$/;
+// No førtidspension question in Aabenraa: `pension` goes along as null.
+const AABENRAA_CARRIED = { who: 'self', age: 35, pension: null, needs: [], helpAreas: CHOSEN };
 
-async function expectOwnItemsCarried(page: Page) {
-  await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue(CARRIED);
-  await expect(page.getByRole('group', { name: 'Hvad er svært i hverdagen?' }).getByRole('checkbox', { checked: true })).toHaveCount(0);
+/** The help question asks Aabenraa's own list, once, with the questionnaire's choices ticked; the description is empty. */
+async function expectOwnItemsTicked(page: Page) {
+  const question = page.getByRole('group', { name: 'Hvad har du brug for hjælp til?' });
+  await expect(question.getByLabel('At holde fast i og udvikle dine færdigheder')).toBeChecked();
+  await expect(question.getByLabel('At deltage i en bestemt aktivitet')).toBeChecked();
+  await expect(question.getByRole('checkbox')).toHaveCount(4);
+  await expect(question.getByRole('checkbox', { checked: true })).toHaveCount(2);
+  // Asked once: no VUM theme to choose as well, and nothing carried into the text.
+  await expect(page.getByRole('checkbox', { name: /Socialt liv|Sundhed|Samfundsliv/ })).toHaveCount(0);
+  await expect(page.getByLabel('Fortæl kort, hvad der er svært')).toHaveValue('');
 }
 
-// No førtidspension question at 40: `pension` goes along as null.
-const SONDERBORG_CARRIED = { who: 'self', age: 40, pension: null, needs: [], description: CARRIED };
+async function expectStoredAsHelpAreas(description: string) {
+  const stored = await storedWith('aabenraa', description);
+  expect(stored.map((a) => [a.application.helpAreas, a.application.needs ?? []])).toEqual([[CHOSEN, []]]);
+  expect(stored[0]!.application.description).toBe(description);
+}
 
-test('with JavaScript: in Sønderborg her own help items go along as the start of the description', async ({ page }) => {
-  await page.goto(questionnaire('sonderborg'));
-  await answerWithIsland(page, sonderborg);
+test('with JavaScript: in Aabenraa her own help items go along as helpAreas', async ({ page }) => {
+  await page.goto(questionnaire('aabenraa'));
+  await answerWithIsland(page, aabenraa);
   await page.getByRole('link', { name: /^Søg (nu|alligevel)$/ }).click();
-  await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
-  expect(await carried(page, 'sonderborg')).toEqual(SONDERBORG_CARRIED);
+  await expect(page).toHaveURL(/\/aabenraa\/ansoeg\/$/);
+  expect(await carried(page, 'aabenraa')).toEqual(AABENRAA_CARRIED);
   await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
 });
 
-test('with JavaScript: in Sønderborg, from the carried items, she adds to the description and sends; no VUM theme is stored', async ({ page }) => {
-  const extra = marker();
-  await openFormCarrying(page, 'sonderborg', SONDERBORG_CARRIED);
+test('with JavaScript: in Aabenraa the help question comes with her items ticked; "Tjek dine svar" names them; they are stored as helpAreas', async ({ page }) => {
+  const description = marker();
+  await openFormCarrying(page, 'aabenraa', AABENRAA_CARRIED);
   await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
   await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await fillTheRest(page, 'Karen Indsats', 40);
+  await fillTheRest(page, 'Karen Indsats', 35);
   await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await expectOwnItemsCarried(page);
-  const description = `${CARRIED}\n${extra}`;
-  await describeAndSend(page, description);
+  await expectOwnItemsTicked(page);
+  expect(await axeViolations(page)).toEqual([]);
+  await describeAndSend(page, description, () =>
+    expect(page.getByRole('row', { name: /Hvad har du brug for hjælp til/ })).toContainText('At holde fast i og udvikle dine færdigheder; At deltage i en bestemt aktivitet'),
+  );
 
-  await expect(page).toHaveURL(SONDERBORG_RECEIPT);
-  const stored = await storedWith('sonderborg', description);
-  expect(stored.map((a) => a.application.needs)).toEqual([[]]);
+  await expect(page).toHaveURL(AABENRAA_RECEIPT);
+  await expectStoredAsHelpAreas(description);
 });
 
-test.describe('without JavaScript, in Sønderborg', () => {
-  test.use({ javaScriptEnabled: false });
+test.describe('without JavaScript, in Aabenraa', () => {
+  // The site's scripts blocked (not JavaScript off), so axe can look at the page.
+  test.beforeEach(({ context }) => blockSiteScripts(context));
 
-  test('her own help items are posted along and start the description; she adds to it and sends', async ({ page }) => {
-    const extra = marker();
-    await page.goto(questionnaire('sonderborg'));
-    await answerWithForm(page, sonderborg);
+  test('her own help items are posted along and ticked in the help question; she sends, and they are stored as helpAreas', async ({ page }) => {
+    const description = marker();
+    await page.goto(questionnaire('aabenraa'));
+    await answerWithForm(page, aabenraa);
     await page.getByRole('button', { name: /^Søg (nu|alligevel)$/ }).click();
-    await expect(page).toHaveURL(/\/sonderborg\/ansoeg\/$/);
-    await expectOwnItemsCarried(page);
+    await expect(page).toHaveURL(/\/aabenraa\/ansoeg\/$/);
+    await expectOwnItemsTicked(page);
     await expect(page.locator('.error-summary')).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
 
-    await fillTheRest(page, 'Karen Indsats', 40);
-    await fillContactAndConsent(page, `${CARRIED}\n${extra}`);
+    await fillTheRest(page, 'Karen Indsats', 35);
+    await fillContactAndConsent(page, description);
     await page.getByRole('button', { name: 'Fortsæt' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tjek dine svar');
+    await expect(page.getByRole('row', { name: /Hvad har du brug for hjælp til/ })).toContainText('At holde fast i og udvikle dine færdigheder; At deltage i en bestemt aktivitet');
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
-    await expect(page).toHaveURL(SONDERBORG_RECEIPT);
-    // An HTML form sends a textarea's line breaks as CRLF; they are stored as LF, as the island sends them.
-    const stored = await storedWith('sonderborg', `${CARRIED}\n${extra}`);
-    expect(stored.map((a) => a.application.needs)).toEqual([[]]);
+    await expect(page).toHaveURL(AABENRAA_RECEIPT);
+    await expectStoredAsHelpAreas(description);
   });
 });

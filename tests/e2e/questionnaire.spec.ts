@@ -74,7 +74,7 @@ test.describe('with JavaScript, keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/bronderslev\/ansoeg\/$/);
     const carried = await page.evaluate(() => sessionStorage.getItem('stoetteportalen:questionnaire:bronderslev'));
-    expect(JSON.parse(carried ?? 'null')).toEqual({ who: 'self', age: 24, pension: 'nej', needs: ['socialt-liv'] });
+    expect(JSON.parse(carried ?? 'null')).toEqual({ who: 'self', age: 24, pension: 'nej', needs: ['socialt-liv'], helpAreas: [] });
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     expect(errors).toEqual([]);
   });

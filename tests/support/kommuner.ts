@@ -5,6 +5,8 @@
  */
 import { parseKommune, type Kommune } from '../../src/domain/kommune.ts';
 import { KOMMUNER_DIR, readKommuneFiles } from '../../src/lib/content-files.ts';
+import { knownKommuner } from '../../src/domain/help-areas.ts';
+import type { KnownKommuner } from '../../src/domain/application.ts';
 
 export const kommuner: Record<string, Kommune> = Object.fromEntries(
   readKommuneFiles(KOMMUNER_DIR).map(({ file, slug, data }) => [slug, parseKommune(file, data)]),
@@ -12,6 +14,9 @@ export const kommuner: Record<string, Kommune> = Object.fromEntries(
 
 /** Every kommune's slug, in the order of their names (as the front page, the compare page and the API's messages list them). */
 export const kommuneSlugs: string[] = Object.keys(kommuner).sort((a, b) => kommuner[a]!.name.localeCompare(kommuner[b]!.name, 'da'));
+
+/** The kommuner as the API checks an application against them (each slug with its own help list), in the same order. */
+export const known: KnownKommuner = knownKommuner(kommuneSlugs.map((slug) => [slug, kommuner[slug]!] as const));
 
 export function kommune(slug: string): Kommune {
   const k = kommuner[slug];

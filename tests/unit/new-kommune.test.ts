@@ -11,6 +11,7 @@
  * and its server accepting `kommune: "testby"`, is `npm run proof:new-kommune`
  * (tests/build/new-kommune.ts; a build takes minutes on two cores).
  */
+import { knownKommuner } from '../../src/domain/help-areas.ts';
 import { globSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +49,7 @@ function depsFor(kommunerDir: string): SubmitDeps {
   const slugs = Object.keys(kommuner).sort((a, b) => kommuner[a]!.name.localeCompare(kommuner[b]!.name, 'da'));
   return {
     store: () => store,
-    kommuneSlugs: async () => slugs,
+    kommuner: async () => knownKommuner(slugs.map((slug) => [slug, kommuner[slug]!] as const)),
     kommune: async (slug) => kommuner[slug],
     now: () => NOW,
     limiter: createRateLimiter({ capacity: 100, windowSeconds: 600 }),

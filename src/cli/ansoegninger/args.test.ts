@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseArguments, type CommandSettings, type KommuneCatalog } from './args.ts';
 
 const catalog: KommuneCatalog = {
-  bronderslev: { name: 'Brønderslev Kommune', units: [{ id: 'visitationen', name: 'Visitationen' }, { id: 'ungecentret', name: 'UngeCentret' }] },
-  varde: { name: 'Varde Kommune', units: [{ id: 'social-og-handicap', name: 'Social og Handicap' }] },
+  bronderslev: { name: 'Brønderslev Kommune', units: [{ id: 'visitationen', name: 'Visitationen' }, { id: 'ungecentret', name: 'UngeCentret' }], helpAreas: [] },
+  varde: { name: 'Varde Kommune', units: [{ id: 'social-og-handicap', name: 'Social og Handicap' }], helpAreas: [] },
 };
 
 const parse = (line: string, settings: CommandSettings = {}) => parseArguments(line.split(' ').filter(Boolean), catalog, settings);

@@ -14,7 +14,8 @@ import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../../domain/retenti
 import { MESSAGES } from './text.ts';
 
 /** The kommuner the command knows, from their content files: slug → name and unit ids. */
-export type KommuneCatalog = Record<string, { name: string; units: { id: string; name: string }[] }>;
+/** The kommuner by slug: name, units, and the help list (`helpAreas`: the standard's words for each item, by slug). */
+export type KommuneCatalog = Record<string, { name: string; units: { id: string; name: string }[]; helpAreas: { slug: string; label: string }[] }>;
 
 export type ExportFormat = 'csv' | 'jsonl';
 

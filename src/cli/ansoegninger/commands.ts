@@ -77,7 +77,7 @@ async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: Com
     return EXIT.failed;
   }
   const render = (applications: StoredApplication[]) =>
-    command.format === 'csv' ? toCsv(applications, ctx.catalog) : toJsonLines(applications);
+    command.format === 'csv' ? toCsv(applications, ctx.catalog) : toJsonLines(applications, ctx.catalog);
   let exported: StoredApplication[];
   try {
     exported = await ctx.store.exportApplications(command.filter, ctx.now, async (applications) => {

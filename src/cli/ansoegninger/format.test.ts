@@ -6,7 +6,15 @@ import type { KommuneCatalog } from './args.ts';
 import { csvField, listReport, toCsv, toJsonLines } from './format.ts';
 
 const catalog: KommuneCatalog = {
-  bronderslev: { name: 'Brønderslev Kommune', units: [{ id: 'ungecentret', name: 'UngeCentret' }] },
+  bronderslev: { name: 'Brønderslev Kommune', units: [{ id: 'ungecentret', name: 'UngeCentret' }], helpAreas: [] },
+  aabenraa: {
+    name: 'Aabenraa Kommune',
+    units: [{ id: 'visitation-og-understoettelse', name: 'Visitation og Understøttelse' }],
+    helpAreas: [
+      { slug: 'vedligeholde-og-udvikle-faerdigheder', label: 'At holde fast i og udvikle dine færdigheder' },
+      { slug: 'deltage-i-en-aktivitet', label: 'At deltage i en bestemt aktivitet' },
+    ],
+  },
 };
 
 const stored = (changes: Partial<Application> = {}, exportedAt: string | null = null): StoredApplication => ({
@@ -93,6 +101,16 @@ describe('CSV for Danish Excel', () => {
     expect(row![header!.indexOf('CPR-nummer')]).toBe('120401-4321');
   });
 
+  it('the items of a kommune’s own help list by the standard’s words, in their own column; a slug the list no longer has as stored', () => {
+    const inAabenraa = { ...stored({ kommune: 'aabenraa', needs: [], helpAreas: ['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder', 'gammelt-punkt'] }), kommune: 'aabenraa' };
+    const [header, row, other] = readCsv(toCsv([inAabenraa, stored()], catalog).slice(1));
+    const column = header!.indexOf('Hjælp efter kommunens egen liste');
+    expect(column).toBe(header!.indexOf('Behov') + 1);
+    expect(row![column]).toBe('At deltage i en bestemt aktivitet; At holde fast i og udvikle dine færdigheder; gammelt-punkt');
+    expect(row![header!.indexOf('Behov')]).toBe('');
+    expect(other![column]).toBe('');
+  });
+
   it('an export with nothing in it is the header only', () => {
     expect(readCsv(toCsv([], catalog).slice(1))).toHaveLength(1);
   });
@@ -101,7 +119,7 @@ describe('CSV for Danish Excel', () => {
 describe('JSON Lines', () => {
   it('one object per line with the receipt and the application as stored; line breaks inside stay escaped', () => {
     const a = stored({ description: 'to\nlinjer' }, '2026-11-25T08:00:00.000Z');
-    const text = toJsonLines([a, stored()]);
+    const text = toJsonLines([a, stored()], catalog);
     const lines = text.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
@@ -112,11 +130,19 @@ describe('JSON Lines', () => {
       receivedAt: a.receivedAt,
       previouslyExportedAt: '2026-11-25T08:00:00.000Z',
       application: a.application,
+      helpAreaLabels: [],
     });
   });
 
+  it('the items of a kommune’s own help list also by the standard’s words, beside the slugs as stored', () => {
+    const a = { ...stored({ kommune: 'aabenraa', helpAreas: ['deltage-i-en-aktivitet'] }), kommune: 'aabenraa' };
+    const line = JSON.parse(toJsonLines([a], catalog));
+    expect(line.application.helpAreas).toEqual(['deltage-i-en-aktivitet']);
+    expect(line.helpAreaLabels).toEqual(['At deltage i en bestemt aktivitet']);
+  });
+
   it('nothing to export is an empty file', () => {
-    expect(toJsonLines([])).toBe('');
+    expect(toJsonLines([], catalog)).toBe('');
   });
 });
 

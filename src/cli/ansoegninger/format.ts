@@ -55,6 +55,10 @@ type Column = [header: string, value: (a: StoredApplication, catalog: KommuneCat
 const unitName = (a: StoredApplication, catalog: KommuneCatalog) =>
   catalog[a.kommune]?.units.find((u) => u.id === a.unitId)?.name ?? a.unitId;
 
+/** The items of the kommune's own help list an application chose, in its standard's words (a slug the list no longer has, as stored). */
+export const helpAreaLabels = (a: StoredApplication, catalog: KommuneCatalog): string[] =>
+  (a.application.helpAreas ?? []).map((slug) => catalog[a.kommune]?.helpAreas.find((h) => h.slug === slug)?.label ?? slug);
+
 /** The export's columns, in the order a case worker reads an application. */
 const CSV_COLUMNS: Column[] = [
   ['Reference', (a) => a.reference],
@@ -77,6 +81,7 @@ const CSV_COLUMNS: Column[] = [
   ['Søgt af en anden: e-mail', (a) => a.application.onBehalf?.email ?? ''],
   ['Søgt af en anden: ansøgeren har givet samtykke', (a) => (a.application.onBehalf ? yesNo(a.application.onBehalf.applicantConsents) : '')],
   ['Behov', (a) => (a.application.needs ?? []).map(themeName).join(', ')],
+  ['Hjælp efter kommunens egen liste', (a, catalog) => helpAreaLabels(a, catalog).join('; ')],
   ['Beskrivelse', (a) => a.application.description],
   ['Hjælp i forvejen', (a) => a.application.helpReceived ?? ''],
   ['Foretrækker kontakt', (a) => contactName(a.application.contact.preferred)],
@@ -91,8 +96,11 @@ export function toCsv(applications: readonly StoredApplication[], catalog: Kommu
   return BOM + header + applications.map((a) => csvLine(CSV_COLUMNS.map(([, value]) => value(a, catalog)))).join('');
 }
 
-/** One JSON object per line: the receipt's fields and the application exactly as it was stored. */
-export function toJsonLines(applications: readonly StoredApplication[]): string {
+/**
+ * One JSON object per line: the receipt's fields, the application exactly as it was stored,
+ * and the words of the kommune's own help list for its `helpAreas` (`helpAreaLabels`, in the same order).
+ */
+export function toJsonLines(applications: readonly StoredApplication[], catalog: KommuneCatalog): string {
   return applications
     .map((a) =>
       JSON.stringify({
@@ -102,6 +110,7 @@ export function toJsonLines(applications: readonly StoredApplication[]): string 
         receivedAt: a.receivedAt,
         previouslyExportedAt: a.exportedAt,
         application: a.application,
+        helpAreaLabels: helpAreaLabels(a, catalog),
       }),
     )
     .map((line) => `${line}\n`)

@@ -16,6 +16,9 @@ export function loadKommuneCatalog(): KommuneCatalog {
       .map(({ file, slug, data }) => ({ slug, kommune: parseKommune(file, data) }))
       // In the order of their names, as the site and the API list them.
       .sort((a, b) => a.kommune.name.localeCompare(b.kommune.name, 'da'))
-      .map(({ slug, kommune }) => [slug, { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })) }]),
+      .map(({ slug, kommune }) => [
+        slug,
+        { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })), helpAreas: kommune.helpAreas.map(({ slug, label }) => ({ slug, label })) },
+      ]),
   );
 }

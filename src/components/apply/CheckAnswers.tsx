@@ -35,7 +35,7 @@ export function CheckAnswers({ lang, kommune, s, words, fragments, values, idemp
     <>
       <p>{s.review.lead}</p>
       <Review s={s} rows={reviewRows(s, values, pensionMatters(kommune, age))} form={formPage} />
-      <RoutingPreview s={s} words={words} fragments={fragments} kommune={kommune} preview={previewFor(kommune, age, pensionAnswer(values))} />
+      <RoutingPreview s={s} words={words} fragments={fragments} preview={previewFor(kommune, age, pensionAnswer(values))} />
       <form id="ansoegning" method="post" action={`${applicationsApiPath}${query}`} novalidate>
         <input type="hidden" name="kommune" value={kommune.slug} />
         <input type="hidden" name="lang" value={lang} />

@@ -6,7 +6,6 @@
  * field on the form page (`form`).
  */
 import { birthDateFrom, type FieldName, type FormValues } from '../../domain/application-form.ts';
-import { VUM_THEMES } from '../../domain/ids.ts';
 import { applicationFieldId } from './fields.tsx';
 import { many, one } from './Sections.tsx';
 import type { ApplyStrings } from './types.ts';
@@ -15,6 +14,8 @@ interface Row {
   label: string;
   value: string;
   field: FieldName;
+  /** The value's language where it is not the page's (a kommune's own help list on an English page). */
+  lang?: string | undefined;
 }
 
 export function reviewRows(s: ApplyStrings, values: FormValues, askPension: boolean): Row[] {
@@ -26,8 +27,8 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
   const date = birthDateFrom(values).date?.split('-').reverse().map(Number).join('.') ?? [v('birthDay'), v('birthMonth'), v('birthYear')].join(' ').trim();
   const address = v('street') || v('postalCode') || v('city') ? `${v('street')}, ${v('postalCode')} ${v('city')}` : '';
   const needs = many(values, 'needs');
-  // [the field a "Ret" link goes to, its label, the answer as shown (else the field's own value)]
-  const rows: (readonly [FieldName, string, string?] | false)[] = [
+  // [the field a "Ret" link goes to, its label, the answer as shown (else the field's own value), its language]
+  const rows: (readonly [FieldName, string, string?, string?] | false)[] = [
     ['who', s.review.who, who[v('who')] ?? ''],
     onBehalf && ['onBehalfName', s.onBehalf.name],
     onBehalf && ['onBehalfRelation', s.onBehalf.relation],
@@ -41,7 +42,7 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
     ['phone', s.person.phone],
     ['email', s.person.email],
     askPension && ['pension', s.person.pensionLegend, yesNo[v('pension')] ?? ''],
-    ['needs', s.needs.legend, needs.map((n) => s.needs.themes[n as (typeof VUM_THEMES)[number]]).join('; ') || s.review.needsNone],
+    ['needs', s.needs.legend, needs.map((n) => s.needs.themes[n]).join('; ') || s.review.needsNone, needs.length ? s.needs.lang : undefined],
     ['description', s.needs.description],
     ['helpReceived', s.needs.helpReceived],
     ['contactPreferred', s.contact.preferredLegend, s.contact[v('contactPreferred') as 'phone' | 'email' | 'letter'] ?? ''],
@@ -49,7 +50,7 @@ export function reviewRows(s: ApplyStrings, values: FormValues, askPension: bool
     ['bisidder', s.contact.bisidderLegend, yesNo[v('bisidder')] ?? ''],
     ['consentInformation', s.contact.consentLegend, yesNo[v('consentInformation')] ?? ''],
   ];
-  return rows.filter((r) => r !== false).map(([field, label, value = v(field)]) => ({ field, label, value }));
+  return rows.filter((r) => r !== false).map(([field, label, value = v(field), lang]) => ({ field, label, value, lang }));
 }
 
 interface Props {
@@ -68,7 +69,7 @@ export function Review({ s, rows, onChange, form = '' }: Props) {
         {rows.map((row) => (
           <tr>
             <th scope="row">{row.label}</th>
-            <td class="review__value">{row.value || <span class="not-stated">{s.review.notAnswered}</span>}</td>
+            <td class="review__value" lang={row.lang}>{row.value || <span class="not-stated">{s.review.notAnswered}</span>}</td>
             <td class="review__change">
               <a
                 href={`${form}#${applicationFieldId(row.field)}`}

@@ -9,7 +9,6 @@
  */
 import { destinationFor, type Destination } from '../../domain/routing.ts';
 import type { ShownUnit } from '../../domain/unit-phone.ts';
-import { fillTemplate } from '../../lib/template.ts';
 import { reasonFor, type RoutingWords } from '../../lib/route-reason.ts';
 import type { ApplyStrings, FormKommune, PreviewFragments } from './types.ts';
 
@@ -26,10 +25,7 @@ interface Props {
   words: RoutingWords;
   /** The parts that never change with the answers, rendered on the server (RoutingFragments.tsx). */
   fragments: PreviewFragments;
-  kommune: FormKommune;
   preview: Preview;
-  /** The one-page form without JavaScript: the box does not change as answers are typed, so it promises no update. */
-  onePage?: boolean;
 }
 
 /** HTML rendered on the server from our own components (an island's static slot, as Astro passes children). */
@@ -47,10 +43,16 @@ const WithUnit = ({ text, unit }: { text: string; unit: string | undefined }) =>
   );
 };
 
-export function RoutingPreview({ s, words, fragments, kommune, preview, onePage }: Props) {
+/** The site's reading of the standard, labelled so. */
+export const Reading = ({ s, reading }: { s: ApplyStrings; reading: string }) => (
+  <p class="routing-preview__source">
+    {s.routing.ourReading} <span lang="da">{reading}</span>
+  </p>
+);
+
+export function RoutingPreview({ s, words, fragments, preview }: Props) {
   if (preview.kind === 'under18') return <Static html={fragments.under18} />;
   const reason = preview.kind === 'application' && reasonFor(words.reasons, preview.route.why);
-  const readings = (preview.kind === 'application' ? [preview.route.reading] : [...kommune.routing.rules.map((r) => r.reading), kommune.routing.defaultReading]).filter(Boolean);
   return (
     <section class="routing-preview" aria-labelledby="routing-heading">
       <h2 id="routing-heading" class="h3">
@@ -73,21 +75,13 @@ export function RoutingPreview({ s, words, fragments, kommune, preview, onePage 
             )}
           </p>
           <Static html={fragments.contacts[preview.route.unit.id]!} />
+          <p class="routing-preview__source">{s.routing.fromStandard}</p>
+          {/* Where the standard does not settle the case in so many words (Brønderslev: under 30 on førtidspension). */}
+          {preview.route.reading && <Reading s={s} reading={preview.route.reading} />}
         </>
       ) : (
-        <>
-          <p>{onePage ? s.routing.dependsOnAgeOnePage : s.routing.dependsOnAge}</p>
-          <p>{fillTemplate(s.routing.rulesIntro, { name: kommune.name })}</p>
-          <Static html={fragments.rules} />
-        </>
+        <Static html={fragments.rules} />
       )}
-      <p class="routing-preview__source">{s.routing.fromStandard}</p>
-      {/* Where the standard does not settle the case in so many words (Brønderslev: under 30 on førtidspension). */}
-      {readings.map((reading) => (
-        <p class="routing-preview__source">
-          {s.routing.ourReading} <span lang="da">{reading}</span>
-        </p>
-      ))}
     </section>
   );
 }

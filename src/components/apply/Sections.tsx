@@ -4,7 +4,6 @@
  * same order (STEPS in src/domain/application-form.ts).
  */
 import { LIMITS, type ContactMethod } from '../../domain/application.ts';
-import { VUM_THEMES } from '../../domain/ids.ts';
 import type { FieldName, FormValues } from '../../domain/application-form.ts';
 import { Choices, DateField, TextArea, TextField } from './fields.tsx';
 import type { FieldMessages } from './messages.ts';
@@ -84,19 +83,12 @@ export function WhoSection(p: SectionProps) {
           { value: 'on-behalf', label: s.who.onBehalf, hint: s.who.onBehalfHint },
         ]}
       />
-      {p.live ? (
-        onBehalf && (
-          <div class="conditional-fields">
-            <h3>{s.onBehalf.heading}</h3>
-            <OnBehalfFields {...p} />
-          </div>
-        )
-      ) : (
-        <fieldset class="conditional-fields">
-          <legend class="h3">{s.onBehalf.heading}</legend>
-          <p class="form-hint">{s.onBehalf.onlyIfOnBehalf}</p>
+      {/* Without JavaScript the page shows these questions always, in a fieldset of their own (StaticForm.tsx). */}
+      {p.live && onBehalf && (
+        <div class="conditional-fields">
+          <h3>{s.onBehalf.heading}</h3>
           <OnBehalfFields {...p} />
-        </fieldset>
+        </div>
       )}
     </>
   );
@@ -150,6 +142,7 @@ export function PersonSection(p: SectionProps & { askPension: boolean }) {
   );
 }
 
+/** What help is needed: the kommune's help list, the VUM themes or its own, in the words the page gives (help-list-words.ts). */
 export function NeedsSection(p: SectionProps) {
   const { s } = p;
   const counter = { left: s.needs.charactersLeft, over: s.needs.charactersOver, limit: s.needs.characterLimit };
@@ -160,7 +153,7 @@ export function NeedsSection(p: SectionProps) {
         legend={s.needs.legend}
         hint={s.needs.hint}
         optional={s.optional}
-        options={VUM_THEMES.map((theme) => ({ value: theme, label: s.needs.themes[theme] }))}
+        options={Object.entries(s.needs.themes).map(([value, label]) => ({ value, label, lang: s.needs.lang }))}
       />
       <TextArea {...bind(p, 'description')} label={s.needs.description} hint={s.needs.descriptionHint} maxLength={LIMITS.description} counter={counter} live={p.live} />
       <TextArea

@@ -14,7 +14,8 @@ import { pensionMatters } from '../../domain/routing.ts';
 import { checkAnswersPath } from '../../domain/paths.ts';
 import { fillerOf } from '../../lib/apply-words.ts';
 import { RoutingPreview, previewFor } from './RoutingPreview.tsx';
-import { ContactSection, NeedsSection, PersonSection, WhoSection, one } from './Sections.tsx';
+import { rulesFragment } from './RoutingFragments.tsx';
+import { ContactSection, NeedsSection, OnBehalfFields, PersonSection, WhoSection, one } from './Sections.tsx';
 import type { FieldMessages } from './messages.ts';
 import type { ApplyProps } from './types.ts';
 
@@ -42,6 +43,12 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
       <Part id="who" title={s.steps.who}>
         <WhoSection {...section} />
+        {/* Here, not in WhoSection: the island shows them only for "Jeg søger for en anden" and ships none of this. */}
+        <fieldset class="conditional-fields">
+          <legend class="h3">{s.onBehalf.heading}</legend>
+          <p class="form-hint">{s.onBehalf.onlyIfOnBehalf}</p>
+          <OnBehalfFields {...section} />
+        </fieldset>
       </Part>
       <Part id="person" title={s.person.heading}>
         <PersonSection {...section} askPension={pensionMatters(kommune, null)} />
@@ -52,7 +59,8 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
       <Part id="contact" title={s.steps.contact}>
         <ContactSection {...section} />
       </Part>
-      <RoutingPreview s={s} words={props.routing[filler]} fragments={props.fragments[filler]} kommune={kommune} preview={preview} onePage />
+      {/* The rules before the age is known, worded for this page: it does not change as answers are typed. */}
+      <RoutingPreview s={s} words={props.routing[filler]} fragments={{ ...props.fragments[filler], rules: rulesFragment(kommune, s, props.routing[filler], true) }} preview={preview} />
       <p>{s.check.continueLead}</p>
       <button type="submit" class="button button-primary">
         {s.continue}

@@ -135,6 +135,8 @@ export function TextArea(p: TextAreaProps) {
 interface Option {
   value: string;
   label: string;
+  /** The label's language where it is not the page's (a kommune's Danish words on an English page). */
+  lang?: string | undefined;
   hint?: string;
   /** Questions that belong to this answer, shown under it when given (DKFDS hidden content, GOV.UK conditional reveal). */
   reveal?: ComponentChildren;
@@ -177,7 +179,7 @@ export function Choices(p: ChoicesProps) {
                 aria-describedby={o.hint && `${optionId}-hint`}
                 onChange={p.onChange && ((e) => change(o.value, (e.currentTarget as HTMLInputElement).checked))}
               />
-              <label class="form-label" for={optionId}>
+              <label class="form-label" for={optionId} lang={o.lang}>
                 {o.label}
               </label>
               {o.hint && (

@@ -19,6 +19,8 @@ export interface FormKommune extends RoutingKommune {
   name: string;
   /** With a number from another public source where the standard gives none (unit-phone.ts). */
   units: ShownUnit[];
+  /** The slugs of the kommune's own help list, the API's `helpAreas`; none where it lists the VUM themes (help-areas.ts). */
+  helpAreas: string[];
 }
 
 /** The routing preview's fixed parts as HTML, rendered on the server (RoutingFragments.tsx). */
@@ -38,6 +40,8 @@ export interface ApplyProps {
   routing: Record<Filler, RoutingWords>;
   /** The routing preview's fixed parts, in the same variants. */
   fragments: Record<Filler, PreviewFragments>;
+  /** The step indicator at each step (by the step's index), as HTML, in the same variants (StepIndicator.tsx). */
+  steps: Record<Filler, string[]>;
   values: FormValues;
   issues: Issue[];
   general: FormProblem | null;

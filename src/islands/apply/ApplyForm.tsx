@@ -26,14 +26,13 @@ import { applicationFieldId } from '../../components/apply/fields.tsx';
 import { fieldMessages } from '../../components/apply/messages.ts';
 import { RoutingPreview, previewFor } from '../../components/apply/RoutingPreview.tsx';
 import { ContactSection, NeedsSection, PersonSection, REVEALED, WhoSection, one, type SectionProps } from '../../components/apply/Sections.tsx';
-import type { ApplyProps, ApplyStrings } from '../../components/apply/types.ts';
+import type { ApplyProps, ApplyStrings, FormKommune } from '../../components/apply/types.ts';
 import type { Issue } from '../../domain/application.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
 import { forgetAnswers, isStep, readDraft, saveDraft } from './draft.ts';
 import { readQuestionnaire } from './prefill.ts';
 import { Review, reviewRows } from '../../components/apply/Review.tsx';
 import { sendApplication } from './send.ts';
-import { StepIndicator } from './StepIndicator.tsx';
 
 type Problems = { field: FieldName | null; text: string }[];
 
@@ -61,10 +60,8 @@ let leavingInSite = false;
 const problemsIn = (issues: Issue[], w: ApplyStrings): Problems =>
   Object.entries(fieldMessages(issues, w.errors).byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
 
-const problemsOf = (values: FormValues, kommune: string) => {
-  const checked = checkForm(values, kommune, new Date());
-  return checked.ok ? [] : checked.issues;
-};
+/** The answers checked as the server checks them, with this kommune's help list (`checkForm`). */
+const check = (values: FormValues, kommune: FormKommune) => checkForm(values, kommune.slug, new Date(), { [kommune.slug]: kommune.helpAreas });
 
 export function ApplyForm(props: ApplyProps) {
   const { kommune, lang } = props;
@@ -74,7 +71,7 @@ export function ApplyForm(props: ApplyProps) {
   // After a no-JavaScript round trip the page's answers count; otherwise this tab's answers in progress, over the questionnaire's.
   const fromPage = Object.keys(props.values).length > 0;
   const [draft] = useState(() => (fromPage ? null : readDraft(kommune.slug)));
-  const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune.slug)));
+  const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune)));
   /** The form's Idempotency-Key, kept with the answers; a fresh one when the server says it was used for other answers. */
   const [idempotencyKey, setIdempotencyKey] = useState(draft?.key ?? props.idempotencyKey);
   /** Something was typed or chosen here (or the tab's answers came back): keep it, and ask before leaving. */
@@ -184,7 +181,8 @@ export function ApplyForm(props: ApplyProps) {
 
   const next = () => {
     // This step's questions, and any asked again here (a phone number revealed under "Telefon").
-    const issues = problemsOf(form.values(), kommune.slug).filter((i) => {
+    const checked = check(form.values(), kommune);
+    const issues = (checked.ok ? [] : checked.issues).filter((i) => {
       const field = fieldForPath(i.path);
       return stepOfField(field) === current.id || (field && document.getElementById(applicationFieldId(field)));
     });
@@ -197,7 +195,7 @@ export function ApplyForm(props: ApplyProps) {
 
   const send = async () => {
     if (sending) return;
-    const checked = checkForm(form.values(), kommune.slug, new Date());
+    const checked = check(form.values(), kommune);
     if (!checked.ok) {
       showOnSteps(problemsIn(checked.issues, s));
       return;
@@ -243,7 +241,14 @@ export function ApplyForm(props: ApplyProps) {
   return (
     <div class="apply-form" id="ansoegning">
       <ErrorSummary heading={s.errorSummary.heading} items={summary} summaryRef={summaryRef} />
-      <StepIndicator s={s} current={step} onGo={(i) => goTo(i)} />
+      {/* Rendered on the server for each step (StepIndicator.tsx); a step passed is a button back to it. */}
+      <div
+        onClick={(e) => {
+          const to = (e.target as Element).closest<HTMLElement>('[data-step]');
+          if (to) goTo(Number(to.dataset.step));
+        }}
+        dangerouslySetInnerHTML={{ __html: props.steps[fillerFor(values)]![step]! }}
+      />
       <form
         noValidate
         aria-labelledby="apply-step-heading"
@@ -277,7 +282,7 @@ export function ApplyForm(props: ApplyProps) {
             />
           </>
         )}
-        {step > 0 && <RoutingPreview s={s} words={props.routing[fillerFor(values)]} fragments={props.fragments[fillerFor(values)]} kommune={kommune} preview={preview} />}
+        {step > 0 && <RoutingPreview s={s} words={props.routing[fillerFor(values)]} fragments={props.fragments[fillerFor(values)]} preview={preview} />}
         {current.id === 'review' && <p>{s.review.sendLead}</p>}
         <div class="apply-form__actions">
           <button type="submit" class="button button-primary" aria-disabled={sending ? 'true' : undefined}>

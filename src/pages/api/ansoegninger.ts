@@ -7,7 +7,7 @@
  * the form page with them.
  */
 import type { APIRoute } from 'astro';
-import { getKommune, getKommuneSlugs } from '../../lib/kommuner.ts';
+import { getKommune, getKnownKommuner } from '../../lib/kommuner.ts';
 import { config } from '../../lib/config.ts';
 import { clientAddress, socketAddress } from '../../server/client-address.ts';
 import { applicationStore } from '../../server/store/index.ts';
@@ -30,14 +30,14 @@ export const POST: APIRoute = async (context) => {
     { request: context.request, url: context.url, client: clientAddress(context.request.headers, socketAddress(() => context.clientAddress), trustedProxies) },
     {
       store: applicationStore,
-      kommuneSlugs: getKommuneSlugs,
+      kommuner: getKnownKommuner,
       kommune: async (slug) => (await getKommune(slug))?.data,
       now: () => new Date(),
       limiter,
       log: (message) => console.log(`[ansøgninger] ${message}`),
     },
   );
-  const response = await formAnswer(answer, context.request, context.url, { store: applicationStore, secureCookies, now: () => new Date() });
+  const response = await formAnswer(answer, context.request, context.url, { store: applicationStore, secureCookies, now: () => new Date(), kommuner: getKnownKommuner });
   if (response) return response;
   if (answer.kind === 'response') return answer.response;
   // The store cannot keep the draft: the form page at once, with the answers and the errors (from locals).

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kommuneSlugs } from '../../../tests/support/kommuner.ts';
+import { known } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
@@ -45,7 +45,7 @@ beforeEach(() => {
   store = openSqliteStore({ file: join(dir, 'applications.sqlite') });
   deps = {
     store: () => store,
-    kommuneSlugs: async () => kommuneSlugs,
+    kommuner: async () => known,
     now: () => NOW,
     limiter: createRateLimiter({ capacity: 30, windowSeconds: 600 }),
     secureCookies: false,
@@ -70,7 +70,7 @@ const cookieOf = (response: Response) => response.headers.get('set-cookie')!.spl
 const locationOf = (response: Response) => new URL(response.headers.get('location')!, PAGE);
 /** The browser's GET of a page, with its cookie. */
 const browserGet = (url: URL, cookie: string) => new Request(url, { headers: { cookie } });
-const lookAt = (url: URL, cookie: string, kommune = 'bronderslev', now = NOW) => checkAnswersPage(() => store, browserGet(url, cookie), url, 'da', kommune, now);
+const lookAt = (url: URL, cookie: string, kommune = 'bronderslev', now = NOW) => checkAnswersPage(() => store, browserGet(url, cookie), url, { lang: 'da', kommune, kommuner: known }, now);
 
 async function redirect(answer: Awaited<ReturnType<typeof post>>) {
   if (answer.kind !== 'response') throw new Error(`expected a redirect, got the form at once: ${JSON.stringify(answer.form)}`);
@@ -194,7 +194,7 @@ describe('"Tjek dine svar" read back', () => {
   it('answers with a problem are not shown there: 303 to the form page with the same key, in the page language', async () => {
     const response = await redirect(await post(formFields({ phone: '' })));
     const check = new URL(`/en/bronderslev/ansoeg/tjek/${locationOf(response).search}`, PAGE);
-    const page = await checkAnswersPage(() => store, browserGet(check, cookieOf(response)), check, 'en', 'bronderslev', NOW);
+    const page = await checkAnswersPage(() => store, browserGet(check, cookieOf(response)), check, { lang: 'en', kommune: 'bronderslev', kommuner: known }, NOW);
     expect(page.kind === 'redirect' && page.response.headers.get('location')).toBe(`/en/bronderslev/ansoeg/${check.search}`);
   });
 
@@ -221,12 +221,12 @@ describe('"Tjek dine svar" read back', () => {
       throw new StoreUnavailableError('nede');
     };
     const check = locationOf(response);
-    expect((await checkAnswersPage(failing, browserGet(check, cookieOf(response)), check, 'da', 'bronderslev', NOW)).kind).toBe('unavailable');
+    expect((await checkAnswersPage(failing, browserGet(check, cookieOf(response)), check, { lang: 'da', kommune: 'bronderslev', kommuner: known }, NOW)).kind).toBe('unavailable');
   });
 });
 
 describe("the endpoint's answers to the no-JavaScript send, as post-redirect-get (formAnswer)", () => {
-  const formDeps = () => ({ store: deps.store, secureCookies: false, now: () => NOW });
+  const formDeps = () => ({ store: deps.store, secureCookies: false, now: () => NOW, kommuner: deps.kommuner });
   /** The send form's post: to the endpoint with the draft's key in its action. */
   const sendUrl = (query: string) => new URL(`/api/ansoegninger${query}`, PAGE);
   const sendRequest = (query: string, cookie?: string) => new Request(sendUrl(query), { headers: cookie ? { cookie } : {} });

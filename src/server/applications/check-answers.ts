@@ -17,6 +17,7 @@
  * (the answers are in that page's form; a reload then asks to post again).
  */
 import { checkForm } from '../../domain/application-form.ts';
+import type { KnownKommuner } from '../../domain/application.ts';
 import { applyPath, checkAnswersPath } from '../../domain/paths.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { FormRerender } from '../../lib/apply-form-state.ts';
@@ -32,7 +33,8 @@ import { apiStrings, BODY_LIMIT, IDEMPOTENCY_KEY } from './submit.ts';
 export interface CheckDeps {
   /** The store; may throw when it cannot be opened (then the page is shown at once). */
   store: () => ApplicationStore;
-  kommuneSlugs: () => Promise<readonly string[]>;
+  /** The kommuner there are, with their own help lists (`checkForm`). */
+  kommuner: () => Promise<KnownKommuner>;
   now: () => Date;
   limiter: RateLimiter;
   /** Cookies only over HTTPS (the site's address is https://). */
@@ -90,7 +92,7 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
     return again({ status: 429, values, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds, idempotencyKey: key });
   }
   const now = deps.now();
-  const checked = checkForm(values, kommune, now, await deps.kommuneSlugs());
+  const checked = checkForm(values, kommune, now, await deps.kommuner());
   const issues = checked.ok ? [] : checked.issues;
   const response = await redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey: key, issues, general: null }, now);
   return response
@@ -109,7 +111,7 @@ export async function formAnswer(
   answer: { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender },
   request: Request,
   url: URL,
-  deps: Pick<CheckDeps, 'store' | 'secureCookies' | 'now'>,
+  deps: Pick<CheckDeps, 'store' | 'secureCookies' | 'now' | 'kommuner'>,
 ): Promise<Response | null> {
   if (answer.kind === 'response') {
     if (answer.response.status === 201 || answer.response.status === 303) await forgetDraft(deps.store, request, url);
@@ -120,7 +122,7 @@ export async function formAnswer(
   if (!idempotencyKey) return null;
   const now = deps.now();
   // Refused before its answers were checked (too many tries): checked here, so "Tjek dine svar" shows only answers that hold.
-  const checked = answer.form.issues.length ? null : checkForm(values, kommune, now);
+  const checked = answer.form.issues.length ? null : checkForm(values, kommune, now, await deps.kommuner());
   const issues = checked && !checked.ok ? checked.issues : answer.form.issues;
   return redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey, issues, general: general ?? null }, now);
 }
@@ -132,11 +134,18 @@ export type CheckPage = { kind: 'redirect'; response: Response } | { kind: 'none
  * `unavailable` (the store cannot say now). Answers with a problem are never shown as ready to send: the form
  * page instead (checked again here, as a day may have passed since).
  */
-export async function checkAnswersPage(store: () => ApplicationStore, request: Request, url: URL, lang: Locale, kommune: string, now: Date): Promise<CheckPage> {
+export async function checkAnswersPage(
+  store: () => ApplicationStore,
+  request: Request,
+  url: URL,
+  page: { lang: Locale; kommune: string; kommuner: KnownKommuner },
+  now: Date,
+): Promise<CheckPage> {
+  const { lang, kommune, kommuner } = page;
   const lookup = await readKeptDraft(store, request, url, kommune, now);
   if (lookup.kind !== 'found') return lookup;
   const { draft } = lookup;
-  if (backToForm(draft.content) || !checkForm(draft.content.values, kommune, now).ok) {
+  if (backToForm(draft.content) || !checkForm(draft.content.values, kommune, now, kommuner).ok) {
     return { kind: 'redirect', response: seeOther(`${applyPath(lang, kommune)}${draftQuery(draft.key)}`) };
   }
   return { kind: 'check', draft };

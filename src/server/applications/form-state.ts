@@ -6,8 +6,9 @@
  * - when the store could not keep them, the same handed over at once
  *   (`locals.applyForm`, set before the rewrite to the page);
  * - after "Kan jeg få støtte?" without JavaScript, the questionnaire posts
- *   `prefill=questionnaire` with `who`, `age`, `pension`, repeated `needs` and `description`
- *   to the page, and the form is filled in from them (no errors shown);
+ *   `prefill=questionnaire` with `who`, `age`, `pension`, repeated `needs` and `helpAreas`
+ *   to the page, and the form is filled in from them (no errors shown; the chosen help ticked
+ *   in the help question, from the kommune's list only);
  * - otherwise an empty form.
  */
 import { prefillFromQuestionnaire } from '../../domain/application-form.ts';
@@ -24,13 +25,15 @@ export interface FormStateSource {
   /** The page's address: its `?svar=…` names the form's draft. */
   url: URL;
   kommune: string;
+  /** The kommune's own help list (help-areas.ts), for the questionnaire's chosen help. */
+  ownList: readonly string[];
   /** The answers handed over at once when the store could not keep them. */
   rerender: FormRerender | undefined;
   store: () => ApplicationStore;
   now: Date;
 }
 
-export async function formState({ request, url, kommune, rerender, store, now }: FormStateSource): Promise<FormState> {
+export async function formState({ request, url, kommune, ownList, rerender, store, now }: FormStateSource): Promise<FormState> {
   if (rerender) {
     const { status, values, issues, general, retryAfter, idempotencyKey } = rerender;
     return { ...EMPTY, status, values, issues, general: general ?? null, retryAfter: retryAfter ?? null, idempotencyKey: idempotencyKey ?? null };
@@ -47,13 +50,10 @@ export async function formState({ request, url, kommune, rerender, store, now }:
   if (!body.ok) return EMPTY;
   const fields = new URLSearchParams(body.text);
   if (fields.get('prefill') !== 'questionnaire') return EMPTY;
-  const { values, ageHint } = prefillFromQuestionnaire({
-    who: fields.get('who'),
-    age: fields.get('age'),
-    pension: fields.get('pension'),
-    needs: fields.getAll('needs'),
-    description: fields.get('description'),
-  });
+  const { values, ageHint } = prefillFromQuestionnaire(
+    { who: fields.get('who'), age: fields.get('age'), pension: fields.get('pension'), needs: fields.getAll('needs'), helpAreas: fields.getAll('helpAreas') },
+    ownList,
+  );
   return { ...EMPTY, values, ageHint };
 }
 

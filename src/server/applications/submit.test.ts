@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kommuneSlugs, kommuner } from '../../../tests/support/kommuner.ts';
+import { known, kommuneSlugs, kommuner } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
@@ -55,7 +55,7 @@ beforeEach(() => {
   logs = [];
   deps = {
     store: () => store,
-    kommuneSlugs: async () => kommuneSlugs,
+    kommuner: async () => known,
     kommune: async (slug) => kommuner[slug],
     now: () => NOW,
     limiter: createRateLimiter({ capacity: 30, windowSeconds: 600 }),
@@ -108,6 +108,59 @@ describe('a valid application as JSON', () => {
     const r = await response(await postJson(application()));
     expect(logs).toEqual([`ansøgning modtaget: bronderslev/ungecentret ${r.json.reference}`]);
     expect(logs.join()).not.toMatch(/Sofie|120401|12345678|post/);
+  });
+});
+
+describe('helpAreas: the items of a kommune’s own help list (an optional addition to the contract)', () => {
+  const aabenraa = (helpAreas: unknown, changes: Record<string, unknown> = {}) => application({ kommune: 'aabenraa', needs: [], helpAreas, ...changes });
+
+  it('Aabenraa’s own items are stored as sent, answered 201', async () => {
+    const r = await response(await postJson(aabenraa(['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder'])));
+    expect(r.status).toBe(201);
+    const [saved] = await store.list({ kommune: 'aabenraa' });
+    expect(saved?.application.helpAreas).toEqual(['deltage-i-en-aktivitet', 'vedligeholde-og-udvikle-faerdigheder']);
+  });
+
+  it('an item of another kommune’s list is 422 at its own index, naming the kommune’s list; nothing is stored', async () => {
+    const r = await response(await postJson(aabenraa(['deltage-i-en-aktivitet', 'administration'])));
+    expect(r.status).toBe(422);
+    expect(r.json.errors).toEqual([
+      {
+        path: 'helpAreas.1',
+        message:
+          'Vælg blandt de ting, kommunens kvalitetsstandard nævner. Kommunens liste: vedligeholde-og-udvikle-faerdigheder, deltage-i-en-aktivitet, udfoere-en-funktion, socialpaedagogisk-ledsagelse.',
+      },
+    ]);
+    expect(await store.list({ kommune: 'aabenraa' })).toEqual([]);
+  });
+
+  it('a kommune that lists the VUM themes takes none, and says where they go (English too)', async () => {
+    const r = await response(await postJson(application({ helpAreas: ['sundhed'] }), { 'accept-language': 'en' }));
+    expect(r.status).toBe(422);
+    expect(r.json.errors).toEqual([{ path: 'helpAreas.0', message: 'The municipality uses the VUM themes, not a list of its own: use needs.' }]);
+    expect(await response(await postJson(application({ helpAreas: [] })))).toMatchObject({ status: 201 });
+  });
+
+  it('each item once, and text: 422 with the usual messages, never a 500', async () => {
+    const repeated = await response(await postJson(aabenraa(['deltage-i-en-aktivitet', 'deltage-i-en-aktivitet'])));
+    expect(repeated.json.errors).toEqual([{ path: 'helpAreas', message: 'Vælg hvert område én gang.' }]);
+    for (const helpAreas of [[7], 'deltage-i-en-aktivitet', [null], [{}]]) {
+      const r = await response(await postJson(aabenraa(helpAreas)));
+      expect(r.status, JSON.stringify(helpAreas)).toBe(422);
+      expect(r.json.errors.map((e: { path: string }) => e.path)[0]).toMatch(/^helpAreas/);
+    }
+  });
+
+  it('the no-JavaScript form in Aabenraa sends the help question’s answers as helpAreas', async () => {
+    const fields = new URLSearchParams(formFields());
+    fields.set('kommune', 'aabenraa');
+    fields.delete('needs');
+    fields.append('needs', 'udfoere-en-funktion');
+    const r = await response(await postForm(fields.toString()));
+    expect(r.status).toBe(303);
+    const [saved] = await store.list({ kommune: 'aabenraa' });
+    expect(saved?.application).toMatchObject({ helpAreas: ['udfoere-en-funktion'] });
+    expect(saved?.application).not.toHaveProperty('needs');
   });
 });
 

@@ -22,7 +22,7 @@
  * the same function the island uses.
  */
 import { randomUUID } from 'node:crypto';
-import { validateApplication, type Issue } from '../../domain/application.ts';
+import { ownListOf, validateApplication, type Issue, type KnownKommuner } from '../../domain/application.ts';
 import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
@@ -44,8 +44,8 @@ const STORE_RETRY_AFTER = 30;
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 export interface SubmitDeps extends StoreDeps {
-  /** The slugs of the kommuner there are (the content files), in the order they are listed to people. */
-  kommuneSlugs: () => Promise<readonly string[]>;
+  /** The kommuner there are (the content files) with their own help lists, in the order they are listed to people. */
+  kommuner: () => Promise<KnownKommuner>;
   now: () => Date;
   limiter: RateLimiter;
 }
@@ -70,8 +70,20 @@ const errorStrings = (lang: Locale, body: Record<string, unknown>): ErrorStrings
  * (`{{choices}}`). Filled in here, not in the shared schema: only API clients
  * meet it, and the form's island has no bytes to spare.
  */
-const withChoices = (issue: Issue, kommuner: readonly string[]): Issue =>
-  issue.path === 'kommune' ? { ...issue, params: { choices: kommuner.join(', ') } } : issue;
+const withChoices = (issue: Issue, kommuner: KnownKommuner): Issue =>
+  issue.path === 'kommune' ? { ...issue, params: { choices: Object.keys(kommuner).join(', ') } } : issue;
+
+/**
+ * An API client's message for an item of `helpAreas` that is not the kommune's: with the
+ * kommune's own list, or, where the kommune lists the VUM themes, that those go in `needs`.
+ * (The form offers only the kommune's own items, so its words need neither.)
+ */
+function helpAreaMessage(issue: Issue, message: string, kommuner: KnownKommuner, body: Record<string, unknown>, lang: Locale): string {
+  const own = ownListOf(kommuner, body.kommune);
+  if (!own || issue.code !== 'invalidChoice' || !/^helpAreas\.\d+$/.test(issue.path)) return message;
+  const api = apiStrings(lang);
+  return own.length ? fillTemplate(api.helpAreaChoices, { message, choices: own.join(', ') }) : api.helpAreasVum;
+}
 
 const errorResponse = (status: number, message: string, headers: Record<string, string> = {}): SubmitAnswer => ({
   kind: 'response',
@@ -98,7 +110,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
 
   const body = await readBodyText(request, BODY_LIMIT);
   if (!body.ok) {
-    const page = isForm ? formPageFromReferer(request, url, await deps.kommuneSlugs()) : null;
+    const page = isForm ? formPageFromReferer(request, url, Object.keys(await deps.kommuner())) : null;
     if (page && body.reason === 'too-large') {
       return { kind: 'form', form: { ...page, status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } };
     }
@@ -129,10 +141,13 @@ async function submitJson(
     }[parsed.reason];
     return errorResponse(400, message);
   }
-  const kommuner = await deps.kommuneSlugs();
+  const kommuner = await deps.kommuner();
   const result = validateApplication(parsed.value, now, kommuner);
   if (!result.ok) {
-    const errors = result.issues.map((issue) => ({ path: issue.path, message: describeIssue(withChoices(issue, kommuner), errorStrings(lang, parsed.value)) }));
+    const errors = result.issues.map((issue) => ({
+      path: issue.path,
+      message: helpAreaMessage(issue, describeIssue(withChoices(issue, kommuner), errorStrings(lang, parsed.value)), kommuner, parsed.value, lang),
+    }));
     return { kind: 'response', response: jsonResponse(422, { errors }) };
   }
   const stored = await storeApplication(result, now, headerKey, deps);
@@ -157,10 +172,10 @@ async function submitForm(
 ): Promise<SubmitAnswer> {
   const { values, hidden, unknown } = decodeForm(text);
   const lang = isLocale(hidden.lang) ? hidden.lang : ctx.acceptLang;
-  const kommuner = await deps.kommuneSlugs();
+  const kommuner = await deps.kommuner();
   const kommune = hidden.kommune;
-  if (kommune === undefined || !kommuner.includes(kommune)) {
-    const fromReferer = formPageFromReferer(ctx.request, ctx.url, kommuner);
+  if (kommune === undefined || !ownListOf(kommuner, kommune)) {
+    const fromReferer = formPageFromReferer(ctx.request, ctx.url, Object.keys(kommuner));
     if (!fromReferer) return errorResponse(400, fillTemplate(apiStrings(lang).unknownFormField, { field: 'kommune' }));
     return { kind: 'form', form: { ...fromReferer, status: 400, values, issues: [], general: { code: 'malformed' } } };
   }

@@ -1,19 +1,25 @@
 /**
  * DKFDS step indicator: "Trin 2 af 5" always, the list of steps on wider
- * screens. Steps already passed are buttons back to them; later ones are not
- * reachable yet.
+ * screens. Steps already passed are buttons back to them (`data-step`: the
+ * island goes there); later ones are not reachable yet.
+ *
+ * It changes only with the step and with whoever fills in the form, so it is
+ * rendered here on the server, once for each (`stepIndicators`), and the
+ * island puts the one for its step in place: the form's island ships none of
+ * this code (the application page's JavaScript budget, docs/islands.md).
+ * Server only.
  */
+import { renderToString } from 'preact-render-to-string';
 import { fillTemplate } from '../../lib/template.ts';
 import { STEPS } from '../../domain/application-form.ts';
-import type { ApplyStrings } from '../../components/apply/types.ts';
+import type { ApplyStrings } from './types.ts';
 
 interface Props {
   s: ApplyStrings;
   current: number;
-  onGo: (step: number) => void;
 }
 
-export function StepIndicator({ s, current, onGo }: Props) {
+export function StepIndicator({ s, current }: Props) {
   return (
     <nav class="apply-steps" aria-label={s.stepsLabel}>
       <ol class="step-indicator">
@@ -37,7 +43,7 @@ export function StepIndicator({ s, current, onGo }: Props) {
           return (
             <li class={i === current ? 'current' : i > current ? 'disabled' : undefined}>
               {i < current ? (
-                <button type="button" class="step button-unstyled" onClick={() => onGo(i)}>
+                <button type="button" class="step button-unstyled" data-step={i}>
                   {content}
                 </button>
               ) : (
@@ -52,3 +58,6 @@ export function StepIndicator({ s, current, onGo }: Props) {
     </nav>
   );
 }
+
+/** The step indicator at each step, as HTML, for the island (`steps` in its props). */
+export const stepIndicators = (s: ApplyStrings): string[] => STEPS.map((_, i) => renderToString(<StepIndicator s={s} current={i} />));
