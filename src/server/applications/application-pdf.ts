@@ -59,7 +59,8 @@ export interface ApplicationDocument {
 
 /** The document's own words (the answers' labels are the form's, from apply.json). */
 export const PDF_WORDS = {
-  heading: 'Ansøgning om socialpædagogisk støtte (serviceloven § 85)',
+  // A no-break space keeps "§ 85" on one line.
+  heading: 'Ansøgning om socialpædagogisk støtte (serviceloven §\u00a085)',
   title: (reference: string) => `Ansøgning om socialpædagogisk støtte, ${reference}`,
   reference: 'Reference',
   receivedAt: 'Modtaget',
