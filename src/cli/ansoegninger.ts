@@ -1,6 +1,6 @@
 /**
  * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
- * the applications — overview, export and deleting old ones. Run
+ * the applications — overview, export, one application as a PDF, and deleting old ones. Run
  * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
  * team's command", for examples; src/cli/ansoegninger/ for how it works.
  *
@@ -14,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import { describeStore, openStore, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, runCommand } from './ansoegninger/commands.ts';
-import { loadKommuneCatalog } from './ansoegninger/kommuner.ts';
+import { loadKommuneCatalog, loadKommuner } from './ansoegninger/kommuner.ts';
 import { FAILURES, help } from './ansoegninger/text.ts';
 
 const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
@@ -25,7 +25,8 @@ const out = (text: string) => new Promise<void>((resolve, reject) => process.std
 const err = (text: string) => console.error(text);
 
 async function main(): Promise<number> {
-  const catalog = loadKommuneCatalog();
+  const kommuner = loadKommuner();
+  const catalog = loadKommuneCatalog(kommuner);
   // A wrong setting is reported after a wrong command line, and never stands in the way of the help.
   let settings: Config | null = null;
   let configProblem = '';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   }
   const { command } = parsed;
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
-  if (command.kind === 'export' && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
+  if ((command.kind === 'export' || command.kind === 'pdf') && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
   if (command.kind === 'help') {
     await out(help(Object.keys(catalog)));
     return EXIT.ok;
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
     return EXIT.failed;
   }
   try {
-    return await runCommand(command, { store, where, catalog, now: new Date(), out, err });
+    const kommuneContent = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
+    return await runCommand(command, { store, where, catalog, kommuneContent, now: new Date(), out, err });
   } finally {
     await store.close();
   }

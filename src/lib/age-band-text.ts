@@ -5,8 +5,8 @@
  */
 import type { AgeBand } from '../domain/age-band.ts';
 import type { Locale } from '../i18n/index.ts';
-import da from '../i18n/locales/da/ageBand.json';
-import en from '../i18n/locales/en/ageBand.json';
+import da from '../i18n/locales/da/ageBand.json' with { type: 'json' };
+import en from '../i18n/locales/en/ageBand.json' with { type: 'json' };
 import { fillTemplate } from './template.ts';
 
 export type AgeBandWords = typeof da;

@@ -7,7 +7,7 @@
  * unit-tested in src/cli/ansoegninger/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,7 @@ describe('the command as a process', () => {
     const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport eller slet-gamle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
   });
 
   it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {
@@ -94,6 +94,21 @@ describe('the command as a process', () => {
     const listed = cli(['oversigt', '--kun-nye'], { DATA_DIR: data });
     expect(listed.stdout).toBe('Ingen ansøgninger passer til valgene.\n');
     expect(cli(['oversigt'], { DATA_DIR: data }).stdout).toContain(reference);
+  });
+
+  it('on SQLite: pdf writes one application as a PDF beside the case worker, and a mistyped reference is exit code 2', async () => {
+    const data = join(dir, 'data-pdf');
+    const reference = await saveOne(openSqliteStore({ file: join(data, 'applications.sqlite') }), 'til sagen');
+    const written = cli(['pdf', reference, '--fil', 'ansoegning.pdf'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toBe(`Ansøgningen ${reference} er skrevet til ${join(dir, 'ansoegning.pdf')}.\n`);
+    expect(statSync(join(dir, 'ansoegning.pdf')).mode & 0o777).toBe(0o600);
+    const again = cli(['pdf', reference, '--fil', 'ansoegning.pdf'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(again.code).toBe(1);
+    const mistyped = cli(['pdf', 'ABCD-EFGH', '--fil', 'b.pdf'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toMatch(/^"ABCD-EFGH" er ikke en reference\./);
+    noStackTrace(mistyped.stderr);
   });
 });
 

@@ -86,6 +86,21 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
     );
 
     it(
+      'finds one whole application by its reference (the case team\'s pdf), and none for an unknown reference',
+      withStore(async (store) => {
+        await store.save(newApplication('varde', 'social-og-handicap', 'en anden'));
+        const saved = await store.save(newApplication('bronderslev', 'ungecentret', 'Jeg får hjælp af min søster.'));
+        if (saved.kind !== 'created') throw new Error('not created');
+        expect(await store.findApplication(saved.receipt.reference)).toEqual({
+          ...saved.receipt,
+          application: sampleApplication('bronderslev', 'Jeg får hjælp af min søster.'),
+          exportedAt: null,
+        });
+        expect(await store.findApplication('2222-2222')).toBeNull();
+      }),
+    );
+
+    it(
       'keeps the application as it was sent, listed per kommune and unit',
       withStore(async (store) => {
         await store.save(newApplication('bronderslev', 'ungecentret', 'første'));

@@ -33,8 +33,25 @@ describe('the case team’s commands, in Danish or English', () => {
   });
 
   it('no command or an unknown one is explained', () => {
-    expect(message('')).toBe('Skriv en kommando: oversigt, eksport eller slet-gamle.');
-    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport eller slet-gamle.');
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf eller slet-gamle.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.');
+  });
+});
+
+describe('pdf: one application as a document', () => {
+  it('takes the reference first and a file; the reference as typed, in small letters or without the hyphen', () => {
+    expect(command('pdf 7KQM-X3PP --fil ansoegning.pdf')).toEqual({ kind: 'pdf', reference: '7KQM-X3PP', file: 'ansoegning.pdf' });
+    expect(command('pdf 7kqmx3pp --fil=ansoegning.pdf')).toEqual(command('pdf 7KQM-X3PP --fil ansoegning.pdf'));
+  });
+
+  it('a malformed reference, a missing one or a missing file is explained', () => {
+    // One symbol wrong: the check symbol catches it.
+    expect(message('pdf 7KQM-X3PD --fil a.pdf')).toBe(
+      '"7KQM-X3PD" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). Tjek, at den er skrevet rigtigt.',
+    );
+    expect(message('pdf --fil a.pdf')).toBe('Skriv referencen på den ansøgning, du vil have som PDF, fx pdf 7KQM-X3PP --fil ansoegning.pdf.');
+    expect(message('pdf 7KQM-X3PP')).toBe('Skriv, hvilken fil PDF-dokumentet skal gemmes i, fx --fil ansoegning.pdf.');
+    expect(message('pdf 7KQM-X3PP --kommune varde --fil a.pdf')).toBe('Valget --kommune kan ikke bruges med pdf.');
   });
 });
 
@@ -68,7 +85,7 @@ describe('choosing applications: kommune, unit and Danish days', () => {
   });
 
   it('words that name something every JavaScript object has are unknown too, not a crash', () => {
-    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport eller slet-gamle.');
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.');
     expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
     expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
     expect(message('oversigt --constructor')).toMatch(/constructor/);

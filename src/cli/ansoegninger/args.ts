@@ -8,6 +8,7 @@
  * `--også-ikke-eksporterede` works as well as `--ogsaa-ikke-eksporterede`.
  */
 import { isRealDate } from '../../domain/cpr.ts';
+import { normalizeReference } from '../../domain/reference.ts';
 import { endOfDanishDay, startOfDanishDay } from '../../domain/danish-days.ts';
 import type { ApplicationFilter } from '../../server/store/types.ts';
 import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../../domain/retention.ts';
@@ -23,7 +24,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'list'; filter: ApplicationFilter; withPersonalData: boolean }
   | { kind: 'export'; filter: ApplicationFilter; format: ExportFormat; file: string | null }
-  | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean };
+  | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean }
+  | { kind: 'pdf'; reference: string; file: string };
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -37,13 +39,14 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   export: 'export',
   'slet-gamle': 'purge',
   purge: 'purge',
+  pdf: 'pdf',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
   '-h': 'help',
 };
 
-const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle' };
+const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle', pdf: 'pdf' };
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kommune': { takesValue: true, for: ['list', 'export', 'purge'] },
@@ -53,7 +56,7 @@ const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kun-nye': { takesValue: false, for: ['list', 'export'] },
   '--med-personoplysninger': { takesValue: false, for: ['list'] },
   '--format': { takesValue: true, for: ['export'] },
-  '--fil': { takesValue: true, for: ['export'] },
+  '--fil': { takesValue: true, for: ['export', 'pdf'] },
   '--dage': { takesValue: true, for: ['purge'] },
   '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
 };
@@ -142,13 +145,21 @@ function exportFormat(options: Map<string, string | true>, file: string | null):
   return format as ExportFormat;
 }
 
+/** The reference as typed ("7kqm x3pd" too), in its canonical form; a missing or malformed one is a message. */
+function pdfReference(word: string | undefined): string {
+  if (word === undefined || word.startsWith('--')) fail(MESSAGES.pdfNeedsReference);
+  return normalizeReference(word!) ?? fail(MESSAGES.badReference(word!));
+}
+
 export function parseArguments(argv: readonly string[], catalog: KommuneCatalog, settings: CommandSettings = {}): ParsedCommand {
   try {
     const [name, ...rest] = argv;
     if (name === undefined) return { ok: false, message: MESSAGES.noCommand };
     const kind = own(COMMANDS, ascii(name)) ?? fail(MESSAGES.unknownCommand(name));
     if (kind === 'help') return { ok: true, command: { kind: 'help' } };
-    const options = readOptions(rest, kind);
+    // pdf names its application first: `pdf 7KQM-X3PD --fil ansoegning.pdf`.
+    const reference = kind === 'pdf' ? pdfReference(rest[0]) : null;
+    const options = readOptions(reference === null ? rest : rest.slice(1), kind);
     switch (kind) {
       case 'list':
         return { ok: true, command: { kind, filter: filterFrom(options, catalog), withPersonalData: options.has('--med-personoplysninger') } };
@@ -160,6 +171,10 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
         const { kommune } = kommuneAndUnit(options, catalog);
         const command: Command = { kind, days: retentionDays(options, settings), includeNotExported: options.has('--ogsaa-ikke-eksporterede') };
         return { ok: true, command: kommune === undefined ? command : { ...command, kommune } };
+      }
+      case 'pdf': {
+        const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.pdfNeedsFile);
+        return { ok: true, command: { kind, reference: reference!, file } };
       }
     }
   } catch (error) {

@@ -2,7 +2,7 @@
  * The case team's commands against real stores: SQLite always, PostgreSQL
  * when TEST_DATABASE_URL is set (skipped visibly otherwise, required in CI).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,9 +14,11 @@ import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore } from '../../server/store/types.ts';
 import { parseArguments, type CommandSettings } from './args.ts';
 import { EXIT, runCommand, type CommandStore } from './commands.ts';
-import { loadKommuneCatalog } from './kommuner.ts';
+import { loadKommuneCatalog, loadKommuner } from './kommuner.ts';
 
-const catalog = loadKommuneCatalog();
+const kommuner = loadKommuner();
+const catalog = loadKommuneCatalog(kommuner);
+const kommuneContent = (slug: string) => kommuner[slug];
 const NOW = new Date('2026-12-15T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -53,6 +55,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
         store,
         where: name,
         catalog,
+        kommuneContent,
         now: NOW,
         out: async (text) => void (out += text),
         err: (text) => void (err += `${text}\n`),
@@ -159,6 +162,47 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(await store.list({})).toEqual([]);
     });
 
+    it('pdf writes one application as a PDF file, readable by its owner only; the reference may be typed in small letters', async () => {
+      await save('varde', 'social-og-handicap', 'en anden ansøgning', NOW);
+      const reference = await save('varde', 'social-og-handicap', 'Jeg har svært ved at åbne min post.', NOW);
+      const file = join(dir, 'ansoegning.pdf');
+      expect(await run(`pdf ${reference.toLowerCase()} --fil ${file}`)).toBe(EXIT.ok);
+      expect(err).toBe(`Ansøgningen ${reference} er skrevet til ${file}.\n`);
+      const pdf = readFileSync(file);
+      expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+      expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readdirSync(dir)).toEqual(['ansoegning.pdf']); // no temporary file left
+      expect(out).toBe('');
+      expect(await notExported()).toHaveLength(2); // a PDF is not an export
+    });
+
+    it('pdf never overwrites a file, and says so', async () => {
+      const reference = await save('varde', 'social-og-handicap', 'varde', NOW);
+      const file = join(dir, 'findes.pdf');
+      writeFileSync(file, 'en anden fil');
+      expect(await run(`pdf ${reference} --fil ${file}`)).toBe(EXIT.failed);
+      expect(err).toBe(`Filen ${file} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.\n`);
+      expect(readFileSync(file, 'utf8')).toBe('en anden fil');
+    });
+
+    it('pdf of a reference that is not there (never, or deleted) is a clear message, exit code 1 and no file', async () => {
+      const file = join(dir, 'ingen.pdf');
+      expect(await run(`pdf 2222-2222 --fil ${file}`)).toBe(EXIT.failed);
+      expect(err).toBe(
+        'Der er ingen ansøgning med referencen 2222-2222. Tjek referencen; en ansøgning kan også være slettet efter opbevaringstiden (slet-gamle).\n',
+      );
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
+    it('pdf to a folder that is not there says so and leaves no file behind', async () => {
+      const reference = await save('varde', 'social-og-handicap', 'varde', NOW);
+      const file = join(dir, 'mangler', 'a.pdf');
+      expect(await run(`pdf ${reference} --fil ${file}`)).toBe(EXIT.failed);
+      expect(err).toBe(`Kan ikke skrive filen ${file} (ENOENT).\n`);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
     it("slet-gamle also deletes the no-JavaScript form's expired drafts, and only those", async () => {
       const minutesFromNow = (m: number) => new Date(NOW.getTime() + m * 60_000);
       await store.saveFormDraft('expired-1', { kommune: 'varde', data: '{}' }, { now: minutesFromNow(-200), expiresAt: minutesFromNow(-80) });
@@ -192,15 +236,23 @@ describePostgres('the case team’s commands on PostgreSQL', () => {
 describe('when the store cannot be reached', () => {
   it('the case worker is told so, with the exit code 1, and no stack trace', async () => {
     const unavailable = () => Promise.reject(new StoreUnavailableError('PostgreSQL: at hente ansøgninger mislykkedes'));
-    const store: CommandStore = { list: unavailable, exportApplications: unavailable, purge: unavailable, deleteExpiredFormDrafts: unavailable };
-    for (const line of ['oversigt', 'eksport', 'slet-gamle']) {
+    const store: CommandStore = {
+      list: unavailable,
+      exportApplications: unavailable,
+      purge: unavailable,
+      deleteExpiredFormDrafts: unavailable,
+      findApplication: unavailable,
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-unavailable-'));
+    for (const line of ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`]) {
       let err = '';
-      const parsed = parseArguments([line], catalog);
+      const parsed = parseArguments(line.split(' '), catalog);
       if (!parsed.ok) throw new Error(parsed.message);
       const code = await runCommand(parsed.command, {
         store,
         where: 'PostgreSQL på db.example:5432/stoette',
         catalog,
+        kommuneContent,
         now: NOW,
         out: async () => {},
         err: (text) => void (err += text),
@@ -208,5 +260,7 @@ describe('when the store cannot be reached', () => {
       expect(code).toBe(EXIT.failed);
       expect(err).toBe('Kan ikke nå ansøgningerne (PostgreSQL på db.example:5432/stoette). Prøv igen om lidt, eller kontakt driften.');
     }
+    expect(readdirSync(dir)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -11,6 +11,10 @@
  * file never carries the name. The file is readable by its owner only (it
  * holds personal data).
  *
+ * PDF: one application as a tagged, accessible document for the case
+ * (src/server/applications/application-pdf.ts), written the same way as an
+ * export's file: new, owner-only, never over another.
+ *
  * Purge: only applications that were exported, unless asked for: an
  * application must not vanish before the kommune has it. Those kept are
  * counted and named in the output.
@@ -18,19 +22,22 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { applicationPdf, type PdfKommune } from '../../server/applications/application-pdf.ts';
 import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
 import type { Command, KommuneCatalog } from './args.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
 import { FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
-export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge' | 'deleteExpiredFormDrafts'>;
+export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge' | 'deleteExpiredFormDrafts' | 'findApplication'>;
 
 export interface CommandContext {
   store: CommandStore;
   /** Where the store is, for messages ("SQLite i data/applications.sqlite"). */
   where: string;
   catalog: KommuneCatalog;
+  /** A kommune's content (units, routing, help list) by slug, for the PDF; `undefined` for one with no content file. */
+  kommuneContent: (slug: string) => PdfKommune | undefined;
   now: Date;
   /** The command's output (stdout); resolves when it has been handed on. */
   out: (text: string) => Promise<void>;
@@ -46,7 +53,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 class FileExists extends Error {}
 
 /** Writes a new file atomically, owner-only; refuses to replace one that exists. */
-export function writeNewFile(path: string, text: string): void {
+export function writeNewFile(path: string, text: string | Uint8Array): void {
   if (existsSync(path)) throw new FileExists(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
   const fd = openSync(temporary, 'wx', 0o600);
@@ -96,6 +103,32 @@ async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: Com
   return EXIT.ok;
 }
 
+async function runPdf(command: Extract<Command, { kind: 'pdf' }>, ctx: CommandContext): Promise<number> {
+  const { reference, file } = command;
+  if (existsSync(file)) {
+    ctx.err(FAILURES.fileExists(file));
+    return EXIT.failed;
+  }
+  const stored = await ctx.store.findApplication(reference);
+  if (!stored) {
+    ctx.err(FAILURES.unknownReference(reference));
+    return EXIT.failed;
+  }
+  const kommune = ctx.kommuneContent(stored.kommune);
+  if (!kommune) {
+    ctx.err(FAILURES.noKommuneContent(stored.kommune));
+    return EXIT.failed;
+  }
+  try {
+    writeNewFile(file, applicationPdf(stored, kommune, ctx.now));
+  } catch (error) {
+    ctx.err(error instanceof FileExists ? FAILURES.fileExists(file) : FAILURES.pdfNotWritten(file, reasonOf(error)));
+    return EXIT.failed;
+  }
+  ctx.err(REPORT.pdf(reference, file));
+  return EXIT.ok;
+}
+
 async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: CommandContext): Promise<number> {
   const result = await ctx.store.purge({
     receivedBefore: new Date(ctx.now.getTime() - command.days * DAY_MS),
@@ -125,6 +158,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         return await runExport(command, ctx);
       case 'purge':
         return await runPurge(command, ctx);
+      case 'pdf':
+        return await runPdf(command, ctx);
     }
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;

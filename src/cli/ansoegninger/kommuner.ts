@@ -4,21 +4,28 @@
  * schema, so a kommune added there is known here too.
  */
 import { fileURLToPath } from 'node:url';
-import { parseKommune } from '../../domain/kommune.ts';
+import { parseKommune, type Kommune } from '../../domain/kommune.ts';
 import { readKommuneFiles } from '../../lib/content-files.ts';
 import type { KommuneCatalog } from './args.ts';
 
 const dir = fileURLToPath(new URL('../../../content/kommuner', import.meta.url));
 
-export function loadKommuneCatalog(): KommuneCatalog {
+/** Every kommune's content by slug, in the order of their names (as the site and the API list them). */
+export function loadKommuner(): Record<string, Kommune> {
   return Object.fromEntries(
     readKommuneFiles(dir)
       .map(({ file, slug, data }) => ({ slug, kommune: parseKommune(file, data) }))
-      // In the order of their names, as the site and the API list them.
       .sort((a, b) => a.kommune.name.localeCompare(b.kommune.name, 'da'))
-      .map(({ slug, kommune }) => [
-        slug,
-        { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })), helpAreas: kommune.helpAreas.map(({ slug, label }) => ({ slug, label })) },
-      ]),
+      .map(({ slug, kommune }) => [slug, kommune]),
+  );
+}
+
+/** The catalog: what the command line checks against and the export names. */
+export function loadKommuneCatalog(kommuner: Record<string, Kommune> = loadKommuner()): KommuneCatalog {
+  return Object.fromEntries(
+    Object.entries(kommuner).map(([slug, kommune]) => [
+      slug,
+      { name: kommune.name, units: kommune.units.map((u) => ({ id: u.id, name: u.name })), helpAreas: kommune.helpAreas.map(({ slug, label }) => ({ slug, label })) },
+    ]),
   );
 }

@@ -8,7 +8,7 @@ import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 /** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
-export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport og sletning.
+export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF og sletning.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
@@ -17,11 +17,13 @@ Kommandoer:
                om de er eksporteret. Ingen personoplysninger, medmindre du beder om dem.
   eksport      Skriver ansøgningerne som CSV (til Excel) eller JSON Lines og
                markerer dem som eksporteret.
+  pdf          Skriver én ansøgning som et tilgængeligt PDF-dokument til sagen:
+               kommune, enhed og hvorfor, reference, modtaget og alle svar.
   slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
                der er eksporteret, medmindre du beder om andet. Sletter også
                udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
   hjaelp       Viser denne hjælp.
-  (På engelsk: list, export, purge, help.)
+  (På engelsk: list, export, pdf, purge, help.)
 
 Valg til oversigt og eksport:
   --kommune <kommune>   ${kommuneList(kommuner)}
@@ -38,6 +40,11 @@ Kun til eksport:
   --fil <sti>           skriv til en ny fil i den mappe, du står i (ellers til skærmen).
                         En fil, der findes i forvejen, bliver ikke overskrevet.
 
+Til pdf:
+  pdf <reference> --fil <sti>   ansøgningen med denne reference, fx 7KQM-X3PP, til en ny
+                        fil i den mappe, du står i. En fil, der findes i forvejen,
+                        bliver ikke overskrevet. Filen er kun til dig (personoplysninger).
+
 Til slet-gamle:
   --dage <antal>        opbevaringstid i dage (standard ${DEFAULT_RETENTION_DAYS}, eller RETENTION_DAYS)
   --kommune <kommune>   kun i denne kommune
@@ -47,6 +54,7 @@ Eksempler:
   npm run ansoegninger -- oversigt --kommune varde
   npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv
   npm run ansoegninger -- eksport --enhed ungecentret --fra 2026-11-01 --til 2026-11-30 --format jsonl
+  npm run ansoegninger -- pdf 7KQM-X3PP --fil ansoegning-7KQM-X3PP.pdf
   npm run ansoegninger -- slet-gamle --dage 30
 
 Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
@@ -55,8 +63,8 @@ DATABASE_URL er sat.
 
 
 export const MESSAGES = {
-  noCommand: 'Skriv en kommando: oversigt, eksport eller slet-gamle.',
-  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport eller slet-gamle.`,
+  noCommand: 'Skriv en kommando: oversigt, eksport, pdf eller slet-gamle.',
+  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.`,
   unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
   optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
   optionTwice: (name: string) => `Valget ${name} står der to gange.`,
@@ -70,6 +78,10 @@ export const MESSAGES = {
   badDate: (name: string, value: string) => `${name} skal være en dato som 2026-11-01 (år-måned-dag), ikke "${value}".`,
   datesReversed: (from: string, to: string) => `--fra (${from}) er efter --til (${to}).`,
   badFormat: (value: string) => `--format skal være csv eller jsonl, ikke "${value}".`,
+  pdfNeedsReference: 'Skriv referencen på den ansøgning, du vil have som PDF, fx pdf 7KQM-X3PP --fil ansoegning.pdf.',
+  badReference: (value: string) =>
+    `"${value}" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). Tjek, at den er skrevet rigtigt.`,
+  pdfNeedsFile: 'Skriv, hvilken fil PDF-dokumentet skal gemmes i, fx --fil ansoegning.pdf.',
   badDays: (source: '--dage', value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}, ikke "${value}".`,
 } as const;
 
@@ -95,6 +107,7 @@ export const REPORT = {
   keptNotExported: (n: number) =>
     `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} aldrig er eksporteret. ` +
     'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.',
+  pdf: (reference: string, path: string) => `Ansøgningen ${reference} er skrevet til ${path}.`,
   expiredDrafts: (n: number) =>
     `${n} ${n === 1 ? 'udløbet kladde' : 'udløbne kladder'} fra ansøgningsskemaet uden JavaScript er slettet (svar, der aldrig blev sendt).`,
 } as const;
@@ -105,6 +118,10 @@ export const FAILURES = {
     `Der er ingen ansøgninger i ${file}: filen findes ikke. Er DATA_DIR rigtig (eller skal DATABASE_URL være sat)?`,
   fileExists: (path: string) => `Filen ${path} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.`,
   fileNotWritten: (path: string, reason: string) => `Kan ikke skrive filen ${path} (${reason}). Intet er markeret som eksporteret.`,
+  pdfNotWritten: (path: string, reason: string) => `Kan ikke skrive filen ${path} (${reason}).`,
+  unknownReference: (reference: string) =>
+    `Der er ingen ansøgning med referencen ${reference}. Tjek referencen; en ansøgning kan også være slettet efter opbevaringstiden (slet-gamle).`,
+  noKommuneContent: (kommune: string) => `Ansøgningen er til kommunen "${kommune}", som der ikke er indhold for (content/kommuner/). Intet er skrevet.`,
   outputNotWritten: (reason: string) => `Kan ikke skrive eksporten (${reason}). Intet er markeret som eksporteret.`,
   configuration: (message: string) => `Forkert opsætning: ${message}`,
   unexpected: (message: string) => `Noget gik galt: ${message}`,

@@ -26,7 +26,7 @@
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
 import { DEFAULT_POOL_SIZE } from '../../lib/config.ts';
-import { listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
@@ -281,6 +281,11 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           reference,
         ]);
         return rows[0] ? toReceipt(rows[0]) : null;
+      }),
+    findApplication: (reference) =>
+      guarded('at hente en ansøgning', async () => {
+        const { rows } = await pool.query<Row>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE reference = $1`, [reference]);
+        return rows[0] ? toStored(rows[0]) : null;
       }),
     list: (filter) =>
       guarded('at hente ansøgninger', async () => {

@@ -19,7 +19,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
-import { listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
@@ -149,6 +149,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       'INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES (?, ?, ?, ?, ?)',
     ),
     receipt: db.prepare('SELECT reference, kommune, unit_id, received_at FROM applications WHERE reference = ?'),
+    application: db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE reference = ?`),
     markExported: db.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL'),
     saveDraft: db.prepare(
       `INSERT INTO form_drafts (id, kommune, expires_at, data) VALUES (?, ?, ?, ?)
@@ -211,6 +212,11 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       guarded('at finde en kvittering', () => {
         const row = statements.receipt.get(reference) as Row | undefined;
         return row ? toReceipt(row) : null;
+      }),
+    findApplication: (reference: string) =>
+      guarded('at hente en ansøgning', () => {
+        const row = statements.application.get(reference) as Row | undefined;
+        return row ? toStored(row) : null;
       }),
     list: (filter) => guarded('at hente ansøgninger', () => select(db, filter)),
     exportApplications: async (filter, at, deliver) => {

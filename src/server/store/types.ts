@@ -99,6 +99,8 @@ export interface ApplicationStore {
   save(application: NewApplication, idempotency?: Idempotency): Promise<SaveResult>;
   /** The receipt for a reference, or `null`. */
   findReceipt(reference: string): Promise<Receipt | null>;
+  /** The whole application stored under a reference (the case team's `pdf`), or `null`. */
+  findApplication(reference: string): Promise<StoredApplication | null>;
   /** Applications matching the filter, oldest first (ties in the order they were stored). */
   list(filter: ApplicationFilter): Promise<StoredApplication[]>;
   /**
