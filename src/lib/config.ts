@@ -13,8 +13,8 @@
  * RETENTION_DAYS.
  *
  * Modules take the values they need as parameters; only entry points (the
- * server, the command, the build's pages, the API route and the bench's bare
- * server) call `config()`.
+ * server, the command, the pages — built, and "Tjek dine svar" on the server —,
+ * the API route and the bench's bare server) call `config()`.
  *
  * Not settings of the site, so not here: variables of the tests and the bench,
  * each read where it is used (README: "Environment variables"). CHROMIUM_PATH
