@@ -41,7 +41,7 @@ describe('paths', () => {
 
   it('gives the receipt its reference, encoded, only when there is one', () => {
     expect(receiptPath('da', 'varde')).toBe('/varde/ansoeg/kvittering/');
-    expect(receiptPath('en', 'varde', '7KQM-X3PD')).toBe('/en/varde/ansoeg/kvittering/?reference=7KQM-X3PD');
+    expect(receiptPath('en', 'varde', '7KQM-X3PP')).toBe('/en/varde/ansoeg/kvittering/?reference=7KQM-X3PP');
     expect(receiptPath('da', 'varde', 'a&b c')).toBe('/varde/ansoeg/kvittering/?reference=a%26b%20c');
   });
 

@@ -10,7 +10,7 @@ const fromIndexes = (indexes: number[]) => {
 const sevenIndexes = fc.array(fc.integer({ min: 0, max: REFERENCE_ALPHABET.length - 1 }), { minLength: 7, maxLength: 7 });
 
 describe('an application reference a citizen reads aloud over the phone', () => {
-  it('is two groups of four symbols, e.g. "7KQM-X3PD"', () => {
+  it('is two groups of four symbols, e.g. "7KQM-X3PP"', () => {
     fc.assert(fc.property(sevenIndexes, (ix) => {
       expect(fromIndexes(ix)).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     }));

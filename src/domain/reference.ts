@@ -1,5 +1,5 @@
 /**
- * The application reference a citizen reads aloud over the phone: "7KQM-X3PD".
+ * The application reference a citizen reads aloud over the phone: "7KQM-X3PP".
  *
  * - Alphabet: digits and capital letters without 0/O and 1/I/L, which sound
  *   or look alike. 31 symbols; 31 is prime, which the check relies on.
@@ -34,8 +34,8 @@ export function createReference(randomIndex: (n: number) => number): string {
 }
 
 /**
- * A reference as typed or read back by a person ("7kqm x3pd", "7KQMX3PD")
- * in its canonical form "7KQM-X3PD", or `null` when it cannot be one
+ * A reference as typed or read back by a person ("7kqm x3pp", "7KQMX3PP")
+ * in its canonical form "7KQM-X3PP", or `null` when it cannot be one
  * (wrong length, a symbol outside the alphabet, or a failed check).
  */
 export function normalizeReference(input: string): string | null {

@@ -157,7 +157,7 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
     if (name === undefined) return { ok: false, message: MESSAGES.noCommand };
     const kind = own(COMMANDS, ascii(name)) ?? fail(MESSAGES.unknownCommand(name));
     if (kind === 'help') return { ok: true, command: { kind: 'help' } };
-    // pdf names its application first: `pdf 7KQM-X3PD --fil ansoegning.pdf`.
+    // pdf names its application first: `pdf 7KQM-X3PP --fil ansoegning.pdf`.
     const reference = kind === 'pdf' ? pdfReference(rest[0]) : null;
     const options = readOptions(reference === null ? rest : rest.slice(1), kind);
     switch (kind) {

@@ -18,7 +18,7 @@ const catalog: KommuneCatalog = {
 };
 
 const stored = (changes: Partial<Application> = {}, exportedAt: string | null = null): StoredApplication => ({
-  reference: '7KQM-X3PD',
+  reference: '7KQM-X3PP',
   kommune: 'bronderslev',
   unitId: 'ungecentret',
   receivedAt: '2026-11-24T09:05:00.000Z',
@@ -57,7 +57,7 @@ describe('CSV for Danish Excel', () => {
   it('one row per application, with names instead of ids and the time in Danish time', () => {
     const [header, row] = readCsv(toCsv([stored({ needs: ['socialt-liv', 'sundhed'] })], catalog).slice(1));
     const value = (name: string) => row![header!.indexOf(name)];
-    expect(value('Reference')).toBe('7KQM-X3PD');
+    expect(value('Reference')).toBe('7KQM-X3PP');
     expect(value('Modtaget (dansk tid)')).toBe('2026-11-24 10:05');
     expect(value('Kommune')).toBe('Brønderslev Kommune');
     expect(value('Enhed')).toBe('UngeCentret');
@@ -150,7 +150,7 @@ describe('the overview', () => {
   it('shows references, times, kommune, unit and export, and counts per unit — nothing personal', () => {
     const text = listReport([stored(), { ...stored({}, '2026-11-25T08:00:00.000Z'), reference: '3333-333M' }], { withPersonalData: false });
     expect(text).toContain('2 ansøgninger i alt, 1 ikke eksporteret.');
-    expect(text).toMatch(/7KQM-X3PD\s+2026-11-24 10:05\s+bronderslev\s+ungecentret\s+nej/);
+    expect(text).toMatch(/7KQM-X3PP\s+2026-11-24 10:05\s+bronderslev\s+ungecentret\s+nej/);
     expect(text).toMatch(/3333-333M\s+2026-11-24 10:05\s+bronderslev\s+ungecentret\s+2026-11-25 09:00/);
     expect(text).toContain('bronderslev / ungecentret: 2 ansøgninger, 1 ikke eksporteret');
     expect(text).not.toContain('Sofie');

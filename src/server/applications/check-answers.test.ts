@@ -266,7 +266,7 @@ describe("the endpoint's answers to the no-JavaScript send, as post-redirect-get
   it("sent (303 to the receipt, or 201) from a kept form's page: that draft is deleted; another tab's stays", async () => {
     const { cookie, query } = await kept();
     const otherTab = await redirect(await post(formFields({ name: 'Anden fane' }), { cookie }));
-    const sent = new Response(null, { status: 303, headers: { Location: '/bronderslev/ansoeg/kvittering/?reference=7KQM-X3PD' } });
+    const sent = new Response(null, { status: 303, headers: { Location: '/bronderslev/ansoeg/kvittering/?reference=7KQM-X3PP' } });
     const response = await formAnswer({ kind: 'response', response: sent }, sendRequest(query, cookie), sendUrl(query), formDeps());
     expect(response).toBe(sent);
     expect((await lookAt(new URL(`/bronderslev/ansoeg/tjek/${query}`, PAGE), cookie)).kind).toBe('none');

@@ -1,5 +1,5 @@
 /**
- * The receipt for a reference in the URL (`?reference=7KQM-X3PD`). The
+ * The receipt for a reference in the URL (`?reference=7KQM-X3PP`). The
  * reference is not personal data, and the receipt shows nothing personal:
  * kommune, unit and time. A reference that is malformed, unknown or from
  * another kommune is "not found" (never a 500); a store that cannot answer
