@@ -74,8 +74,8 @@ export function ApplyForm(props: ApplyProps) {
   const [prefill] = useState(() => (fromPage ? null : readQuestionnaire(kommune)));
   /** The form's Idempotency-Key, kept with the answers; a fresh one when the server says it was used for other answers. */
   const [idempotencyKey, setIdempotencyKey] = useState(draft?.key ?? props.idempotencyKey);
-  /** Something was typed or chosen here (or the tab's answers came back): keep it, and ask before leaving. */
-  const changed = useRef(!!draft);
+  /** Something was typed or chosen here (or the tab's or the page's answers came back): keep it, and ask before leaving. */
+  const changed = useRef(fromPage || !!draft);
   /** Only what was typed here (not what the questionnaire filled in) is kept and guarded; `one` of a list is its first item. */
   const typedIn = (v: FormValues) => changed.current && FORM_FIELDS.some((f) => one(v, f));
 
@@ -108,7 +108,8 @@ export function ApplyForm(props: ApplyProps) {
   // Each step is a history entry (its number in the entry's state, nothing personal in the URL).
   useEffect(() => {
     document.getElementById('error-summary-page')?.remove();
-    history.replaceState({ ...history.state, applyStep: step }, '');
+    // Without the no-JavaScript draft's key (`?svar=…`): the tab keeps the answers from here, so a reload comes back to them.
+    history.replaceState({ ...history.state, applyStep: step }, '', location.pathname);
     const onPop = (e: PopStateEvent) => {
       const to: unknown = e.state?.applyStep;
       if (isStep(to)) goToRef.current(to, 'heading', false);
