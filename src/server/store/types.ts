@@ -8,6 +8,7 @@
  */
 import type { Application } from '../../domain/application.ts';
 import type { Receipt } from '../../domain/receipt.ts';
+import type { DeliveryJob } from '../delivery/types.ts';
 
 export type { Receipt };
 
@@ -53,9 +54,62 @@ export interface PurgeResult {
   applications: number;
   /** Idempotency keys deleted with them (a key lives as long as its application). */
   idempotencyKeys: number;
-  /** Old enough, but kept because they were never exported. */
+  /** Old enough, but kept because the kommune does not have them: neither exported nor delivered to a destination that carries the application. */
   keptNotExported: number;
 }
+
+/** A destination as the outbox knows it: the jobs to store with an application. */
+export interface OutboxDestination {
+  id: string;
+  /** A delivery hands over the application itself (see Destination.carriesApplication). */
+  carriesApplication: boolean;
+}
+
+/** The destinations an application of this kommune and unit is delivered to (from the delivery settings). */
+export type OutboxPlan = (kommune: string, unitId: string) => readonly OutboxDestination[];
+
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** What the worker records after an attempt (it decides: src/domain/delivery-schedule.ts). */
+export type DeliveryUpdate =
+  | { state: 'delivered'; at: Date }
+  | { state: 'pending'; nextAttemptAt: Date; error: string }
+  | { state: 'failed'; at: Date; error: string };
+
+/** One delivery job as the staff command shows it (no personal data). */
+export interface DeliveryRecord {
+  id: string;
+  reference: string;
+  kommune: string;
+  unitId: string;
+  destination: string;
+  state: DeliveryState;
+  /** Attempts made so far. */
+  attempts: number;
+  /** When it was stored with its application (ISO 8601, UTC). */
+  createdAt: string;
+  /** When it was queued: at storing, or again by `levering --igen`; the 72 hours of retries count from here. */
+  queuedAt: string;
+  /** The next attempt (pending jobs). */
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  /** When it was delivered, or when it was given up (failed). */
+  endedAt: string | null;
+}
+
+/** Per destination: how many jobs are in each state, and the newest error. */
+export interface DeliverySummary {
+  destination: string;
+  pending: number;
+  delivered: number;
+  failed: number;
+  /** The oldest pending job's queue time (ISO 8601), or `null`: how far behind delivery is. */
+  oldestPendingSince: string | null;
+  /** The newest error recorded on a pending or failed job of this destination, with when. */
+  lastError: { reference: string; error: string; at: string } | null;
+}
+
+export type DeliveryFilter = { reference?: string; state?: DeliveryState; destination?: string };
 
 /** The HTTP answer an idempotency key got, replayed byte for byte. */
 export interface StoredAnswer {
@@ -128,6 +182,23 @@ export interface ApplicationStore {
   deleteFormDraft(id: string): Promise<void>;
   /** Deletes every draft that expired by `now`; returns how many (the case team's purge runs it too). */
   deleteExpiredFormDrafts(now: Date): Promise<number>;
+  /**
+   * The outbox, taken by the delivery worker: picks one pending job due by
+   * `now` whose id is not in `busy`, holds it so that no other worker (another
+   * process on PostgreSQL) takes it while `work` runs, and records the update
+   * `work` returns. If `work` throws or the process dies, the job stays as it
+   * was (pending, due). Resolves `false` when no job was due.
+   */
+  workDelivery(now: Date, busy: ReadonlySet<string>, work: (job: DeliveryJob) => Promise<DeliveryUpdate>): Promise<boolean>;
+  /** Delivery jobs matching the filter, oldest first. */
+  listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
+  /** Per destination: jobs in each state and the newest error (the staff command's `levering`, the worker's log). */
+  deliverySummary(): Promise<DeliverySummary[]>;
+  /**
+   * Queues failed jobs again (those of one application, or every failed one):
+   * pending, due at `now`, their 72 hours counted from `now`. Returns how many.
+   */
+  retryDeliveries(which: { reference: string } | { allFailed: true }, now: Date): Promise<number>;
   close(): Promise<void>;
 }
 
