@@ -16,7 +16,11 @@ import { attachmentAllowed, emailDestination, smtpUrlProblem, type EmailDestinat
 import type { DeliveryJob } from './types.ts';
 
 const tlsFile = (name: string) => readFileSync(new URL(`../../../tests/support/tls/${name}`, import.meta.url));
-/** A self-signed certificate for localhost and 127.0.0.1 (valid until 2126), trusted through the `ca` option. */
+/**
+ * A self-signed certificate for localhost and 127.0.0.1 (valid until 2126), trusted through the `ca` option,
+ * for tests only: `openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=localhost
+ * -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout localhost-key.pem -out localhost-cert.pem`.
+ */
 const KEY = tlsFile('localhost-key.pem');
 const CERT = tlsFile('localhost-cert.pem');
 
