@@ -24,6 +24,12 @@ export interface CrashOptions {
   env: Record<string, string>;
   /** Reads every stored application after the last round (the store the server used). */
   readStore: () => Promise<StoredApplication[]>;
+  /**
+   * After the rounds, with the server started once more on what the kills
+   * left: waits for what must follow by itself (the deliveries), given every
+   * acknowledged reference. Without it the last start happens only for retries.
+   */
+  settle?: (acknowledged: string[]) => Promise<void>;
   random?: () => number;
 }
 
@@ -39,6 +45,8 @@ export interface CrashReport {
   duplicated: string[];
   /** Acknowledged applications whose stored content differs from what was sent. Must be empty. */
   incomplete: string[];
+  /** Every reference answered 201. */
+  references: string[];
 }
 
 interface Attempt {
@@ -122,15 +130,19 @@ export async function crashRounds(options: CrashOptions): Promise<CrashReport> {
     }
     await Promise.all(clients);
   }
-  // A last start: the server must come up on what the kills left, and finish the retries.
-  if (pending.length) {
+  // A last start: the server must come up on what the kills left, finish the retries, and settle.
+  if (pending.length || options.settle) {
     const server = await startServer({ RATE_LIMIT: '1000000/1', ...options.env });
-    for (const attempt of pending) {
-      const answer = await post(server.url, attempt);
-      retried++;
-      if (answer?.status === 201 && answer.reference) acknowledged.set(attempt.marker, answer.reference);
+    try {
+      for (const attempt of pending) {
+        const answer = await post(server.url, attempt);
+        retried++;
+        if (answer?.status === 201 && answer.reference) acknowledged.set(attempt.marker, answer.reference);
+      }
+      await options.settle?.([...acknowledged.values()]);
+    } finally {
+      await server.stop();
     }
-    await server.stop();
   }
 
   const stored = await options.readStore();
@@ -162,5 +174,5 @@ export async function crashRounds(options: CrashOptions): Promise<CrashReport> {
     ...[...byReference].filter(([, list]) => list.length > 1).map(([reference]) => reference),
     ...[...byMarker].filter(([, list]) => list.length > 1).map(([marker]) => marker),
   ];
-  return { rounds: options.rounds, sent, acknowledged: acknowledged.size, retried, lost, duplicated, incomplete };
+  return { rounds: options.rounds, sent, acknowledged: acknowledged.size, retried, lost, duplicated, incomplete, references: [...acknowledged.values()] };
 }
