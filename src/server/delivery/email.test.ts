@@ -336,7 +336,7 @@ describe('emailDestination: failures are results', () => {
     const email = destination({ smtpUrl: `smtp://127.0.0.1:${port}`, timeoutMs: 300 });
 
     const started = performance.now();
-    expect(await email.deliver(job())).toEqual({ kind: 'retry-later', error: 'timeout after 0.3 s' });
+    expect(await email.deliver(job())).toEqual({ kind: 'retry-later', error: 'intet svar inden for 0.3 s' });
     expect(performance.now() - started).toBeLessThan(3000);
     expect(sockets).toHaveLength(1);
     await new Promise<void>((resolve) => (sockets[0]!.closed ? resolve() : sockets[0]!.once('close', () => resolve())));

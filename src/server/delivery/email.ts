@@ -35,7 +35,7 @@
  *   document is wanted and the kommune is not in the content, or the PDF
  *   cannot be made. Trying again gives the same result.
  * The error is a short reason ("SMTP 451 (RCPT TO)", "SMTP ECONNREFUSED",
- * "SMTP DEPTH_ZERO_SELF_SIGNED_CERT", "timeout after 10 s"): never
+ * "SMTP DEPTH_ZERO_SELF_SIGNED_CERT", "intet svar inden for 10 s"): never
  * nodemailer's message or the server's answer, which can hold addresses, and
  * never the SMTP address (it holds the password).
  *
@@ -52,7 +52,7 @@ import { normalizeReference } from '../../domain/reference.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { attachmentAllowed, readSmtpUrl } from '../../lib/smtp-url.ts';
 import { applicationPdf, type PdfKommune } from '../applications/application-pdf.ts';
-import type { DeliveryJob, DeliveryResult, Destination } from './types.ts';
+import { noAnswerWithin, type DeliveryJob, type DeliveryResult, type Destination } from './types.ts';
 
 export interface EmailDestinationOptions {
   /** The destination's id, as the jobs carry it. */
@@ -123,12 +123,11 @@ function messageIdOf(jobId: string): string {
   return `<${jobId.replace(/[^A-Za-z0-9._-]/g, '-')}@stoetteportalen>`;
 }
 
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
 /** A short reason for a failed send: the codes nodemailer gives, never its message or the server's answer. */
 function sendError(error: unknown, timeoutMs: number): string {
   const e = (error ?? {}) as { name?: unknown; code?: unknown; originalCode?: unknown; responseCode?: unknown; command?: unknown; errno?: unknown };
-  if (e.name === 'AbortError' || e.code === 'EABORT' || e.code === 'ETIMEDOUT') return `timeout after ${seconds(timeoutMs)}`;
+  if (e.name === 'AbortError' || e.code === 'EABORT' || e.code === 'ETIMEDOUT') return noAnswerWithin(timeoutMs);
   // The command is nodemailer's own word for the step ("RCPT TO", "AUTH PLAIN", "DATA"), never its arguments.
   const command = typeof e.command === 'string' && /^[A-Z][A-Z ]{0,19}$/.test(e.command) && e.command !== 'CONN' ? ` (${e.command})` : '';
   if (typeof e.responseCode === 'number' && Number.isInteger(e.responseCode)) return `SMTP ${e.responseCode}${command}`;

@@ -30,7 +30,7 @@ export interface DeliveryJob {
 
 /**
  * What one attempt came to. `error` is a short reason for logs and the staff
- * command's `levering` ("HTTP 500", "timeout after 10 s", "ECONNREFUSED"):
+ * command's `levering` ("HTTP 500", "intet svar inden for 10 s", "ECONNREFUSED"):
  * never personal data, never a secret, never a response body.
  */
 export type DeliveryResult =
@@ -55,3 +55,6 @@ export interface Destination {
   /** Frees what it holds (an SMTP pool) when the server stops. */
   close?(): void | Promise<void>;
 }
+
+/** The short error of an attempt that got no answer in time (the same words for every destination). */
+export const noAnswerWithin = (timeoutMs: number): string => `intet svar inden for ${Number((timeoutMs / 1000).toFixed(3))} s`;

@@ -17,7 +17,7 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { applicationPdf, type PdfKommune } from '../applications/application-pdf.ts';
-import type { Destination, DeliveryJob, DeliveryResult } from './types.ts';
+import { noAnswerWithin, type Destination, type DeliveryJob, type DeliveryResult } from './types.ts';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -55,7 +55,7 @@ export function webhookBody(job: DeliveryJob, kommune: PdfKommune): string {
 
 /** A short reason for a failed request: never the URL's query, the body or the answer's content. */
 export function requestError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `intet svar inden for ${timeoutMs / 1000} s`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return noAnswerWithin(timeoutMs);
   const cause = error instanceof Error ? (error.cause as { code?: string; name?: string } | undefined) : undefined;
   return cause?.code ?? cause?.name ?? (error instanceof Error ? error.name : 'ukendt fejl');
 }
