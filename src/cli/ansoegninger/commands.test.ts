@@ -145,7 +145,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(await run('slet-gamle')).toBe(EXIT.ok);
       expect(out).toBe(
         '1 ansøgning ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n' +
-          '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den aldrig er eksporteret. ' +
+          '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den ikke er eksporteret eller leveret endnu. ' +
           'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.\n',
       );
       expect((await store.list({})).map((a) => a.application.description)).toEqual(['gammel, aldrig eksporteret', 'ny, eksporteret']);
@@ -242,9 +242,14 @@ describe('when the store cannot be reached', () => {
       purge: unavailable,
       deleteExpiredFormDrafts: unavailable,
       findApplication: unavailable,
+      listDeliveries: unavailable,
+      deliverySummary: unavailable,
+      retryDeliveries: unavailable,
     };
     const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-unavailable-'));
-    for (const line of ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`]) {
+    const lines = ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`];
+    lines.push('levering', 'levering --fejlede', 'levering --reference 7KQM-X3PP', 'levering --igen 7KQM-X3PP', 'levering --igen alle-fejlede');
+    for (const line of lines) {
       let err = '';
       const parsed = parseArguments(line.split(' '), catalog);
       if (!parsed.ok) throw new Error(parsed.message);
