@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateApplication, type Application } from '../../src/domain/application.ts';
 import { isValidReference } from '../../src/domain/reference.ts';
-import type { ApplicationStore, Idempotency, NewApplication } from '../../src/server/store/types.ts';
+import type { DeliveryJob } from '../../src/server/delivery/types.ts';
+import type { ApplicationStore, DeliveryUpdate, Idempotency, NewApplication, OutboxPlan } from '../../src/server/store/types.ts';
 
 export interface StoreBackend {
   /** Opens the store on this backend's database; a second call is a restart of the program. */
-  open(options?: { newReference?: () => string }): Promise<ApplicationStore>;
+  open(options?: { newReference?: () => string; outbox?: OutboxPlan }): Promise<ApplicationStore>;
   /** Removes the database. */
   destroy(): Promise<void>;
 }
@@ -369,5 +370,180 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         expect(await store.readFormDraft('new', at(10))).not.toBeNull();
       }),
     );
+
+    describe('the outbox', () => {
+      /** Bronderslev's youth unit goes to its own case system and is also announced by e-mail; every other unit to one webhook. */
+      const plan: OutboxPlan = (kommune, unitId) =>
+        kommune === 'bronderslev' && unitId === 'ungecentret'
+          ? [
+              { id: 'sbsys', carriesApplication: true },
+              { id: 'e-mail', carriesApplication: false },
+            ]
+          : [{ id: 'webhook', carriesApplication: true }];
+      const withOutbox = (test: (store: ApplicationStore, backend: StoreBackend) => Promise<void>) => async () => {
+        const backend = await makeBackend();
+        const store = await backend.open({ outbox: plan });
+        try {
+          await test(store, backend);
+        } finally {
+          await store.close();
+          await backend.destroy();
+        }
+      };
+      /** Works every due job (by `now`) with `result`; returns the jobs handed over. */
+      const workAll = async (store: ApplicationStore, now: Date, result: (job: DeliveryJob) => DeliveryUpdate) => {
+        const jobs: DeliveryJob[] = [];
+        while (await store.workDelivery(now, new Set(), async (job) => (jobs.push(job), result(job)))) {
+          if (jobs.length > 50) throw new Error('the same jobs came back again and again');
+        }
+        return jobs;
+      };
+      const delivered = (): DeliveryUpdate => ({ state: 'delivered', at: NOW });
+
+      it(
+        'stores one pending job per destination of the kommune and unit with the application, due at once',
+        withOutbox(async (store) => {
+          const saved = await store.save(newApplication('bronderslev', 'ungecentret', 'ung'));
+          await store.save(newApplication('varde', 'social-og-handicap', 'voksen'));
+          if (saved.kind !== 'created') throw new Error('not created');
+          const jobs = await store.listDeliveries({});
+          expect(jobs.map((j) => [j.destination, j.kommune, j.unitId, j.state, j.attempts]).sort()).toEqual([
+            ['e-mail', 'bronderslev', 'ungecentret', 'pending', 0],
+            ['sbsys', 'bronderslev', 'ungecentret', 'pending', 0],
+            ['webhook', 'varde', 'social-og-handicap', 'pending', 0],
+          ]);
+          for (const job of jobs) {
+            expect(job.id).toMatch(/^msg_[A-Za-z0-9_-]{22}$/);
+            expect(job.nextAttemptAt).toBe(NOW.toISOString());
+          }
+          expect(new Set(jobs.map((j) => j.id)).size).toBe(3);
+          expect((await store.listDeliveries({ reference: saved.receipt.reference })).map((j) => j.destination).sort()).toEqual(['e-mail', 'sbsys']);
+        }),
+      );
+
+      it(
+        'a replayed idempotency key stores no second set of jobs; a store without destinations stores none',
+        withStore(async (store) => {
+          await store.save(newApplication());
+          expect(await store.listDeliveries({})).toEqual([]);
+          expect(await store.workDelivery(NOW, new Set(), async () => delivered())).toBe(false);
+        }),
+      );
+
+      it(
+        'hands the worker the whole stored application with a job id that is the same on every attempt',
+        withOutbox(async (store) => {
+          await store.save(newApplication('varde', 'social-og-handicap', 'hele ansøgningen'), idempotency('k-1'));
+          await store.save(newApplication('varde', 'social-og-handicap', 'hele ansøgningen'), idempotency('k-1'));
+          const first = await workAll(store, NOW, () => ({ state: 'pending', nextAttemptAt: new Date(NOW.getTime() + 5000), error: 'HTTP 500' }));
+          expect(first).toHaveLength(1);
+          const [job] = first;
+          expect(job!.application.application.description).toBe('hele ansøgningen');
+          expect(job!.application.kommune).toBe('varde');
+          expect(job!.createdAt).toBe(NOW.toISOString());
+          expect(job!.attempts).toBe(0);
+          // Not due again before its time; then the same id, one attempt made.
+          expect(await workAll(store, new Date(NOW.getTime() + 4999), delivered)).toEqual([]);
+          const second = await workAll(store, new Date(NOW.getTime() + 5000), delivered);
+          expect(second.map((j) => [j.id, j.attempts])).toEqual([[job!.id, 1]]);
+          const [record] = await store.listDeliveries({});
+          expect(record).toMatchObject({ state: 'delivered', attempts: 2, nextAttemptAt: null, endedAt: NOW.toISOString() });
+          expect(await workAll(store, new Date(NOW.getTime() + DAY), delivered)).toEqual([]);
+        }),
+      );
+
+      it(
+        'a job being worked is not handed out again, and one whose work throws stays pending and due',
+        withOutbox(async (store) => {
+          await store.save(newApplication('varde', 'social-og-handicap'));
+          let second: boolean | null = null;
+          await expect(
+            store.workDelivery(NOW, new Set(), async () => {
+              second = await store.workDelivery(NOW, new Set(), async () => delivered());
+              throw new Error('the process fell over');
+            }),
+          ).rejects.toThrow();
+          expect(second).toBe(false);
+          const [record] = await store.listDeliveries({});
+          expect(record).toMatchObject({ state: 'pending', attempts: 0 });
+          const busy = new Set([record!.id]);
+          expect(await store.workDelivery(NOW, busy, async () => delivered())).toBe(false);
+          expect(await workAll(store, NOW, delivered)).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'counts per destination, the oldest waiting job and the newest error; failed jobs can be queued again, one application or all',
+        withOutbox(async (store) => {
+          const a = await store.save(newApplication('varde', 'social-og-handicap', 'a'));
+          await store.save(newApplication('varde', 'social-og-handicap', 'b'));
+          await store.save(newApplication('bronderslev', 'ungecentret', 'c'));
+          if (a.kind !== 'created') throw new Error('not created');
+          const later = new Date(NOW.getTime() + 60_000);
+          await workAll(store, later, (job) =>
+            job.destination === 'webhook'
+              ? { state: 'failed', at: later, error: `HTTP 503 (${job.application.application.description})` }
+              : job.destination === 'sbsys'
+                ? { state: 'pending', nextAttemptAt: new Date(later.getTime() + 10_000), error: 'ECONNREFUSED' }
+                : { state: 'delivered', at: later },
+          );
+          expect(await store.deliverySummary()).toEqual([
+            { destination: 'e-mail', pending: 0, delivered: 1, failed: 0, oldestPendingSince: null, lastError: null },
+            { destination: 'sbsys', pending: 1, delivered: 0, failed: 0, oldestPendingSince: NOW.toISOString(), lastError: { reference: expect.any(String), error: 'ECONNREFUSED', at: later.toISOString() } },
+            { destination: 'webhook', pending: 0, delivered: 0, failed: 2, oldestPendingSince: null, lastError: { reference: expect.any(String), error: expect.stringMatching(/^HTTP 503/), at: later.toISOString() } },
+          ]);
+          expect((await store.listDeliveries({ state: 'failed' })).map((j) => j.endedAt)).toEqual([later.toISOString(), later.toISOString()]);
+          const again = new Date(NOW.getTime() + 3 * DAY);
+          expect(await store.retryDeliveries({ reference: a.receipt.reference }, again)).toBe(1);
+          const [requeued] = await store.listDeliveries({ reference: a.receipt.reference });
+          expect(requeued).toMatchObject({ state: 'pending', attempts: 0, queuedAt: again.toISOString(), nextAttemptAt: again.toISOString(), endedAt: null });
+          expect(await store.retryDeliveries({ reference: a.receipt.reference }, again)).toBe(0);
+          expect(await store.retryDeliveries({ allFailed: true }, again)).toBe(1);
+          expect(await store.listDeliveries({ state: 'failed' })).toEqual([]);
+          const worked = await workAll(store, again, delivered);
+          // The two queued again, counted from now; and the sbsys job that was waiting for its retry.
+          expect(worked.map((j) => [j.destination, j.queuedAt]).sort()).toEqual([
+            ['sbsys', NOW.toISOString()],
+            ['webhook', again.toISOString()],
+            ['webhook', again.toISOString()],
+          ]);
+        }),
+      );
+
+      it(
+        'purge keeps an old application the kommune does not have: not exported, and not delivered to a destination that carries it',
+        withOutbox(async (store) => {
+          const old = daysBefore(40);
+          await store.save(newApplication('varde', 'social-og-handicap', 'leveret', old));
+          await store.save(newApplication('varde', 'social-og-handicap', 'venter', old));
+          // Only the e-mail (which does not carry the application) is delivered here.
+          await store.save(newApplication('bronderslev', 'ungecentret', 'kun e-mail', old));
+          await workAll(store, NOW, (job) =>
+            job.application.application.description === 'leveret' || job.destination === 'e-mail'
+              ? { state: 'delivered', at: NOW }
+              : { state: 'failed', at: NOW, error: 'HTTP 500' },
+          );
+          const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
+          expect(result).toEqual({ applications: 1, idempotencyKeys: 0, keptNotExported: 2 });
+          expect(descriptions(await store.list({})).sort()).toEqual(['kun e-mail', 'venter']);
+          // Its delivery jobs went with the application.
+          expect((await store.listDeliveries({})).map((j) => j.destination).sort()).toEqual(['e-mail', 'sbsys', 'webhook']);
+        }),
+      );
+
+      it(
+        'jobs survive a restart of the program, still pending and due',
+        withOutbox(async (store, backend) => {
+          await store.save(newApplication('varde', 'social-og-handicap'));
+          await store.close();
+          const again = await backend.open({ outbox: plan });
+          try {
+            expect(await workAll(again, NOW, delivered)).toHaveLength(1);
+          } finally {
+            await again.close();
+          }
+        }),
+      );
+    });
   });
 }

@@ -22,6 +22,8 @@ export interface DeliveryJob {
   attempts: number;
   /** When the job was stored with its application (ISO 8601, UTC): the event's time, the same on every attempt. */
   createdAt: string;
+  /** When it was queued (at storing, or again by the staff command): the 72 hours of retries count from here. */
+  queuedAt: string;
   /** The application as stored. */
   application: StoredApplication;
 }

@@ -31,10 +31,14 @@ interface Schema {
 const POSTGRES_ONLY_COLUMNS = ['applications.seq'];
 const BOOKKEEPING_TABLES = ['schema_migrations'];
 
-/** The kind a column's type stands for: both store times as ISO text / timestamptz and the application as JSON text / json. */
+/**
+ * The kind a column's type stands for: both store times as ISO text / timestamptz, the application as JSON
+ * text / json, and a flag as SQLite's integer 0/1 / boolean.
+ */
 function kind(table: string, column: string, type: string): string {
   const t = type.toLowerCase();
-  if (/^(integer|bigint|int|int4|int8)$/.test(t)) return 'integer';
+  if (/^(integer|bigint|int|int4|int8)$/.test(t)) return column === 'carries_application' ? 'flag' : 'integer';
+  if (t === 'bool' || t === 'boolean') return 'flag';
   if (t === 'timestamptz' || t === 'timestamp with time zone' || (t === 'text' && /_at$/.test(column))) return 'time';
   if (t === 'json' || (t === 'text' && table === 'applications' && column === 'data')) return 'json';
   if (t === 'text') return 'text';
@@ -121,7 +125,11 @@ describePostgres('the two stores’ schemas after their migrations', () => {
       // Not blind: the schema has what the store needs.
       expect(sqlite.columns['applications.exported_at']).toBe('time null');
       expect(sqlite.indexes).toContain('applications_by_time: applications (received_at)');
-      expect(sqlite.foreignKeys).toEqual(['idempotency_keys.reference → applications.reference on delete cascade']);
+      expect(sqlite.foreignKeys).toEqual([
+        'deliveries.reference → applications.reference on delete cascade',
+        'idempotency_keys.reference → applications.reference on delete cascade',
+      ]);
+      expect(sqlite.columns['deliveries.carries_application']).toBe('flag not null');
     } finally {
       await store.close();
       await schema.drop();

@@ -84,7 +84,7 @@ describePostgres('the PostgreSQL store', () => {
       const store = open(schema.url);
       try {
         await store.ready();
-        await schema.query('DROP TABLE idempotency_keys; DROP TABLE applications;');
+        await schema.query('DROP TABLE idempotency_keys; DROP TABLE deliveries; DROP TABLE applications;');
         await expect(store.findReceipt('2222-222Z')).rejects.toThrow(StoreUnavailableError);
         await expect(store.save(newApplication('x'))).rejects.toThrow(StoreUnavailableError);
       } finally {

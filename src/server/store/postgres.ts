@@ -21,17 +21,28 @@
  * - `COMMIT` returns after the commit is flushed to disk (PostgreSQL's default
  *   `synchronous_commit = on`; do not turn it off), so `save` resolving means
  *   the application is durably stored, as the endpoint's 201 promises.
+ * - The outbox: `save` stores the application's delivery jobs in its
+ *   transaction. `workDelivery` takes a due job with `FOR UPDATE SKIP LOCKED`
+ *   in a transaction that stays open while the job is delivered and then
+ *   records the result: another process skips the job meanwhile, and if this
+ *   process dies its connection drops, the transaction rolls back and the job
+ *   is free (and due) at once. The worker uses a store of its own, so those
+ *   connections never hold up citizens' requests.
  * - Any database error becomes StoreUnavailableError (→ 503), never a 500.
  */
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
 import { DEFAULT_POOL_SIZE } from '../../lib/config.ts';
-import { APPLICATION_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { newDeliveryId, summarise, updateParams } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
   type ApplicationStore,
+  type DeliveryRecord,
+  type DeliveryState,
   type Idempotency,
+  type OutboxPlan,
   type NewApplication,
   type Receipt,
   type SaveResult,
@@ -70,6 +81,23 @@ export const MIGRATIONS = [
      data       text NOT NULL
    );
    CREATE INDEX form_drafts_by_expiry ON form_drafts (expires_at);`,
+  // 4: the outbox: one delivery job per destination, stored with the application (src/server/delivery/).
+  `CREATE TABLE deliveries (
+     id                  text PRIMARY KEY,
+     reference           text NOT NULL REFERENCES applications (reference) ON DELETE CASCADE,
+     destination         text NOT NULL,
+     carries_application boolean NOT NULL,
+     state               text NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+     attempts            integer NOT NULL DEFAULT 0,
+     created_at          timestamptz NOT NULL,
+     queued_at           timestamptz NOT NULL,
+     next_attempt_at     timestamptz,
+     last_attempt_at     timestamptz,
+     last_error          text,
+     ended_at            timestamptz
+   );
+   CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+   CREATE INDEX deliveries_by_reference ON deliveries (reference);`,
 ];
 
 /** The advisory lock's first key ("Stoe"); the second is the schema, so test schemas migrate independently. */
@@ -107,6 +135,8 @@ export interface PostgresOptions {
   newReference?: () => string;
   /** Where problems of idle connections are reported (never personal data). */
   log?: (message: string) => void;
+  /** The destinations of an application (a delivery job each, stored with it); none without. */
+  outbox?: OutboxPlan;
 }
 
 interface Row {
@@ -132,6 +162,38 @@ const toStored = (row: Row): StoredApplication => ({
 });
 
 const placeholder = (position: number) => `$${position}`;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+interface RecordRow {
+  id: string;
+  reference: string;
+  kommune: string;
+  unit_id: string;
+  destination: string;
+  state: DeliveryState;
+  attempts: number;
+  created_at: Date;
+  queued_at: Date;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  ended_at: Date | null;
+}
+
+const toRecord = (row: RecordRow): DeliveryRecord => ({
+  id: row.id,
+  reference: row.reference,
+  kommune: row.kommune,
+  unitId: row.unit_id,
+  destination: row.destination,
+  state: row.state,
+  attempts: row.attempts,
+  createdAt: row.created_at.toISOString(),
+  queuedAt: row.queued_at.toISOString(),
+  nextAttemptAt: iso(row.next_attempt_at),
+  lastError: row.last_error,
+  endedAt: iso(row.ended_at),
+});
 
 /** Our answer when another process stored the same idempotency key while we were saving. */
 class KeyTakenMeanwhile extends Error {}
@@ -177,6 +239,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
   const limits = { ...DEFAULT_POOL_LIMITS, ...options.pool };
   const log = options.log ?? ((message: string) => console.error(message));
   const newReference = options.newReference ?? defaultNewReference;
+  const outbox = options.outbox ?? (() => []);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     application_name: 'stoetteportalen',
@@ -250,6 +313,14 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       const earlier = idempotency ? await earlierAnswer(client, idempotency) : null;
       if (earlier) return earlier;
       const receipt = await insertApplication(client, input);
+      const jobs = outbox(receipt.kommune, receipt.unitId);
+      if (jobs.length) {
+        await client.query(
+          `INSERT INTO deliveries (id, reference, destination, carries_application, state, created_at, queued_at, next_attempt_at)
+           SELECT id, $2, destination, carries, 'pending', $3, $3, $3 FROM unnest($1::text[], $4::text[], $5::boolean[]) AS j (id, destination, carries)`,
+          [jobs.map(() => newDeliveryId()), receipt.reference, receipt.receivedAt, jobs.map((j) => j.id), jobs.map((j) => j.carriesApplication)],
+        );
+      }
       const answer = idempotency ? idempotency.answer(receipt) : null;
       if (idempotency && answer) {
         const stored = await client.query(
@@ -352,6 +423,55 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       }),
     deleteExpiredFormDrafts: (now) =>
       guarded('at slette udløbne kladder', async () => (await pool.query('DELETE FROM form_drafts WHERE expires_at <= $1', [now])).rowCount ?? 0),
+    workDelivery: (now, busy, work) =>
+      guarded('at levere', () =>
+        transaction(async (client) => {
+          const { rows } = await client.query<Row & { id: string; destination: string; attempts: number; job_created_at: Date; queued_at: Date }>(
+            `SELECT ${JOB_COLUMNS} FROM deliveries d JOIN applications a ON a.reference = d.reference
+             WHERE d.state = 'pending' AND d.next_attempt_at <= $1 AND NOT (d.id = ANY($2::text[]))
+             ORDER BY d.next_attempt_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
+            [now, [...busy]],
+          );
+          const row = rows[0];
+          if (!row) return false;
+          const update = await work({
+            id: row.id,
+            destination: row.destination,
+            attempts: row.attempts,
+            createdAt: row.job_created_at.toISOString(),
+            queuedAt: row.queued_at.toISOString(),
+            application: toStored(row),
+          });
+          const p = updateParams(update, now, (d) => d);
+          await client.query(
+            `UPDATE deliveries SET state = $1, attempts = attempts + 1, next_attempt_at = $2, last_attempt_at = $3, last_error = coalesce($4, last_error), ended_at = $5
+             WHERE id = $6`,
+            [p.state, p.nextAttemptAt, p.lastAttemptAt, p.error, p.endedAt, row.id],
+          );
+          return true;
+        }),
+      ),
+    listDeliveries: (filter) =>
+      guarded('at hente leveringer', async () => {
+        const { sql, params } = deliveriesQuery(filter, placeholder);
+        const { rows } = await pool.query<RecordRow>(sql, params);
+        return rows.map(toRecord);
+      }),
+    deliverySummary: () =>
+      guarded('at tælle leveringer', async () => {
+        const counts = await pool.query<{ destination: string; pending: string; delivered: string; failed: string; oldest_pending: Date | null }>(DELIVERY_COUNTS_SQL);
+        const errors = await pool.query<{ destination: string; reference: string; last_error: string; last_attempt_at: Date }>(DELIVERY_ERRORS_SQL);
+        return summarise(
+          counts.rows.map((r) => ({ ...r, oldest_pending: iso(r.oldest_pending) })),
+          errors.rows.map((r) => ({ ...r, last_attempt_at: r.last_attempt_at.toISOString() })),
+        );
+      }),
+    retryDeliveries: (which, now) =>
+      guarded('at sætte leveringer i kø igen', async () => {
+        const set = `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = $1, next_attempt_at = $1, ended_at = NULL WHERE state = 'failed'`;
+        const result = 'reference' in which ? await pool.query(`${set} AND reference = $2`, [now, which.reference]) : await pool.query(set, [now]);
+        return result.rowCount ?? 0;
+      }),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

@@ -5,7 +5,7 @@
  * as text (every stored time has that one format) and PostgreSQL reads as a
  * timestamptz.
  */
-import type { ApplicationFilter, PurgeRequest } from './types.ts';
+import type { ApplicationFilter, DeliveryFilter, PurgeRequest } from './types.ts';
 
 export type Placeholder = (position: number) => string;
 
@@ -38,17 +38,61 @@ export function listQuery(filter: ApplicationFilter, placeholder: Placeholder, s
 }
 
 /**
+ * The kommune has the application: the case team exported it, or a
+ * destination that carries the application itself (a webhook with the
+ * document, not an e-mail that only says one has arrived) has it.
+ */
+const HANDED_OVER = `(exported_at IS NOT NULL OR EXISTS (
+  SELECT 1 FROM deliveries d WHERE d.reference = applications.reference AND d.carries_application AND d.state = 'delivered'))`;
+
+/**
  * A purge, run in this order in one transaction: the idempotency keys of the
  * applications that go (a key lives as long as its application), the
- * applications, then a count of the old ones kept because they were never
- * exported (an application must not vanish before the kommune has it).
+ * applications (their delivery jobs with them), then a count of the old ones
+ * kept because the kommune does not have them yet: neither exported nor
+ * delivered (an application must not vanish before the kommune has it).
  */
 export function purgeQueries({ receivedBefore, kommune, includeNotExported }: PurgeRequest, placeholder: Placeholder) {
-  const doomed = filterClause({ kommune, receivedBefore, exported: includeNotExported ? undefined : true }, placeholder);
-  const kept = filterClause({ kommune, receivedBefore, exported: false }, placeholder);
+  const old = filterClause({ kommune, receivedBefore }, placeholder);
+  const doomed = includeNotExported ? old.where : `${old.where} AND ${HANDED_OVER}`;
   return {
-    deleteKeys: { sql: `DELETE FROM idempotency_keys WHERE reference IN (SELECT reference FROM applications ${doomed.where})`, params: doomed.params },
-    deleteApplications: { sql: `DELETE FROM applications ${doomed.where}`, params: doomed.params },
-    countKept: { sql: `SELECT count(*) AS n FROM applications ${kept.where}`, params: kept.params },
+    deleteKeys: { sql: `DELETE FROM idempotency_keys WHERE reference IN (SELECT reference FROM applications ${doomed})`, params: old.params },
+    deleteApplications: { sql: `DELETE FROM applications ${doomed}`, params: old.params },
+    countKept: { sql: `SELECT count(*) AS n FROM applications ${old.where} AND NOT ${HANDED_OVER}`, params: old.params },
   } satisfies Record<string, Query>;
 }
+
+/** A delivery job's columns with its application's, for the worker (`d` is deliveries, `a` applications). */
+export const JOB_COLUMNS = `d.id, d.destination, d.attempts, d.created_at AS job_created_at, d.queued_at,
+  a.reference, a.kommune, a.unit_id, a.received_at, a.data, a.exported_at`;
+
+/** The columns of a delivery job as the staff command shows it. */
+const RECORD_COLUMNS = `d.id, d.reference, a.kommune, a.unit_id, d.destination, d.state, d.attempts, d.created_at, d.queued_at,
+  d.next_attempt_at, d.last_error, d.ended_at`;
+
+/** Delivery jobs matching a filter, oldest first. */
+export function deliveriesQuery(filter: DeliveryFilter, placeholder: Placeholder): Query {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  const add = (column: string, value: string) => {
+    params.push(value);
+    conditions.push(`${column} = ${placeholder(params.length)}`);
+  };
+  if (filter.reference !== undefined) add('d.reference', filter.reference);
+  if (filter.state !== undefined) add('d.state', filter.state);
+  if (filter.destination !== undefined) add('d.destination', filter.destination);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT ${RECORD_COLUMNS} FROM deliveries d JOIN applications a ON a.reference = d.reference ${where} ORDER BY d.created_at, d.id`, params };
+}
+
+/** Per destination, the jobs in each state and the oldest pending one's queue time. */
+export const DELIVERY_COUNTS_SQL = `SELECT destination,
+    sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending,
+    sum(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END) AS delivered,
+    sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END) AS failed,
+    min(CASE WHEN state = 'pending' THEN queued_at END) AS oldest_pending
+  FROM deliveries GROUP BY destination ORDER BY destination`;
+
+/** The newest error of each destination's pending or failed jobs (the first row per destination). */
+export const DELIVERY_ERRORS_SQL = `SELECT destination, reference, last_error, last_attempt_at FROM deliveries
+  WHERE state <> 'delivered' AND last_error IS NOT NULL ORDER BY destination, last_attempt_at DESC`;

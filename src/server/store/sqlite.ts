@@ -11,6 +11,12 @@
  * - An export reads, delivers, then marks in a short write transaction of
  *   its own: no lock is held while the file is written.
  * - The file holds personal data: the directory is created 0700, the file 0600.
+ * - The outbox: `save` stores the application's delivery jobs in its
+ *   transaction. One server process works a SQLite file, so the jobs being
+ *   delivered are held in memory (`working`), not locked in the database; a
+ *   second process on the same file could deliver a job twice, never lose one
+ *   (delivery is at-least-once). A process that dies leaves its jobs pending
+ *   and due: the next start delivers them.
  *
  * `node:sqlite` is synchronous; the methods are async to keep the interface
  * of a networked backend (PostgreSQL).
@@ -19,13 +25,17 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
-import { APPLICATION_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { newDeliveryId, summarise, updateParams, type CountRow, type ErrorRow } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
   type ApplicationFilter,
   type ApplicationStore,
+  type DeliveryRecord,
+  type DeliveryState,
   type Idempotency,
+  type OutboxPlan,
   type NewApplication,
   type PurgeResult,
   type Receipt,
@@ -63,6 +73,23 @@ export const MIGRATIONS = [
      data       TEXT NOT NULL
    ) STRICT;
    CREATE INDEX form_drafts_by_expiry ON form_drafts (expires_at);`,
+  // 4: the outbox: one delivery job per destination, stored with the application (src/server/delivery/).
+  `CREATE TABLE deliveries (
+     id                  TEXT PRIMARY KEY,
+     reference           TEXT NOT NULL REFERENCES applications (reference) ON DELETE CASCADE,
+     destination         TEXT NOT NULL,
+     carries_application INTEGER NOT NULL,
+     state               TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+     attempts            INTEGER NOT NULL DEFAULT 0,
+     created_at          TEXT NOT NULL,
+     queued_at           TEXT NOT NULL,
+     next_attempt_at     TEXT,
+     last_attempt_at     TEXT,
+     last_error          TEXT,
+     ended_at            TEXT
+   ) STRICT;
+   CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+   CREATE INDEX deliveries_by_reference ON deliveries (reference);`,
 ];
 
 export interface SqliteOptions {
@@ -70,6 +97,8 @@ export interface SqliteOptions {
   file: string;
   /** For tests: a reference generator (the default draws from crypto). */
   newReference?: () => string;
+  /** The destinations of an application (a delivery job each, stored with it); none without. */
+  outbox?: OutboxPlan;
 }
 
 type Row = Record<string, string | number | null>;
@@ -132,6 +161,21 @@ function select(db: DatabaseSync, filter: ApplicationFilter): StoredApplication[
   return (db.prepare(sql).all(...params) as Row[]).map(toStored);
 }
 
+const toRecord = (row: Row): DeliveryRecord => ({
+  id: String(row.id),
+  reference: String(row.reference),
+  kommune: String(row.kommune),
+  unitId: String(row.unit_id),
+  destination: String(row.destination),
+  state: String(row.state) as DeliveryState,
+  attempts: Number(row.attempts),
+  createdAt: String(row.created_at),
+  queuedAt: String(row.queued_at),
+  nextAttemptAt: row.next_attempt_at === null ? null : String(row.next_attempt_at),
+  lastError: row.last_error === null ? null : String(row.last_error),
+  endedAt: row.ended_at === null ? null : String(row.ended_at),
+});
+
 const isUniqueViolation = (error: unknown) => error instanceof Error && /UNIQUE constraint failed: applications\.reference/.test(error.message);
 
 export function openSqliteStore(options: SqliteOptions): ApplicationStore {
@@ -142,6 +186,9 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     throw new StoreUnavailableError('kan ikke åbne SQLite-filen', { cause: error });
   }
   const newReference = options.newReference ?? defaultNewReference;
+  const outbox = options.outbox ?? (() => []);
+  /** Delivery jobs this process is delivering now (see the header). */
+  const working = new Set<string>();
   const statements = {
     answer: db.prepare('SELECT fingerprint, answer_status, answer_body FROM idempotency_keys WHERE key = ?'),
     insert: db.prepare('INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES (?, ?, ?, ?, ?)'),
@@ -158,6 +205,23 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     readDraft: db.prepare('SELECT kommune, data FROM form_drafts WHERE id = ? AND expires_at > ?'),
     deleteDraft: db.prepare('DELETE FROM form_drafts WHERE id = ?'),
     deleteExpiredDrafts: db.prepare('DELETE FROM form_drafts WHERE expires_at <= ?'),
+    insertJob: db.prepare(
+      `INSERT INTO deliveries (id, reference, destination, carries_application, state, created_at, queued_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+    ),
+    dueJob: db.prepare(
+      `SELECT ${JOB_COLUMNS} FROM deliveries d JOIN applications a ON a.reference = d.reference
+       WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND d.id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY d.next_attempt_at LIMIT 1`,
+    ),
+    updateJob: db.prepare(
+      `UPDATE deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_attempt_at = ?, last_error = coalesce(?, last_error), ended_at = ?
+       WHERE id = ? AND state = 'pending'`,
+    ),
+    retryOne: db.prepare(
+      `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, ended_at = NULL WHERE state = 'failed' AND reference = ?`,
+    ),
+    retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, ended_at = NULL WHERE state = 'failed'`),
   };
 
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
@@ -201,6 +265,9 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
             }
           }
           const receipt = insertApplication(input);
+          for (const destination of outbox(receipt.kommune, receipt.unitId)) {
+            statements.insertJob.run(newDeliveryId(), receipt.reference, destination.id, destination.carriesApplication ? 1 : 0, receipt.receivedAt, receipt.receivedAt, receipt.receivedAt);
+          }
           const answer = idempotency ? idempotency.answer(receipt) : null;
           if (idempotency && answer) {
             statements.insertKey.run(idempotency.key, idempotency.fingerprint, receipt.reference, answer.status, answer.body);
@@ -261,6 +328,45 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
         statements.deleteDraft.run(id);
       }),
     deleteExpiredFormDrafts: (now) => guarded('at slette udløbne kladder', () => Number(statements.deleteExpiredDrafts.run(now.toISOString()).changes)),
+    workDelivery: async (now, busy, work) => {
+      const row = await guarded('at hente en levering', () => statements.dueJob.get(now.toISOString(), JSON.stringify([...working, ...busy])) as Row | undefined);
+      if (!row) return false;
+      const id = String(row.id);
+      working.add(id);
+      try {
+        const update = await work({
+          id,
+          destination: String(row.destination),
+          attempts: Number(row.attempts),
+          createdAt: String(row.job_created_at),
+          queuedAt: String(row.queued_at),
+          application: toStored(row),
+        });
+        const p = updateParams(update, now, (d) => d.toISOString());
+        await guarded('at gemme en levering', () => statements.updateJob.run(p.state, p.nextAttemptAt, p.lastAttemptAt, p.error, p.endedAt, id));
+        return true;
+      } finally {
+        working.delete(id);
+      }
+    },
+    listDeliveries: (filter) =>
+      guarded('at hente leveringer', () => {
+        const { sql, params } = deliveriesQuery(filter, () => '?');
+        return (db.prepare(sql).all(...params) as Row[]).map(toRecord);
+      }),
+    deliverySummary: () =>
+      guarded('at tælle leveringer', () =>
+        summarise(
+          db.prepare(DELIVERY_COUNTS_SQL).all() as unknown as CountRow[],
+          db.prepare(DELIVERY_ERRORS_SQL).all() as unknown as ErrorRow[],
+        ),
+      ),
+    retryDeliveries: (which, now) =>
+      guarded('at sætte leveringer i kø igen', () => {
+        const at = now.toISOString();
+        const result = 'reference' in which ? statements.retryOne.run(at, at, which.reference) : statements.retryAll.run(at, at);
+        return Number(result.changes);
+      }),
     close: async () => {
       if (db.isOpen) db.close();
     },
