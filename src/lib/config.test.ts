@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, VARIABLES, loadConfig, type VariableName } from './config.ts';
 
@@ -25,6 +27,7 @@ describe('the settings with nothing set', () => {
       store: { kind: 'sqlite', file: 'data/applications.sqlite' },
       trustedProxies: 0,
       rateLimit: { capacity: 30, windowSeconds: 600 },
+      delivery: { destinations: [] },
     });
   });
 
@@ -38,8 +41,15 @@ describe('the settings with nothing set', () => {
   });
 });
 
-// For every variable: a valid value, what it gives, and a wrong value with the message that stops the start.
-const cases: Record<VariableName, { valid: [string, object]; bad: [string, string] }> = {
+const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+const deliveryFile = join(mkdtempSync(join(tmpdir(), 'stoette-config-')), 'levering.json');
+writeFileSync(deliveryFile, JSON.stringify({ destinations: [{ id: 'sbsys', type: 'webhook', url: 'https://sag.example.dk/ind', secret: SECRET, kommune: 'varde' }] }));
+const webhook = { DELIVERY_WEBHOOK_URL: 'https://sag.example.dk/ind', DELIVERY_WEBHOOK_SECRET: SECRET };
+const email = { DELIVERY_SMTP_URL: 'smtps://bruger:kode@smtp.example.dk', DELIVERY_EMAIL_FROM: 'portal@example.dk', DELIVERY_EMAIL_TO: 'sag@example.dk' };
+const emailDestination = { type: 'email', id: 'e-mail', smtpUrl: email.DELIVERY_SMTP_URL, from: 'portal@example.dk', attachDocument: false, fetchHint: null, kommune: null, units: null };
+
+// For every variable: a valid value (with the variables it needs), what it gives, and a wrong value with the message that stops the start.
+const cases: Record<VariableName, { valid: [string, object, Record<string, string>?]; bad: [string, string] }> = {
   PORT: { valid: ['8080', { port: 8080, siteUrl: 'http://localhost:8080' }], bad: ['80a', 'PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 8080 (fik "80a")'] },
   HOST: { valid: ['0.0.0.0', { host: '0.0.0.0' }], bad: ['my host', 'HOST skal være et værtsnavn eller en IP-adresse, fx 0.0.0.0 (fik "my host")'] },
   SITE_URL: {
@@ -60,12 +70,37 @@ const cases: Record<VariableName, { valid: [string, object]; bad: [string, strin
   DATABASE_POOL_SIZE: { valid: ['25', {}], bad: ['ti', 'DATABASE_POOL_SIZE skal være et helt tal fra 1 (fik "ti")'] },
   TRUSTED_PROXIES: { valid: ['2', { trustedProxies: 2 }], bad: ['11', 'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "11")'] },
   RATE_LIMIT: { valid: ['1000000/1', { rateLimit: { capacity: 1_000_000, windowSeconds: 1 } }], bad: ['30 pr. 10 min', 'RATE_LIMIT skal være antal ansøgninger pr. antal sekunder, fx 30/600 (fik "30 pr. 10 min")'] },
+  DELIVERY_WEBHOOK_URL: {
+    valid: ['http://localhost:9000/ind', { delivery: { destinations: [{ type: 'webhook', id: 'webhook', url: 'http://localhost:9000/ind', secret: SECRET, kommune: null, units: null }] } }, { DELIVERY_WEBHOOK_SECRET: SECRET }],
+    bad: ['sag.example.dk', 'DELIVERY_WEBHOOK_URL skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen (fik "sag.example.dk")'],
+  },
+  DELIVERY_WEBHOOK_SECRET: {
+    valid: [SECRET, { delivery: { destinations: [expect.objectContaining({ secret: SECRET })] } }, { DELIVERY_WEBHOOK_URL: webhook.DELIVERY_WEBHOOK_URL }],
+    // A secret is never repeated in a message.
+    bad: ['hemmelig', 'DELIVERY_WEBHOOK_SECRET skal være en Standard Webhooks-nøgle: whsec_ og base64'],
+  },
+  DELIVERY_SMTP_URL: {
+    valid: [email.DELIVERY_SMTP_URL, { delivery: { destinations: [{ ...emailDestination, to: ['sag@example.dk'] }] } }, email],
+    bad: ['https://bruger:kode@smtp.example.dk', 'DELIVERY_SMTP_URL skal være en SMTP-adresse, fx smtps://bruger:kode@smtp.kommune.dk:465'],
+  },
+  DELIVERY_EMAIL_FROM: {
+    valid: ['portal@example.dk', { delivery: { destinations: [expect.objectContaining({ from: 'portal@example.dk' })] } }, email],
+    bad: ['portalen', 'DELIVERY_EMAIL_FROM skal være en e-mailadresse, fx sagsteam@kommune.dk (fik "portalen")'],
+  },
+  DELIVERY_EMAIL_TO: {
+    valid: ['sag@example.dk, visitation@example.dk', { delivery: { destinations: [{ ...emailDestination, to: ['sag@example.dk', 'visitation@example.dk'] }] } }, email],
+    bad: ['sag@example.dk, visitationen', 'DELIVERY_EMAIL_TO skal være en e-mailadresse, fx sagsteam@kommune.dk (fik "sag@example.dk, visitationen")'],
+  },
+  DELIVERY_CONFIG: {
+    valid: [deliveryFile, { delivery: { destinations: [{ id: 'sbsys', type: 'webhook', url: 'https://sag.example.dk/ind', secret: SECRET, kommune: 'varde', units: null }] } }],
+    bad: ['/no/such/levering.json', 'DELIVERY_CONFIG (/no/such/levering.json): kan ikke læses (ENOENT)'],
+  },
 };
 
 describe.each(VARIABLES)('%s', (name) => {
   const { valid, bad } = cases[name];
   it('a valid value is used', () => {
-    expect(loadConfig({ [name]: valid[0] })).toMatchObject(valid[1]);
+    expect(loadConfig({ ...valid[2], [name]: valid[0] })).toMatchObject(valid[1]);
   });
   if (name === 'DATA_DIR') {
     it('any path is a valid value (whether it can be used shows when the store opens)', () => {
@@ -99,6 +134,18 @@ describe('the rules between variables', () => {
       'PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 8080 (fik "x")',
       'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "alle")',
     ]);
+  });
+
+  it('the delivery variables that work together name the ones missing', () => {
+    expect(problem({ DELIVERY_WEBHOOK_URL: webhook.DELIVERY_WEBHOOK_URL })).toBe('DELIVERY_WEBHOOK_URL kræver også DELIVERY_WEBHOOK_SECRET');
+    expect(problem({ DELIVERY_SMTP_URL: email.DELIVERY_SMTP_URL, DELIVERY_EMAIL_TO: 'sag@example.dk' })).toBe(
+      'DELIVERY_SMTP_URL og DELIVERY_EMAIL_TO kræver også DELIVERY_EMAIL_FROM',
+    );
+  });
+
+  it('the environment’s destinations and the file’s are used together', () => {
+    const { destinations } = loadConfig({ ...webhook, ...email, DELIVERY_CONFIG: deliveryFile }).delivery;
+    expect(destinations.map((d) => d.id)).toEqual(['webhook', 'e-mail', 'sbsys']);
   });
 
   it('an HTML-breaking contact address is refused (it is written into the page)', () => {

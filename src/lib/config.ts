@@ -8,7 +8,10 @@
  * Read at build time (the pages are static, so a change needs a new build):
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
- * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT. Read by
+ * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT, and the
+ * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
+ * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
+ * and checked then too: src/lib/delivery-config.ts). Read by
  * `npm run ansoegninger`: DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE,
  * RETENTION_DAYS.
  *
@@ -30,6 +33,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
+import { emailAddress, readDeliveryFile, smtpUrl, webhookSecret, webhookUrl, type DeliverySetting, type DestinationSetting } from './delivery-config.ts';
 
 /** PostgreSQL connections per server process when DATABASE_POOL_SIZE is unset. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -62,6 +66,8 @@ export interface Config {
   trustedProxies: number;
   /** RATE_LIMIT: applications per client address, a token bucket. */
   rateLimit: RateLimitSetting;
+  /** DELIVERY_*: where applications are delivered; no destinations: fetched with the export command. */
+  delivery: DeliverySetting;
 }
 
 /** Every variable, with its default as the operator would write it (`null`: unset by default). */
@@ -76,13 +82,19 @@ export const DEFAULTS = {
   DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
   TRUSTED_PROXIES: '0',
   RATE_LIMIT: '30/600',
+  DELIVERY_WEBHOOK_URL: null,
+  DELIVERY_WEBHOOK_SECRET: null,
+  DELIVERY_SMTP_URL: null,
+  DELIVERY_EMAIL_FROM: null,
+  DELIVERY_EMAIL_TO: null,
+  DELIVERY_CONFIG: null,
 } as const satisfies Record<string, string | null>;
 
 export type VariableName = keyof typeof DEFAULTS;
 export const VARIABLES = Object.keys(DEFAULTS) as VariableName[];
 
 /** Variables whose value is never repeated in a message (a URL with a password). */
-const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL']);
+const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'DELIVERY_WEBHOOK_SECRET', 'DELIVERY_SMTP_URL']);
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z
@@ -120,7 +132,23 @@ const schema = z.object({
     .string()
     .regex(/^[1-9]\d{0,9}\/[1-9]\d{0,9}$/, 'skal være antal ansøgninger pr. antal sekunder, fx 30/600')
     .optional(),
+  DELIVERY_WEBHOOK_URL: webhookUrl.optional(),
+  DELIVERY_WEBHOOK_SECRET: webhookSecret.optional(),
+  DELIVERY_SMTP_URL: smtpUrl.optional(),
+  DELIVERY_EMAIL_FROM: emailAddress.optional(),
+  DELIVERY_EMAIL_TO: z
+    .string()
+    .transform((value) => value.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(emailAddress).min(1))
+    .optional(),
+  DELIVERY_CONFIG: z.string().optional(),
 });
+
+/** Variables that only work together: each set one names the others it needs. */
+const TOGETHER: VariableName[][] = [
+  ['DELIVERY_WEBHOOK_URL', 'DELIVERY_WEBHOOK_SECRET'],
+  ['DELIVERY_SMTP_URL', 'DELIVERY_EMAIL_FROM', 'DELIVERY_EMAIL_TO'],
+];
 
 /** One or more variables with a wrong value; the message names each on a line of its own. */
 export class ConfigError extends Error {
@@ -148,6 +176,37 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const v = result.data;
+  const problems: string[] = [];
+  for (const group of TOGETHER) {
+    const set = group.filter((name) => given[name] !== undefined);
+    if (set.length && set.length < group.length) {
+      const missing = group.filter((name) => given[name] === undefined);
+      problems.push(`${set.join(' og ')} kræver også ${missing.join(' og ')}`);
+    }
+  }
+  const destinations: DestinationSetting[] = [];
+  if (v.DELIVERY_WEBHOOK_URL && v.DELIVERY_WEBHOOK_SECRET) {
+    destinations.push({ type: 'webhook', id: 'webhook', url: v.DELIVERY_WEBHOOK_URL, secret: v.DELIVERY_WEBHOOK_SECRET, kommune: null, units: null });
+  }
+  if (v.DELIVERY_SMTP_URL && v.DELIVERY_EMAIL_FROM && v.DELIVERY_EMAIL_TO) {
+    destinations.push({
+      type: 'email',
+      id: 'e-mail',
+      smtpUrl: v.DELIVERY_SMTP_URL,
+      from: v.DELIVERY_EMAIL_FROM,
+      to: v.DELIVERY_EMAIL_TO,
+      attachDocument: false,
+      fetchHint: null,
+      kommune: null,
+      units: null,
+    });
+  }
+  if (v.DELIVERY_CONFIG) {
+    const file = readDeliveryFile(v.DELIVERY_CONFIG);
+    if (file.ok) destinations.push(...file.destinations);
+    else problems.push(...file.problems.map((problem) => `DELIVERY_CONFIG (${v.DELIVERY_CONFIG}): ${problem}`));
+  }
+  if (problems.length) throw new ConfigError(problems);
   const port = v.PORT ?? Number(DEFAULTS.PORT);
   const dataDir = v.DATA_DIR ?? DEFAULTS.DATA_DIR;
   const [capacity, windowSeconds] = (v.RATE_LIMIT ?? DEFAULTS.RATE_LIMIT).split('/').map(Number) as [number, number];
@@ -163,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { kind: 'sqlite', file: join(dataDir, 'applications.sqlite') },
     trustedProxies: v.TRUSTED_PROXIES ?? Number(DEFAULTS.TRUSTED_PROXIES),
     rateLimit: { capacity, windowSeconds },
+    delivery: { destinations },
   };
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { factsFileName } from '../domain/kommune-facts.ts';
+import { parseKommune, type Kommune } from '../domain/kommune.ts';
 
 /** The project's content: one `<slug>.mdx` per kommune (and an optional `<slug>.facts.json`), and the source documents. */
 export const KOMMUNER_DIR = fileURLToPath(new URL('../../content/kommuner', import.meta.url));
@@ -49,4 +50,18 @@ export function readFactsFile(dir: string, slug: string): { file: string; data: 
   const file = join(dir, factsFileName(slug));
   if (!existsSync(file)) return null;
   return { file, data: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+}
+
+/**
+ * Every kommune's content by slug, checked by the content schema, in the order
+ * of their names (as the site lists them): for the programs that run beside
+ * the built site (the server's delivery, the case team's command).
+ */
+export function readKommuner(dir: string = KOMMUNER_DIR): Record<string, Kommune> {
+  return Object.fromEntries(
+    readKommuneFiles(dir)
+      .map(({ file, slug, data }) => ({ slug, kommune: parseKommune(file, data) }))
+      .sort((a, b) => a.kommune.name.localeCompare(b.kommune.name, 'da'))
+      .map(({ slug, kommune }) => [slug, kommune]),
+  );
 }

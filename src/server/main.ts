@@ -9,6 +9,10 @@
  *
  * The settings (src/lib/config.ts) are read first: a variable with a wrong
  * value stops the start with a message naming it.
+ *
+ * Beside the requests, the delivery worker (src/server/delivery/) hands each
+ * stored application to the destinations set up (DELIVERY_*), on a store of
+ * its own so that deliveries never hold up citizens' requests.
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +20,11 @@ import { securityHeaders } from './security-headers.ts';
 import { applicationsApiPath } from '../domain/paths.ts';
 import { ConfigError, config, type Config } from '../lib/config.ts';
 import { describeStore, openStore } from './store/index.ts';
+import { deliveryProblems } from '../lib/delivery-config.ts';
+import { readKommuner } from '../lib/content-files.ts';
+import { createDestinations, describeSetup } from './delivery/destinations.ts';
+import { DEFAULT_CONCURRENCY, startDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
+import { onApplicationStored } from './delivery/signal.ts';
 
 let settings: Config;
 try {
@@ -26,6 +35,14 @@ try {
   process.exit(1);
 }
 const { port, host } = settings;
+
+// The destinations must name kommuner and units there are (the content files), each its own id.
+const kommuner = readKommuner();
+const setupProblems = deliveryProblems(settings.delivery.destinations, kommuner);
+if (setupProblems.length) {
+  console.error(`Forkert opsætning af leveringen, serveren starter ikke:\n${setupProblems.join('\n')}`);
+  process.exit(1);
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = new URL('../../dist/server/entry.mjs', import.meta.url);
@@ -64,6 +81,30 @@ async function prepareStore(): Promise<void> {
 }
 await prepareStore();
 
+/** Starts delivering, or says that the case team fetches applications with the export command. */
+function startDelivery(): DeliveryWorker | null {
+  const setup = settings.delivery.destinations;
+  if (!setup.length) {
+    console.log('Levering: ingen destination er sat op (DELIVERY_*). Sagsbehandlerne henter ansøgningerne med "npm run ansoegninger -- eksport".');
+    return null;
+  }
+  const destinations = createDestinations(setup, kommuner);
+  for (const line of describeSetup(setup, destinations)) console.log(`Levering: ${line}`);
+  for (const d of setup) {
+    if (d.type === 'webhook' && new URL(d.url).protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(d.url).hostname)) {
+      console.warn(`Levering: ${d.id} bruger http:// uden TLS; ansøgningerne rummer personoplysninger. Brug https://.`);
+    }
+  }
+  const worker = startDeliveryWorker({
+    store: openStore(settings.store, { poolSize: DEFAULT_CONCURRENCY + 1 }),
+    destinations,
+    log: (line) => console.log(`[levering] ${line}`),
+  });
+  onApplicationStored(worker.wake);
+  return worker;
+}
+const delivery = startDelivery();
+
 const server = createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);
   if (req.url?.startsWith('/api/')) {
@@ -85,7 +126,9 @@ server.listen(port, host, () => {
 
 function shutdown(signal: string) {
   console.log(`${signal}: lukker serveren`);
-  server.close(() => process.exit(0));
+  // Deliveries under way finish and are recorded (an interrupted one is simply delivered again after the restart).
+  const stopped = delivery?.stop() ?? Promise.resolve();
+  server.close(() => void stopped.finally(() => process.exit(0)));
   // Idle keep-alive connections must not hold the shutdown open.
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5000).unref();

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Application, Validation } from '../../domain/application.ts';
 import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
 import type { ApplicationStore, Receipt, SaveResult } from '../store/types.ts';
+import { applicationStored } from '../delivery/signal.ts';
 
 export interface StoreDeps {
   /** The store; may throw StoreUnavailableError when it cannot be opened. */
@@ -67,5 +68,6 @@ export async function storeApplication(
   if (saved.kind === 'key-reused') return { kind: 'key-reused' };
   if (saved.kind === 'replayed') return { kind: 'answer', ...saved.answer, replayed: true };
   deps.log(`ansøgning modtaget: ${saved.receipt.kommune}/${saved.receipt.unitId} ${saved.receipt.reference}`);
+  applicationStored();
   return { kind: 'answer', ...(saved.answer ?? answerFor(saved.receipt)), replayed: false };
 }

@@ -13,7 +13,8 @@
 import { config, loadConfig, type StoreSetting } from '../../lib/config.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
-import type { ApplicationStore } from './types.ts';
+import { outboxPlan } from '../../lib/delivery-config.ts';
+import type { ApplicationStore, OutboxPlan } from './types.ts';
 
 export { StoreUnavailableError, type ApplicationStore, type Receipt } from './types.ts';
 
@@ -40,16 +41,25 @@ export function describeStore(config: StoreConfig): string {
   }
 }
 
+export interface OpenOptions {
+  /** The destinations of an application: its delivery jobs are stored with it. None without. */
+  outbox?: OutboxPlan;
+  /** PostgreSQL connections, instead of the configured pool size (the delivery worker's own store). */
+  poolSize?: number;
+}
+
 /** A new store for this configuration (the caller closes it). */
-export function openStore(config: StoreConfig): ApplicationStore {
+export function openStore(config: StoreConfig, options: OpenOptions = {}): ApplicationStore {
   return config.kind === 'sqlite'
-    ? openSqliteStore({ file: config.file })
-    : openPostgresStore({ connectionString: config.connectionString, pool: { max: config.poolSize } });
+    ? openSqliteStore({ file: config.file, outbox: options.outbox })
+    : openPostgresStore({ connectionString: config.connectionString, pool: { max: options.poolSize ?? config.poolSize }, outbox: options.outbox });
 }
 
 let store: ApplicationStore | null = null;
 
+/** The server's store: stores each application with a delivery job per destination set up (DELIVERY_*). */
 export function applicationStore(): ApplicationStore {
-  store ??= openStore(config().store);
+  const settings = config();
+  store ??= openStore(settings.store, { outbox: outboxPlan(settings.delivery) });
   return store;
 }

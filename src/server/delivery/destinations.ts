@@ -1,0 +1,31 @@
+/**
+ * The destinations the settings name (src/lib/delivery-config.ts), made into
+ * the modules that deliver to them. A new kind of destination is one module
+ * implementing `Destination` (types.ts) and one case here (docs/delivery.md).
+ */
+import type { Kommune } from '../../domain/kommune.ts';
+import type { DestinationSetting } from '../../lib/delivery-config.ts';
+import type { Destination } from './types.ts';
+import { webhookDestination } from './webhook.ts';
+
+export function createDestinations(settings: readonly DestinationSetting[], kommuner: Record<string, Kommune>): Map<string, Destination> {
+  const kommune = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
+  return new Map(
+    settings.map((setting): [string, Destination] => {
+      switch (setting.type) {
+        case 'webhook':
+          return [setting.id, webhookDestination({ id: setting.id, url: setting.url, secret: setting.secret, kommune })];
+        case 'email':
+          throw new Error('e-mail destinations are not built yet');
+      }
+    }),
+  );
+}
+
+/** Who gets what, for the start-up log: "webhook https://…/ind: alle kommuner". */
+export function describeSetup(settings: readonly DestinationSetting[], destinations: ReadonlyMap<string, Destination>): string[] {
+  return settings.map((s) => {
+    const scope = s.kommune === null ? 'alle kommuner' : s.units === null ? s.kommune : `${s.kommune} (${s.units.join(', ')})`;
+    return `${s.id}: ${destinations.get(s.id)?.describe ?? s.type} — ${scope}`;
+  });
+}

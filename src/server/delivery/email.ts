@@ -1,0 +1,361 @@
+/**
+ * Delivery by e-mail: tells the kommune's case team that an application has
+ * arrived, over SMTP (nodemailer). Plain text in Danish: the reference, the
+ * kommune, the unit, when it came (Danish time) and how to fetch it. Nothing
+ * about the person: no name, CPR number, address, phone, e-mail, description
+ * or needs, not even in a header.
+ *
+ * With `attachDocument` the application itself goes along as the PDF that
+ * `npm run ansoegninger -- pdf` writes (`applicationPdf`); that is personal
+ * data, so it is only allowed over a connection that is encrypted from the
+ * first byte (`smtps://`, implicit TLS) or that refuses to go on without
+ * STARTTLS (`smtp://…?requireTLS=true`), with the server's certificate
+ * checked. `attachmentAllowed` is that rule for the settings check;
+ * `emailDestination` throws on it as well.
+ *
+ * The SMTP address is nodemailer's URL form (`smtps://user:pass@host:465`),
+ * but only a few query settings are accepted (SMTP_URL_SETTINGS): nodemailer
+ * reads any query key as a transport option, and some (`sendmail`, `service`,
+ * `pool`, `logger`) would change what kind of transport it builds or what it
+ * logs. A misspelt setting (`requireTls`) is refused rather than ignored.
+ *
+ * Repeats: delivery is at-least-once, so the same job may be mailed twice
+ * (the server accepted it but the answer was lost). Every attempt of a job
+ * carries the same `Message-ID` (from the job's id) and the job's id in
+ * `X-Stoetteportalen-Delivery`, so a repeat is recognisable.
+ *
+ * Results:
+ * - accepted by the server for at least one recipient: `delivered` (when some
+ *   recipients were refused, `warn` gets a line; sending again would mail
+ *   the ones that already have it);
+ * - a connection error, a timeout, a TLS failure, any SMTP error answer, 4xx
+ *   or 5xx: `retry-later`. Also a permanent 5xx (a refused recipient, bad
+ *   credentials, a message too large): what mends those is a change of the
+ *   settings or of the mail server, after which the jobs still waiting go
+ *   through by themselves; a `failed` job would need `levering --igen`. The
+ *   worker gives up after 72 hours, and `levering` shows the error meanwhile;
+ * - `failed` only when this process cannot write the message at all: the
+ *   document is wanted and the kommune is not in the content, or the PDF
+ *   cannot be made. Trying again gives the same result.
+ * The error is a short reason ("SMTP 451 (RCPT TO)", "SMTP ECONNREFUSED",
+ * "SMTP DEPTH_ZERO_SELF_SIGNED_CERT", "timeout after 10 s"): never
+ * nodemailer's message or the server's answer, which can hold addresses, and
+ * never the SMTP address (it holds the password).
+ *
+ * One connection per send, not a pool: applications come a few an hour, so a
+ * pool would mostly keep idle connections that the mail server drops anyway;
+ * a fresh connection per message also means a timeout (an AbortSignal over
+ * the whole send) never leaves a half-used connection behind for the next
+ * message, and sends in parallel never wait for each other's connection.
+ */
+import { getSystemErrorName } from 'node:util';
+import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import { danishClock, formatClock } from '../../domain/danish-clock.ts';
+import { normalizeReference } from '../../domain/reference.ts';
+import { fillTemplate } from '../../lib/template.ts';
+import { applicationPdf, type PdfKommune } from '../applications/application-pdf.ts';
+import type { DeliveryJob, DeliveryResult, Destination } from './types.ts';
+
+export interface EmailDestinationOptions {
+  /** The destination's id, as the jobs carry it. */
+  id: string;
+  /**
+   * The SMTP server, in nodemailer's URL form: `smtps://user:pass@smtp.kommune.dk:465` (TLS from the
+   * start) or `smtp://user:pass@smtp.kommune.dk:587` (STARTTLS when offered; `?requireTLS=true`: only
+   * with STARTTLS). A password's special characters are percent-encoded. Settings: SMTP_URL_SETTINGS.
+   */
+  smtpUrl: string;
+  /** The sender, e.g. `Støtteportalen <noreply@kommune.dk>`. */
+  from: string;
+  /** The case team's addresses. */
+  to: string[];
+  /** Attach the application as PDF. Only over TLS (`attachmentAllowed`); throws otherwise. */
+  attachDocument: boolean;
+  /**
+   * How the case team fetches the application, as a text shown under "Sådan henter du ansøgningen:"
+   * (`{{reference}}` is replaced by the reference), e.g. "Du finder den i SBSYS-indbakken.".
+   * Default: the staff command (EMAIL_WORDS.defaultFetchHint).
+   */
+  fetchHint?: string;
+  /** The kommune's content by slug (name, units, and for the PDF the routing and help list). */
+  kommune: (slug: string) => PdfKommune | undefined;
+  /** Time for the whole send (connecting, TLS, greeting, every answer), in milliseconds. Default 10 000. */
+  timeoutMs?: number;
+  /**
+   * The certificate authorities to trust instead of Node's built-in list: a kommune's own CA, or
+   * the tests' self-signed certificate. The server's certificate is always checked.
+   */
+  ca?: string | Buffer | (string | Buffer)[];
+  /** A line for the server's log when a message went through but some recipients refused it. Default: console.warn. */
+  warn?: (line: string) => void;
+}
+
+/** The query settings an SMTP URL may have (nodemailer's names), and the values each accepts. */
+export const SMTP_URL_SETTINGS: Record<string, 'boolean' | 'text'> = {
+  /** Only go on with STARTTLS (smtp://). */
+  requireTLS: 'boolean',
+  /** The name the client gives in EHLO. */
+  name: 'text',
+  /** The name to check the server's certificate against, when it is not the host's. */
+  'tls.servername': 'text',
+  /** `false`: do not check the server's certificate (never with the document). */
+  'tls.rejectUnauthorized': 'boolean',
+};
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** What the settings check needs to know about an SMTP URL, or what is wrong with it. */
+type SmtpUrl =
+  | {
+      ok: true;
+      /** TLS from the first byte (smtps://). */
+      secure: boolean;
+      /** STARTTLS or nothing (smtp://…?requireTLS=true). */
+      requireTLS: boolean;
+      /** The server's certificate is checked (no `tls.rejectUnauthorized=false`). */
+      checksCertificate: boolean;
+      /** `smtps://smtp.kommune.dk:465`: no user, no password, no settings. */
+      where: string;
+      /** nodemailer's options from the URL, only the accepted settings. */
+      transport: {
+        host: string;
+        port?: number;
+        secure: boolean;
+        auth?: { user: string; pass: string };
+        requireTLS?: boolean;
+        name?: string;
+        tls?: { servername?: string; rejectUnauthorized?: boolean };
+      };
+    }
+  | { ok: false; problem: string };
+
+/** Reads an SMTP URL. The problems are Danish, for the settings check, and never repeat the URL (it holds the password). */
+function readSmtpUrl(smtpUrl: string): SmtpUrl {
+  const example = 'fx smtps://bruger:adgangskode@smtp.kommune.dk:465';
+  let url: URL;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    return { ok: false, problem: `er ikke en gyldig adresse, ${example}` };
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    return { ok: false, problem: `skal begynde med smtps:// eller smtp://, ${example}` };
+  }
+  if (!url.hostname) return { ok: false, problem: `mangler serverens navn, ${example}` };
+  for (const [key, value] of url.searchParams) {
+    const kind = SMTP_URL_SETTINGS[key];
+    if (!kind) {
+      return { ok: false, problem: `har en indstilling, vi ikke kender: "${key}" (vi kender ${Object.keys(SMTP_URL_SETTINGS).join(', ')})` };
+    }
+    if (kind === 'boolean' && value !== 'true' && value !== 'false') {
+      return { ok: false, problem: `"${key}" skal være true eller false` };
+    }
+    if (url.searchParams.getAll(key).length > 1) return { ok: false, problem: `har "${key}" mere end én gang` };
+  }
+  // nodemailer's own reading of the URL (the host, the port, the decoded user and password), so what is
+  // checked here is what it connects with; only the accepted settings are taken from it.
+  const parsed = parseConnectionUrl(smtpUrl);
+  const secure = parsed.secure === true;
+  const requireTLS = parsed.requireTLS === true;
+  const rejectUnauthorized = parsed.tls?.rejectUnauthorized;
+  const servername = parsed.tls?.servername;
+  if (typeof parsed.host !== 'string') return { ok: false, problem: `mangler serverens navn, ${example}` };
+  const tls = {
+    ...(typeof servername === 'string' ? { servername } : {}),
+    ...(typeof rejectUnauthorized === 'boolean' ? { rejectUnauthorized } : {}),
+  };
+  return {
+    ok: true,
+    secure,
+    requireTLS,
+    checksCertificate: rejectUnauthorized !== false,
+    where: `${url.protocol}//${url.host}`,
+    transport: {
+      host: parsed.host,
+      ...(typeof parsed.port === 'number' ? { port: parsed.port } : {}),
+      secure,
+      ...(parsed.auth ? { auth: parsed.auth } : {}),
+      ...(requireTLS ? { requireTLS } : {}),
+      ...(typeof parsed.name === 'string' ? { name: parsed.name } : {}),
+      ...(Object.keys(tls).length ? { tls } : {}),
+    },
+  };
+}
+
+/** What is wrong with an SMTP URL, in Danish for the settings check ("DELIVERY_SMTP_URL <problem>"), or `null`. */
+export function smtpUrlProblem(smtpUrl: string): string | null {
+  const read = readSmtpUrl(smtpUrl);
+  return read.ok ? null : read.problem;
+}
+
+/**
+ * Whether the application may go along as an attachment over this SMTP URL: a usable URL whose
+ * connection is TLS before anything is sent (smtps://, or smtp:// with requireTLS=true), with
+ * the server's certificate checked.
+ */
+export function attachmentAllowed(smtpUrl: string): boolean {
+  const read = readSmtpUrl(smtpUrl);
+  return read.ok && (read.secure || read.requireTLS) && read.checksCertificate;
+}
+
+/** The message's own words. */
+export const EMAIL_WORDS = {
+  subject: (reference: string) => `Ny ansøgning om socialpædagogisk støtte: ${reference}`,
+  intro: 'Der er kommet en ny ansøgning om socialpædagogisk støtte (serviceloven § 85) gennem Støtteportalen.',
+  reference: 'Reference',
+  kommune: 'Kommune',
+  unit: 'Enhed',
+  receivedAt: 'Modtaget',
+  received: (date: string, time: string) => `${date} kl. ${time} (dansk tid)`,
+  fetchHeading: 'Sådan henter du ansøgningen:',
+  fetchAlsoHeading: 'Du kan også hente den sådan:',
+  defaultFetchHint:
+    'Hent den som PDF med kommandoen:\n  npm run ansoegninger -- pdf {{reference}} --fil {{reference}}.pdf\n' +
+    'Eller hent alle nye ansøgninger på én gang:\n  npm run ansoegninger -- eksport --kun-nye',
+  attached: (filename: string) => `Ansøgningen er vedhæftet som PDF-fil (${filename}). Den indeholder personoplysninger.`,
+  noPersonalData: 'Der står ingen personoplysninger i denne e-mail.',
+  automatic: 'Denne e-mail er sendt automatisk. Svar ikke på den.',
+} as const;
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+
+/** "3. december 2026 kl. 14.05 (dansk tid)": the moment on the clock in Denmark. */
+function danishMoment(moment: Date): string {
+  const { date, time } = danishClock(moment);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return EMAIL_WORDS.received(`${day}. ${MONTHS[month - 1]} ${year}`, formatClock(time, 'da'));
+}
+
+/** `<msg_…@stoetteportalen>`: the same for every attempt of a job. */
+function messageIdOf(jobId: string): string {
+  return `<${jobId.replace(/[^A-Za-z0-9._-]/g, '-')}@stoetteportalen>`;
+}
+
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** A short reason for a failed send: the codes nodemailer gives, never its message or the server's answer. */
+function sendError(error: unknown, timeoutMs: number): string {
+  const e = (error ?? {}) as { name?: unknown; code?: unknown; originalCode?: unknown; responseCode?: unknown; command?: unknown; errno?: unknown };
+  if (e.name === 'AbortError' || e.code === 'EABORT' || e.code === 'ETIMEDOUT') return `timeout after ${seconds(timeoutMs)}`;
+  // The command is nodemailer's own word for the step ("RCPT TO", "AUTH PLAIN", "DATA"), never its arguments.
+  const command = typeof e.command === 'string' && /^[A-Z][A-Z ]{0,19}$/.test(e.command) && e.command !== 'CONN' ? ` (${e.command})` : '';
+  if (typeof e.responseCode === 'number' && Number.isInteger(e.responseCode)) return `SMTP ${e.responseCode}${command}`;
+  // The socket's or TLS's own code under nodemailer's ESOCKET: ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID.
+  if (typeof e.originalCode === 'string' && /^[A-Z][A-Z0-9_]{1,60}$/.test(e.originalCode)) return `SMTP ${e.originalCode}`;
+  if (typeof e.errno === 'number') {
+    try {
+      return `SMTP ${getSystemErrorName(e.errno)}`;
+    } catch {
+      // Not a system error number: the code below says what it can.
+    }
+  }
+  if (typeof e.code === 'string' && /^E[A-Z0-9_]{1,30}$/.test(e.code)) return `SMTP ${e.code}${command}`;
+  return 'SMTP error';
+}
+
+export function emailDestination(options: EmailDestinationOptions): Destination {
+  const { id, from, to, attachDocument, kommune: kommuneOf } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const warn = options.warn ?? ((line: string) => console.warn(line));
+  const smtp = readSmtpUrl(options.smtpUrl);
+  if (!smtp.ok) throw new Error(`e-mail destination ${id}: the SMTP URL ${smtp.problem}`);
+  if (attachDocument && !attachmentAllowed(options.smtpUrl)) {
+    throw new Error(`e-mail destination ${id}: the application may only be attached over TLS (smtps://, or smtp:// with requireTLS=true) with the certificate checked`);
+  }
+  if (to.length === 0) throw new Error(`e-mail destination ${id}: no recipients`);
+  if (!from.trim()) throw new Error(`e-mail destination ${id}: no sender`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`e-mail destination ${id}: timeoutMs must be a positive number`);
+
+  const transporter = nodemailer.createTransport({
+    ...smtp.transport,
+    ...(options.ca !== undefined ? { tls: { ...smtp.transport.tls, ca: options.ca } } : {}),
+    pool: false,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    dnsTimeout: timeoutMs,
+    // After QUIT, do not wait for the server to hang up: the send is over.
+    socketCloseTimeout: 0,
+    logger: false,
+    debug: false,
+  });
+  const fetchHint = options.fetchHint ?? EMAIL_WORDS.defaultFetchHint;
+  const inFlight = new Set<Promise<DeliveryResult>>();
+  let closed = false;
+
+  async function attempt(job: DeliveryJob): Promise<DeliveryResult> {
+    const stored = job.application;
+    const reference = normalizeReference(stored.reference) ?? stored.reference;
+    const kommune = kommuneOf(stored.kommune);
+    let attachment: { filename: string; content: Buffer; contentType: string } | null = null;
+    if (attachDocument) {
+      if (!kommune) return { kind: 'failed', error: `unknown kommune ${stored.kommune}` };
+      try {
+        // The job's time as the document's: every attempt attaches the same file.
+        attachment = { filename: `${reference}.pdf`, content: applicationPdf(stored, kommune, new Date(job.createdAt)), contentType: 'application/pdf' };
+      } catch {
+        return { kind: 'failed', error: 'could not make the PDF' };
+      }
+    }
+    const unitName = kommune?.units.find((u) => u.id === stored.unitId)?.name ?? stored.unitId;
+    const hint = fillTemplate(fetchHint, { reference });
+    const text = [
+      EMAIL_WORDS.intro,
+      '',
+      `${EMAIL_WORDS.reference}: ${reference}`,
+      `${EMAIL_WORDS.kommune}: ${kommune?.name ?? stored.kommune}`,
+      `${EMAIL_WORDS.unit}: ${unitName}`,
+      `${EMAIL_WORDS.receivedAt}: ${danishMoment(new Date(stored.receivedAt))}`,
+      '',
+      ...(attachment
+        ? [EMAIL_WORDS.attached(attachment.filename), '', EMAIL_WORDS.fetchAlsoHeading, hint]
+        : [EMAIL_WORDS.fetchHeading, hint, '', EMAIL_WORDS.noPersonalData]),
+      '',
+      EMAIL_WORDS.automatic,
+      '',
+    ].join('\n');
+
+    try {
+      const info = await transporter.sendMail({
+        from,
+        to,
+        subject: EMAIL_WORDS.subject(reference),
+        text,
+        messageId: messageIdOf(job.id),
+        headers: { 'X-Stoetteportalen-Delivery': job.id, 'Auto-Submitted': 'auto-generated' },
+        ...(attachment ? { attachments: [attachment] } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (info.rejected.length > 0) {
+        const codes = [...new Set((info.rejectedErrors ?? []).map((e) => sendError(e, timeoutMs)))].join(', ');
+        warn(`E-mail ${id}: ${reference} er afleveret, men serveren afviste ${info.rejected.length} af ${to.length} modtagere (${codes || 'SMTP error'}).`);
+      }
+      return { kind: 'delivered' };
+    } catch (error) {
+      return { kind: 'retry-later', error: sendError(error, timeoutMs) };
+    }
+  }
+
+  return {
+    id,
+    carriesApplication: attachDocument,
+    describe: `e-mail til ${to.join(', ')} via ${smtp.where}, ${attachDocument ? 'med ansøgningen som PDF' : 'kun besked om en ny ansøgning'}`,
+    async deliver(job) {
+      if (closed) return { kind: 'retry-later', error: 'e-mail destination closed' };
+      const run = attempt(job).catch((): DeliveryResult => ({ kind: 'retry-later', error: 'unexpected error' }));
+      inFlight.add(run);
+      try {
+        return await run;
+      } finally {
+        inFlight.delete(run);
+      }
+    },
+    /** Lets a send under way finish (each ends within the timeout), then closes the transport. */
+    async close() {
+      closed = true;
+      await Promise.allSettled([...inFlight]);
+      transporter.close();
+    },
+  };
+}

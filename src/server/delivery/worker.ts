@@ -1,0 +1,132 @@
+/**
+ * The delivery worker: runs in every server process (src/server/main.ts) on a
+ * store of its own, and works the outbox. A few slots each take one due job
+ * at a time (`store.workDelivery`, which holds it so no other worker takes
+ * it), hand it to its destination, and record the result:
+ *
+ * - delivered: done;
+ * - retry-later: due again after the backoff (src/domain/delivery-schedule.ts:
+ *   5–10 s, doubling to at most an hour), or given up ("failed") once it has
+ *   failed for 72 hours since it was queued;
+ * - failed: given up at once (the destination says no retry can help).
+ *
+ * A job whose destination is no longer set up is retried the same way, so it
+ * ends as failed and shows in `npm run ansoegninger -- levering`, never
+ * silently. Each result is one log line with the reference, destination,
+ * attempt and the short error: nothing personal. When no job is due a slot
+ * waits `pollMs`; `wake()` ends the wait (the server calls it when it has just
+ * stored an application, so a delivery starts within the second).
+ */
+import { afterFailure } from '../../domain/delivery-schedule.ts';
+import type { ApplicationStore, DeliveryUpdate } from '../store/types.ts';
+import type { DeliveryJob, DeliveryResult, Destination } from './types.ts';
+
+export interface WorkerOptions {
+  store: Pick<ApplicationStore, 'workDelivery'>;
+  destinations: ReadonlyMap<string, Destination>;
+  log: (line: string) => void;
+  /** Jobs worked at once by this process. */
+  concurrency?: number;
+  /** The wait when no job is due. */
+  pollMs?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface DeliveryWorker {
+  /** Ends the slots' waits: look for due jobs now. */
+  wake(): void;
+  /** Stops taking jobs and resolves when the jobs being worked are recorded. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_POLL_MS = 1000;
+
+const seconds = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} t`);
+
+export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const { log, destinations } = options;
+  let running = true;
+  const sleepers = new Set<() => void>();
+  const wake = () => {
+    for (const resume of sleepers) resume();
+    sleepers.clear();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        sleepers.delete(done);
+        resolve();
+      }, ms);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      sleepers.add(done);
+    });
+
+  /** One attempt: the destination's result, as the update the store records. */
+  const attempt = async (job: DeliveryJob): Promise<DeliveryUpdate> => {
+    const destination = destinations.get(job.destination);
+    let result: DeliveryResult;
+    try {
+      result = destination ? await destination.deliver(job) : { kind: 'retry-later', error: `destinationen "${job.destination}" er ikke sat op` };
+    } catch (error) {
+      // A destination must not throw; if one does, it is a failed attempt like any other.
+      result = { kind: 'retry-later', error: `uventet fejl (${error instanceof Error ? error.name : 'ukendt'})` };
+    }
+    const at = now();
+    const what = `${job.application.reference} til ${job.destination}, forsøg ${job.attempts + 1}`;
+    if (result.kind === 'delivered') {
+      log(`levering: ${what}: leveret`);
+      return { state: 'delivered', at };
+    }
+    const next = afterFailure({
+      attemptsMade: job.attempts + 1,
+      queuedAt: new Date(job.queuedAt),
+      now: at,
+      permanent: result.kind === 'failed',
+      random,
+    });
+    if (next.state === 'pending') {
+      log(`levering: ${what}: mislykkedes (${result.error}); prøver igen om ${seconds(next.nextAttemptAt.getTime() - at.getTime())}`);
+      return { state: 'pending', nextAttemptAt: next.nextAttemptAt, error: result.error };
+    }
+    log(
+      `levering FEJLET: ${what}: ${result.error}; opgivet${result.kind === 'failed' ? '' : ' efter 72 timer'}. ` +
+        'Se "npm run ansoegninger -- levering", og sæt den i kø igen med "levering --igen".',
+    );
+    return { state: 'failed', at, error: result.error };
+  };
+
+  let storeTrouble = false;
+  const slot = async () => {
+    while (running) {
+      let worked = false;
+      try {
+        worked = await options.store.workDelivery(now(), new Set(), attempt);
+        if (storeTrouble) log('levering: lageret svarer igen');
+        storeTrouble = false;
+      } catch (error) {
+        // The store is down (a 503 for citizens too): one line, then quiet until it answers again.
+        if (!storeTrouble) log(`levering: lageret svarer ikke (${error instanceof Error ? error.message : String(error)}); prøver igen`);
+        storeTrouble = true;
+      }
+      if (!worked && running) await sleep(storeTrouble ? pollMs * 5 : pollMs);
+    }
+  };
+  const slots = Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, slot);
+
+  return {
+    wake,
+    stop: async () => {
+      running = false;
+      wake();
+      await Promise.all(slots);
+    },
+  };
+}
