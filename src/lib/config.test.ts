@@ -81,7 +81,7 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
   },
   DELIVERY_SMTP_URL: {
     valid: [email.DELIVERY_SMTP_URL, { delivery: { destinations: [{ ...emailDestination, to: ['sag@example.dk'] }] } }, email],
-    bad: ['https://bruger:kode@smtp.example.dk', 'DELIVERY_SMTP_URL skal være en SMTP-adresse, fx smtps://bruger:kode@smtp.kommune.dk:465'],
+    bad: ['https://bruger:kode@smtp.example.dk', 'DELIVERY_SMTP_URL skal begynde med smtps:// eller smtp://, fx smtps://bruger:adgangskode@smtp.kommune.dk:465'],
   },
   DELIVERY_EMAIL_FROM: {
     valid: ['portal@example.dk', { delivery: { destinations: [expect.objectContaining({ from: 'portal@example.dk' })] } }, email],

@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Kommune } from '../domain/kommune.ts';
+import { attachmentAllowed, smtpUrlProblem } from './smtp-url.ts';
 
 interface Scope {
   /** Only this kommune's applications; `null`: every kommune's. */
@@ -43,13 +44,6 @@ export interface DeliverySetting {
   destinations: DestinationSetting[];
 }
 
-/** Whether an SMTP URL only ever talks over TLS: `smtps://` (TLS from the first byte) or `requireTLS=true` (STARTTLS or nothing). */
-export function smtpIsTlsOnly(smtpUrl: string): boolean {
-  if (!URL.canParse(smtpUrl)) return false;
-  const url = new URL(smtpUrl);
-  return url.protocol === 'smtps:' || url.searchParams.get('requireTLS') === 'true';
-}
-
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;
 
@@ -64,9 +58,10 @@ export const webhookSecret = z
     const bytes = Buffer.from(value.slice('whsec_'.length), 'base64').length;
     return bytes >= 24 && bytes <= 64;
   }, 'skal efter whsec_ have 24 til 64 bytes i base64 (fx whsec_ og 32 tilfældige bytes)');
-export const smtpUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), 'skal være en SMTP-adresse, fx smtps://bruger:kode@smtp.kommune.dk:465');
+export const smtpUrl = z.string().superRefine((value, ctx) => {
+  const problem = smtpUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const emailAddress = z.string().regex(EMAIL, 'skal være en e-mailadresse, fx sagsteam@kommune.dk');
 
 const scope = {
@@ -110,8 +105,10 @@ export function parseDeliveryFile(text: string): { ok: true; destinations: Desti
   const destinations = result.data.destinations.map((d, i): DestinationSetting => {
     if (d.units && !d.kommune) problems.push(`destinations.${i}.units kræver "kommune": enhederne er en kommunes`);
     if (d.type === 'webhook') return withScope(d);
-    if (d.attachDocument && !smtpIsTlsOnly(d.smtpUrl)) {
-      problems.push(`destinations.${i}.attachDocument kræver en SMTP-server kun over TLS (smtps:// eller ?requireTLS=true): ansøgningen rummer CPR-nummer og helbredsoplysninger`);
+    if (d.attachDocument && !attachmentAllowed(d.smtpUrl)) {
+      problems.push(
+        `destinations.${i}.attachDocument kræver en SMTP-server kun over TLS med kontrol af certifikatet (smtps:// eller ?requireTLS=true): ansøgningen rummer CPR-nummer og helbredsoplysninger`,
+      );
     }
     return { ...withScope(d), attachDocument: d.attachDocument ?? false, fetchHint: d.fetchHint ?? null };
   });

@@ -7,6 +7,7 @@ import type { Kommune } from '../../domain/kommune.ts';
 import type { DestinationSetting } from '../../lib/delivery-config.ts';
 import type { Destination } from './types.ts';
 import { webhookDestination } from './webhook.ts';
+import { emailDestination } from './email.ts';
 
 export function createDestinations(settings: readonly DestinationSetting[], kommuner: Record<string, Kommune>): Map<string, Destination> {
   const kommune = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
@@ -16,7 +17,18 @@ export function createDestinations(settings: readonly DestinationSetting[], komm
         case 'webhook':
           return [setting.id, webhookDestination({ id: setting.id, url: setting.url, secret: setting.secret, kommune })];
         case 'email':
-          throw new Error('e-mail destinations are not built yet');
+          return [
+            setting.id,
+            emailDestination({
+              id: setting.id,
+              smtpUrl: setting.smtpUrl,
+              from: setting.from,
+              to: setting.to,
+              attachDocument: setting.attachDocument,
+              fetchHint: setting.fetchHint ?? undefined,
+              kommune,
+            }),
+          ];
       }
     }),
   );

@@ -12,7 +12,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { kommune } from '../../../tests/support/kommuner.ts';
 import { validateApplication } from '../../domain/application.ts';
 import type { StoredApplication } from '../store/types.ts';
-import { attachmentAllowed, emailDestination, smtpUrlProblem, type EmailDestinationOptions } from './email.ts';
+import { emailDestination, type EmailDestinationOptions } from './email.ts';
+import { attachmentAllowed, smtpUrlProblem } from '../../lib/smtp-url.ts';
 import type { DeliveryJob } from './types.ts';
 
 const tlsFile = (name: string) => readFileSync(new URL(`../../../tests/support/tls/${name}`, import.meta.url));
@@ -71,6 +72,7 @@ const job = (id = 'msg_2Kx9fQ7rT0bWm4Yz'): DeliveryJob => ({
   destination: 'sagsteam',
   attempts: 0,
   createdAt: RECEIVED.toISOString(),
+  queuedAt: RECEIVED.toISOString(),
   application: storedApplication(),
 });
 
