@@ -282,7 +282,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
             'Reference  Kommune  Enhed               Modtager  Forsøg  Opgivet           Sidste fejl',
             `${failing}  varde    social-og-handicap  webhook   1       2026-12-15 10:01  HTTP 400`,
             '',
-            'Send dem igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
+            'Send den igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
             '',
           ].join('\n'),
         );

@@ -89,9 +89,12 @@ describe('levering --fejlede and --reference', () => {
         'Reference  Kommune  Enhed               Modtager  Forsøg  Opgivet           Sidste fejl',
         '7KQM-X3PP  varde    social-og-handicap  webhook   14      2026-12-14 08:12  HTTP 500',
         '',
-        'Send dem igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
+        'Send den igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
         '',
       ].join('\n'),
+    );
+    expect(failedReport([...failed, record({ id: 'msg_2', state: 'failed', destination: 'e-mail', lastError: 'EAUTH' })])).toMatch(
+      /^2 leveringer er fejlet:[^]*\nSend dem igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet\.\n$/,
     );
     expect(failedReport([])).toBe('Ingen leveringer er fejlet.\n');
   });

@@ -45,7 +45,7 @@ export function failedReport(failed: readonly DeliveryRecord[]): string {
     '',
     table([[C.reference, C.kommune, C.unit, C.destination, C.attempts, C.endedAt, C.lastError], ...rows]),
     '',
-    DELIVERY.retryHint,
+    DELIVERY.retryHint(failed.length),
     '',
   ].join('\n');
 }

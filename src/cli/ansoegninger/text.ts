@@ -153,7 +153,7 @@ export const DELIVERY = {
     'med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
   noneFailed: 'Ingen leveringer er fejlet.',
   failedHeading: (n: number) => `${deliveries(n)} er fejlet:`,
-  retryHint: 'Send dem igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
+  retryHint: (n: number) => `Send ${n === 1 ? 'den' : 'dem'} igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.`,
   applicationHeading: (reference: string, kommune: string, unitId: string) => `Leveringer af ansøgningen ${reference} (${kommune} / ${unitId}):`,
   retryApplicationHint: (reference: string) => `Send de fejlede igen med levering --igen ${reference}, når fejlen er rettet.`,
   applicationNone: (reference: string) =>
