@@ -473,6 +473,33 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
       );
 
       it(
+        'workers asking at the same moment each get another job, never the same one',
+        withOutbox(async (store) => {
+          await store.save(newApplication('varde', 'social-og-handicap', 'a'));
+          await store.save(newApplication('varde', 'social-og-handicap', 'b'));
+          const taken: string[] = [];
+          let release!: () => void;
+          const held = new Promise<void>((resolve) => (release = resolve));
+          const ask = () =>
+            store.workDelivery(NOW, new Set(), async (job) => {
+              taken.push(job.id);
+              await held;
+              return delivered();
+            });
+          const asks = [ask(), ask(), ask(), ask()];
+          // Two jobs, four workers: two get one each (held until released), two get none.
+          await expect.poll(() => taken.length).toBe(2);
+          release();
+          expect((await Promise.all(asks)).filter(Boolean)).toHaveLength(2);
+          expect(new Set(taken).size).toBe(2);
+          expect((await store.listDeliveries({})).map((j) => [j.state, j.attempts])).toEqual([
+            ['delivered', 1],
+            ['delivered', 1],
+          ]);
+        }),
+      );
+
+      it(
         'counts per destination, the oldest waiting job and the newest error; failed jobs can be queued again, one application or all',
         withOutbox(async (store) => {
           const a = await store.save(newApplication('varde', 'social-og-handicap', 'a'));

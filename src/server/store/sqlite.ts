@@ -329,7 +329,14 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       }),
     deleteExpiredFormDrafts: (now) => guarded('at slette udløbne kladder', () => Number(statements.deleteExpiredDrafts.run(now.toISOString()).changes)),
     workDelivery: async (now, busy, work) => {
-      const row = await guarded('at hente en levering', () => statements.dueJob.get(now.toISOString(), JSON.stringify([...working, ...busy])) as Row | undefined);
+      // Picked and marked as being worked in one synchronous step: calls made at the same moment
+      // (the worker's slots) never get the same job.
+      let row: Row | undefined;
+      try {
+        row = statements.dueJob.get(now.toISOString(), JSON.stringify([...working, ...busy])) as Row | undefined;
+      } catch (error) {
+        throw new StoreUnavailableError('SQLite: at hente en levering mislykkedes', { cause: error });
+      }
       if (!row) return false;
       const id = String(row.id);
       working.add(id);
