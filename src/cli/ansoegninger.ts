@@ -1,12 +1,13 @@
 /**
  * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
- * the applications — overview, export, one application as a PDF, and deleting old ones. Run
+ * the applications — overview, export, one application as a PDF, deleting old ones, and their
+ * delivery to the kommune's system. Run
  * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
  * team's command", for examples; src/cli/ansoegninger/ for how it works.
  *
  * Uses the same store as the server: PostgreSQL when DATABASE_URL is set,
  * otherwise SQLite in $DATA_DIR. Every failure is a Danish message and an
- * exit code (1: could not be done, 2: wrong command line), never a stack trace.
+ * exit code (1: could not be done, or `levering` shows a failed delivery; 2: wrong command line), never a stack trace.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -33,9 +33,9 @@ function cli(args: string[], env: Record<string, string | undefined>) {
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
-async function saveOne(store: ApplicationStore, description: string): Promise<string> {
+async function saveOne(store: ApplicationStore, description: string, { close = true } = {}): Promise<string> {
   const result = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application: sampleApplication('varde', description) });
-  await store.close();
+  if (close) await store.close();
   if (result.kind !== 'created') throw new Error('not created');
   return result.receipt.reference;
 }
@@ -48,7 +48,7 @@ describe('the command as a process', () => {
     const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
   });
 
   it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {
@@ -109,6 +109,27 @@ describe('the command as a process', () => {
     expect(mistyped.code).toBe(2);
     expect(mistyped.stderr).toMatch(/^"ABCD-EFGH" er ikke en reference\./);
     noStackTrace(mistyped.stderr);
+  });
+
+  it('on SQLite: levering shows a failed delivery with exit code 1 for a monitor, and --igen alle-fejlede queues it again', async () => {
+    const data = join(dir, 'data-levering');
+    const store = openSqliteStore({ file: join(data, 'applications.sqlite'), outbox: () => [{ id: 'webhook', carriesApplication: true }] });
+    const reference = await saveOne(store, 'levering fejler', { close: false });
+    const now = new Date();
+    await store.workDelivery(now, new Set(), async () => ({ state: 'failed', at: now, error: 'HTTP 500' }));
+    await store.close();
+    const shown = cli(['levering'], { DATA_DIR: data });
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toMatch(/^webhook +0 +0 +1$/m);
+    expect(shown.stdout).toContain(`, ${reference}: HTTP 500`);
+    for (const personal of ['Sofie Jensen', '2001-04-12', '12345678', 'levering fejler']) expect(shown.stdout).not.toContain(personal);
+    const queued = cli(['levering', '--igen', 'alle-fejlede'], { DATA_DIR: data });
+    expect(queued.code).toBe(0);
+    expect(queued.stdout).toBe('1 fejlet levering er sat i kø igen. Serveren prøver om lidt; se, hvordan det går, med levering.\n');
+    expect(cli(['delivery'], { DATA_DIR: data }).code).toBe(0);
+    const mistyped = cli(['levering', '--igen', 'ABCD-EFGH'], { DATA_DIR: data });
+    expect(mistyped.code).toBe(2);
+    expect(mistyped.stderr).toMatch(/^"ABCD-EFGH" er ikke en reference\./);
   });
 });
 

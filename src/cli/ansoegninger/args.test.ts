@@ -33,8 +33,8 @@ describe('the case team’s commands, in Danish or English', () => {
   });
 
   it('no command or an unknown one is explained', () => {
-    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf eller slet-gamle.');
-    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.');
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle eller levering.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.');
   });
 });
 
@@ -52,6 +52,47 @@ describe('pdf: one application as a document', () => {
     expect(message('pdf --fil a.pdf')).toBe('Skriv referencen på den ansøgning, du vil have som PDF, fx pdf 7KQM-X3PP --fil ansoegning.pdf.');
     expect(message('pdf 7KQM-X3PP')).toBe('Skriv, hvilken fil PDF-dokumentet skal gemmes i, fx --fil ansoegning.pdf.');
     expect(message('pdf 7KQM-X3PP --kommune varde --fil a.pdf')).toBe('Valget --kommune kan ikke bruges med pdf.');
+  });
+});
+
+describe('levering: delivery to the kommune’s system', () => {
+  it('shows the count per destination, also as delivery; --fejlede every failed job; --reference one application’s jobs', () => {
+    expect(command('levering')).toEqual({ kind: 'delivery', view: { kind: 'summary' } });
+    expect(command('delivery')).toEqual(command('levering'));
+    expect(command('levering --fejlede')).toEqual({ kind: 'delivery', view: { kind: 'failed' } });
+    expect(command('levering --reference 7KQM-X3PP')).toEqual({ kind: 'delivery', view: { kind: 'application', reference: '7KQM-X3PP' } });
+    expect(command('levering --reference=7kqmx3pp')).toEqual(command('levering --reference 7KQM-X3PP'));
+  });
+
+  it('--igen queues one application’s failed jobs again, or every failed job; the reference as pdf reads it', () => {
+    expect(command('levering --igen 7KQM-X3PP')).toEqual({ kind: 'retry', which: { reference: '7KQM-X3PP' } });
+    expect(command('levering --igen 7kqmx3pp')).toEqual(command('levering --igen 7KQM-X3PP'));
+    expect(command('levering --igen=7kqm-x3pp')).toEqual(command('levering --igen 7KQM-X3PP'));
+    expect(command('levering --igen alle-fejlede')).toEqual({ kind: 'retry', which: { allFailed: true } });
+    expect(command('delivery --igen ALLE-FEJLEDE')).toEqual(command('levering --igen alle-fejlede'));
+  });
+
+  it('a malformed reference, a missing value or two things at once is explained', () => {
+    expect(message('levering --igen 7KQM-X3PD')).toBe(
+      '"7KQM-X3PD" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). ' +
+        'Skriv --igen alle-fejlede for at sende alle fejlede leveringer igen.',
+    );
+    expect(message('levering --igen alle')).toMatch(/^"alle" er ikke en reference\./);
+    expect(message('levering --reference 7KQM-X3P')).toBe(
+      '"7KQM-X3P" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). Tjek, at den er skrevet rigtigt.',
+    );
+    expect(message('levering --igen')).toBe('Valget --igen mangler en værdi, fx --igen 7KQM-X3PP eller --igen alle-fejlede.');
+    expect(message('levering --reference')).toBe('Valget --reference mangler en værdi, fx --reference 7KQM-X3PP.');
+    expect(message('levering --fejlede --igen alle-fejlede')).toBe('Valgene --fejlede og --igen kan ikke bruges sammen. Brug ét ad gangen.');
+    expect(message('levering --fejlede --reference 7KQM-X3PP')).toBe('Valgene --fejlede og --reference kan ikke bruges sammen. Brug ét ad gangen.');
+    expect(message('levering --fejlede=ja')).toBe('Valget --fejlede tager ingen værdi.');
+    expect(message('levering 7KQM-X3PP')).toBe('Jeg forstår ikke "7KQM-X3PP". Valg begynder med --, fx --kommune varde.');
+  });
+
+  it('its options belong to it alone, and the others’ are not for it', () => {
+    expect(message('oversigt --fejlede')).toBe('Valget --fejlede kan ikke bruges med oversigt.');
+    expect(message('pdf 7KQM-X3PP --fil a.pdf --igen alle-fejlede')).toBe('Valget --igen kan ikke bruges med pdf.');
+    expect(message('levering --kommune varde')).toBe('Valget --kommune kan ikke bruges med levering.');
   });
 });
 
@@ -85,7 +126,7 @@ describe('choosing applications: kommune, unit and Danish days', () => {
   });
 
   it('words that name something every JavaScript object has are unknown too, not a crash', () => {
-    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.');
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.');
     expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
     expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
     expect(message('oversigt --constructor')).toMatch(/constructor/);

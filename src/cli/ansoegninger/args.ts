@@ -25,11 +25,20 @@ export type Command =
   | { kind: 'list'; filter: ApplicationFilter; withPersonalData: boolean }
   | { kind: 'export'; filter: ApplicationFilter; format: ExportFormat; file: string | null }
   | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean }
-  | { kind: 'pdf'; reference: string; file: string };
+  | { kind: 'pdf'; reference: string; file: string }
+  | { kind: 'delivery'; view: DeliveryView }
+  | { kind: 'retry'; which: RetryWhich };
+
+/** What `levering` shows: the count per destination, every failed job, or every job of one application. */
+export type DeliveryView = { kind: 'summary' } | { kind: 'failed' } | { kind: 'application'; reference: string };
+
+/** What `levering --igen` queues again: one application's failed jobs, or every failed job. */
+export type RetryWhich = { reference: string } | { allFailed: true };
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; message: string };
 
-type Kind = Exclude<Command['kind'], 'help'>;
+/** The commands as typed; `levering --igen` is read as its own kind, `retry`. */
+type Kind = Exclude<Command['kind'], 'help' | 'retry'>;
 
 /** Danish names first; the English ones work too (for operators who think in English). */
 const COMMANDS: Record<string, Kind | 'help'> = {
@@ -40,13 +49,15 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   'slet-gamle': 'purge',
   purge: 'purge',
   pdf: 'pdf',
+  levering: 'delivery',
+  delivery: 'delivery',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
   '-h': 'help',
 };
 
-const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle', pdf: 'pdf' };
+const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle', pdf: 'pdf', delivery: 'levering' };
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kommune': { takesValue: true, for: ['list', 'export', 'purge'] },
@@ -59,7 +70,13 @@ const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--fil': { takesValue: true, for: ['export', 'pdf'] },
   '--dage': { takesValue: true, for: ['purge'] },
   '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
+  '--fejlede': { takesValue: false, for: ['delivery'] },
+  '--reference': { takesValue: true, for: ['delivery'] },
+  '--igen': { takesValue: true, for: ['delivery'] },
 };
+
+/** `levering --igen alle-fejlede`: every failed job, not one application's. */
+export const ALL_FAILED = 'alle-fejlede';
 
 const ascii = (name: string) => name.replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa');
 
@@ -151,6 +168,22 @@ function pdfReference(word: string | undefined): string {
   return normalizeReference(word!) ?? fail(MESSAGES.badReference(word!));
 }
 
+/** `levering`'s views and `--igen` exclude each other: one thing at a time. */
+function deliveryCommand(options: Map<string, string | true>): Command {
+  const chosen = ['--fejlede', '--reference', '--igen'].filter((name) => options.has(name));
+  if (chosen.length > 1) fail(MESSAGES.deliveryOptionsTogether(chosen));
+  const retry = options.get('--igen') as string | undefined;
+  if (retry !== undefined) {
+    if (retry.toLowerCase() === ALL_FAILED) return { kind: 'retry', which: { allFailed: true } };
+    return { kind: 'retry', which: { reference: normalizeReference(retry) ?? fail(MESSAGES.badRetry(retry)) } };
+  }
+  const reference = options.get('--reference') as string | undefined;
+  if (reference !== undefined) {
+    return { kind: 'delivery', view: { kind: 'application', reference: normalizeReference(reference) ?? fail(MESSAGES.badReference(reference)) } };
+  }
+  return { kind: 'delivery', view: { kind: options.has('--fejlede') ? 'failed' : 'summary' } };
+}
+
 export function parseArguments(argv: readonly string[], catalog: KommuneCatalog, settings: CommandSettings = {}): ParsedCommand {
   try {
     const [name, ...rest] = argv;
@@ -176,6 +209,8 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
         const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.pdfNeedsFile);
         return { ok: true, command: { kind, reference: reference!, file } };
       }
+      case 'delivery':
+        return { ok: true, command: deliveryCommand(options) };
     }
   } catch (error) {
     if (error instanceof UsageError) return { ok: false, message: error.message };

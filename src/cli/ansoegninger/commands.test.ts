@@ -11,7 +11,7 @@ import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
-import { StoreUnavailableError, type ApplicationStore } from '../../server/store/types.ts';
+import { StoreUnavailableError, type ApplicationStore, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
 import { parseArguments, type CommandSettings } from './args.ts';
 import { EXIT, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './kommuner.ts';
@@ -23,7 +23,8 @@ const NOW = new Date('2026-12-15T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
 interface Backend {
-  open(): Promise<ApplicationStore>;
+  /** The store; with an outbox plan, each saved application gets its delivery jobs. */
+  open(outbox?: OutboxPlan): Promise<ApplicationStore>;
   destroy(): Promise<void>;
 }
 
@@ -145,7 +146,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(await run('slet-gamle')).toBe(EXIT.ok);
       expect(out).toBe(
         '1 ansøgning ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n' +
-          '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den aldrig er eksporteret. ' +
+          '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den ikke er eksporteret eller leveret endnu. ' +
           'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.\n',
       );
       expect((await store.list({})).map((a) => a.application.description)).toEqual(['gammel, aldrig eksporteret', 'ny, eksporteret']);
@@ -203,6 +204,163 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(readdirSync(dir)).toEqual([]);
     });
 
+    describe('levering', () => {
+      const HOUR = 60 * 60 * 1000;
+      /** Varde's social-og-handicap delivers to a webhook (with the application) and by e-mail (a notice); UngeCentret to nothing. */
+      const plan: OutboxPlan = (_kommune, unitId) =>
+        unitId === 'ungecentret'
+          ? []
+          : [
+              { id: 'webhook', carriesApplication: true },
+              { id: 'e-mail', carriesApplication: false },
+            ];
+      const withOutbox = async () => {
+        await store.close();
+        store = await backend.open(plan);
+      };
+      /** Works every due job once at `now`, the way the worker would, with what `outcome` says for each. */
+      const work = async (now: Date, outcome: (destination: string, reference: string) => DeliveryUpdate) => {
+        while (await store.workDelivery(now, new Set(), async (job) => outcome(job.destination, job.application.reference)));
+      };
+      const personal = ['Sofie Jensen', '2001-04-12', '12345678'];
+
+      it('with no delivery jobs at all, it says delivery is not set up or nothing has come since, and points to eksport', async () => {
+        await save('varde', 'social-og-handicap', 'varde', NOW);
+        expect(await run('levering')).toBe(EXIT.ok);
+        expect(out).toBe(
+          'Ingen leveringer endnu: levering til kommunens system er ikke sat op, eller der er ikke kommet ansøgninger, siden den blev sat op. ' +
+            'Ansøgningerne hentes med eksport.\n',
+        );
+        expect(err).toBe('');
+      });
+
+      it('per destination: pending, delivered, failed, the oldest wait and the newest error; exit 1 while one has failed; nothing personal', async () => {
+        await withOutbox();
+        const sent = new Date(NOW.getTime() - 5 * HOUR);
+        const delivered = await save('varde', 'social-og-handicap', 'leveres', sent);
+        const failing = await save('varde', 'social-og-handicap', 'fejler', new Date(sent.getTime() + 60_000));
+        const tried = new Date(NOW.getTime() - 2 * HOUR); // 08:00 Danish time
+        await work(tried, (destination, reference) =>
+          destination === 'e-mail'
+            ? { state: 'pending', nextAttemptAt: new Date(NOW.getTime() + HOUR), error: 'ECONNREFUSED' }
+            : reference === failing
+              ? { state: 'failed', at: tried, error: 'HTTP 500' }
+              : { state: 'delivered', at: tried },
+        );
+        expect(await run('levering')).toBe(EXIT.failed);
+        const lines = out.split('\n');
+        expect(lines.slice(0, 7)).toEqual([
+          'Levering til kommunens system, pr. modtager:',
+          '',
+          'Modtager  Venter  Leveret  Fejlet  Ældste har ventet',
+          'e-mail    2       0        0       5 timer',
+          'webhook   0       1        1',
+          '',
+          'Seneste fejl:',
+        ]);
+        // Both e-mails were tried at the same moment: either may count as the newest error.
+        expect(lines[7]).toMatch(new RegExp(`^  e-mail: 2026-12-15 08:00, (${delivered}|${failing}): ECONNREFUSED$`));
+        expect(lines[8]).toBe(`  webhook: 2026-12-15 08:00, ${failing}: HTTP 500`);
+        expect(out).toContain('1 levering er fejlet. Se den med levering --fejlede');
+        for (const word of [...personal, 'fejler', 'leveres']) expect(out).not.toContain(word);
+      });
+
+      it('--fejlede lists every failed job with its reference, kommune, unit, destination, attempts, when and why; --reference one application’s jobs', async () => {
+        await withOutbox();
+        const ok = await save('varde', 'social-og-handicap', 'leveres', NOW);
+        const failing = await save('varde', 'social-og-handicap', 'fejler', NOW);
+        const none = await save('bronderslev', 'ungecentret', 'ingen modtager', NOW);
+        const tried = new Date(NOW.getTime() + 60_000); // 10:01 Danish time
+        await work(tried, (destination, reference) =>
+          reference === failing && destination === 'webhook' ? { state: 'failed', at: tried, error: 'HTTP 400' } : { state: 'delivered', at: tried },
+        );
+        expect(await run('levering --fejlede')).toBe(EXIT.failed);
+        expect(out).toBe(
+          [
+            '1 levering er fejlet:',
+            '',
+            'Reference  Kommune  Enhed               Modtager  Forsøg  Opgivet           Sidste fejl',
+            `${failing}  varde    social-og-handicap  webhook   1       2026-12-15 10:01  HTTP 400`,
+            '',
+            'Send den igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
+            '',
+          ].join('\n'),
+        );
+        for (const word of [...personal, 'fejler', 'leveres']) expect(out).not.toContain(word);
+        out = '';
+        expect(await run(`levering --reference ${failing.toLowerCase().replace('-', '')}`)).toBe(EXIT.failed);
+        expect(out).toContain(`Leveringer af ansøgningen ${failing} (varde / social-og-handicap):`);
+        expect(out).toMatch(/^webhook +fejlet, opgivet 2026-12-15 10:01 +1 +2026-12-15 10:00 +HTTP 400$/m);
+        expect(out).toMatch(/^e-mail +leveret 2026-12-15 10:01 +1 +2026-12-15 10:00$/m);
+        expect(out).toContain(`Send de fejlede igen med levering --igen ${failing}, når fejlen er rettet.`);
+        out = '';
+        expect(await run(`levering --reference ${ok}`)).toBe(EXIT.ok);
+        expect(out).not.toContain('fejlet');
+        out = '';
+        expect(await run(`levering --reference ${none}`)).toBe(EXIT.ok);
+        expect(out).toBe(
+          `Ansøgningen ${none} har ingen leveringer: der var ingen modtager sat op til dens kommune og enhed, da den kom. Den hentes med eksport.\n`,
+        );
+        expect(await run('levering --reference 2222-2222')).toBe(EXIT.failed);
+        expect(err).toContain('Der er ingen ansøgning med referencen 2222-2222.');
+      });
+
+      it('--igen queues one application’s failed jobs again, due now; a reference with none failed says so with exit 1', async () => {
+        await withOutbox();
+        const failing = await save('varde', 'social-og-handicap', 'fejler', NOW);
+        const other = await save('varde', 'social-og-handicap', 'fejler også', NOW);
+        await work(NOW, () => ({ state: 'failed', at: NOW, error: 'HTTP 503' }));
+        expect(await run(`levering --igen ${failing.toLowerCase()}`)).toBe(EXIT.ok);
+        expect(out).toBe('2 fejlede leveringer er sat i kø igen. Serveren prøver om lidt; se, hvordan det går, med levering.\n');
+        const again = await store.listDeliveries({ reference: failing });
+        expect(again.map((d) => d.state)).toEqual(['pending', 'pending']);
+        expect((await store.listDeliveries({ reference: other })).map((d) => d.state)).toEqual(['failed', 'failed']);
+        out = '';
+        expect(await run(`levering --igen ${failing}`)).toBe(EXIT.failed);
+        expect(err).toBe(
+          `Ansøgningen ${failing} har ingen fejlede leveringer; intet er sat i kø igen. Se dens leveringer med levering --reference ${failing}.\n`,
+        );
+        err = '';
+        expect(await run('levering --igen 2222-2222')).toBe(EXIT.failed);
+        expect(err).toContain('Der er ingen ansøgning med referencen 2222-2222.');
+      });
+
+      it('--igen alle-fejlede queues every failed job; with none failed it says so and exits 0 (it may run on a schedule)', async () => {
+        await withOutbox();
+        await save('varde', 'social-og-handicap', 'en', NOW);
+        await save('varde', 'social-og-handicap', 'to', NOW);
+        await work(NOW, (destination) => (destination === 'webhook' ? { state: 'failed', at: NOW, error: 'timeout after 10 s' } : { state: 'delivered', at: NOW }));
+        expect(await run('levering --igen alle-fejlede')).toBe(EXIT.ok);
+        expect(out).toBe('2 fejlede leveringer er sat i kø igen. Serveren prøver om lidt; se, hvordan det går, med levering.\n');
+        out = '';
+        expect(await run('levering')).toBe(EXIT.ok); // nothing failed now: a monitor is content
+        expect(out).toMatch(/^webhook +2 +0 +0 +under 1 min$/m);
+        out = '';
+        expect(await run('levering --igen alle-fejlede')).toBe(EXIT.ok);
+        expect(out).toBe('Ingen leveringer er fejlet; intet er sat i kø igen.\n');
+        out = '';
+        expect(await run('levering --fejlede')).toBe(EXIT.ok);
+        expect(out).toBe('Ingen leveringer er fejlet.\n');
+      });
+
+      it('slet-gamle deletes an old application delivered with the application, and keeps one that was only notified, in those words', async () => {
+        await withOutbox();
+        const old = new Date(NOW.getTime() - 40 * DAY);
+        const delivered = await save('varde', 'social-og-handicap', 'leveret', old);
+        await save('varde', 'social-og-handicap', 'kun besked', old);
+        await work(NOW, (destination, reference) =>
+          destination === 'webhook' && reference !== delivered ? { state: 'failed', at: NOW, error: 'HTTP 500' } : { state: 'delivered', at: NOW },
+        );
+        expect(await run('slet-gamle')).toBe(EXIT.ok);
+        expect(out).toBe(
+          '1 ansøgning ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n' +
+            '1 ansøgning ældre end opbevaringstiden er IKKE slettet, fordi den ikke er eksporteret eller leveret endnu. ' +
+            'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.\n',
+        );
+        expect((await store.list({})).map((a) => a.application.description)).toEqual(['kun besked']);
+      });
+    });
+
     it("slet-gamle also deletes the no-JavaScript form's expired drafts, and only those", async () => {
       const minutesFromNow = (m: number) => new Date(NOW.getTime() + m * 60_000);
       await store.saveFormDraft('expired-1', { kommune: 'varde', data: '{}' }, { now: minutesFromNow(-200), expiresAt: minutesFromNow(-80) });
@@ -221,7 +379,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
 describeCommands('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-store-'));
   return {
-    open: async () => openSqliteStore({ file: join(dir, 'applications.sqlite') }),
+    open: async (outbox) => openSqliteStore({ file: join(dir, 'applications.sqlite'), outbox }),
     destroy: async () => rmSync(dir, { recursive: true, force: true }),
   };
 });
@@ -229,7 +387,7 @@ describeCommands('SQLite', async () => {
 describePostgres('the case team’s commands on PostgreSQL', () => {
   describeCommands('PostgreSQL', async () => {
     const schema = await createTestSchema();
-    return { open: async () => openPostgresStore({ connectionString: schema.url }), destroy: schema.drop };
+    return { open: async (outbox) => openPostgresStore({ connectionString: schema.url, outbox }), destroy: schema.drop };
   });
 });
 
@@ -242,9 +400,14 @@ describe('when the store cannot be reached', () => {
       purge: unavailable,
       deleteExpiredFormDrafts: unavailable,
       findApplication: unavailable,
+      listDeliveries: unavailable,
+      deliverySummary: unavailable,
+      retryDeliveries: unavailable,
     };
     const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-unavailable-'));
-    for (const line of ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`]) {
+    const lines = ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`];
+    lines.push('levering', 'levering --fejlede', 'levering --reference 7KQM-X3PP', 'levering --igen 7KQM-X3PP', 'levering --igen alle-fejlede');
+    for (const line of lines) {
       let err = '';
       const parsed = parseArguments(line.split(' '), catalog);
       if (!parsed.ok) throw new Error(parsed.message);

@@ -15,9 +15,15 @@
  * (src/server/applications/application-pdf.ts), written the same way as an
  * export's file: new, owner-only, never over another.
  *
- * Purge: only applications that were exported, unless asked for: an
+ * Purge: only applications the kommune has (exported, or delivered to a
+ * destination that hands over the application itself), unless asked for: an
  * application must not vanish before the kommune has it. Those kept are
  * counted and named in the output.
+ *
+ * Delivery (`levering`): what the outbox holds, per destination, every failed
+ * job or one application's jobs, and `--igen` to queue failed jobs again. It
+ * exits 1 while a job it shows has failed, so that a monitor running it
+ * notices: a failed delivery must never go unseen.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -25,11 +31,22 @@ import { basename, dirname, join } from 'node:path';
 import { applicationPdf, type PdfKommune } from '../../server/applications/application-pdf.ts';
 import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
 import type { Command, KommuneCatalog } from './args.ts';
+import { applicationReport, failedReport, summaryReport } from './delivery-report.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
-import { FAILURES, REPORT, help } from './text.ts';
+import { DELIVERY, FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
-export type CommandStore = Pick<ApplicationStore, 'list' | 'exportApplications' | 'purge' | 'deleteExpiredFormDrafts' | 'findApplication'>;
+export type CommandStore = Pick<
+  ApplicationStore,
+  | 'list'
+  | 'exportApplications'
+  | 'purge'
+  | 'deleteExpiredFormDrafts'
+  | 'findApplication'
+  | 'listDeliveries'
+  | 'deliverySummary'
+  | 'retryDeliveries'
+>;
 
 export interface CommandContext {
   store: CommandStore;
@@ -45,7 +62,10 @@ export interface CommandContext {
   err: (text: string) => void;
 }
 
-/** Exit codes: 0 done, 1 could not be done (store, file), 2 the command line was wrong (args.ts). */
+/**
+ * Exit codes: 0 done, 1 could not be done (store, file) — or, for `levering`,
+ * a delivery it shows has failed —, 2 the command line was wrong (args.ts).
+ */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -144,6 +164,52 @@ async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: Comma
   return EXIT.ok;
 }
 
+async function runDelivery(command: Extract<Command, { kind: 'delivery' }>, ctx: CommandContext): Promise<number> {
+  const { view } = command;
+  switch (view.kind) {
+    case 'summary': {
+      const summary = await ctx.store.deliverySummary();
+      await ctx.out(summaryReport(summary, ctx.now));
+      return summary.some((s) => s.failed > 0) ? EXIT.failed : EXIT.ok;
+    }
+    case 'failed': {
+      const failed = await ctx.store.listDeliveries({ state: 'failed' });
+      await ctx.out(failedReport(failed));
+      return failed.length > 0 ? EXIT.failed : EXIT.ok;
+    }
+    case 'application': {
+      const jobs = await ctx.store.listDeliveries({ reference: view.reference });
+      if (jobs.length > 0) {
+        await ctx.out(applicationReport(jobs));
+        return jobs.some((d) => d.state === 'failed') ? EXIT.failed : EXIT.ok;
+      }
+      if (!(await ctx.store.findApplication(view.reference))) {
+        ctx.err(FAILURES.unknownReference(view.reference));
+        return EXIT.failed;
+      }
+      await ctx.out(`${DELIVERY.applicationNone(view.reference)}\n`);
+      return EXIT.ok;
+    }
+  }
+}
+
+async function runRetry(command: Extract<Command, { kind: 'retry' }>, ctx: CommandContext): Promise<number> {
+  const { which } = command;
+  const queued = await ctx.store.retryDeliveries(which, ctx.now);
+  if (queued > 0) {
+    await ctx.out(`${DELIVERY.retried(queued)}\n`);
+    return EXIT.ok;
+  }
+  // Every failed job at once, and there were none: nothing is wrong (a nightly job may run it).
+  if (!('reference' in which)) {
+    await ctx.out(`${DELIVERY.retriedNone}\n`);
+    return EXIT.ok;
+  }
+  const known = (await ctx.store.listDeliveries({ reference: which.reference })).length > 0 || (await ctx.store.findApplication(which.reference)) !== null;
+  ctx.err(known ? FAILURES.retryNothingFailed(which.reference) : FAILURES.unknownReference(which.reference));
+  return EXIT.failed;
+}
+
 /** Runs a command; returns the exit code. A store that cannot be reached is a message, never a stack trace. */
 export async function runCommand(command: Command, ctx: CommandContext): Promise<number> {
   try {
@@ -160,6 +226,10 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         return await runPurge(command, ctx);
       case 'pdf':
         return await runPdf(command, ctx);
+      case 'delivery':
+        return await runDelivery(command, ctx);
+      case 'retry':
+        return await runRetry(command, ctx);
     }
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;

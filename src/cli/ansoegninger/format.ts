@@ -32,7 +32,8 @@ export function csvField(value: string): string {
 export const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(';')}\r\n`;
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? 'Ja' : value === false ? 'Nej' : 'Ikke oplyst');
-const when = (iso: string | null) => (iso ? danishDateTime(new Date(iso)) : '');
+/** An ISO moment as Danish time, "2026-11-24 10:00"; nothing for none. */
+export const when = (iso: string | null) => (iso ? danishDateTime(new Date(iso)) : '');
 
 /**
  * The form's words for a VUM theme ("Praktiske opgaver i hjemmet" from its label "Praktiske opgaver i hjemmet, fx
@@ -118,10 +119,10 @@ export function toJsonLines(applications: readonly StoredApplication[], catalog:
 }
 
 /** Text a citizen wrote, safe to print in a terminal: control characters (escape sequences) become spaces. */
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+export const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 
 /** Columns padded to their widest value, for reading in a terminal. */
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }

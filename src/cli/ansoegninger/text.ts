@@ -8,7 +8,7 @@ import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 /** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
-export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF og sletning.
+export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning og levering.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
@@ -20,10 +20,13 @@ Kommandoer:
   pdf          Skriver én ansøgning som et tilgængeligt PDF-dokument til sagen:
                kommune, enhed og hvorfor, reference, modtaget og alle svar.
   slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
-               der er eksporteret, medmindre du beder om andet. Sletter også
-               udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
+               der er eksporteret eller leveret, medmindre du beder om andet. Sletter
+               også udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
+  levering     Viser leveringen til kommunens system: pr. modtager hvor mange der
+               venter, er leveret og er fejlet, og den seneste fejl. Med --igen
+               sendes fejlede leveringer igen.
   hjaelp       Viser denne hjælp.
-  (På engelsk: list, export, pdf, purge, help.)
+  (På engelsk: list, export, pdf, purge, delivery, help.)
 
 Valg til oversigt og eksport:
   --kommune <kommune>   ${kommuneList(kommuner)}
@@ -48,7 +51,22 @@ Til pdf:
 Til slet-gamle:
   --dage <antal>        opbevaringstid i dage (standard ${DEFAULT_RETENTION_DAYS}, eller RETENTION_DAYS)
   --kommune <kommune>   kun i denne kommune
-  --ogsaa-ikke-eksporterede   slet også ansøgninger, der aldrig er eksporteret
+  --ogsaa-ikke-eksporterede   slet også ansøgninger, der ikke er eksporteret eller leveret
+
+Til levering:
+  (uden valg)           pr. modtager: venter, leveret, fejlet, hvor længe den ældste har
+                        ventet, og den seneste fejl. En levering er fejlet, når den er
+                        opgivet (efter 72 timers forsøg, eller en fejl, som nye forsøg
+                        ikke kan rette).
+  --fejlede             hver fejlet levering: reference, kommune, enhed, modtager, forsøg,
+                        hvornår den blev opgivet, og den sidste fejl
+  --reference <ref>     alle leveringer af én ansøgning, fx --reference 7KQM-X3PP
+  --igen <reference>    send ansøgningens fejlede leveringer igen
+  --igen alle-fejlede   send alle fejlede leveringer igen
+  Afslutningskode (til overvågning): levering giver 1, når mindst én levering er
+  fejlet (med --reference: én af ansøgningens), ellers 0. --igen giver 1, når
+  ansøgningen ikke har nogen fejlede leveringer.
+  Der vises aldrig personoplysninger, kun reference, kommune, enhed, modtager og fejl.
 
 Eksempler:
   npm run ansoegninger -- oversigt --kommune varde
@@ -56,6 +74,10 @@ Eksempler:
   npm run ansoegninger -- eksport --enhed ungecentret --fra 2026-11-01 --til 2026-11-30 --format jsonl
   npm run ansoegninger -- pdf 7KQM-X3PP --fil ansoegning-7KQM-X3PP.pdf
   npm run ansoegninger -- slet-gamle --dage 30
+  npm run ansoegninger -- levering
+  npm run ansoegninger -- levering --fejlede
+  npm run ansoegninger -- levering --igen 7KQM-X3PP
+  npm run ansoegninger -- levering --igen alle-fejlede
 
 Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
 DATABASE_URL er sat.
@@ -63,8 +85,8 @@ DATABASE_URL er sat.
 
 
 export const MESSAGES = {
-  noCommand: 'Skriv en kommando: oversigt, eksport, pdf eller slet-gamle.',
-  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf eller slet-gamle.`,
+  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle eller levering.',
+  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.`,
   unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
   optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
   optionTwice: (name: string) => `Valget ${name} står der to gange.`,
@@ -82,6 +104,10 @@ export const MESSAGES = {
   badReference: (value: string) =>
     `"${value}" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). Tjek, at den er skrevet rigtigt.`,
   pdfNeedsFile: 'Skriv, hvilken fil PDF-dokumentet skal gemmes i, fx --fil ansoegning.pdf.',
+  badRetry: (value: string) =>
+    `"${value}" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). ` +
+    'Skriv --igen alle-fejlede for at sende alle fejlede leveringer igen.',
+  deliveryOptionsTogether: (names: readonly string[]) => `Valgene ${names.join(' og ')} kan ikke bruges sammen. Brug ét ad gangen.`,
   badDays: (source: '--dage', value: string) => `${source} skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}, ikke "${value}".`,
 } as const;
 
@@ -93,6 +119,8 @@ const EXAMPLES: Record<string, string> = {
   '--format': 'csv',
   '--fil': 'ansoegninger.csv',
   '--dage': '30',
+  '--reference': '7KQM-X3PP',
+  '--igen': '7KQM-X3PP eller --igen alle-fejlede',
 };
 
 export const REPORT = {
@@ -105,12 +133,68 @@ export const REPORT = {
   purged: (n: number, days: number, keys: number) =>
     `${count(n)} ældre end ${days} ${days === 1 ? 'dag' : 'dage'} er slettet (og ${keys} ${keys === 1 ? 'nøgle' : 'nøgler'} mod dobbelt indsendelse).`,
   keptNotExported: (n: number) =>
-    `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} aldrig er eksporteret. ` +
+    `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} ikke er eksporteret eller leveret endnu. ` +
     'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.',
   pdf: (reference: string, path: string) => `Ansøgningen ${reference} er skrevet til ${path}.`,
   expiredDrafts: (n: number) =>
     `${n} ${n === 1 ? 'udløbet kladde' : 'udløbne kladder'} fra ansøgningsskemaet uden JavaScript er slettet (svar, der aldrig blev sendt).`,
 } as const;
+
+/** What `levering` says. */
+export const DELIVERY = {
+  none:
+    'Ingen leveringer endnu: levering til kommunens system er ikke sat op, eller der er ikke kommet ansøgninger, siden den blev sat op. ' +
+    'Ansøgningerne hentes med eksport.',
+  heading: 'Levering til kommunens system, pr. modtager:',
+  lastErrors: 'Seneste fejl:',
+  lastError: (destination: string, at: string, reference: string, error: string) => `  ${destination}: ${at}, ${reference}: ${error}`,
+  failedHint: (n: number) =>
+    `${deliveries(n)} er fejlet. Se ${n === 1 ? 'den' : 'dem'} med levering --fejlede, og send ${n === 1 ? 'den' : 'dem'} igen ` +
+    'med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.',
+  noneFailed: 'Ingen leveringer er fejlet.',
+  failedHeading: (n: number) => `${deliveries(n)} er fejlet:`,
+  retryHint: (n: number) => `Send ${n === 1 ? 'den' : 'dem'} igen med levering --igen <reference> eller --igen alle-fejlede, når fejlen er rettet.`,
+  applicationHeading: (reference: string, kommune: string, unitId: string) => `Leveringer af ansøgningen ${reference} (${kommune} / ${unitId}):`,
+  retryApplicationHint: (reference: string) => `Send de fejlede igen med levering --igen ${reference}, når fejlen er rettet.`,
+  applicationNone: (reference: string) =>
+    `Ansøgningen ${reference} har ingen leveringer: der var ingen modtager sat op til dens kommune og enhed, da den kom. Den hentes med eksport.`,
+  retried: (n: number) =>
+    `${n} ${n === 1 ? 'fejlet levering er' : 'fejlede leveringer er'} sat i kø igen. Serveren prøver om lidt; se, hvordan det går, med levering.`,
+  retriedNone: 'Ingen leveringer er fejlet; intet er sat i kø igen.',
+  state: { pending: 'venter', delivered: 'leveret', failed: 'fejlet' },
+  /** A pending job's next attempt, a delivered job's time, a failed job's time given up. */
+  stateAt: { pending: 'næste forsøg', delivered: '', failed: 'opgivet' },
+  columns: {
+    destination: 'Modtager',
+    pending: 'Venter',
+    delivered: 'Leveret',
+    failed: 'Fejlet',
+    oldestPending: 'Ældste har ventet',
+    reference: 'Reference',
+    kommune: 'Kommune',
+    unit: 'Enhed',
+    attempts: 'Forsøg',
+    endedAt: 'Opgivet',
+    lastError: 'Sidste fejl',
+    state: 'Status',
+    queuedAt: 'Sat i kø',
+  },
+} as const;
+
+/** "1 levering", "3 leveringer". */
+export const deliveries = (n: number) => `${n} ${n === 1 ? 'levering' : 'leveringer'}`;
+
+/** How long something has waited, in plain Danish: "under 1 min", "45 min", "3 timer 20 min", "2 døgn 4 timer". */
+export function waited(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'under 1 min';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const hoursText = (h: number) => `${h} ${h === 1 ? 'time' : 'timer'}`;
+  if (hours < 48) return minutes % 60 === 0 ? hoursText(hours) : `${hoursText(hours)} ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} døgn` : `${days} døgn ${hoursText(hours % 24)}`;
+}
 
 export const FAILURES = {
   storeUnavailable: (where: string) => `Kan ikke nå ansøgningerne (${where}). Prøv igen om lidt, eller kontakt driften.`,
@@ -119,6 +203,8 @@ export const FAILURES = {
   fileExists: (path: string) => `Filen ${path} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.`,
   fileNotWritten: (path: string, reason: string) => `Kan ikke skrive filen ${path} (${reason}). Intet er markeret som eksporteret.`,
   pdfNotWritten: (path: string, reason: string) => `Kan ikke skrive filen ${path} (${reason}).`,
+  retryNothingFailed: (reference: string) =>
+    `Ansøgningen ${reference} har ingen fejlede leveringer; intet er sat i kø igen. Se dens leveringer med levering --reference ${reference}.`,
   unknownReference: (reference: string) =>
     `Der er ingen ansøgning med referencen ${reference}. Tjek referencen; en ansøgning kan også være slettet efter opbevaringstiden (slet-gamle).`,
   noKommuneContent: (kommune: string) => `Ansøgningen er til kommunen "${kommune}", som der ikke er indhold for (content/kommuner/). Intet er skrevet.`,
