@@ -523,7 +523,8 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
           const again = new Date(NOW.getTime() + 3 * DAY);
           expect(await store.retryDeliveries({ reference: a.receipt.reference }, again)).toBe(1);
           const [requeued] = await store.listDeliveries({ reference: a.receipt.reference });
-          expect(requeued).toMatchObject({ state: 'pending', attempts: 0, queuedAt: again.toISOString(), nextAttemptAt: again.toISOString(), endedAt: null });
+          // A fresh start: no attempts, no error (the summary's newest error is of the new attempts).
+          expect(requeued).toMatchObject({ state: 'pending', attempts: 0, queuedAt: again.toISOString(), nextAttemptAt: again.toISOString(), lastError: null, endedAt: null });
           expect(await store.retryDeliveries({ reference: a.receipt.reference }, again)).toBe(0);
           expect(await store.retryDeliveries({ allFailed: true }, again)).toBe(1);
           expect(await store.listDeliveries({ state: 'failed' })).toEqual([]);

@@ -3,22 +3,12 @@
  * content files (the one source of truth for units), checked by the content
  * schema, so a kommune added there is known here too.
  */
-import { fileURLToPath } from 'node:url';
-import { parseKommune, type Kommune } from '../../domain/kommune.ts';
-import { readKommuneFiles } from '../../lib/content-files.ts';
+import type { Kommune } from '../../domain/kommune.ts';
+import { readKommuner } from '../../lib/content-files.ts';
 import type { KommuneCatalog } from './args.ts';
 
-const dir = fileURLToPath(new URL('../../../content/kommuner', import.meta.url));
-
 /** Every kommune's content by slug, in the order of their names (as the site and the API list them). */
-export function loadKommuner(): Record<string, Kommune> {
-  return Object.fromEntries(
-    readKommuneFiles(dir)
-      .map(({ file, slug, data }) => ({ slug, kommune: parseKommune(file, data) }))
-      .sort((a, b) => a.kommune.name.localeCompare(b.kommune.name, 'da'))
-      .map(({ slug, kommune }) => [slug, kommune]),
-  );
-}
+export const loadKommuner = (): Record<string, Kommune> => readKommuner();
 
 /** The catalog: what the command line checks against and the export names. */
 export function loadKommuneCatalog(kommuner: Record<string, Kommune> = loadKommuner()): KommuneCatalog {

@@ -468,7 +468,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       }),
     retryDeliveries: (which, now) =>
       guarded('at sætte leveringer i kø igen', async () => {
-        const set = `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = $1, next_attempt_at = $1, ended_at = NULL WHERE state = 'failed'`;
+        const set = `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = $1, next_attempt_at = $1, last_error = NULL, ended_at = NULL WHERE state = 'failed'`;
         const result = 'reference' in which ? await pool.query(`${set} AND reference = $2`, [now, which.reference]) : await pool.query(set, [now]);
         return result.rowCount ?? 0;
       }),

@@ -219,9 +219,9 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
        WHERE id = ? AND state = 'pending'`,
     ),
     retryOne: db.prepare(
-      `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, ended_at = NULL WHERE state = 'failed' AND reference = ?`,
+      `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed' AND reference = ?`,
     ),
-    retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, ended_at = NULL WHERE state = 'failed'`),
+    retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed'`),
   };
 
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */

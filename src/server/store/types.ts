@@ -196,7 +196,8 @@ export interface ApplicationStore {
   deliverySummary(): Promise<DeliverySummary[]>;
   /**
    * Queues failed jobs again (those of one application, or every failed one):
-   * pending, due at `now`, their 72 hours counted from `now`. Returns how many.
+   * pending, due at `now`, their 72 hours counted from `now`, attempts and
+   * error cleared. Returns how many.
    */
   retryDeliveries(which: { reference: string } | { allFailed: true }, now: Date): Promise<number>;
   close(): Promise<void>;
