@@ -95,8 +95,11 @@ function startDelivery(): DeliveryWorker | null {
       console.warn(`Levering: ${d.id} bruger http:// uden TLS; ansøgningerne rummer personoplysninger. Brug https://.`);
     }
   }
+  // Opened on first use and again after a failure, like the requests' store: a disk mounted late or a
+  // database that starts after the server heals without a restart (meanwhile the worker logs one line).
+  let store: ReturnType<typeof openStore> | null = null;
   const worker = startDeliveryWorker({
-    store: openStore(settings.store, { poolSize: DEFAULT_CONCURRENCY + 1 }),
+    store: { workDelivery: (...args) => (store ??= openStore(settings.store, { poolSize: DEFAULT_CONCURRENCY + 1 })).workDelivery(...args) },
     destinations,
     log: (line) => console.log(`[levering] ${line}`),
   });

@@ -113,6 +113,18 @@ describe('delivery from the running server', () => {
     }
   });
 
+  it('a store that cannot be opened does not stop the server: the worker says so once and keeps trying', async () => {
+    const r = await receiver();
+    // A data directory that cannot be made (under a file).
+    const dir = mkdtempSync(join(tmpdir(), 'stoette-nostore-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(join(dir, 'file'), '');
+    const s = await server({ DATA_DIR: join(dir, 'file', 'data'), DELIVERY_WEBHOOK_URL: r.url, DELIVERY_WEBHOOK_SECRET: r.secret });
+    await expect.poll(() => s.output()).toContain('levering: lageret svarer ikke');
+    expect((await apply(s, validBody('varde'))).status).toBe(503);
+    expect(s.output().match(/levering: lageret svarer ikke/g)).toHaveLength(1);
+  });
+
   it('without a destination the server says that applications are fetched with the export command', async () => {
     const s = await server({});
     expect(s.output()).toContain('Levering: ingen destination er sat op');
