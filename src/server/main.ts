@@ -101,7 +101,8 @@ function startDelivery(): DeliveryWorker | null {
   const worker = startDeliveryWorker({
     store: { workDelivery: (...args) => (store ??= openStore(settings.store, { poolSize: DEFAULT_CONCURRENCY + 1 })).workDelivery(...args) },
     destinations,
-    log: (line) => console.log(`[levering] ${line}`),
+    log: (line) => console.log(line),
+    alert: (line) => console.error(line),
   });
   onApplicationStored(worker.wake);
   return worker;

@@ -25,6 +25,8 @@ export interface WorkerOptions {
   store: Pick<ApplicationStore, 'workDelivery'>;
   destinations: ReadonlyMap<string, Destination>;
   log: (line: string) => void;
+  /** Where a job given up is reported (an operator alerts on it); default `log`. */
+  alert?: (line: string) => void;
   /** Jobs worked at once by this process. */
   concurrency?: number;
   /** The wait when no job is due. */
@@ -50,6 +52,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const random = options.random ?? Math.random;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const { log, destinations } = options;
+  const alert = options.alert ?? log;
   let running = true;
   const sleepers = new Set<() => void>();
   const wake = () => {
@@ -96,7 +99,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       log(`levering: ${what}: mislykkedes (${result.error}); prøver igen om ${seconds(next.nextAttemptAt.getTime() - at.getTime())}`);
       return { state: 'pending', nextAttemptAt: next.nextAttemptAt, error: result.error };
     }
-    log(
+    alert(
       `levering FEJLET: ${what}: ${result.error}; opgivet${result.kind === 'failed' ? '' : ' efter 72 timer'}. ` +
         'Se "npm run ansoegninger -- levering", og sæt den i kø igen med "levering --igen".',
     );
