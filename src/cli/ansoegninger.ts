@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   let settings: Config | null = null;
   let configProblem = '';
   try {
-    settings = loadConfig(process.env);
+    // The delivery settings are the server's (DELIVERY_CONFIG may be a file only the server's user can read).
+    settings = loadConfig(Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DELIVERY_'))));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     configProblem = error.message;

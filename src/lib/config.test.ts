@@ -72,7 +72,7 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
   RATE_LIMIT: { valid: ['1000000/1', { rateLimit: { capacity: 1_000_000, windowSeconds: 1 } }], bad: ['30 pr. 10 min', 'RATE_LIMIT skal være antal ansøgninger pr. antal sekunder, fx 30/600 (fik "30 pr. 10 min")'] },
   DELIVERY_WEBHOOK_URL: {
     valid: ['http://localhost:9000/ind', { delivery: { destinations: [{ type: 'webhook', id: 'webhook', url: 'http://localhost:9000/ind', secret: SECRET, kommune: null, units: null }] } }, { DELIVERY_WEBHOOK_SECRET: SECRET }],
-    bad: ['sag.example.dk', 'DELIVERY_WEBHOOK_URL skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen (fik "sag.example.dk")'],
+    bad: ['sag.example.dk', 'DELIVERY_WEBHOOK_URL skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen'],
   },
   DELIVERY_WEBHOOK_SECRET: {
     valid: [SECRET, { delivery: { destinations: [expect.objectContaining({ secret: SECRET })] } }, { DELIVERY_WEBHOOK_URL: webhook.DELIVERY_WEBHOOK_URL }],

@@ -94,7 +94,7 @@ export type VariableName = keyof typeof DEFAULTS;
 export const VARIABLES = Object.keys(DEFAULTS) as VariableName[];
 
 /** Variables whose value is never repeated in a message (a URL with a password). */
-const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'DELIVERY_WEBHOOK_SECRET', 'DELIVERY_SMTP_URL']);
+const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'DELIVERY_WEBHOOK_URL', 'DELIVERY_WEBHOOK_SECRET', 'DELIVERY_SMTP_URL']);
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z
@@ -226,10 +226,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-let loaded: Config | null = null;
+/**
+ * Where this process keeps its settings once read. The server's own code and
+ * Astro's built bundle each have a copy of this module; a registered symbol on
+ * `globalThis` makes them share one reading, so the settings the server
+ * checked at start (DELIVERY_CONFIG's file included) are the ones the
+ * endpoint uses, and a file changed or made unreadable later changes nothing
+ * until a restart.
+ */
+const LOADED = Symbol.for('stoetteportalen.config');
 
 /** The settings of this process's environment, read once. */
 export function config(): Config {
-  loaded ??= loadConfig(process.env);
-  return loaded;
+  const shared = globalThis as { [LOADED]?: Config };
+  shared[LOADED] ??= loadConfig(process.env);
+  return shared[LOADED];
 }

@@ -50,7 +50,9 @@ const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;
 const id = z.string().regex(ID, 'skal være små bogstaver, tal og bindestreger, højst 40 tegn, fx sbsys-bronderslev');
 export const webhookUrl = z
   .string()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen');
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen')
+  // fetch refuses an address with a user and password, so every delivery would fail; a #part is never sent.
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password && !new URL(value).hash), 'må ikke have brugernavn, adgangskode eller #: giv en nøgle i adressens ?-del, hvis modtageren kræver det');
 export const webhookSecret = z
   .string()
   .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'skal være en Standard Webhooks-nøgle: whsec_ og base64')
@@ -97,10 +99,24 @@ export function parseDeliveryFile(text: string): { ok: true; destinations: Desti
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`er ikke gyldig JSON (${error instanceof Error ? error.message : String(error)})`] };
+    // Only where: the parser's message quotes the file around the fault, which may be a secret.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+    if (!position) return { ok: false, problems: ['er ikke gyldig JSON (tjek anførselstegn, kommaer og klammer)'] };
+    const before = text.slice(0, Number(position[1])).split('\n');
+    return { ok: false, problems: [`er ikke gyldig JSON (linje ${before.length}, tegn ${before.at(-1)!.length + 1})`] };
   }
   const result = fileSchema.safeParse(json);
-  if (!result.success) return { ok: false, problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(hele filen)'} ${issue.message}`) };
+  if (!result.success) {
+    // The first problem of each field (a wrong secret need not also be told it is too short).
+    const seen = new Set<string>();
+    const problems = result.error.issues.flatMap((issue) => {
+      const field = issue.path.join('.') || '(hele filen)';
+      if (seen.has(field)) return [];
+      seen.add(field);
+      return [`${field} ${issue.message}`];
+    });
+    return { ok: false, problems };
+  }
   const problems: string[] = [];
   const destinations = result.data.destinations.map((d, i): DestinationSetting => {
     if (d.units && !d.kommune) problems.push(`destinations.${i}.units kræver "kommune": enhederne er en kommunes`);

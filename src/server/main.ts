@@ -105,7 +105,15 @@ function startDelivery(): DeliveryWorker | null {
     alert: (line) => console.error(line),
   });
   onApplicationStored(worker.wake);
-  return worker;
+  return {
+    wake: worker.wake,
+    // Stopped: the attempts under way are recorded, then the destinations and the worker's store are closed.
+    stop: async () => {
+      await worker.stop();
+      await Promise.allSettled([...destinations.values()].map((d) => d.close?.()));
+      await store?.close();
+    },
+  };
 }
 const delivery = startDelivery();
 

@@ -298,7 +298,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         await store.exportApplications({}, daysBefore(5), async () => {});
         await store.save(newApplication('bronderslev', 'ungecentret', 'gammel, ikke eksporteret', daysBefore(45)));
         const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
-        expect(result).toEqual({ applications: 1, idempotencyKeys: 1, keptNotExported: 1 });
+        expect(result).toEqual({ applications: 1, idempotencyKeys: 1, keptNotExported: 1, undeliveredJobs: 0 });
         expect(descriptions(await store.list({}))).toEqual(['gammel, ikke eksporteret', 'ny, eksporteret']);
         // The key went with its application: the same key now stores a new one.
         expect((await store.save(newApplication(), idempotency('old-key'))).kind).toBe('created');
@@ -314,6 +314,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
           applications: 1,
           idempotencyKeys: 0,
           keptNotExported: 0,
+          undeliveredJobs: 0,
         });
         expect(descriptions(await store.list({}))).toEqual(['brønderslev']);
       }),
@@ -372,14 +373,22 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
     );
 
     describe('the outbox', () => {
-      /** Bronderslev's youth unit goes to its own case system and is also announced by e-mail; every other unit to one webhook. */
+      /**
+       * Bronderslev's youth unit goes to its own case system and is also announced by e-mail; its adult unit to
+       * two systems that each carry the application; every other unit to one webhook.
+       */
       const plan: OutboxPlan = (kommune, unitId) =>
         kommune === 'bronderslev' && unitId === 'ungecentret'
           ? [
               { id: 'sbsys', carriesApplication: true },
               { id: 'e-mail', carriesApplication: false },
             ]
-          : [{ id: 'webhook', carriesApplication: true }];
+          : kommune === 'bronderslev' && unitId === 'visitationen'
+            ? [
+                { id: 'sbsys', carriesApplication: true },
+                { id: 'arkiv', carriesApplication: true },
+              ]
+            : [{ id: 'webhook', carriesApplication: true }];
       const withOutbox = (test: (store: ApplicationStore, backend: StoreBackend) => Promise<void>) => async () => {
         const backend = await makeBackend();
         const store = await backend.open({ outbox: plan });
@@ -422,7 +431,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
       );
 
       it(
-        'a replayed idempotency key stores no second set of jobs; a store without destinations stores none',
+        'a store without destinations stores no jobs and has none to work',
         withStore(async (store) => {
           await store.save(newApplication());
           expect(await store.listDeliveries({})).toEqual([]);
@@ -488,7 +497,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
             });
           const asks = [ask(), ask(), ask(), ask()];
           // Two jobs, four workers: two get one each (held until released), two get none.
-          await expect.poll(() => taken.length).toBe(2);
+          await expect.poll(() => taken.length, { timeout: 30_000 }).toBe(2);
           release();
           expect((await Promise.all(asks)).filter(Boolean)).toHaveLength(2);
           expect(new Set(taken).size).toBe(2);
@@ -552,10 +561,34 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
               : { state: 'failed', at: NOW, error: 'HTTP 500' },
           );
           const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
-          expect(result).toEqual({ applications: 1, idempotencyKeys: 0, keptNotExported: 2 });
+          expect(result).toEqual({ applications: 1, idempotencyKeys: 0, keptNotExported: 2, undeliveredJobs: 0 });
           expect(descriptions(await store.list({})).sort()).toEqual(['kun e-mail', 'venter']);
           // Its delivery jobs went with the application.
           expect((await store.listDeliveries({})).map((j) => j.destination).sort()).toEqual(['e-mail', 'sbsys', 'webhook']);
+        }),
+      );
+
+      it(
+        'purge keeps an application until every destination that carries it has it, and a forced purge counts the jobs it drops',
+        withOutbox(async (store) => {
+          const old = daysBefore(40);
+          await store.save(newApplication('bronderslev', 'visitationen', 'et system har den', old));
+          await store.save(newApplication('bronderslev', 'visitationen', 'begge har den', old));
+          await workAll(store, NOW, (job) =>
+            job.application.application.description === 'begge har den' || job.destination === 'sbsys'
+              ? { state: 'delivered', at: NOW }
+              : { state: 'pending', nextAttemptAt: new Date(NOW.getTime() + DAY), error: 'HTTP 503' },
+          );
+          expect(await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false })).toEqual({
+            applications: 1,
+            idempotencyKeys: 0,
+            keptNotExported: 1,
+            undeliveredJobs: 0,
+          });
+          expect(descriptions(await store.list({}))).toEqual(['et system har den']);
+          // Asked to delete what the kommune does not have: it goes, and the waiting job is counted, not silent.
+          expect(await store.purge({ receivedBefore: daysBefore(30), includeNotExported: true })).toMatchObject({ applications: 1, undeliveredJobs: 1 });
+          expect(await store.listDeliveries({})).toEqual([]);
         }),
       );
 

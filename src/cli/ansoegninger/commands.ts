@@ -159,6 +159,7 @@ async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: Comma
   const drafts = await ctx.store.deleteExpiredFormDrafts(ctx.now);
   const lines = [REPORT.purged(result.applications, command.days, result.idempotencyKeys)];
   if (result.keptNotExported > 0) lines.push(REPORT.keptNotExported(result.keptNotExported));
+  if (result.undeliveredJobs > 0) lines.push(REPORT.undeliveredJobs(result.undeliveredJobs));
   if (drafts > 0) lines.push(REPORT.expiredDrafts(drafts));
   await ctx.out(`${lines.join('\n')}\n`);
   return EXIT.ok;

@@ -135,6 +135,8 @@ export const REPORT = {
   keptNotExported: (n: number) =>
     `${count(n)} ældre end opbevaringstiden er IKKE slettet, fordi ${n === 1 ? 'den' : 'de'} ikke er eksporteret eller leveret endnu. ` +
     'Eksportér dem først, eller slet dem med --ogsaa-ikke-eksporterede.',
+  undeliveredJobs: (n: number) =>
+    `${n} ${n === 1 ? 'levering, der ikke var gennemført,' : 'leveringer, der ikke var gennemført,'} er slettet med ansøgningerne (de ses ikke længere i "levering").`,
   pdf: (reference: string, path: string) => `Ansøgningen ${reference} er skrevet til ${path}.`,
   expiredDrafts: (n: number) =>
     `${n} ${n === 1 ? 'udløbet kladde' : 'udløbne kladder'} fra ansøgningsskemaet uden JavaScript er slettet (svar, der aldrig blev sendt).`,

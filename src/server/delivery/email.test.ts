@@ -267,7 +267,7 @@ describe('emailDestination: the application as PDF, only over TLS', () => {
   it('gives up on the document (failed) when the kommune is not in the content: no retry can make it', async () => {
     const server = await smtpServer({ secure: true, key: KEY, cert: CERT });
     const email = destination({ smtpUrl: `smtps://127.0.0.1:${server.port}`, attachDocument: true, ca: CERT, kommune: () => undefined });
-    expect(await email.deliver(job())).toEqual({ kind: 'failed', error: 'unknown kommune bronderslev' });
+    expect(await email.deliver(job())).toEqual({ kind: 'failed', error: 'kommunen bronderslev findes ikke i indholdet' });
     expect(server.received).toEqual([]);
   });
 
@@ -346,7 +346,7 @@ describe('emailDestination: failures are results', () => {
     const server = await smtpServer();
     const email = destination({ smtpUrl: `smtp://127.0.0.1:${server.port}` });
     await email.close?.();
-    expect(await email.deliver(job())).toEqual({ kind: 'retry-later', error: 'e-mail destination closed' });
+    expect(await email.deliver(job())).toEqual({ kind: 'retry-later', error: 'e-mailforbindelsen er lukket (serveren stopper)' });
     expect(server.received).toEqual([]);
   });
 

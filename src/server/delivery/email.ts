@@ -63,7 +63,7 @@ export interface EmailDestinationOptions {
    * with STARTTLS). A password's special characters are percent-encoded. Settings: SMTP_URL_SETTINGS.
    */
   smtpUrl: string;
-  /** The sender, e.g. `Støtteportalen <noreply@kommune.dk>`. */
+  /** The sender address, e.g. `noreply@kommune.dk` (the settings take a plain address). */
   from: string;
   /** The case team's addresses. */
   to: string[];
@@ -141,7 +141,7 @@ function sendError(error: unknown, timeoutMs: number): string {
     }
   }
   if (typeof e.code === 'string' && /^E[A-Z0-9_]{1,30}$/.test(e.code)) return `SMTP ${e.code}${command}`;
-  return 'SMTP error';
+  return 'SMTP-fejl';
 }
 
 export function emailDestination(options: EmailDestinationOptions): Destination {
@@ -180,12 +180,12 @@ export function emailDestination(options: EmailDestinationOptions): Destination 
     const kommune = kommuneOf(stored.kommune);
     let attachment: { filename: string; content: Buffer; contentType: string } | null = null;
     if (attachDocument) {
-      if (!kommune) return { kind: 'failed', error: `unknown kommune ${stored.kommune}` };
+      if (!kommune) return { kind: 'failed', error: `kommunen ${stored.kommune} findes ikke i indholdet` };
       try {
         // The job's time as the document's: every attempt attaches the same file.
         attachment = { filename: `${reference}.pdf`, content: applicationPdf(stored, kommune, new Date(job.createdAt)), contentType: 'application/pdf' };
       } catch {
-        return { kind: 'failed', error: 'could not make the PDF' };
+        return { kind: 'failed', error: 'dokumentet kunne ikke laves' };
       }
     }
     const unitName = kommune?.units.find((u) => u.id === stored.unitId)?.name ?? stored.unitId;
@@ -219,7 +219,7 @@ export function emailDestination(options: EmailDestinationOptions): Destination 
       });
       if (info.rejected.length > 0) {
         const codes = [...new Set((info.rejectedErrors ?? []).map((e) => sendError(e, timeoutMs)))].join(', ');
-        warn(`E-mail ${id}: ${reference} er afleveret, men serveren afviste ${info.rejected.length} af ${to.length} modtagere (${codes || 'SMTP error'}).`);
+        warn(`E-mail ${id}: ${reference} er afleveret, men serveren afviste ${info.rejected.length} af ${to.length} modtagere (${codes || 'SMTP-fejl'}).`);
       }
       return { kind: 'delivered' };
     } catch (error) {
@@ -232,8 +232,8 @@ export function emailDestination(options: EmailDestinationOptions): Destination 
     carriesApplication: attachDocument,
     describe: `e-mail til ${to.join(', ')} via ${smtp.where}, ${attachDocument ? 'med ansøgningen som PDF' : 'kun besked om en ny ansøgning'}`,
     async deliver(job) {
-      if (closed) return { kind: 'retry-later', error: 'e-mail destination closed' };
-      const run = attempt(job).catch((): DeliveryResult => ({ kind: 'retry-later', error: 'unexpected error' }));
+      if (closed) return { kind: 'retry-later', error: 'e-mailforbindelsen er lukket (serveren stopper)' };
+      const run = attempt(job).catch((): DeliveryResult => ({ kind: 'retry-later', error: 'uventet fejl' }));
       inFlight.add(run);
       try {
         return await run;

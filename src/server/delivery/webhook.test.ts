@@ -3,6 +3,7 @@
  * signature with the `standardwebhooks` package: the body and its document,
  * the same id on every attempt, and each kind of failure as a retry.
  */
+import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateApplication } from '../../domain/application.ts';
 import { readKommuner } from '../../lib/content-files.ts';
@@ -73,6 +74,35 @@ describe('the webhook destination', () => {
     expect(body.data.document).toMatchObject({ filename: 'ansoegning-7KQM-X3PP.pdf', contentType: 'application/pdf' });
     expect(Buffer.from(body.data.document.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(destination.carriesApplication).toBe(true);
+  });
+
+  it('the signature is the Standard Webhooks one, checked by hand too: v1, base64 HMAC-SHA256 of id.timestamp.body with the secret’s bytes', async () => {
+    const secretBytes = Buffer.alloc(32, 9);
+    const secret = `whsec_${secretBytes.toString('base64')}`;
+    const sentAt = new Date('2026-11-24T09:05:07.900Z');
+    let seen: { headers: Record<string, string | string[] | undefined>; body: string } | null = null;
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+      expect(await webhookDestination({ id: 'sbsys', url, secret, kommune, now: () => sentAt }).deliver(job())).toEqual({ kind: 'delivered' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const { headers, body } = seen!;
+    expect(headers['webhook-id']).toBe('msg_Qm9uZGVyc2xldi10ZXN0LTE');
+    expect(headers['webhook-timestamp']).toBe('1795511107');
+    const expected = createHmac('sha256', secretBytes).update(`msg_Qm9uZGVyc2xldi10ZXN0LTE.1795511107.${body}`).digest('base64');
+    expect(headers['webhook-signature']).toBe(`v1,${expected}`);
+    expect(headers['content-type']).toBe('application/json');
   });
 
   it('a receiver with another secret refuses the signature, and the delivery is tried again', async () => {

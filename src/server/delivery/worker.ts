@@ -12,14 +12,18 @@
  *
  * A job whose destination is no longer set up is retried the same way, so it
  * ends as failed and shows in `npm run ansoegninger -- levering`, never
- * silently. Each result is one log line with the reference, destination,
- * attempt and the short error: nothing personal. When no job is due a slot
+ * silently. A destination that does not settle within DELIVERY_DEADLINE_MS
+ * (its own timeout failed) counts as an attempt with no answer, so a slot is
+ * never held for good (and on PostgreSQL the job's transaction ends well
+ * inside the database's 60-second idle limit). Each result is one log line
+ * with the reference, destination, attempt and the short error, written once
+ * the store has recorded it: nothing personal. When no job is due a slot
  * waits `pollMs`; `wake()` ends the wait (the server calls it when it has just
  * stored an application, so a delivery starts within the second).
  */
 import { afterFailure } from '../../domain/delivery-schedule.ts';
 import type { ApplicationStore, DeliveryUpdate } from '../store/types.ts';
-import type { DeliveryJob, DeliveryResult, Destination } from './types.ts';
+import { noAnswerWithin, type DeliveryJob, type DeliveryResult, type Destination } from './types.ts';
 
 export interface WorkerOptions {
   store: Pick<ApplicationStore, 'workDelivery'>;
@@ -33,6 +37,8 @@ export interface WorkerOptions {
   pollMs?: number;
   now?: () => Date;
   random?: () => number;
+  /** The longest an attempt may take, whatever the destination does. */
+  deadlineMs?: number;
 }
 
 export interface DeliveryWorker {
@@ -44,6 +50,26 @@ export interface DeliveryWorker {
 
 export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_POLL_MS = 1000;
+/** Above every destination's own timeout (10 s), below PostgreSQL's idle-in-transaction limit (60 s). */
+export const DELIVERY_DEADLINE_MS = 30_000;
+
+interface Note {
+  line: string;
+  alert: boolean;
+}
+
+/** `deliver`, or an attempt with no answer when it has not settled by the deadline. */
+async function withDeadline(deliver: Promise<DeliveryResult>, ms: number): Promise<DeliveryResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<DeliveryResult>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'retry-later', error: noAnswerWithin(ms) }), ms);
+  });
+  try {
+    return await Promise.race([deliver, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const seconds = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : ms < 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} t`);
 
@@ -72,12 +98,18 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
       sleepers.add(done);
     });
 
-  /** One attempt: the destination's result, as the update the store records. */
-  const attempt = async (job: DeliveryJob): Promise<DeliveryUpdate> => {
+  const deadlineMs = options.deadlineMs ?? DELIVERY_DEADLINE_MS;
+
+  /** One attempt: the destination's result, as the update the store records; what to log goes to `notes`. */
+  const attempt = async (job: DeliveryJob, notes: Note[]): Promise<DeliveryUpdate> => {
+    const log = (line: string) => notes.push({ line, alert: false });
+    const alert = (line: string) => notes.push({ line, alert: true });
     const destination = destinations.get(job.destination);
     let result: DeliveryResult;
     try {
-      result = destination ? await destination.deliver(job) : { kind: 'retry-later', error: `destinationen "${job.destination}" er ikke sat op` };
+      result = destination
+        ? await withDeadline(destination.deliver(job), deadlineMs)
+        : { kind: 'retry-later', error: `destinationen "${job.destination}" er ikke sat op` };
     } catch (error) {
       // A destination must not throw; if one does, it is a failed attempt like any other.
       result = { kind: 'retry-later', error: `uventet fejl (${error instanceof Error ? error.name : 'ukendt'})` };
@@ -110,11 +142,15 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const slot = async () => {
     while (running) {
       let worked = false;
+      const notes: Note[] = [];
       try {
-        worked = await options.store.workDelivery(now(), new Set(), attempt);
+        worked = await options.store.workDelivery(now(), new Set(), (job) => attempt(job, notes));
+        for (const note of notes) (note.alert ? alert : log)(note.line);
         if (storeTrouble) log('levering: lageret svarer igen');
         storeTrouble = false;
       } catch (error) {
+        // Worked but not recorded: the job is due again later (at-least-once); what happened is still told.
+        for (const note of notes) log(`${note.line} (men udfaldet kunne ikke gemmes; forsøget gentages)`);
         // The store is down (a 503 for citizens too): one line, then quiet until it answers again.
         if (!storeTrouble) log(`levering: lageret svarer ikke (${error instanceof Error ? error.message : String(error)}); prøver igen`);
         storeTrouble = true;

@@ -79,6 +79,32 @@ describePostgres('the PostgreSQL store', () => {
       }
     });
 
+    it('a delivery whose connection the database ends meanwhile fails that call, not the process, and the job stays due', async () => {
+      const schema = await createTestSchema();
+      const lines: string[] = [];
+      const store = open(schema.url, { outbox: () => [{ id: 'webhook', carriesApplication: true }], log: (line) => lines.push(line) });
+      try {
+        await store.save(newApplication('afbrudt'));
+        const worked = store.workDelivery(NOW, new Set(), async () => {
+          // The session holding the job (its row lock on this schema's deliveries) is ended, as a restart would.
+          await schema.query(
+            `SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = 'deliveries' AND l.mode = 'RowShareLock'`,
+            [schema.schema],
+          );
+          return { state: 'delivered', at: NOW };
+        });
+        await expect(worked).rejects.toThrow(StoreUnavailableError);
+        expect(lines.join('\n')).toContain('forbindelsen blev afbrudt under en transaktion (57P01)');
+        // The job is free and due at once, nothing recorded (a receiver that had it drops the repeat).
+        expect((await store.listDeliveries({})).map((j) => [j.state, j.attempts])).toEqual([['pending', 0]]);
+        expect(await store.workDelivery(NOW, new Set(), async () => ({ state: 'delivered', at: NOW }))).toBe(true);
+      } finally {
+        await store.close();
+        await schema.drop();
+      }
+    });
+
     it('a database that breaks after opening makes each call unavailable, not a crash', async () => {
       const schema = await createTestSchema();
       const store = open(schema.url);

@@ -281,6 +281,13 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken = false;
+    // A connection the database ends while we hold it (a restart, the idle-in-transaction limit during a
+    // delivery) emits 'error'; unheard it would end the process. Its next query fails, and we throw that.
+    const lost = (error: Error) => {
+      broken = true;
+      log(`PostgreSQL: forbindelsen blev afbrudt under en transaktion (${(error as { code?: string }).code ?? error.name})`);
+    };
+    client.on('error', lost);
     try {
       // Explicitly: the concurrency reasoning above is READ COMMITTED's, and a 201 needs a flushed commit
       // whatever the database's defaults say. One round trip (a simple query may hold several statements).
@@ -292,6 +299,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken); // a connection that cannot even roll back is closed, not reused
     }
   }
@@ -394,11 +402,17 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
     purge: (request) =>
       guarded('at slette gamle ansøgninger', () =>
         transaction(async (client) => {
-          const { deleteKeys, deleteApplications, countKept } = purgeQueries(request, placeholder);
+          const { countUndelivered, deleteKeys, deleteApplications, countKept } = purgeQueries(request, placeholder);
+          const undelivered = await client.query<{ n: string }>(countUndelivered.sql, countUndelivered.params);
           const keys = await client.query(deleteKeys.sql, deleteKeys.params);
           const applications = await client.query(deleteApplications.sql, deleteApplications.params);
           const { rows } = await client.query<{ n: string }>(countKept.sql, countKept.params);
-          return { applications: applications.rowCount ?? 0, idempotencyKeys: keys.rowCount ?? 0, keptNotExported: Number(rows[0]!.n) };
+          return {
+            applications: applications.rowCount ?? 0,
+            idempotencyKeys: keys.rowCount ?? 0,
+            keptNotExported: Number(rows[0]!.n),
+            undeliveredJobs: Number(undelivered.rows[0]!.n),
+          };
         }),
       ),
     saveFormDraft: (id, draft, { now, expiresAt }) =>

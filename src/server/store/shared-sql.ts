@@ -38,24 +38,33 @@ export function listQuery(filter: ApplicationFilter, placeholder: Placeholder, s
 }
 
 /**
- * The kommune has the application: the case team exported it, or a
- * destination that carries the application itself (a webhook with the
- * document, not an e-mail that only says one has arrived) has it.
+ * The kommune has the application: the case team exported it, or it went to
+ * every destination that carries the application itself (a webhook with the
+ * document, not an e-mail that only says one has arrived) — at least one such
+ * job delivered, and none of them still pending or failed, so no destination's
+ * job vanishes undelivered with its application.
  */
-const HANDED_OVER = `(exported_at IS NOT NULL OR EXISTS (
-  SELECT 1 FROM deliveries d WHERE d.reference = applications.reference AND d.carries_application AND d.state = 'delivered'))`;
+const HANDED_OVER = `(exported_at IS NOT NULL OR (
+  EXISTS (SELECT 1 FROM deliveries d WHERE d.reference = applications.reference AND d.carries_application AND d.state = 'delivered')
+  AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.reference = applications.reference AND d.carries_application AND d.state <> 'delivered')))`;
 
 /**
- * A purge, run in this order in one transaction: the idempotency keys of the
- * applications that go (a key lives as long as its application), the
- * applications (their delivery jobs with them), then a count of the old ones
- * kept because the kommune does not have them yet: neither exported nor
- * delivered (an application must not vanish before the kommune has it).
+ * A purge, run in this order in one transaction: a count of the delivery jobs
+ * not delivered that go with the applications (only a purge that was asked to
+ * take applications the kommune does not have can drop one, and it says so),
+ * the idempotency keys of the applications that go (a key lives as long as its
+ * application), the applications (their delivery jobs with them), then a count
+ * of the old ones kept because the kommune does not have them yet: neither
+ * exported nor delivered (an application must not vanish before the kommune has it).
  */
 export function purgeQueries({ receivedBefore, kommune, includeNotExported }: PurgeRequest, placeholder: Placeholder) {
   const old = filterClause({ kommune, receivedBefore }, placeholder);
   const doomed = includeNotExported ? old.where : `${old.where} AND ${HANDED_OVER}`;
   return {
+    countUndelivered: {
+      sql: `SELECT count(*) AS n FROM deliveries WHERE state <> 'delivered' AND reference IN (SELECT reference FROM applications ${doomed})`,
+      params: old.params,
+    },
     deleteKeys: { sql: `DELETE FROM idempotency_keys WHERE reference IN (SELECT reference FROM applications ${doomed})`, params: old.params },
     deleteApplications: { sql: `DELETE FROM applications ${doomed}`, params: old.params },
     countKept: { sql: `SELECT count(*) AS n FROM applications ${old.where} AND NOT ${HANDED_OVER}`, params: old.params },

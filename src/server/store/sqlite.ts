@@ -103,6 +103,9 @@ export interface SqliteOptions {
 
 type Row = Record<string, string | number | null>;
 
+/** How long a job that was worked but could not be recorded is held back from the other slots. */
+const RECORD_RETRY_MS = 30_000;
+
 /** Opens (creating and migrating) the database file with the settings above. Exported for its test. */
 export function openDatabase(file: string): DatabaseSync {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -304,11 +307,17 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     purge: (request) =>
       guarded('at slette gamle ansøgninger', (): PurgeResult =>
         transaction(db, () => {
-          const { deleteKeys, deleteApplications, countKept } = purgeQueries(request, () => '?');
+          const { countUndelivered, deleteKeys, deleteApplications, countKept } = purgeQueries(request, () => '?');
+          const undelivered = db.prepare(countUndelivered.sql).get(...countUndelivered.params) as Row;
           const keys = db.prepare(deleteKeys.sql).run(...deleteKeys.params);
           const applications = db.prepare(deleteApplications.sql).run(...deleteApplications.params);
           const kept = db.prepare(countKept.sql).get(...countKept.params) as Row;
-          return { applications: Number(applications.changes), idempotencyKeys: Number(keys.changes), keptNotExported: Number(kept.n) };
+          return {
+            applications: Number(applications.changes),
+            idempotencyKeys: Number(keys.changes),
+            keptNotExported: Number(kept.n),
+            undeliveredJobs: Number(undelivered.n),
+          };
         }),
       ),
     saveFormDraft: (id, draft, { now, expiresAt }) =>
@@ -340,6 +349,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       if (!row) return false;
       const id = String(row.id);
       working.add(id);
+      let recordFailed = false;
       try {
         const update = await work({
           id,
@@ -350,10 +360,20 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
           application: toStored(row),
         });
         const p = updateParams(update, now, (d) => d.toISOString());
-        await guarded('at gemme en levering', () => statements.updateJob.run(p.state, p.nextAttemptAt, p.lastAttemptAt, p.error, p.endedAt, id));
-        return true;
-      } finally {
+        try {
+          statements.updateJob.run(p.state, p.nextAttemptAt, p.lastAttemptAt, p.error, p.endedAt, id);
+        } catch (error) {
+          // Worked but not recorded (the file locked or full): held back a while, so the other slots
+          // do not send it again and again meanwhile; then due again (delivery is at-least-once).
+          recordFailed = true;
+          setTimeout(() => working.delete(id), RECORD_RETRY_MS).unref();
+          throw new StoreUnavailableError('SQLite: at gemme en levering mislykkedes', { cause: error });
+        }
         working.delete(id);
+        return true;
+      } catch (error) {
+        if (!recordFailed) working.delete(id);
+        throw error;
       }
     },
     listDeliveries: (filter) =>

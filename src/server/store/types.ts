@@ -56,6 +56,8 @@ export interface PurgeResult {
   idempotencyKeys: number;
   /** Old enough, but kept because the kommune does not have them: neither exported nor delivered to a destination that carries the application. */
   keptNotExported: number;
+  /** Delivery jobs not delivered (pending or failed) that went with the deleted applications: only with `includeNotExported`. */
+  undeliveredJobs: number;
 }
 
 /** A destination as the outbox knows it: the jobs to store with an application. */
