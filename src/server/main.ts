@@ -23,6 +23,7 @@ import { describeStore, openStore } from './store/index.ts';
 import { deliveryProblems } from '../lib/delivery-config.ts';
 import { readKommuner } from '../lib/content-files.ts';
 import { createDestinations, describeSetup } from './delivery/destinations.ts';
+import { threadedDocuments } from './delivery/documents.ts';
 import { DEFAULT_CONCURRENCY, startDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { onApplicationStored } from './delivery/signal.ts';
 
@@ -88,7 +89,9 @@ function startDelivery(): DeliveryWorker | null {
     console.log('Levering: ingen destination er sat op (DELIVERY_*). Sagsbehandlerne henter ansøgningerne med "npm run ansoegninger -- eksport".');
     return null;
   }
-  const destinations = createDestinations(setup, kommuner);
+  // The PDFs are made in a worker thread: a delivery never holds up the requests this thread serves.
+  const documents = threadedDocuments();
+  const destinations = createDestinations(setup, kommuner, documents);
   for (const line of describeSetup(setup, destinations)) console.log(`Levering: ${line}`);
   for (const d of setup) {
     if (d.type === 'webhook' && new URL(d.url).protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(d.url).hostname)) {
@@ -111,6 +114,7 @@ function startDelivery(): DeliveryWorker | null {
     stop: async () => {
       await worker.stop();
       await Promise.allSettled([...destinations.values()].map((d) => d.close?.()));
+      await documents.close();
       await store?.close();
     },
   };

@@ -6,16 +6,18 @@
 import type { Kommune } from '../../domain/kommune.ts';
 import type { DestinationSetting } from '../../lib/delivery-config.ts';
 import type { Destination } from './types.ts';
+import type { DocumentMaker } from './documents.ts';
 import { webhookDestination } from './webhook.ts';
 import { emailDestination } from './email.ts';
 
-export function createDestinations(settings: readonly DestinationSetting[], kommuner: Record<string, Kommune>): Map<string, Destination> {
+/** The destinations, making their documents with `documents` (the server: one worker thread for all). */
+export function createDestinations(settings: readonly DestinationSetting[], kommuner: Record<string, Kommune>, documents: DocumentMaker): Map<string, Destination> {
   const kommune = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
   return new Map(
     settings.map((setting): [string, Destination] => {
       switch (setting.type) {
         case 'webhook':
-          return [setting.id, webhookDestination({ id: setting.id, url: setting.url, secret: setting.secret, kommune })];
+          return [setting.id, webhookDestination({ id: setting.id, url: setting.url, secret: setting.secret, kommune, documents })];
         case 'email':
           return [
             setting.id,
@@ -27,6 +29,7 @@ export function createDestinations(settings: readonly DestinationSetting[], komm
               attachDocument: setting.attachDocument,
               fetchHint: setting.fetchHint ?? undefined,
               kommune,
+              documents,
             }),
           ];
       }

@@ -6,7 +6,7 @@
  * or needs, not even in a header.
  *
  * With `attachDocument` the application itself goes along as the PDF that
- * `npm run ansoegninger -- pdf` writes (`applicationPdf`); that is personal
+ * `npm run ansoegninger -- pdf` writes (`applicationPdf`, made by `documents`); that is personal
  * data, so it is only allowed over a connection that is encrypted from the
  * first byte (`smtps://`, implicit TLS) or that refuses to go on without
  * STARTTLS (`smtp://…?requireTLS=true`), with the server's certificate
@@ -51,7 +51,8 @@ import { danishClock, formatClock } from '../../domain/danish-clock.ts';
 import { normalizeReference } from '../../domain/reference.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { attachmentAllowed, readSmtpUrl } from '../../lib/smtp-url.ts';
-import { applicationPdf, type PdfKommune } from '../applications/application-pdf.ts';
+import type { PdfKommune } from '../applications/application-pdf.ts';
+import { inlineDocuments, type DocumentMaker } from './documents.ts';
 import { noAnswerWithin, type DeliveryJob, type DeliveryResult, type Destination } from './types.ts';
 
 export interface EmailDestinationOptions {
@@ -86,6 +87,8 @@ export interface EmailDestinationOptions {
   ca?: string | Buffer | (string | Buffer)[];
   /** A line for the server's log when a message went through but some recipients refused it. Default: console.warn. */
   warn?: (line: string) => void;
+  /** Where the attached PDF is made (the server: a worker thread); default in place. */
+  documents?: DocumentMaker;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -183,9 +186,10 @@ export function emailDestination(options: EmailDestinationOptions): Destination 
       if (!kommune) return { kind: 'failed', error: `kommunen ${stored.kommune} findes ikke i indholdet` };
       try {
         // The job's time as the document's: every attempt attaches the same file.
-        attachment = { filename: `${reference}.pdf`, content: applicationPdf(stored, kommune, new Date(job.createdAt)), contentType: 'application/pdf' };
+        attachment = { filename: `${reference}.pdf`, content: await (options.documents ?? inlineDocuments).make(stored, kommune, new Date(job.createdAt)), contentType: 'application/pdf' };
       } catch {
-        return { kind: 'failed', error: 'dokumentet kunne ikke laves' };
+        // The document's thread may have crashed: tried again like any failed attempt.
+        return { kind: 'retry-later', error: 'dokumentet kunne ikke laves' };
       }
     }
     const unitName = kommune?.units.find((u) => u.id === stored.unitId)?.name ?? stored.unitId;

@@ -16,7 +16,8 @@
  * is tried again later.
  */
 import { Webhook } from 'standardwebhooks';
-import { applicationPdf, type PdfKommune } from '../applications/application-pdf.ts';
+import type { PdfKommune } from '../applications/application-pdf.ts';
+import { inlineDocuments, type DocumentMaker } from './documents.ts';
 import { noAnswerWithin, type Destination, type DeliveryJob, type DeliveryResult } from './types.ts';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -32,13 +33,15 @@ export interface WebhookOptions {
   timeoutMs?: number;
   /** The clock of the signature's timestamp (tests). */
   now?: () => Date;
+  /** Where the PDF is made (the server: a worker thread); default in place. */
+  documents?: DocumentMaker;
 }
 
 /** The JSON body of a delivery: the same bytes on every attempt (the document is dated by the job). */
-export function webhookBody(job: DeliveryJob, kommune: PdfKommune): string {
+export async function webhookBody(job: DeliveryJob, kommune: PdfKommune, documents: DocumentMaker = inlineDocuments): Promise<string> {
   const stored = job.application;
   const unit = kommune.units.find((u) => u.id === stored.unitId);
-  const document = applicationPdf(stored, kommune, new Date(job.createdAt));
+  const document = await documents.make(stored, kommune, new Date(job.createdAt));
   return JSON.stringify({
     type: 'application.received',
     timestamp: job.createdAt,
@@ -79,7 +82,7 @@ export function webhookDestination(options: WebhookOptions): Destination {
       if (!kommune) return { kind: 'retry-later', error: `kommunen ${job.application.kommune} findes ikke i indholdet` };
       let body: string;
       try {
-        body = webhookBody(job, kommune);
+        body = await webhookBody(job, kommune, options.documents);
       } catch (error) {
         return { kind: 'retry-later', error: `dokumentet kunne ikke laves (${error instanceof Error ? error.name : 'fejl'})` };
       }
