@@ -4,6 +4,7 @@
  *
  *   npm run bench                       every part
  *   npm run bench -- --only pages,lighthouse
+ *   npm run bench -- --only delivery --down-seconds 20
  *
  * Parts (`--only` takes a comma-separated list of them):
  *   pages       page weights (HTML, CSS, JS gzip) against the budgets (ARCHITECTURE.md)
@@ -13,9 +14,15 @@
  *   build       build time as the number of kommuner grows (5 … 98)
  *   crash       10 rounds of SIGKILL under load: no acknowledged application lost
  *   fuzz        20 000 hostile requests: no 5xx, nothing stored
+ *   delivery    applications handed to a webhook receiver: deliveries/s and
+ *               latency from 201 to arrival; then the receiver down for a
+ *               minute (`--down-seconds`, 60 by default) and back: how long
+ *               until all have arrived, attempts per delivery (bench/delivery.ts)
  * The report fails (exit code 1) when a page is over budget or missing, when
  * the second client is refused during the flood, when a crash round loses or
- * doubles an application, or when fuzzing finds a problem.
+ * doubles an application, when fuzzing finds a problem, or when an
+ * application answered 201 is not delivered (or one is not answered 201)
+ * in the delivery part.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +32,7 @@ import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
 import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
 import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
+import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type DeliveryBench } from './delivery.ts';
 import type { CrashReport } from '../tests/support/proof/crash.ts';
 import { TEST_DATABASE_URL } from '../tests/support/postgres.ts';
 
@@ -40,7 +48,7 @@ const PAGE_TYPES: { type: string; path: string; js: JsBudget; lighthouse: boolea
   { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
 ];
 
-const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz'] as const;
+const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz', 'delivery'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
@@ -50,6 +58,12 @@ if (unknown.length) {
   process.exit(2);
 }
 const wants = (part: Part) => only.includes(part);
+const downArg = process.argv.find((a) => a.startsWith('--down-seconds'));
+const downSeconds = downArg ? Number(downArg.split('=')[1] ?? process.argv[process.argv.indexOf(downArg) + 1]) : DEFAULT_DOWN_SECONDS;
+if (!Number.isInteger(downSeconds) || downSeconds < 1) {
+  console.error('--down-seconds skal være et helt antal sekunder, 1 eller flere, fx 60.');
+  process.exit(2);
+}
 
 interface PageRow extends PageWeight {
   type: string;
@@ -69,6 +83,7 @@ async function main() {
     build?: BuildScaling;
     crash?: (CrashReport & { backend: string })[];
     fuzz?: FuzzReport;
+    delivery?: DeliveryBench;
   } = { startedAt: new Date().toISOString() };
 
   const server = wants('pages') || wants('lighthouse') ? await startServer() : null;
@@ -145,6 +160,32 @@ async function main() {
     for (const p of f.problems) console.log(`  PROBLEM: ${p}`);
   }
 
+  if (wants('delivery')) {
+    console.log(`\nLevering: webhook til en lokal modtager, der tjekker hver signatur; derefter modtageren nede i ${downSeconds} s`);
+    const d = (report.delivery = await deliveryBench({ downSeconds }));
+    const answers = (n: Record<string, number>) => (Object.keys(n).length ? `, andre svar ${JSON.stringify(n)}` : '');
+    const missing = (m: string[]) => (m.length ? `, MANGLER ${m.length}: ${m.slice(0, 10).join(' ')}` : ', ingen mangler');
+    for (const h of d.handOff) {
+      console.log(
+        `${h.backend}: ${h.applications} ansøgninger fra ${h.clients} klienter gemt på ${h.storingSeconds} s${answers(h.notCreated)}; ` +
+          `${h.delivered} af ${h.created} leveret på ${h.seconds} s: ${h.deliveriesPerSecond} leveringer/s`,
+      );
+      console.log(`  fra 201 til modtaget p50 ${h.latencyP50Ms} ms, p99 ${h.latencyP99Ms} ms, maks. ${h.latencyMaxMs} ms${missing(h.missing)}, ${h.repeats} leveret mere end én gang`);
+    }
+    for (const o of d.outage) {
+      const recovery = o.recoverySeconds === null ? 'IKKE alle kom frem' : `alle fremme ${o.recoverySeconds} s efter, at modtageren kom igen`;
+      console.log(
+        `${o.backend}, nede i ${o.downSeconds} s (503), en ansøgning hver ${o.everyMs} ms: ${o.sentWhileDown} sendt imens, ${o.refusedAttempts} afviste forsøg; ` +
+          `${recovery} (længste ventetid ${o.longestWaitSeconds} s fra 201)`,
+      );
+      console.log(
+        `  forsøg pr. levering: gns. ${o.attempts.mean}, maks. ${o.attempts.max} ${JSON.stringify(o.attempts.counts)}; ` +
+          `${o.sentAfter} sendt efter: p50 ${o.afterLatencyP50Ms} ms, maks. ${o.afterLatencyMaxMs} ms; ${o.delivered} leveret${answers(o.notCreated)}${missing(o.missing)}, ${o.repeats} leveret mere end én gang`,
+      );
+    }
+    if (!TEST_DATABASE_URL) console.log('PostgreSQL: sprunget over (sæt TEST_DATABASE_URL, fx med .ci/postgres)');
+  }
+
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
@@ -156,7 +197,8 @@ async function main() {
   const citizenRefused = report.flood && report.flood.citizen.created !== report.flood.citizen.sent;
   const crashFailed = report.crash?.some((c) => c.lost.length + c.duplicated.length + c.incomplete.length > 0);
   const fuzzFailed = report.fuzz && (report.fuzz.problems.length > 0 || report.fuzz.storedRows > 0);
-  if (failed.length || citizenRefused || crashFailed || fuzzFailed) process.exitCode = 1;
+  const deliveryBroken = report.delivery && deliveryFailed(report.delivery);
+  if (failed.length || citizenRefused || crashFailed || fuzzFailed || deliveryBroken) process.exitCode = 1;
 }
 
 await main();
