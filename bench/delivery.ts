@@ -10,18 +10,21 @@
  *    (as the client got it) to the receiver's first verified request for its
  *    reference answered 2xx; the deliveries per second at the receiver, from
  *    the first 201 to the last delivery. A burst: the latency includes the
- *    time a job waits behind the ones stored before it.
+ *    time a job waits behind the ones stored before it. The time to each 201
+ *    is set beside the same burst on a server without delivery: the worker
+ *    makes each attempt's PDF in the server's process.
  * 2. Outage: the receiver answers 503 for `downSeconds` (60 by default; `npm
- *    run bench -- --only delivery --down-seconds 20`) while an application
- *    comes every `everyMs`, then answers 2xx again; applications keep coming
- *    at the same pace until every one sent while it was down has arrived. The
- *    time from its return to the last of those arriving, the attempts per
- *    delivery (the receiver's requests by webhook-id), and the new ones'
- *    latency. With the backoff (src/domain/delivery-schedule.ts: 5–10 s,
- *    doubling, jitter) the next attempts after a minute down are some 40–80 s
- *    apart, so recovery can take about that long: that is the design, and it
- *    is measured, not hidden. The outage runs on every backend at once (they
- *    wait on the clock, not on the CPU).
+ *    run bench -- --only delivery --down-seconds 20`) while applications come
+ *    one at a time, at most one every `everyMs`; then it answers 2xx again,
+ *    and applications keep coming at that pace until every one sent while it
+ *    was down has arrived. The time from its return to the last of those
+ *    arriving, the attempts per delivery (the receiver's requests by
+ *    webhook-id), the new ones' latency. With the backoff
+ *    (src/domain/delivery-schedule.ts: 5–10 s, doubling, jitter) the next
+ *    attempts after a minute down are some 40–80 s apart, so recovery can take
+ *    about that long: that is the design, and it is measured, not hidden. The
+ *    outage runs on every backend at once: mostly waiting, though their 201
+ *    times share the CPU.
  *
  * Every application answered 201 must arrive: a missing one fails the report.
  */
@@ -56,12 +59,23 @@ export interface HandOff {
   latencyP50Ms: number;
   latencyP99Ms: number;
   latencyMaxMs: number;
+  /** The time to each 201 meanwhile. */
+  answer: Answers;
+  /** The same burst on the same backend with no destination set up: what delivering costs the citizens' answers (the PDF is made in the server's process). */
+  withoutDelivery: Answers & { storingSeconds: number };
+}
+
+/** How long the 201s took (ms). */
+export interface Answers {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
 }
 
 export interface Outage {
   backend: string;
   downSeconds: number;
-  /** One application every … ms, while the receiver is down and until everything sent then has arrived. */
+  /** One application at a time, at most one every … ms, while the receiver is down and until everything sent then has arrived. */
   everyMs: number;
   sentWhileDown: number;
   sentAfter: number;
@@ -77,6 +91,8 @@ export interface Outage {
   /** Latency (201 → arrival) of those sent after it came back, while the backlog was retried. */
   afterLatencyP50Ms: number;
   afterLatencyMaxMs: number;
+  /** The time to each 201, while it was down and after. */
+  answer: Answers;
   delivered: number;
   missing: string[];
   /** References delivered (answered 2xx) more than once: allowed (at-least-once), reported. */
@@ -111,16 +127,19 @@ interface Sent {
   reference: string;
   /** When the client had the 201 (performance.now()). */
   at: number;
+  /** How long the 201 took: the citizen's side of the delivery work in the same process. */
+  ms: number;
 }
 
 /** One application; the reference and when its 201 came, or the status it got instead (0: no answer). */
 async function apply(base: string): Promise<Sent | { status: number }> {
+  const started = performance.now();
   try {
     const response = await fetch(`${base}/api/ansoegninger`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
     const text = await response.text();
     const at = performance.now();
     if (response.status !== 201) return { status: response.status };
-    return { reference: (JSON.parse(text) as { reference: string }).reference, at };
+    return { reference: (JSON.parse(text) as { reference: string }).reference, at, ms: at - started };
   } catch {
     return { status: 0 };
   }
@@ -191,6 +210,10 @@ function merged(a: Record<string, number>, b: Record<string, number>): Record<st
 /** Nearest-rank percentile of sorted values. */
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+const answers = (sent: Sent[]): Answers => {
+  const sorted = sent.map((s) => s.ms).sort((a, b) => a - b);
+  return { p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)), maxMs: round(sorted.at(-1) ?? 0) };
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** The built server delivering to `receiver`, the rate limit lifted (the bench is one client). */
@@ -203,7 +226,21 @@ async function warmUp(base: string, receiver: WebhookReceiver): Promise<void> {
   await arrivalOf(receiver, warm.sent.map((s) => s.reference), 30_000);
 }
 
+/** The burst on a server without delivery, for comparison. */
+async function withoutDelivery(backend: Backend, applications: number, clients: number): Promise<HandOff['withoutDelivery']> {
+  const server = await startServer({ ...backend.env, HOST: '127.0.0.1', RATE_LIMIT: '1000000/1' });
+  try {
+    await burst(server.base, 5, 1);
+    const tally = await burst(server.base, applications, clients);
+    const times = tally.sent.map((s) => s.at);
+    return { ...answers(tally.sent), storingSeconds: round((Math.max(...times) - Math.min(...times)) / 1000, 2) };
+  } finally {
+    await server.stop();
+  }
+}
+
 export async function handOff(backend: Backend, applications = 300, clients = 4): Promise<HandOff> {
+  const baseline = await withoutDelivery(backend, applications, clients);
   const receiver = await startWebhookReceiver();
   try {
     const server = await deliveringServer(backend, receiver);
@@ -235,6 +272,8 @@ export async function handOff(backend: Backend, applications = 300, clients = 4)
         latencyP50Ms: round(percentile(latencies, 0.5)),
         latencyP99Ms: round(percentile(latencies, 0.99)),
         latencyMaxMs: round(latencies.at(-1) ?? 0),
+        answer: answers(tally.sent),
+        withoutDelivery: baseline,
       };
     } finally {
       await server.stop();
@@ -308,6 +347,7 @@ export async function outage(backend: Backend, downSeconds = DEFAULT_DOWN_SECOND
         },
         afterLatencyP50Ms: round(percentile(afterLatencies, 0.5)),
         afterLatencyMaxMs: round(afterLatencies.at(-1) ?? 0),
+        answer: answers(all),
         delivered: all.length - missing.length,
         missing,
         repeats: repeated(measured),

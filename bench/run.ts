@@ -32,7 +32,7 @@ import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
 import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
 import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
-import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type DeliveryBench } from './delivery.ts';
+import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type Answers, type DeliveryBench } from './delivery.ts';
 import type { CrashReport } from '../tests/support/proof/crash.ts';
 import { TEST_DATABASE_URL } from '../tests/support/postgres.ts';
 
@@ -164,6 +164,7 @@ async function main() {
     console.log(`\nLevering: webhook til en lokal modtager, der tjekker hver signatur; derefter modtageren nede i ${downSeconds} s`);
     const d = (report.delivery = await deliveryBench({ downSeconds }));
     const answers = (n: Record<string, number>) => (Object.keys(n).length ? `, andre svar ${JSON.stringify(n)}` : '');
+    const answerTimes = (a: Answers) => `p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, maks. ${a.maxMs} ms`;
     const missing = (m: string[]) => (m.length ? `, MANGLER ${m.length}: ${m.slice(0, 10).join(' ')}` : ', ingen mangler');
     for (const h of d.handOff) {
       console.log(
@@ -171,6 +172,7 @@ async function main() {
           `${h.delivered} af ${h.created} leveret på ${h.seconds} s: ${h.deliveriesPerSecond} leveringer/s`,
       );
       console.log(`  fra 201 til modtaget p50 ${h.latencyP50Ms} ms, p99 ${h.latencyP99Ms} ms, maks. ${h.latencyMaxMs} ms${missing(h.missing)}, ${h.repeats} leveret mere end én gang`);
+      console.log(`  svartid til 201 imens: ${answerTimes(h.answer)}; uden levering: ${answerTimes(h.withoutDelivery)} (alle gemt på ${h.withoutDelivery.storingSeconds} s)`);
     }
     for (const o of d.outage) {
       const recovery = o.recoverySeconds === null ? 'IKKE alle kom frem' : `alle fremme ${o.recoverySeconds} s efter, at modtageren kom igen`;
@@ -182,6 +184,7 @@ async function main() {
         `  forsøg pr. levering: gns. ${o.attempts.mean}, maks. ${o.attempts.max} ${JSON.stringify(o.attempts.counts)}; ` +
           `${o.sentAfter} sendt efter: p50 ${o.afterLatencyP50Ms} ms, maks. ${o.afterLatencyMaxMs} ms; ${o.delivered} leveret${answers(o.notCreated)}${missing(o.missing)}, ${o.repeats} leveret mere end én gang`,
       );
+      console.log(`  svartid til 201 (nede og efter): ${answerTimes(o.answer)}`);
     }
     if (!TEST_DATABASE_URL) console.log('PostgreSQL: sprunget over (sæt TEST_DATABASE_URL, fx med .ci/postgres)');
   }
