@@ -59,8 +59,10 @@ export async function webhookBody(job: DeliveryJob, kommune: PdfKommune, documen
 /** A short reason for a failed request: never the URL's query, the body or the answer's content. */
 export function requestError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return noAnswerWithin(timeoutMs);
-  const cause = error instanceof Error ? (error.cause as { code?: string; name?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.name ?? (error instanceof Error ? error.name : 'ukendt fejl');
+  const cause = error instanceof Error ? (error.cause as { code?: string; name?: string; message?: string } | undefined) : undefined;
+  // A code where there is one (ECONNREFUSED); else the cause's own short words ("bad port"), never more.
+  const words = cause?.message && cause.message.length <= 40 && !cause.message.includes('/') ? cause.message : undefined;
+  return cause?.code ?? words ?? cause?.name ?? (error instanceof Error ? error.name : 'ukendt fejl');
 }
 
 /** Where a webhook goes, for logs: scheme, host and path, never a query (it may hold a token). */
