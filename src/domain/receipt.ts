@@ -13,5 +13,12 @@ export interface Receipt {
   receivedAt: string;
 }
 
-/** Found; unknown, malformed or another kommune's (404); or the store could not answer (503). */
-export type ReceiptLookup = { kind: 'found'; receipt: Receipt } | { kind: 'not-found' } | { kind: 'unavailable' };
+/**
+ * Found; unknown, malformed or another kommune's (404); the store could not answer (503); or this
+ * client has looked up too many receipts in a short time (429, try again after `retryAfterSeconds`).
+ */
+export type ReceiptLookup =
+  | { kind: 'found'; receipt: Receipt }
+  | { kind: 'not-found' }
+  | { kind: 'unavailable' }
+  | { kind: 'too-many'; retryAfterSeconds: number };

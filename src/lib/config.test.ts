@@ -25,8 +25,9 @@ describe('the settings with nothing set', () => {
       retentionDays: 30,
       dataDir: 'data',
       store: { kind: 'sqlite', file: 'data/applications.sqlite' },
-      trustedProxies: 0,
+      trustedProxies: [],
       rateLimit: { capacity: 30, windowSeconds: 600 },
+      receiptRateLimit: { capacity: 60, windowSeconds: 600 },
       delivery: { destinations: [] },
     });
   });
@@ -68,8 +69,12 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
     bad: ['mysql://stoette:hemmeligt@db/stoette', 'DATABASE_URL skal begynde med postgres:// eller postgresql://'],
   },
   DATABASE_POOL_SIZE: { valid: ['25', {}], bad: ['ti', 'DATABASE_POOL_SIZE skal være et helt tal fra 1 (fik "ti")'] },
-  TRUSTED_PROXIES: { valid: ['2', { trustedProxies: 2 }], bad: ['11', 'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "11")'] },
+  TRUSTED_PROXIES: {
+    valid: ['10.0.0.0/8, 127.0.0.1', { trustedProxies: ['10.0.0.0/8', '127.0.0.1'] }],
+    bad: ['10.0.0.0/33', 'TRUSTED_PROXIES skal være IP-adresser eller net adskilt af komma, fx 10.0.0.0/8, 127.0.0.1 eller loopback; "10.0.0.0/33" er ingen af delene (fik "10.0.0.0/33")'],
+  },
   RATE_LIMIT: { valid: ['1000000/1', { rateLimit: { capacity: 1_000_000, windowSeconds: 1 } }], bad: ['30 pr. 10 min', 'RATE_LIMIT skal være antal ansøgninger pr. antal sekunder, fx 30/600 (fik "30 pr. 10 min")'] },
+  RECEIPT_RATE_LIMIT: { valid: ['120/600', { receiptRateLimit: { capacity: 120, windowSeconds: 600 } }], bad: ['60', 'RECEIPT_RATE_LIMIT skal være antal opslag pr. antal sekunder, fx 60/600 (fik "60")'] },
   DELIVERY_WEBHOOK_URL: {
     valid: ['http://localhost:9000/ind', { delivery: { destinations: [{ type: 'webhook', id: 'webhook', url: 'http://localhost:9000/ind', secret: SECRET, kommune: null, units: null }] } }, { DELIVERY_WEBHOOK_SECRET: SECRET }],
     bad: ['sag.example.dk', 'DELIVERY_WEBHOOK_URL skal være en hel adresse med https:// (eller http://), fx https://sag.kommune.dk/stoetteportalen'],
@@ -122,9 +127,9 @@ describe('the rules between variables', () => {
     });
   });
 
-  it('ports, pool sizes and proxies are whole numbers in range', () => {
+  it('ports, pool sizes and rates are whole numbers in range', () => {
     for (const port of ['0', '65535']) expect(loadConfig({ PORT: port }).port).toBe(Number(port));
-    for (const env of [{ PORT: '65536' }, { PORT: '-1' }, { DATABASE_POOL_SIZE: '0' }, { TRUSTED_PROXIES: '1.5' }, { RATE_LIMIT: '0/600' }, { RETENTION_DAYS: '0' }]) {
+    for (const env of [{ PORT: '65536' }, { PORT: '-1' }, { DATABASE_POOL_SIZE: '0' }, { RATE_LIMIT: '0/600' }, { RECEIPT_RATE_LIMIT: '60/0' }, { RETENTION_DAYS: '0' }]) {
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
     }
   });
@@ -132,7 +137,7 @@ describe('the rules between variables', () => {
   it('names every wrong variable at once, one a line', () => {
     expect(problem({ PORT: 'x', TRUSTED_PROXIES: 'alle', HOST: 'localhost' }).split('\n')).toEqual([
       'PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 8080 (fik "x")',
-      'TRUSTED_PROXIES skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren) (fik "alle")',
+      'TRUSTED_PROXIES skal være IP-adresser eller net adskilt af komma, fx 10.0.0.0/8, 127.0.0.1 eller loopback; "alle" er ingen af delene (fik "alle")',
     ]);
   });
 
@@ -150,6 +155,39 @@ describe('the rules between variables', () => {
 
   it('an HTML-breaking contact address is refused (it is written into the page)', () => {
     expect(() => loadConfig({ SITE_CONTACT_EMAIL: 'a@b.dk"><script>' })).toThrow(ConfigError);
+  });
+});
+
+describe('TRUSTED_PROXIES', () => {
+  const proxies = (value: string) => loadConfig({ TRUSTED_PROXIES: value }).trustedProxies;
+
+  it('takes addresses and CIDR ranges, IPv4 and IPv6, and proxy-addr’s names, separated by commas', () => {
+    expect(proxies('10.0.0.0/8,127.0.0.1 ,  ::1, fd00::/8, 2001:db8::7')).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', '2001:db8::7']);
+    expect(proxies('loopback, linklocal, uniquelocal')).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(proxies('192.168.0.0/255.255.0.0')).toEqual(['192.168.0.0/255.255.0.0']);
+  });
+
+  it('the old count of proxies is refused at start, saying to write the proxies’ addresses instead; 0 still means none', () => {
+    const instead = 'skal nu være proxyernes adresser eller net, ikke deres antal: skriv de adresser, som proxyen eller load balanceren kommer fra, fx 10.0.0.0/8, 127.0.0.1 eller loopback';
+    expect(problem({ TRUSTED_PROXIES: '1' })).toBe(`TRUSTED_PROXIES ${instead} (fik "1")`);
+    expect(problem({ TRUSTED_PROXIES: '2' })).toBe(`TRUSTED_PROXIES ${instead} (fik "2")`);
+    expect(proxies('0')).toEqual([]);
+  });
+
+  it('refuses what is not an address or a network, naming the part, and a range that would trust everyone', () => {
+    for (const [value, part] of <[string, string][]>[
+      ['10.0.0.1, nginx', 'nginx'],
+      ['10.0.0.0/8,', ''],
+      ['1.5', '1.5'],
+      ['0.0.0.0/0', '0.0.0.0/0'],
+      ['::/0', '::/0'],
+      ['10.0.0.1/abc', '10.0.0.1/abc'],
+      ['*', '*'],
+    ]) {
+      expect(problem({ TRUSTED_PROXIES: value }), value).toBe(
+        `TRUSTED_PROXIES skal være IP-adresser eller net adskilt af komma, fx 10.0.0.0/8, 127.0.0.1 eller loopback; "${part}" er ingen af delene (fik "${value}")`,
+      );
+    }
   });
 });
 

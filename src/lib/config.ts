@@ -8,7 +8,8 @@
  * Read at build time (the pages are static, so a change needs a new build):
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
- * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT, and the
+ * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT,
+ * RECEIPT_RATE_LIMIT, and the
  * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
  * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
  * and checked then too: src/lib/delivery-config.ts). Read by
@@ -31,6 +32,7 @@
  * src/cli/ansoegninger.ts to place the export file.
  */
 import { join } from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
 import { emailAddress, readDeliveryFile, smtpUrl, webhookSecret, webhookUrl, type DeliverySetting, type DestinationSetting } from './delivery-config.ts';
@@ -62,10 +64,16 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL and DATABASE_POOL_SIZE, or DATA_DIR: where applications are stored. */
   store: StoreSetting;
-  /** TRUSTED_PROXIES: how many proxies append to X-Forwarded-For. */
-  trustedProxies: number;
-  /** RATE_LIMIT: applications per client address, a token bucket. */
+  /**
+   * TRUSTED_PROXIES: the proxies whose X-Forwarded-For is believed — addresses, CIDR ranges and
+   * proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`), as written; empty: none
+   * (src/server/client-address.ts).
+   */
+  trustedProxies: string[];
+  /** RATE_LIMIT: applications (and "Tjek dine svar" posts) per client address. */
   rateLimit: RateLimitSetting;
+  /** RECEIPT_RATE_LIMIT: receipt lookups per client address. */
+  receiptRateLimit: RateLimitSetting;
   /** DELIVERY_*: where applications are delivered; no destinations: fetched with the export command. */
   delivery: DeliverySetting;
 }
@@ -80,8 +88,9 @@ export const DEFAULTS = {
   DATA_DIR: 'data',
   DATABASE_URL: null,
   DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
-  TRUSTED_PROXIES: '0',
+  TRUSTED_PROXIES: null,
   RATE_LIMIT: '30/600',
+  RECEIPT_RATE_LIMIT: '60/600',
   DELIVERY_WEBHOOK_URL: null,
   DELIVERY_WEBHOOK_SECRET: null,
   DELIVERY_SMTP_URL: null,
@@ -102,6 +111,53 @@ const wholeNumber = (min: number, max: number, message: string) =>
     .regex(/^\d{1,6}$/, message)
     .transform(Number)
     .refine((n) => n >= min && n <= max, message);
+
+/** A rate as written, `30/600`: 30 per 600 seconds. */
+function rateOf(value: string): RateLimitSetting {
+  const [capacity, windowSeconds] = value.split('/').map(Number) as [number, number];
+  return { capacity, windowSeconds };
+}
+
+const rate = (what: string, example: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,9}\/[1-9]\d{0,9}$/, `skal være antal ${what} pr. antal sekunder, fx ${example}`)
+    .transform(rateOf);
+
+const PROXIES_EXAMPLE = 'fx 10.0.0.0/8, 127.0.0.1 eller loopback';
+
+/**
+ * TRUSTED_PROXIES: addresses and networks, separated by commas. The old form,
+ * a number of proxies, believed X-Forwarded-For from any peer (a client could
+ * name itself): `0` (none) still means none, any other number stops the start
+ * and says what to write instead.
+ */
+const trustedProxies = z.string().transform((value, ctx) => {
+  if (value === '0') return [];
+  if (/^\d+$/.test(value)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `skal nu være proxyernes adresser eller net, ikke deres antal: skriv de adresser, som proxyen eller load balanceren kommer fra, ${PROXIES_EXAMPLE}`,
+    });
+    return z.NEVER;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    try {
+      if (!entry) throw new TypeError('empty');
+      proxyaddr.compile(entry);
+    } catch {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: `skal være IP-adresser eller net adskilt af komma, ${PROXIES_EXAMPLE}; "${entry}" er ingen af delene`,
+      });
+      return z.NEVER;
+    }
+  }
+  return entries;
+});
 
 const schema = z.object({
   PORT: wholeNumber(0, 65535, 'skal være et portnummer, et helt tal fra 0 til 65535, fx 8080').optional(),
@@ -127,11 +183,9 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'skal begynde med postgres:// eller postgresql://').optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 9999, 'skal være et helt tal fra 1').optional(),
-  TRUSTED_PROXIES: wholeNumber(0, 10, 'skal være et helt tal fra 0 til 10 (antallet af proxyer foran serveren)').optional(),
-  RATE_LIMIT: z
-    .string()
-    .regex(/^[1-9]\d{0,9}\/[1-9]\d{0,9}$/, 'skal være antal ansøgninger pr. antal sekunder, fx 30/600')
-    .optional(),
+  TRUSTED_PROXIES: trustedProxies.optional(),
+  RATE_LIMIT: rate('ansøgninger', '30/600').optional(),
+  RECEIPT_RATE_LIMIT: rate('opslag', '60/600').optional(),
   DELIVERY_WEBHOOK_URL: webhookUrl.optional(),
   DELIVERY_WEBHOOK_SECRET: webhookSecret.optional(),
   DELIVERY_SMTP_URL: smtpUrl.optional(),
@@ -209,7 +263,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (problems.length) throw new ConfigError(problems);
   const port = v.PORT ?? Number(DEFAULTS.PORT);
   const dataDir = v.DATA_DIR ?? DEFAULTS.DATA_DIR;
-  const [capacity, windowSeconds] = (v.RATE_LIMIT ?? DEFAULTS.RATE_LIMIT).split('/').map(Number) as [number, number];
   return {
     port,
     host: v.HOST ?? DEFAULTS.HOST,
@@ -220,8 +273,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: v.DATABASE_URL
       ? { kind: 'postgres', connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
       : { kind: 'sqlite', file: join(dataDir, 'applications.sqlite') },
-    trustedProxies: v.TRUSTED_PROXIES ?? Number(DEFAULTS.TRUSTED_PROXIES),
-    rateLimit: { capacity, windowSeconds },
+    trustedProxies: v.TRUSTED_PROXIES ?? [],
+    rateLimit: v.RATE_LIMIT ?? rateOf(DEFAULTS.RATE_LIMIT),
+    receiptRateLimit: v.RECEIPT_RATE_LIMIT ?? rateOf(DEFAULTS.RECEIPT_RATE_LIMIT),
     delivery: { destinations },
   };
 }

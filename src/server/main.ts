@@ -26,6 +26,7 @@ import { createDestinations, describeSetup } from './delivery/destinations.ts';
 import { threadedDocuments } from './delivery/documents.ts';
 import { DEFAULT_CONCURRENCY, startDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { onApplicationStored } from './delivery/signal.ts';
+import { clientAddress, compileTrust, requestClients } from './client-address.ts';
 
 let settings: Config;
 try {
@@ -57,6 +58,18 @@ try {
 }
 
 const headers = Object.entries(securityHeaders());
+const trust = compileTrust(settings.trustedProxies);
+// Behind a proxy without TRUSTED_PROXIES, every request comes from the proxy: all citizens would share one limit.
+console.log(
+  settings.trustedProxies.length
+    ? `Klientadresser: X-Forwarded-For læses kun fra ${settings.trustedProxies.join(', ')} (TRUSTED_PROXIES).`
+    : 'Klientadresser: forbindelsens egen adresse (TRUSTED_PROXIES er ikke sat). Står serveren bag en proxy eller load balancer, så sæt TRUSTED_PROXIES, ellers deler alle brugere én grænse.',
+);
+console.log(
+  `Grænser: ${settings.rateLimit.capacity}/${settings.rateLimit.windowSeconds} for ansøgninger, ${settings.receiptRateLimit.capacity}/${settings.receiptRateLimit.windowSeconds} for kvitteringer pr. klient, ${
+    settings.store.kind === 'postgres' ? 'talt i PostgreSQL, fælles for alle processer' : 'talt i denne proces'
+  }.`,
+);
 
 /**
  * Before taking requests: open the store once and bring its schema up to date
@@ -130,7 +143,10 @@ const server = createServer((req, res) => {
     // would answer it with a 308, which clients that do not follow redirects would not get past.
     if (req.url === applicationsApiPath || req.url.startsWith(`${applicationsApiPath}?`)) req.url = req.url.replace(applicationsApiPath, `${applicationsApiPath}/`);
   }
-  handler(req, res);
+  // The client the rate limits count, from the socket itself (client-address.ts): the pages read it from here.
+  const forwardedFor = req.headers['x-forwarded-for'];
+  const client = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, req.socket.remoteAddress, trust);
+  requestClients.run(client, () => handler(req, res));
 });
 
 server.listen(port, host, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, sharedLimiter } from './rate-limit.ts';
+import { createRateLimiter, sharedLimiter, withFallback, type RateDecision } from './rate-limit.ts';
 
 const SECOND = 1000;
 
@@ -54,10 +54,51 @@ describe('the per-client rate limit (a token bucket per client)', () => {
 });
 
 describe('sharedLimiter', () => {
-  it('one limiter per name for the process: the same name shares its counts, another name has its own', () => {
+  const sqlite = { kind: 'sqlite', file: 'unused.sqlite' } as const;
+
+  it('with SQLite, one limiter per name in the process: the same name shares its counts, another name has its own', async () => {
     const setting = { capacity: 1, windowSeconds: 600 };
-    expect(sharedLimiter('test-a', setting).take('client', 0).allowed).toBe(true);
-    expect(sharedLimiter('test-a', setting).take('client', 0).allowed).toBe(false);
-    expect(sharedLimiter('test-b', setting).take('client', 0).allowed).toBe(true);
+    expect((await sharedLimiter('test-a', setting, sqlite).take('client')).allowed).toBe(true);
+    expect((await sharedLimiter('test-a', setting, sqlite).take('client')).allowed).toBe(false);
+    expect((await sharedLimiter('test-b', setting, sqlite).take('client')).allowed).toBe(true);
+  });
+});
+
+describe('a shared count with the memory as fallback', () => {
+  /** A shared count that fails while `down` is set, else allows everything. */
+  function flaky() {
+    const state = { down: false, calls: 0 };
+    const count = async (): Promise<RateDecision> => {
+      state.calls++;
+      if (state.down) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+      return { allowed: true };
+    };
+    return { state, count };
+  }
+
+  it('uses the shared count while it answers, and its refusals stand', async () => {
+    const log: string[] = [];
+    const refusing = async (): Promise<RateDecision> => ({ allowed: false, retryAfterSeconds: 123 });
+    const limiter = withFallback(refusing, createRateLimiter({ capacity: 5, windowSeconds: 60 }), (m) => log.push(m), 'ansøgninger');
+    expect(await limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 123 });
+    expect(log).toEqual([]);
+  });
+
+  it('while the count fails, the process counts in memory (neither open nor an error), and says so once each way', async () => {
+    const { state, count } = flaky();
+    const log: string[] = [];
+    const limiter = withFallback(count, createRateLimiter({ capacity: 2, windowSeconds: 600 }), (m) => log.push(m), 'ansøgninger');
+    state.down = true;
+    expect(await limiter.take('a')).toEqual({ allowed: true });
+    expect(await limiter.take('a')).toEqual({ allowed: true });
+    // The memory's bucket of 2 is used up: refused, not let through.
+    expect(await limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 300 });
+    expect(log).toEqual(['Grænsen for ansøgninger kan ikke tælles i PostgreSQL (ECONNREFUSED). Hver proces tæller for sig, indtil det virker igen.']);
+    state.down = false;
+    expect(await limiter.take('a')).toEqual({ allowed: true });
+    expect(await limiter.take('a')).toEqual({ allowed: true });
+    expect(log).toHaveLength(2);
+    expect(log[1]).toBe('Grænsen for ansøgninger tælles igen i PostgreSQL, fælles for alle processer.');
+    expect(state.calls).toBe(5);
   });
 });

@@ -1,17 +1,28 @@
 /**
- * A per-client limit on applications: a token bucket per client address.
+ * The per-client limits: on applications and "Tjek dine svar" posts
+ * (RATE_LIMIT), and on receipt lookups (RECEIPT_RATE_LIMIT).
  *
  * A citizen sends one application, perhaps after a few rounds of fixing
  * errors; a support worker at a shelter may send several for different
  * people from one address, and mobile networks put many people behind one
- * address (CGNAT). So the bucket is large: `capacity` requests at once, then
- * `capacity` more per `windowSeconds`. The state is per process (a national
- * deployment with several processes gets a limit per process; the load
- * balancer should have its own).
+ * address (CGNAT). So the limits are large.
+ *
+ * - **SQLite** (one process): a token bucket per client in this process's
+ *   memory: `capacity` requests at once, then `capacity` more per
+ *   `windowSeconds`, one at a time (`30/600`: one more every 20 s).
+ * - **PostgreSQL** (several processes behind a load balancer): one count per
+ *   client for all processes, in the database's `rate_limits` table
+ *   (store/postgres-rate-limit.ts, with rate-limiter-flexible). That count is
+ *   a fixed window: `capacity` requests in the `windowSeconds` from a client's
+ *   first request, then none until the window ends. If the database cannot
+ *   count (down, slow), each process counts in its own memory again, with the
+ *   token bucket, until it can: a request is never refused or failed because
+ *   the count is unavailable, and never let through uncounted.
  */
-export interface RateLimitOptions {
-  capacity: number;
-  windowSeconds: number;
+import type { RateLimitSetting, StoreSetting } from '../lib/config.ts';
+import { postgresRateLimiter, rateLimitPool } from './store/postgres-rate-limit.ts';
+
+export interface RateLimitOptions extends RateLimitSetting {
   /** Buckets kept at most; the oldest are dropped first (memory stays bounded under a flood of addresses). */
   maxClients?: number;
 }
@@ -19,10 +30,15 @@ export interface RateLimitOptions {
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
+  take(client: string): RateDecision | Promise<RateDecision>;
+}
+
+/** The in-memory token bucket; `take` answers at once (`now` for tests). */
+export interface MemoryRateLimiter extends RateLimiter {
   take(client: string, now?: number): RateDecision;
 }
 
-export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000 }: RateLimitOptions): RateLimiter {
+export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000 }: RateLimitOptions): MemoryRateLimiter {
   const refillPerMs = capacity / (windowSeconds * 1000);
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
@@ -42,15 +58,59 @@ export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000
   };
 }
 
+/**
+ * A shared count (`count` rejects when it cannot count) that falls back to
+ * `fallback` while it fails, saying so in the log once when it starts to fail
+ * and once when it works again (`what` names the limit; nothing personal).
+ */
+export function withFallback(
+  count: (client: string) => Promise<RateDecision>,
+  fallback: MemoryRateLimiter,
+  log: (message: string) => void,
+  what: string,
+): RateLimiter {
+  let failing = false;
+  return {
+    async take(client) {
+      try {
+        const decision = await count(client);
+        if (failing) {
+          failing = false;
+          log(`Grænsen for ${what} tælles igen i PostgreSQL, fælles for alle processer.`);
+        }
+        return decision;
+      } catch (error) {
+        if (!failing) {
+          failing = true;
+          const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+          log(`Grænsen for ${what} kan ikke tælles i PostgreSQL (${code}). Hver proces tæller for sig, indtil det virker igen.`);
+        }
+        return fallback.take(client);
+      }
+    },
+  };
+}
+
+/** What each limit is, in the log's words. */
+const WHAT: Record<string, string> = { applications: 'ansøgninger', checks: '"Tjek dine svar"', receipts: 'opslag af kvitteringer' };
+
 const shared = new Map<string, RateLimiter>();
 
 /**
  * One limiter per name for the whole process, made from the setting on first
- * use: the routes that take the same kind of post (the endpoint, "Tjek dine
- * svar") share their counts across requests.
+ * use: the routes that take the same kind of request share their counts.
+ * With PostgreSQL the count is shared by every process on the database (the
+ * name keeps the limits apart in its table); with SQLite it is this process's.
  */
-export function sharedLimiter(name: string, setting: RateLimitOptions): RateLimiter {
+export function sharedLimiter(name: string, setting: RateLimitSetting, store: StoreSetting, log: (message: string) => void = console.error): RateLimiter {
   let limiter = shared.get(name);
-  if (!limiter) shared.set(name, (limiter = createRateLimiter(setting)));
+  if (!limiter) {
+    const memory = createRateLimiter(setting);
+    limiter =
+      store.kind === 'postgres'
+        ? withFallback(postgresRateLimiter(rateLimitPool(store.connectionString, log), name, setting), memory, log, WHAT[name] ?? name)
+        : memory;
+    shared.set(name, limiter);
+  }
   return limiter;
 }

@@ -34,8 +34,9 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
-    // TRUSTED_PROXIES=1: tests give each file its own X-Forwarded-For, so the per-client rate limit
-    // (src/server/rate-limit.ts) is met only where a test means to meet it.
-    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: process.env.E2E_DATA_DIR ?? 'data/e2e', TRUSTED_PROXIES: '1' },
+    // TRUSTED_PROXIES=loopback: the browser connects from this machine, as a proxy on it would, so each test
+    // file can name its own client in X-Forwarded-For and the per-client rate limits (src/server/rate-limit.ts)
+    // are met only where a test means to meet them.
+    env: { PORT: String(port), HOST: 'localhost', DATA_DIR: process.env.E2E_DATA_DIR ?? 'data/e2e', TRUSTED_PROXIES: 'loopback' },
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Helpers for the application tests (Playwright and the server-level vitest
  * suite): a valid body, a client address of the test's own (the servers
- * under test trust one proxy, see playwright.config.ts and server.ts), and
+ * under test trust X-Forwarded-For from loopback, see playwright.config.ts
+ * and server.ts), and
  * the store a test server writes to, to count what was stored.
  */
 import { randomUUID } from 'node:crypto';

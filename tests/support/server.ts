@@ -7,7 +7,8 @@
  *
  * `startTestServer()` is the one way the server-level tests (tests/server/,
  * `npm run test:server`) start the built server: a throwaway data directory,
- * one trusted proxy so each request can name its own client, and `request()`
+ * loopback trusted as a proxy (TRUSTED_PROXIES=loopback: the test connects
+ * from this machine) so each request can name its own client, and `request()`
  * that gives every request a client address of its own unless told otherwise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -68,8 +69,8 @@ export interface TestServer extends RunningServer {
   dataDir: string;
   /**
    * `fetch` to a path on this server. Redirects are not followed (a test sees
-   * the 303 itself), and the request comes from a fresh client address (one
-   * trusted proxy, X-Forwarded-For) unless the test gives one.
+   * the 303 itself), and the request comes from a fresh client address
+   * (X-Forwarded-For, believed from loopback) unless the test gives one.
    */
   request: (path: string, init?: RequestInit) => Promise<Response>;
   /** What this server stored with this description (SQLite only). */
@@ -81,7 +82,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'stoette-server-test-'));
   let server: RunningServer;
   try {
-    server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '1', ...env });
+    server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: 'loopback', ...env });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;

@@ -9,7 +9,7 @@
 import type { APIRoute } from 'astro';
 import { getKommune, getKnownKommuner } from '../../lib/kommuner.ts';
 import { config } from '../../lib/config.ts';
-import { clientAddress, socketAddress } from '../../server/client-address.ts';
+import { compileTrust, requestClient } from '../../server/client-address.ts';
 import { applicationStore } from '../../server/store/index.ts';
 import { apiStrings, submitApplication } from '../../server/applications/submit.ts';
 import { formAnswer } from '../../server/applications/check-answers.ts';
@@ -20,14 +20,15 @@ import { applyPath } from '../../domain/paths.ts';
 
 export const prerender = false;
 
-const { rateLimit, trustedProxies } = config();
-const limiter = sharedLimiter('applications', rateLimit);
+const { rateLimit, trustedProxies, store } = config();
+const limiter = sharedLimiter('applications', rateLimit, store);
+const trust = compileTrust(trustedProxies);
 // The site's address is fixed at build (SITE_URL): over https, the form-draft cookie is Secure.
 const secureCookies = import.meta.env.SITE?.startsWith('https://') ?? false;
 
 export const POST: APIRoute = async (context) => {
   const answer = await submitApplication(
-    { request: context.request, url: context.url, client: clientAddress(context.request.headers, socketAddress(() => context.clientAddress), trustedProxies) },
+    { request: context.request, url: context.url, client: requestClient(context.request.headers, () => context.clientAddress, trust) },
     {
       store: applicationStore,
       kommuner: getKnownKommuner,

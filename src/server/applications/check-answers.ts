@@ -86,7 +86,7 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
   const key = hidden.idempotencyKey;
   if (unknown !== null || !key || !IDEMPOTENCY_KEY.test(key)) return again({ status: 400, values, issues: [], general: { code: 'malformed' } });
   // Every check writes a draft: the same limit as sending keeps a flood of posts from filling the store.
-  const rate = deps.limiter.take(client);
+  const rate = await deps.limiter.take(client);
   if (!rate.allowed) {
     const seconds = rate.retryAfterSeconds;
     return again({ status: 429, values, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds, idempotencyKey: key });

@@ -33,7 +33,7 @@ import { fillTemplate } from '../../lib/template.ts';
 import type { FormRerender } from '../../lib/apply-form-state.ts';
 import { isCrossSite } from '../cross-site.ts';
 import { NO_STORE, errorJson, jsonResponse } from '../http.ts';
-import type { RateLimiter } from '../rate-limit.ts';
+import type { RateDecision, RateLimiter } from '../rate-limit.ts';
 import { mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
 import { decodeForm, formPageFromReferer, isLocale } from './form-decoding.ts';
 import { storeApplication, type StoreDeps } from './store-application.ts';
@@ -94,7 +94,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
   const acceptLang = localeFromAcceptLanguage(request.headers.get('accept-language'));
   if (isCrossSite(request, url)) return errorResponse(403, apiStrings(acceptLang).crossOrigin);
 
-  const rate = deps.limiter.take(client);
+  const rate = await deps.limiter.take(client);
   const { type, charset } = mediaType(request.headers.get('content-type'));
   const isForm = type === 'application/x-www-form-urlencoded';
   if (!rate.allowed && !isForm) {
@@ -167,7 +167,7 @@ async function submitJson(
 
 async function submitForm(
   text: string,
-  ctx: { request: Request; url: URL; acceptLang: Locale; rate: ReturnType<RateLimiter['take']>; now: Date; headerKey: string | null },
+  ctx: { request: Request; url: URL; acceptLang: Locale; rate: RateDecision; now: Date; headerKey: string | null },
   deps: SubmitDeps,
 ): Promise<SubmitAnswer> {
   const { values, hidden, unknown } = decodeForm(text);

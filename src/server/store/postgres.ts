@@ -29,6 +29,9 @@
  *   is free (and due) at once. The worker uses a store of its own, so those
  *   connections never hold up citizens' requests.
  * - Any database error becomes StoreUnavailableError (→ 503), never a 500.
+ * - The rate limits' shared count lives in the same database (the table
+ *   `rate_limits`, migration 5), but is counted on a pool of its own:
+ *   postgres-rate-limit.ts.
  */
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
@@ -98,6 +101,16 @@ export const MIGRATIONS = [
    );
    CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
    CREATE INDEX deliveries_by_reference ON deliveries (reference);`,
+  // 5: the rate limits' count, shared by every process (postgres-rate-limit.ts). The columns are
+  // rate-limiter-flexible's, in its order (it inserts without naming them): the limit and a hash of
+  // the client, the requests counted, and when the window ends (milliseconds since 1970).
+  // PostgreSQL only: one SQLite process counts in memory (sqlite.ts's 5 is empty).
+  `CREATE TABLE rate_limits (
+     key    text PRIMARY KEY,
+     points integer NOT NULL DEFAULT 0,
+     expire bigint
+   );
+   CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);`,
 ];
 
 /** The advisory lock's first key ("Stoe"); the second is the schema, so test schemas migrate independently. */

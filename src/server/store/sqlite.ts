@@ -90,6 +90,9 @@ export const MIGRATIONS = [
    ) STRICT;
    CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
    CREATE INDEX deliveries_by_reference ON deliveries (reference);`,
+  // 5: nothing here. PostgreSQL's 5 is the rate limits' shared count (rate_limits); one SQLite process
+  // counts in memory (src/server/rate-limit.ts). Kept so that the versions match postgres.ts.
+  `SELECT 1;`,
 ];
 
 export interface SqliteOptions {
