@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import { describeStore, openStore, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { parseArguments } from './ansoegninger/args.ts';
-import { EXIT, runCommand } from './ansoegninger/commands.ts';
+import { EXIT, OutputClosed, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './ansoegninger/kommuner.ts';
 import { FAILURES, help } from './ansoegninger/text.ts';
 
@@ -22,7 +22,17 @@ const HINT = 'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.';
 
 // A closed pipe (`… | head`) is reported through the write's callback; without a listener it would crash.
 process.stdout.on('error', () => {});
-const out = (text: string) => new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+let outputClosed = false;
+/** Writes to stdout; a reader that has stopped reading (EPIPE) is `OutputClosed`, and nothing more is written. */
+const out = (text: string) =>
+  new Promise<void>((resolve, reject) => {
+    if (outputClosed) return reject(new OutputClosed());
+    process.stdout.write(text, (error) => {
+      if (!error) return resolve();
+      outputClosed ||= (error as NodeJS.ErrnoException).code === 'EPIPE';
+      reject(outputClosed ? new OutputClosed() : error);
+    });
+  });
 const err = (text: string) => console.error(text);
 
 async function main(): Promise<number> {
@@ -47,7 +57,9 @@ async function main(): Promise<number> {
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
   if ((command.kind === 'export' || command.kind === 'pdf') && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
   if (command.kind === 'help') {
-    await out(help(Object.keys(catalog)));
+    await out(help(Object.keys(catalog))).catch((error: unknown) => {
+      if (!(error instanceof OutputClosed)) throw error;
+    });
     return EXIT.ok;
   }
 

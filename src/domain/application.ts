@@ -67,6 +67,8 @@ export const ISSUE_CODES = [
   'emailMissing',
   'letterMissing',
   'needsRepeated',
+  // Checked by the server only (src/server/applications/text-check.ts): a control character or the like.
+  'characterRefused',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 /** Our codes are single camelCase words; zod's own messages are sentences. (A pattern, not the list: the island ships less.) */

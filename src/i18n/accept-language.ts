@@ -2,7 +2,7 @@
  * The language of an API answer from `Accept-Language` (the API contract: Danish,
  * or English for `Accept-Language: en`). Danish wins ties and unknowns.
  */
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './index.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale.ts';
 
 export function localeFromAcceptLanguage(header: string | null): Locale {
   let best: { locale: Locale; q: number } = { locale: DEFAULT_LOCALE, q: 0 };

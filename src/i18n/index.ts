@@ -7,6 +7,7 @@
  * file in both languages and names it once below for each.
  */
 import i18next, { type TFunction } from 'i18next';
+import type { Locale } from './locale.ts';
 import da_ageBand from './locales/da/ageBand.json';
 import da_apply from './locales/da/apply.json';
 import da_compare from './locales/da/compare.json';
@@ -16,6 +17,7 @@ import da_days from './locales/da/days.json';
 import da_findability from './locales/da/findability.json';
 import da_flags from './locales/da/flags.json';
 import da_home from './locales/da/home.json';
+import da_http from './locales/da/http.json';
 import da_kommune from './locales/da/kommune.json';
 import da_law from './locales/da/law.json';
 import da_notFound from './locales/da/notFound.json';
@@ -34,6 +36,7 @@ import en_days from './locales/en/days.json';
 import en_findability from './locales/en/findability.json';
 import en_flags from './locales/en/flags.json';
 import en_home from './locales/en/home.json';
+import en_http from './locales/en/http.json';
 import en_kommune from './locales/en/kommune.json';
 import en_law from './locales/en/law.json';
 import en_notFound from './locales/en/notFound.json';
@@ -44,9 +47,7 @@ import en_search from './locales/en/search.json';
 import en_site from './locales/en/site.json';
 import en_statement from './locales/en/statement.json';
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'da';
+export { DEFAULT_LOCALE, LOCALES, type Locale } from './locale.ts';
 
 /** Each language named in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { da: 'Dansk', en: 'English' };
@@ -68,6 +69,7 @@ const da = {
   findability: da_findability,
   flags: da_flags,
   home: da_home,
+  http: da_http,
   kommune: da_kommune,
   law: da_law,
   notFound: da_notFound,
@@ -90,6 +92,7 @@ const en: Strings = {
   findability: en_findability,
   flags: en_flags,
   home: en_home,
+  http: en_http,
   kommune: en_kommune,
   law: en_law,
   notFound: en_notFound,

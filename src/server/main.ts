@@ -3,6 +3,10 @@
  * API routes) behind a plain node:http server that puts the security headers
  * on every response — pages, assets, 404s and the API alike. The adapter's
  * own `staticHeaders` only covers prerendered pages, hence this wrapper.
+ * It also answers what Astro should never see (a method the site does not
+ * take: 405; two Host headers: 400), keeps every status line's reason phrase
+ * the standard one, and logs a body over the limit or cut off in one line
+ * (http-guard.ts).
  *
  *   npm start            build, then serve on http://localhost:4321
  *   PORT=8080 HOST=0.0.0.0 npm run serve
@@ -15,8 +19,10 @@
  * its own so that deliveries never hold up citizens' requests.
  */
 import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.ts';
+import { answerClientError, logBodyProblems, reasonPhrases, refusal, refusalFor, sendRefusal, writeRawRefusal } from './http-guard.ts';
 import { applicationsApiPath } from '../domain/paths.ts';
 import { ConfigError, config, type Config } from '../lib/config.ts';
 import { describeStore, openStore } from './store/index.ts';
@@ -135,6 +141,11 @@ function startDelivery(): DeliveryWorker | null {
 const delivery = startDelivery();
 
 const server = createServer((req, res) => {
+  reasonPhrases(res);
+  logBodyProblems(req, res, (line) => console.log(line));
+  // A method the site does not take (TRACE, PUT, …) or two Host headers: answered here, Astro never sees them (http-guard.ts).
+  const refused = refusalFor(req);
+  if (refused) return sendRefusal(res, refused);
   for (const [name, value] of headers) res.setHeader(name, value);
   if (req.url?.startsWith('/api/')) {
     // Every API answer, including Astro's own 403 for cross-site form posts.
@@ -148,6 +159,10 @@ const server = createServer((req, res) => {
   const client = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, req.socket.remoteAddress, trust);
   requestClients.run(client, () => handler(req, res));
 });
+
+// A request Node's parser refuses (an unknown method such as FOO: 405 like TRACE), and CONNECT, which never reaches the handler.
+server.on('clientError', (error: Error, socket: Socket) => answerClientError(error, socket));
+server.on('connect', (req, socket: Socket) => writeRawRefusal(socket, refusal('method', req.url ?? '/', req.headers['accept-language'] ?? null)));
 
 server.listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one; tests use that).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaType, parseJsonObject, readBodyText } from './request-body.ts';
+import { duplicateKey, mediaType, parseJsonObject, readBodyText } from './request-body.ts';
 
 /** A POST whose body arrives in these chunks; `pulled` counts the chunks the reader asked for. */
 function streamed(chunks: Uint8Array[], headers: Record<string, string> = {}) {
@@ -44,6 +44,20 @@ describe('reading a request body with a byte limit', () => {
     expect(await readBodyText(latin1.request, 100)).toEqual({ ok: false, reason: 'not-utf8' });
   });
 
+  it('a body the client stops sending halfway (the connection closed) is an answer, not an exception', async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!sent) {
+          sent = true;
+          controller.enqueue(bytes('{"kommune":'));
+        } else controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+      },
+    });
+    const request = new Request('http://localhost/api', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(await readBodyText(request, 1000)).toEqual({ ok: false, reason: 'aborted' });
+  });
+
   it('a request without a body is the empty text', async () => {
     expect(await readBodyText(new Request('http://localhost/', { method: 'POST' }), 10)).toEqual({ ok: true, text: '' });
   });
@@ -63,6 +77,20 @@ describe('parsing a JSON body that must be an object', () => {
     expect(parseJsonObject('{"__proto__":{"isAdmin":true}}')).toEqual({ ok: false, reason: 'forbidden-key', path: '__proto__' });
     expect(parseJsonObject('{"applicant":{"constructor":{}}}')).toEqual({ ok: false, reason: 'forbidden-key', path: 'applicant.constructor' });
     expect(parseJsonObject('{"needs":[{"prototype":1}]}')).toEqual({ ok: false, reason: 'forbidden-key', path: 'needs.0.prototype' });
+  });
+
+  it('refuses a key given twice in one object, at any depth, naming where (JSON.parse would keep the last)', () => {
+    expect(parseJsonObject('{"kommune":"varde","kommune":"aabenraa"}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'kommune' });
+    expect(parseJsonObject('{"applicant":{"name":"A","cpr":null,"name":"B"}}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'applicant.name' });
+    expect(parseJsonObject('{"needs":[{"a":1},{"b":1,"b":2}]}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'needs.1.b' });
+    // The same key however it is written: an escape is the letter it stands for.
+    expect(parseJsonObject('{"contact":{"preferred":"phone","pre\\u0066erred":"email"}}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'contact.preferred' });
+  });
+
+  it('takes the same key in different objects, and keys that only look alike', () => {
+    expect(parseJsonObject('{"applicant":{"name":"A"},"onBehalf":{"name":"B"},"Name":"x","name ":1}').ok).toBe(true);
+    expect(duplicateKey('[{"a":1},{"a":2}]')).toBeNull();
+    expect(duplicateKey('{"a":{"a":{"a":1}}}')).toBeNull();
   });
 
   it('refuses nesting deeper than an application ever is, without exhausting the stack', () => {

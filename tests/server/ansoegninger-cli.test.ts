@@ -6,7 +6,7 @@
  * test:server`), not with the in-process unit tests; the command's parts are
  * unit-tested in src/cli/ansoegninger/.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +130,81 @@ describe('the command as a process', () => {
     const mistyped = cli(['levering', '--igen', 'ABCD-EFGH'], { DATA_DIR: data });
     expect(mistyped.code).toBe(2);
     expect(mistyped.stderr).toMatch(/^"ABCD-EFGH" er ikke en reference\./);
+  });
+});
+
+/**
+ * The command with its stdout a pipe whose reader has gone (`… | head` once head has its lines): the read end
+ * is closed as soon as the process exists, before it writes, and the output is more than a pipe holds, so the
+ * write meets the closed pipe (EPIPE) whenever it comes.
+ */
+function cliIntoClosedPipe(args: string[], env: Record<string, string | undefined>) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/cli/ansoegninger.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.once('spawn', () => child.stdout.destroy());
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('what a citizen wrote never reaches the terminal as a control character', () => {
+  const data = join(dir, 'data-tegn');
+  const name = 'Sofie\u001b[2J\u0007 Jen\u202esen\u0085';
+  const description = 'Første linje\r\nanden\u2028tredje\u001b]0;titel\u0007 😀';
+
+  it('oversigt, eksport (CSV) and eksport as JSON Lines show them as escapes; JSON Lines read back to the same text', async () => {
+    const store = openSqliteStore({ file: join(data, 'applications.sqlite') });
+    const application = sampleApplication('varde', description);
+    application.applicant.name = name;
+    await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application });
+    await store.close();
+    const terminalUnsafe = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+    const listed = cli(['oversigt', '--med-personoplysninger'], { DATA_DIR: data });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('Sofie\\u001b[2J\\u0007 Jen\\u202esen\\u0085');
+    expect(listed.stdout.replaceAll('\n', '')).not.toMatch(terminalUnsafe);
+
+    const csv = cli(['eksport'], { DATA_DIR: data });
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain('Sofie\\u001b[2J\\u0007 Jen\\u202esen\\u0085');
+    expect(csv.stdout).toContain('"Første linje\r\nanden\u2028tredje\\u001b]0;titel\\u0007 😀"');
+    expect(csv.stdout.replaceAll('\r\n', '').replaceAll('\u2028', '')).not.toMatch(terminalUnsafe);
+
+    const jsonl = cli(['eksport', '--format', 'jsonl'], { DATA_DIR: data });
+    expect(jsonl.code).toBe(0);
+    expect(jsonl.stdout).toContain('"name":"Sofie\\u001b[2J\\u0007 Jen\\u202esen\\u0085"');
+    expect(jsonl.stdout).toContain('anden\\u2028tredje');
+    expect(jsonl.stdout.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
+    expect(JSON.parse(jsonl.stdout).application).toMatchObject({ applicant: { name }, description });
+  });
+});
+
+describe('a reader that stops reading (oversigt | head)', () => {
+  const data = join(dir, 'data-pipe');
+
+  it('oversigt ends quietly with exit code 0; eksport marks nothing and says so', async () => {
+    const store = openSqliteStore({ file: join(data, 'applications.sqlite') });
+    // Ten applications with long names: the overview is well over what a pipe holds (64 KB).
+    for (let i = 0; i < 10; i++) {
+      const application = sampleApplication('varde', `rør ${i}`);
+      application.applicant.name = `${'Navn '.repeat(2000)}${i}`;
+      await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application });
+    }
+    await store.close();
+
+    const listed = await cliIntoClosedPipe(['oversigt', '--med-personoplysninger'], { DATA_DIR: data });
+    expect(listed).toEqual({ code: 0, stderr: '' });
+
+    const exported = await cliIntoClosedPipe(['eksport', '--format', 'jsonl'], { DATA_DIR: data });
+    expect(exported).toEqual({ code: 1, stderr: 'Modtageren holdt op med at læse, før hele eksporten var skrevet. Intet er markeret som eksporteret.\n' });
+    expect(cli(['oversigt', '--kun-nye'], { DATA_DIR: data }).stdout).toContain('10 ansøgninger i alt, 10 ikke eksporteret.');
   });
 });
 

@@ -13,7 +13,7 @@ import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
 import { parseArguments, type CommandSettings } from './args.ts';
-import { EXIT, runCommand, type CommandStore } from './commands.ts';
+import { EXIT, OutputClosed, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './kommuner.ts';
 
 const kommuner = loadKommuner();
@@ -35,6 +35,8 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
     let dir: string;
     let out: string;
     let err: string;
+    /** The reader of stdout has stopped reading (`| head`): every write is refused as a closed pipe is. */
+    let outputClosed: boolean;
 
     beforeEach(async () => {
       backend = await makeBackend();
@@ -42,6 +44,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       dir = mkdtempSync(join(tmpdir(), 'stoette-cli-'));
       out = '';
       err = '';
+      outputClosed = false;
     });
     afterEach(async () => {
       await store.close();
@@ -58,7 +61,10 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
         catalog,
         kommuneContent,
         now: NOW,
-        out: async (text) => void (out += text),
+        out: async (text) => {
+          if (outputClosed) throw new OutputClosed();
+          out += text;
+        },
         err: (text) => void (err += `${text}\n`),
       });
     };
@@ -116,6 +122,23 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       const [line] = out.trim().split('\n');
       expect(JSON.parse(line!)).toMatchObject({ kommune: 'aabenraa', previouslyExportedAt: null, application: sampleApplication('aabenraa', 'aabenraa') });
       expect(err).toContain('1 ansøgning eksporteret og markeret som eksporteret.');
+    });
+
+    it('a reader that stops reading (oversigt | head) ends the command quietly, with the exit code it would have had', async () => {
+      await save('varde', 'social-og-handicap', 'varde', NOW);
+      outputClosed = true;
+      expect(await run('oversigt --med-personoplysninger')).toBe(EXIT.ok);
+      expect(await run('hjaelp')).toBe(EXIT.ok);
+      expect(await run('levering')).toBe(EXIT.ok);
+      expect(err).toBe('');
+    });
+
+    it('an export to a reader that stops reading (eksport | head) marks nothing, and says so', async () => {
+      await save('varde', 'social-og-handicap', 'varde', NOW);
+      outputClosed = true;
+      expect(await run('eksport --format jsonl')).toBe(EXIT.failed);
+      expect(err).toBe('Modtageren holdt op med at læse, før hele eksporten var skrevet. Intet er markeret som eksporteret.\n');
+      expect(await notExported()).toEqual(['varde']);
     });
 
     it('an export to a file that exists is refused and marks nothing: an earlier export is never overwritten', async () => {

@@ -20,6 +20,10 @@
  * application must not vanish before the kommune has it. Those kept are
  * counted and named in the output.
  *
+ * Output to a reader that stops reading (`oversigt | head`: a closed pipe)
+ * ends the command quietly, with the exit code it would have had; an export
+ * to it is not marked (`eksport | head` has not handed everything over).
+ *
  * Delivery (`levering`): what the outbox holds, per destination, every failed
  * job or one application's jobs, and `--igen` to queue failed jobs again. It
  * exits 1 while a job it shows has failed, so that a monitor running it
@@ -56,7 +60,10 @@ export interface CommandContext {
   /** A kommune's content (units, routing, help list) by slug, for the PDF; `undefined` for one with no content file. */
   kommuneContent: (slug: string) => PdfKommune | undefined;
   now: Date;
-  /** The command's output (stdout); resolves when it has been handed on. */
+  /**
+   * The command's output (stdout); resolves when it has been handed on, rejects with `OutputClosed` when
+   * the reader has stopped reading (`oversigt | head`).
+   */
   out: (text: string) => Promise<void>;
   /** Messages to the case worker (stderr), so that an export on stdout stays clean. */
   err: (text: string) => void;
@@ -71,6 +78,23 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 class FileExists extends Error {}
+
+/** The reader of the output has stopped reading (a closed pipe, EPIPE): `oversigt | head` once head has its lines. */
+export class OutputClosed extends Error {
+  readonly code = 'EPIPE';
+}
+
+/**
+ * Output for a person or a monitor: a reader that stops early (`| head`) has had what it wanted, so the
+ * command ends as it would have, quietly. (An export is another matter: `runExport`.)
+ */
+async function show(ctx: CommandContext, text: string): Promise<void> {
+  try {
+    await ctx.out(text);
+  } catch (error) {
+    if (!(error instanceof OutputClosed)) throw error;
+  }
+}
 
 /** Writes a new file atomically, owner-only; refuses to replace one that exists. */
 export function writeNewFile(path: string, text: string | Uint8Array): void {
@@ -114,6 +138,8 @@ async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: Com
   } catch (error) {
     if (error instanceof StoreUnavailableError) throw error;
     if (error instanceof FileExists) ctx.err(FAILURES.fileExists(file!));
+    // Stopped reading halfway (`eksport | head`): not everything was handed over, so nothing is marked.
+    else if (error instanceof OutputClosed) ctx.err(FAILURES.outputClosed);
     else ctx.err(file ? FAILURES.fileNotWritten(file, reasonOf(error)) : FAILURES.outputNotWritten(reasonOf(error)));
     return EXIT.failed;
   }
@@ -161,7 +187,7 @@ async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: Comma
   if (result.keptNotExported > 0) lines.push(REPORT.keptNotExported(result.keptNotExported));
   if (result.undeliveredJobs > 0) lines.push(REPORT.undeliveredJobs(result.undeliveredJobs));
   if (drafts > 0) lines.push(REPORT.expiredDrafts(drafts));
-  await ctx.out(`${lines.join('\n')}\n`);
+  await show(ctx, `${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
@@ -170,25 +196,25 @@ async function runDelivery(command: Extract<Command, { kind: 'delivery' }>, ctx:
   switch (view.kind) {
     case 'summary': {
       const summary = await ctx.store.deliverySummary();
-      await ctx.out(summaryReport(summary, ctx.now));
+      await show(ctx, summaryReport(summary, ctx.now));
       return summary.some((s) => s.failed > 0) ? EXIT.failed : EXIT.ok;
     }
     case 'failed': {
       const failed = await ctx.store.listDeliveries({ state: 'failed' });
-      await ctx.out(failedReport(failed));
+      await show(ctx, failedReport(failed));
       return failed.length > 0 ? EXIT.failed : EXIT.ok;
     }
     case 'application': {
       const jobs = await ctx.store.listDeliveries({ reference: view.reference });
       if (jobs.length > 0) {
-        await ctx.out(applicationReport(jobs));
+        await show(ctx, applicationReport(jobs));
         return jobs.some((d) => d.state === 'failed') ? EXIT.failed : EXIT.ok;
       }
       if (!(await ctx.store.findApplication(view.reference))) {
         ctx.err(FAILURES.unknownReference(view.reference));
         return EXIT.failed;
       }
-      await ctx.out(`${DELIVERY.applicationNone(view.reference)}\n`);
+      await show(ctx, `${DELIVERY.applicationNone(view.reference)}\n`);
       return EXIT.ok;
     }
   }
@@ -198,12 +224,12 @@ async function runRetry(command: Extract<Command, { kind: 'retry' }>, ctx: Comma
   const { which } = command;
   const queued = await ctx.store.retryDeliveries(which, ctx.now);
   if (queued > 0) {
-    await ctx.out(`${DELIVERY.retried(queued)}\n`);
+    await show(ctx, `${DELIVERY.retried(queued)}\n`);
     return EXIT.ok;
   }
   // Every failed job at once, and there were none: nothing is wrong (a nightly job may run it).
   if (!('reference' in which)) {
-    await ctx.out(`${DELIVERY.retriedNone}\n`);
+    await show(ctx, `${DELIVERY.retriedNone}\n`);
     return EXIT.ok;
   }
   const known = (await ctx.store.listDeliveries({ reference: which.reference })).length > 0 || (await ctx.store.findApplication(which.reference)) !== null;
@@ -216,10 +242,10 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
   try {
     switch (command.kind) {
       case 'help':
-        await ctx.out(help(Object.keys(ctx.catalog)));
+        await show(ctx, help(Object.keys(ctx.catalog)));
         return EXIT.ok;
       case 'list':
-        await ctx.out(listReport(await ctx.store.list(command.filter), { withPersonalData: command.withPersonalData }));
+        await show(ctx, listReport(await ctx.store.list(command.filter), { withPersonalData: command.withPersonalData }));
         return EXIT.ok;
       case 'export':
         return await runExport(command, ctx);

@@ -71,11 +71,15 @@ describe('levering: per destination', () => {
     );
   });
 
-  it('an error a destination wrote cannot move the terminal: control characters become spaces', () => {
+  it('an error a destination wrote cannot move the terminal: control characters are shown as escapes', () => {
     const summary: DeliverySummary[] = [
-      { destination: 'webhook', pending: 1, delivered: 0, failed: 0, oldestPendingSince: null, lastError: { reference: '7KQM-X3PP', error: 'HTTP 500\u001b[2J', at: NOW.toISOString() } },
+      { destination: 'webhook', pending: 1, delivered: 0, failed: 0, oldestPendingSince: null, lastError: { reference: '7KQM-X3PP', error: 'HTTP 500\u001b[2J\r\u202e', at: NOW.toISOString() } },
     ];
-    expect(summaryReport(summary, NOW)).toContain('webhook: 2026-12-15 10:00, 7KQM-X3PP: HTTP 500 [2J');
+    const text = summaryReport(summary, NOW);
+    expect(text).toContain('webhook: 2026-12-15 10:00, 7KQM-X3PP: HTTP 500\\u001b[2J\\u000d\\u202e');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const failed = failedReport([record({ state: 'failed', attempts: 1, lastError: 'boom\u009b2J', endedAt: NOW.toISOString() })]);
+    expect(failed).toContain('boom\\u009b2J');
   });
 });
 

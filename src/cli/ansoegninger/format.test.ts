@@ -86,6 +86,15 @@ describe('CSV for Danish Excel', () => {
     expect(csvField('')).toBe('');
   });
 
+  it('a field shows characters that would hide or move text as escapes; tab and line breaks stay in the quoted field', () => {
+    expect(csvField('Sofie\u001b[2J\u202e Jensen\u0000')).toBe('Sofie\\u001b[2J\\u202e Jensen\\u0000');
+    expect(csvField('linje 1\r\nlinje 2\nmed\ttab')).toBe('"linje 1\r\nlinje 2\nmed\ttab"');
+    expect(csvField('over\rskrevet')).toBe('over\\u000dskrevet');
+    // Escaped first, so a hidden character cannot carry a formula past the check.
+    expect(csvField('\u202e=1+1')).toBe('\\u202e=1+1');
+    expect(csvField('Søren 😀')).toBe('Søren 😀');
+  });
+
   it('someone applying on another’s behalf, with the consent recorded', () => {
     const onBehalf = { name: 'Hans Jensen', relation: 'far', phone: '87654321', email: null, applicantConsents: true as const };
     const [header, row] = readCsv(toCsv([stored({ onBehalf })], catalog).slice(1));
@@ -141,6 +150,14 @@ describe('JSON Lines', () => {
     expect(line.helpAreaLabels).toEqual(['At deltage i en bestemt aktivitet']);
   });
 
+  it('characters that would move or hide text are escaped as JSON escapes, which read back to the same text', () => {
+    const description = 'a\u2028b\u2029c\u0085d\u007fe\u009bf\u202eg\u2066h\u200fi\ufdd0j\u{10ffff}k\u001bl\ud800m æøå 😀\r\n\t';
+    const line = toJsonLines([stored({ description })], catalog);
+    expect(line).toContain('a\\u2028b\\u2029c\\u0085d\\u007fe\\u009bf\\u202eg\\u2066h\\u200fi\\ufdd0j\\udbff\\udfffk\\u001bl\\ud800m æøå 😀\\r\\n\\t');
+    expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ud800-\udfff]/u);
+    expect(JSON.parse(line).application.description).toBe(description);
+  });
+
   it('nothing to export is an empty file', () => {
     expect(toJsonLines([], catalog)).toBe('');
   });
@@ -157,12 +174,18 @@ describe('the overview', () => {
     expect(text).not.toContain('2001-04-12');
   });
 
-  it('shows name and birth date when asked for, with control characters made harmless', () => {
-    const text = listReport([stored({ applicant: { ...sampleApplication().applicant, name: 'Sofie\u001b[2J Jensen' } })], { withPersonalData: true });
+  it('shows name and birth date when asked for, with control characters shown as escapes, never sent to the terminal', () => {
+    const name = 'Sofie\u001b[2J\u0007 Jen\u202esen\r\nAnden linje\u0085\u2028\u200f\t\u{1fffe}\ud800';
+    const text = listReport([stored({ applicant: { ...sampleApplication().applicant, name } })], { withPersonalData: true });
     expect(text).toContain('Navn');
-    expect(text).toContain('Sofie [2J Jensen');
-    expect(text).not.toContain('\u001b');
-    expect(text).toContain('2001-04-12');
+    expect(text).toContain('Sofie\\u001b[2J\\u0007 Jen\\u202esen\\u000d\\u000aAnden linje\\u0085\\u2028\\u200f\\u0009\\u{1fffe}\\ud800  2001-04-12');
+    // The overview's own line breaks only.
+    expect(text.replaceAll('\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\ud800-\udfff]/);
+  });
+
+  it('Danish letters and emoji are shown as written', () => {
+    const text = listReport([stored({ applicant: { ...sampleApplication().applicant, name: 'Søren Ærø 😀👍🏽' } })], { withPersonalData: true });
+    expect(text).toContain('Søren Ærø 😀👍🏽');
   });
 
   it('says so when nothing matches', () => {

@@ -11,11 +11,23 @@
  * reads as "this is text" and does not show: otherwise opening the file could
  * run a formula from the internet on the case worker's machine (OWASP, CSV
  * injection). Phone numbers written "+45 …" get it too and show unchanged.
+ *
+ * Nothing a citizen wrote can move or hide text where it is shown
+ * (src/domain/text-characters.ts says which characters the server refuses;
+ * applications stored before that may still hold them): the overview's and
+ * `levering`'s cells show every control character, and every character that
+ * turns text around or breaks the line, as a visible escape (`\u001b`,
+ * `\u202e`); a CSV field the same, except tab and line breaks, which a
+ * quoted field may hold; JSON Lines escape, beside what JSON.stringify does,
+ * DEL, the C1 controls (U+0085 too), U+2028/U+2029, the direction marks and
+ * overrides and the noncharacters, as `\uXXXX`, which a JSON reader takes
+ * back to the same text.
  */
 import type { Application, ContactMethod } from '../../domain/application.ts';
 import { parseCpr } from '../../domain/cpr.ts';
 import { danishDateTime } from '../../domain/danish-days.ts';
 import type { VumTheme } from '../../domain/ids.ts';
+import { isRefusedCodePoint } from '../../domain/text-characters.ts';
 import applyStrings from '../../i18n/locales/da/apply.json' with { type: 'json' };
 import type { StoredApplication } from '../../server/store/types.ts';
 import type { KommuneCatalog } from './args.ts';
@@ -23,8 +35,51 @@ import { COLUMNS, REPORT, count } from './text.ts';
 
 const BOM = '\uFEFF';
 
-/** One CSV field: formula-like text made harmless, then quoted if it must be. */
-export function csvField(value: string): string {
+/** Characters that move text or break a line in a terminal without being refused in an application. */
+const MOVES_TEXT = new Set([0x09, 0x0a, 0x0d, 0x061c, 0x200e, 0x200f, 0x2028, 0x2029]);
+const hex = (unit: number) => unit.toString(16).padStart(4, '0');
+
+/** `text` with each code point `escapeIt` picks written by `write` instead; the text itself when there is none. */
+function escapeWhere(text: string, escapeIt: (cp: number, next: number) => boolean, write: (cp: number) => string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (escapeIt(cp, text.charCodeAt(i + size))) {
+      out += text.slice(from, i) + write(cp);
+      from = i + size;
+    }
+    i += size;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** A code point as a visible escape: `\u001b`, `\u202e`, `\u{1fffe}` (JavaScript's notation). */
+const visibleEscape = (cp: number) => (cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${hex(cp)}`);
+
+/**
+ * Text for one line of a terminal (a cell of the overview, a delivery error): every control character, and every
+ * character that turns text around or breaks the line, shown as a visible escape (`\u001b`).
+ */
+export const printable = (text: string) => escapeWhere(text, (cp) => isRefusedCodePoint(cp) || MOVES_TEXT.has(cp), visibleEscape);
+
+/** Text for a CSV field: what an application may not hold shown as an escape; tab, LF and CRLF kept (a lone CR escaped). */
+export const csvText = (text: string) => escapeWhere(text, (cp, next) => isRefusedCodePoint(cp) || (cp === 0x0d && next !== 0x0a), visibleEscape);
+
+/**
+ * One JSON text, safe to print and to read back: beside JSON.stringify's own escapes (C0, lone surrogates), every
+ * character that would move or hide text, as `\uXXXX` (a pair for one beyond U+FFFF). Such characters stand only
+ * inside JSON strings, where the escape means the same character.
+ */
+export const jsonText = (value: unknown) =>
+  escapeWhere(JSON.stringify(value), (cp) => isRefusedCodePoint(cp) || MOVES_TEXT.has(cp), (cp) =>
+    String.fromCodePoint(cp).split('').map((unit) => `\\u${hex(unit.charCodeAt(0))}`).join(''),
+  );
+
+/** One CSV field: characters that hide text shown as escapes, formula-like text made harmless, then quoted if it must be. */
+export function csvField(text: string): string {
+  const value = csvText(text);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -104,7 +159,7 @@ export function toCsv(applications: readonly StoredApplication[], catalog: Kommu
 export function toJsonLines(applications: readonly StoredApplication[], catalog: KommuneCatalog): string {
   return applications
     .map((a) =>
-      JSON.stringify({
+      jsonText({
         reference: a.reference,
         kommune: a.kommune,
         unitId: a.unitId,
@@ -118,11 +173,9 @@ export function toJsonLines(applications: readonly StoredApplication[], catalog:
     .join('');
 }
 
-/** Text a citizen wrote, safe to print in a terminal: control characters (escape sequences) become spaces. */
-export const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-
-/** Columns padded to their widest value, for reading in a terminal. */
-export function table(rows: string[][]): string {
+/** Columns padded to their widest value, for reading in a terminal; every cell `printable`. */
+export function table(cells: string[][]): string {
+  const rows = cells.map((r) => r.map(printable));
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
@@ -143,7 +196,7 @@ export function listReport(applications: readonly StoredApplication[], options: 
     a.kommune,
     a.unitId,
     a.exportedAt ? when(a.exportedAt) : COLUMNS.no,
-    ...(personal ? [printable(a.application.applicant.name), birthDateOf(a.application)] : []),
+    ...(personal ? [a.application.applicant.name, birthDateOf(a.application)] : []),
   ]);
   const byUnit = Map.groupBy(applications, (a) => `${a.kommune} / ${a.unitId}`);
   const units = [...byUnit].map(([unit, list]) => `  ${unit}: ${count(list.length)}, ${notExported(list)} ikke eksporteret`);

@@ -211,6 +211,7 @@ export const FAILURES = {
     `Der er ingen ansøgning med referencen ${reference}. Tjek referencen; en ansøgning kan også være slettet efter opbevaringstiden (slet-gamle).`,
   noKommuneContent: (kommune: string) => `Ansøgningen er til kommunen "${kommune}", som der ikke er indhold for (content/kommuner/). Intet er skrevet.`,
   outputNotWritten: (reason: string) => `Kan ikke skrive eksporten (${reason}). Intet er markeret som eksporteret.`,
+  outputClosed: 'Modtageren holdt op med at læse, før hele eksporten var skrevet. Intet er markeret som eksporteret.',
   configuration: (message: string) => `Forkert opsætning: ${message}`,
   unexpected: (message: string) => `Noget gik galt: ${message}`,
 } as const;

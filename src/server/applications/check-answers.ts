@@ -1,7 +1,8 @@
 /**
  * "Tjek dine svar" without JavaScript (ARCHITECTURE.md, "Pages and URLs"): the
  * one-page form posts to `/<kommune>/ansoeg/tjek/`, which checks the answers
- * with the same `checkForm` as the island and the endpoint, keeps them as a
+ * as the endpoint does (`checkPostedForm`: the island's `checkForm` and the
+ * server's check of the characters), keeps them as a
  * form draft (form-draft.ts) and answers `303 See Other`:
  *
  * - to the form page when a field has a problem (the page shows the error
@@ -16,7 +17,6 @@
  * When the store cannot keep the draft, the page is shown at once instead
  * (the answers are in that page's form; a reload then asks to post again).
  */
-import { checkForm } from '../../domain/application-form.ts';
 import type { KnownKommuner } from '../../domain/application.ts';
 import { applyPath, checkAnswersPath } from '../../domain/paths.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -29,11 +29,12 @@ import type { ApplicationStore } from '../store/types.ts';
 import { decodeForm } from './form-decoding.ts';
 import { browserIdOf, draftCookie, draftQuery, forgetDraft, keepDraft, readKeptDraft, seeOther, type DraftContent, type KeptDraft } from './form-draft.ts';
 import { apiStrings, BODY_LIMIT, IDEMPOTENCY_KEY } from './submit.ts';
+import { checkPostedForm } from './text-check.ts';
 
 export interface CheckDeps {
   /** The store; may throw when it cannot be opened (then the page is shown at once). */
   store: () => ApplicationStore;
-  /** The kommuner there are, with their own help lists (`checkForm`). */
+  /** The kommuner there are, with their own help lists (`checkPostedForm`). */
   kommuner: () => Promise<KnownKommuner>;
   now: () => Date;
   limiter: RateLimiter;
@@ -92,7 +93,7 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
     return again({ status: 429, values, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds, idempotencyKey: key });
   }
   const now = deps.now();
-  const checked = checkForm(values, kommune, now, await deps.kommuner());
+  const checked = checkPostedForm(values, kommune, now, await deps.kommuner());
   const issues = checked.ok ? [] : checked.issues;
   const response = await redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey: key, issues, general: null }, now);
   return response
@@ -122,7 +123,7 @@ export async function formAnswer(
   if (!idempotencyKey) return null;
   const now = deps.now();
   // Refused before its answers were checked (too many tries): checked here, so "Tjek dine svar" shows only answers that hold.
-  const checked = answer.form.issues.length ? null : checkForm(values, kommune, now, await deps.kommuner());
+  const checked = answer.form.issues.length ? null : checkPostedForm(values, kommune, now, await deps.kommuner());
   const issues = checked && !checked.ok ? checked.issues : answer.form.issues;
   return redirectWithDraft(deps, request, url, kommune, { lang, values, idempotencyKey, issues, general: general ?? null }, now);
 }
@@ -145,7 +146,7 @@ export async function checkAnswersPage(
   const lookup = await readKeptDraft(store, request, url, kommune, now);
   if (lookup.kind !== 'found') return lookup;
   const { draft } = lookup;
-  if (backToForm(draft.content) || !checkForm(draft.content.values, kommune, now, kommuner).ok) {
+  if (backToForm(draft.content) || !checkPostedForm(draft.content.values, kommune, now, kommuner).ok) {
     return { kind: 'redirect', response: seeOther(`${applyPath(lang, kommune)}${draftQuery(draft.key)}`) };
   }
   return { kind: 'check', draft };

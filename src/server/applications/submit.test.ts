@@ -239,6 +239,68 @@ describe('bad requests get a clear answer, never a 500, and nothing is stored', 
     expect(await stored()).toHaveLength(0);
   });
 
+  it.each([
+    ['NUL', '\u0000'],
+    ['ESC', '\u001b'],
+    ['a C1 control', '\u009b'],
+    ['a lone CR', '\r'],
+    ['a right-to-left override', '\u202e'],
+    ['an isolate', '\u2067'],
+    ['a lone surrogate', '\ud800'],
+    ['a noncharacter', '\ufdd0'],
+    ['a noncharacter at the end of a plane', '\u{10ffff}'],
+  ])('%s in a text is 422 at its field, Danish or English; nothing is stored', async (_, character) => {
+    const body = application({ applicant: { name: `Sofie${character}Jensen`, cpr: '120401-4321', phone: '12345678' }, contact: { preferred: 'phone', bestTimes: `før${character}` } });
+    const da = await response(await postJson(body));
+    expect(da.status).toBe(422);
+    const name = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    expect(da.json.errors).toEqual([
+      { path: 'applicant.name', message: `Feltet indeholder et tegn, vi ikke kan tage imod: ${name}, tegn nr. 6. Det kan være usynligt og kommer tit med, når man kopierer tekst. Slet det, eller skriv teksten igen.` },
+      { path: 'contact.bestTimes', message: expect.stringContaining(`${name}, tegn nr. 4.`) },
+    ]);
+    const en = await response(await postJson(body, { 'accept-language': 'en' }));
+    expect(en.json.errors[0]).toEqual({ path: 'applicant.name', message: `This field contains a character we cannot accept: ${name}, character 6. It may be invisible and often comes with copied text. Delete it, or type the text again.` });
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('a refused character goes with the other fields’ problems, one message per field', async () => {
+    const r = await response(await postJson(application({ applicant: { name: 'x'.repeat(300) + '\u0000', phone: '1' }, description: 'Hjælp\u001b' })));
+    expect(r.json.errors.map((e: { path: string }) => e.path)).toEqual(['applicant.name', 'description', 'applicant.phone', 'applicant.birthDate']);
+    expect(r.json.errors[0].message).toMatch(/^Feltet indeholder et tegn, vi ikke kan tage imod: U\+0000, tegn nr\. 301\./);
+  });
+
+  it('tab, line breaks (LF or CRLF), Danish letters and emoji are stored as sent', async () => {
+    const description = 'Første linje\r\nanden linje\nmed\ttab, æøå ÆØÅ og 😀👍🏽';
+    const r = await response(await postJson(application({ description, applicant: { name: 'Søren Ærø', cpr: '120401-4321', phone: '12345678' } })));
+    expect(r.status).toBe(201);
+    const [saved] = await stored();
+    expect(saved!.application.description).toBe(description);
+  });
+
+  it('a key given twice, at any depth, is 400 naming it (JSON.parse would quietly keep the last)', async () => {
+    const twice = await response(await post('{"kommune":"bronderslev","applicant":{"name":"A","name":"B"}}'));
+    expect(twice.status).toBe(400);
+    expect(twice.json.errors).toEqual([{ path: '', message: 'Feltet "applicant.name" står to gange. Send hvert felt én gang.' }]);
+    const top = await response(await post(JSON.stringify(application()).replace(/}$/, ',"consentToObtainInformation":false}'), { 'accept-language': 'en' }));
+    expect(top.status).toBe(400);
+    expect(top.json.errors).toEqual([{ path: '', message: 'The field "consentToObtainInformation" appears twice. Send each field once.' }]);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('a body the client stops sending halfway is a 400 (for no one), never an exception', async () => {
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(new Error('aborted'));
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"kommune":'));
+      },
+    });
+    const r = await response(await post(body));
+    expect(r.status).toBe(400);
+    expect(r.json.errors).toEqual([{ path: '', message: 'Indholdet kom ikke helt frem. Send det igen.' }]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('a "%s" key anywhere is 400', async (key) => {
     const r = await response(await post(`{"kommune":"bronderslev","applicant":{"${key}":{"polluted":true}}}`));
     expect(r.status).toBe(400);
@@ -362,6 +424,20 @@ describe('the no-JavaScript form (application/x-www-form-urlencoded)', () => {
     expect((await response(await postForm(body))).status).toBe(303);
     const [saved] = await stored();
     expect(saved!.application.description).toBe('Post:\n- åbne den\n- svare');
+  });
+
+  it('a refused character comes back as a problem on its field (422), with the answers kept; nothing stored', async () => {
+    const body = formFields().replace(/&description=[^&]*/, `&description=${encodeURIComponent('Post:\r\n- åbne den\u001b[2J')}`).replace('name=Sofie+Jensen', `name=${encodeURIComponent('Sofie\u202eJensen')}`);
+    const answer = await postForm(body);
+    expect(answer.kind === 'form' && answer.form).toMatchObject({
+      status: 422,
+      issues: [
+        { path: 'applicant.name', code: 'characterRefused', params: { character: 'U+202E', position: 6 } },
+        { path: 'description', code: 'characterRefused', params: { character: 'U+001B', position: 17 } },
+      ],
+      values: { name: 'Sofie\u202eJensen' },
+    });
+    expect(await stored()).toHaveLength(0);
   });
 
   it('sent twice (a double click) stores one application and sends both to the same receipt', async () => {

@@ -5,8 +5,8 @@
  * or a rewrite to the form page.
  *
  * The order matters: cheap refusals first (403 cross-site, 429 rate, 415
- * type), then the body is read under the 64 KB limit (413), parsed (400),
- * checked (422), and only then stored; 201 comes after the commit, 503 when
+ * type), then the body is read under the 64 KB limit (413), parsed (400,
+ * also for a key given twice), checked (422), and only then stored; 201 comes after the commit, 503 when
  * the store fails. Bad input never reaches a 500 and nothing of it is stored.
  *
  * The no-JavaScript form posts `application/x-www-form-urlencoded` and gets a
@@ -19,11 +19,11 @@
  * ../http.ts (JSON answers), ../cross-site.ts (403), form-decoding.ts (the
  * form's post and its Referer), store-application.ts (routing and storing);
  * the form's answers are checked by `checkForm` (src/domain/application-form.ts),
- * the same function the island uses.
+ * the same function the island uses; text-check.ts adds the server's own
+ * check of every text for control characters and the like, on both paths.
  */
 import { randomUUID } from 'node:crypto';
 import { ownListOf, validateApplication, type Issue, type KnownKommuner } from '../../domain/application.ts';
-import { checkForm } from '../../domain/application-form.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { STRINGS, type Locale } from '../../i18n/index.ts';
 import { applyWords, type ApplyStringsByFiller } from '../../lib/apply-words.ts';
@@ -37,6 +37,7 @@ import type { RateDecision, RateLimiter } from '../rate-limit.ts';
 import { mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
 import { decodeForm, formPageFromReferer, isLocale } from './form-decoding.ts';
 import { storeApplication, type StoreDeps } from './store-application.ts';
+import { characterIssues, checkPostedForm, withCharacterIssues } from './text-check.ts';
 
 export const BODY_LIMIT = 64 * 1024;
 /** Seconds a client is asked to wait when the store is down. */
@@ -114,7 +115,9 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
     if (page && body.reason === 'too-large') {
       return { kind: 'form', form: { ...page, status: 413, values: {}, issues: [], general: { code: 'tooLarge' } } };
     }
-    return errorResponse(body.reason === 'too-large' ? 413 : 400, apiStrings(acceptLang)[body.reason === 'too-large' ? 'tooLarge' : 'notUtf8'], {
+    // `aborted`: the client has gone; the answer is for the record (no one reads it).
+    const message = { 'too-large': 'tooLarge', 'not-utf8': 'notUtf8', aborted: 'incomplete' } as const;
+    return errorResponse(body.reason === 'too-large' ? 413 : 400, apiStrings(acceptLang)[message[body.reason]], {
       ...(body.reason === 'too-large' ? { Connection: 'close' } : {}),
     });
   }
@@ -138,13 +141,16 @@ async function submitJson(
       'not-object': api.notAnObject,
       'forbidden-key': fillTemplate(api.forbiddenKey, { key: parsed.path ?? '' }),
       'too-deep': api.tooDeep,
+      'duplicate-key': fillTemplate(api.duplicateKey, { key: parsed.path ?? '' }),
     }[parsed.reason];
     return errorResponse(400, message);
   }
   const kommuner = await deps.kommuner();
   const result = validateApplication(parsed.value, now, kommuner);
-  if (!result.ok) {
-    const errors = result.issues.map((issue) => ({
+  // Control characters and the like (text-check.ts): the server's own check, beside the shared schema's.
+  const characters = characterIssues(parsed.value);
+  if (!result.ok || characters.length) {
+    const errors = withCharacterIssues(characters, result.ok ? [] : result.issues).map((issue) => ({
       path: issue.path,
       message: helpAreaMessage(issue, describeIssue(withChoices(issue, kommuner), errorStrings(lang, parsed.value)), kommuner, parsed.value, lang),
     }));
@@ -194,7 +200,7 @@ async function submitForm(
     return again({ status: 429, issues: [], general: { code: 'tooMany', seconds }, retryAfter: seconds });
   }
 
-  const checked = checkForm(values, kommune, ctx.now, kommuner);
+  const checked = checkPostedForm(values, kommune, ctx.now, kommuner);
   if (!checked.ok) return again({ status: 422, issues: checked.issues });
 
   const stored = await storeApplication(checked, ctx.now, formKey, deps);
