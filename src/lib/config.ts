@@ -8,7 +8,8 @@
  * Read at build time (the pages are static, so a change needs a new build):
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
- * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT, and the
+ * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT, METRICS_PORT,
+ * METRICS_HOST, and the
  * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
  * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
  * and checked then too: src/lib/delivery-config.ts). Read by
@@ -68,6 +69,13 @@ export interface Config {
   rateLimit: RateLimitSetting;
   /** DELIVERY_*: where applications are delivered; no destinations: fetched with the export command. */
   delivery: DeliverySetting;
+  /** METRICS_PORT and METRICS_HOST: where Prometheus scrapes the metrics; `null` (METRICS_PORT unset): no metrics listener. */
+  metrics: MetricsSetting | null;
+}
+
+export interface MetricsSetting {
+  port: number;
+  host: string;
 }
 
 /** Every variable, with its default as the operator would write it (`null`: unset by default). */
@@ -88,6 +96,8 @@ export const DEFAULTS = {
   DELIVERY_EMAIL_FROM: null,
   DELIVERY_EMAIL_TO: null,
   DELIVERY_CONFIG: null,
+  METRICS_PORT: null,
+  METRICS_HOST: '127.0.0.1',
 } as const satisfies Record<string, string | null>;
 
 export type VariableName = keyof typeof DEFAULTS;
@@ -142,6 +152,8 @@ const schema = z.object({
     .pipe(z.array(emailAddress).min(1))
     .optional(),
   DELIVERY_CONFIG: z.string().optional(),
+  METRICS_PORT: wholeNumber(0, 65535, 'skal være et portnummer, et helt tal fra 0 til 65535, fx 9464').optional(),
+  METRICS_HOST: z.string().regex(/^[^\s/]+$/, 'skal være et værtsnavn eller en IP-adresse, fx 127.0.0.1').optional(),
 });
 
 /** Variables that only work together: each set one names the others it needs. */
@@ -201,6 +213,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       units: null,
     });
   }
+  if (v.METRICS_PORT !== undefined && v.METRICS_PORT !== 0 && v.METRICS_PORT === (v.PORT ?? Number(DEFAULTS.PORT))) {
+    problems.push(`METRICS_PORT skal være en anden port end PORT (${v.METRICS_PORT}): målingerne har deres egen port`);
+  }
   if (v.DELIVERY_CONFIG) {
     const file = readDeliveryFile(v.DELIVERY_CONFIG);
     if (file.ok) destinations.push(...file.destinations);
@@ -223,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustedProxies: v.TRUSTED_PROXIES ?? Number(DEFAULTS.TRUSTED_PROXIES),
     rateLimit: { capacity, windowSeconds },
     delivery: { destinations },
+    metrics: v.METRICS_PORT === undefined ? null : { port: v.METRICS_PORT, host: v.METRICS_HOST ?? DEFAULTS.METRICS_HOST },
   };
 }
 

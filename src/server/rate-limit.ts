@@ -8,7 +8,12 @@
  * `capacity` more per `windowSeconds`. The state is per process (a national
  * deployment with several processes gets a limit per process; the load
  * balancer should have its own).
+ *
+ * Every refusal by a shared limiter is counted for the metrics
+ * (`stoetteportalen_rate_limit_refusals_total`, src/server/metrics.ts).
  */
+import { recordMetric } from './metric-events.ts';
+
 export interface RateLimitOptions {
   capacity: number;
   windowSeconds: number;
@@ -51,6 +56,17 @@ const shared = new Map<string, RateLimiter>();
  */
 export function sharedLimiter(name: string, setting: RateLimitOptions): RateLimiter {
   let limiter = shared.get(name);
-  if (!limiter) shared.set(name, (limiter = createRateLimiter(setting)));
+  if (!limiter) shared.set(name, (limiter = counted(name, createRateLimiter(setting))));
   return limiter;
+}
+
+/** Each refusal is counted under the limiter's name (the metrics' `limit` label: `applications`, `checks`). */
+function counted(name: string, limiter: RateLimiter): RateLimiter {
+  return {
+    take(client, now) {
+      const decision = limiter.take(client, now);
+      if (!decision.allowed) recordMetric({ kind: 'rate-limited', limit: name });
+      return decision;
+    },
+  };
 }

@@ -37,10 +37,12 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
   const dir = mkdtempSync(join(tmpdir(), 'stoette-worker-'));
   const store: ApplicationStore = openSqliteStore({ file: join(dir, 'applications.sqlite'), outbox: () => [{ id: 'sbsys', carriesApplication: true }] });
   const logs: string[] = [];
+  const attempts: string[] = [];
   const worker: DeliveryWorker = startDeliveryWorker({
     store,
     destinations: new Map([['sbsys', webhookDestination({ id: 'sbsys', url: receiver.url, secret: receiver.secret, kommune, timeoutMs })]]),
     log: (line) => logs.push(line),
+    onAttempt: (destination, outcome) => attempts.push(`${destination} ${outcome}`),
     now,
     pollMs: 20,
   });
@@ -51,7 +53,7 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
     worker.wake();
     return saved.receipt.reference;
   };
-  return { receiver, store, logs, worker, save };
+  return { receiver, store, logs, attempts, worker, save };
 }
 
 describe('the delivery worker', () => {
@@ -83,7 +85,7 @@ describe('the delivery worker', () => {
   it('gives a job up after 72 hours of failures, says so in one log line, and a job queued again is delivered', async () => {
     let clock = NOW;
     let receiverUp = false;
-    const { receiver, store, logs, worker, save } = await setUp(() => (receiverUp ? 'ok' : 503), () => clock);
+    const { receiver, store, logs, attempts, worker, save } = await setUp(() => (receiverUp ? 'ok' : 503), () => clock);
     const reference = await save('afvist i tre døgn');
 
     await receiver.waitFor((requests) => requests.length === 1);
@@ -99,6 +101,8 @@ describe('the delivery worker', () => {
     expect(failedLines).toEqual([expect.stringContaining(`${reference} til sbsys`)]);
     expect(failedLines[0]).toContain('efter 72 timer');
     expect(failedLines[0]).toContain('levering --igen');
+    // The metrics are told each attempt's outcome.
+    expect(attempts).toEqual(['sbsys retry', 'sbsys retry', 'sbsys failed']);
 
     // Not tried again by itself, however long it waits.
     clock = new Date(clock.getTime() + 24 * HOUR);
@@ -108,6 +112,7 @@ describe('the delivery worker', () => {
     worker.wake();
     await receiver.waitFor(() => receiver.delivered().has(reference));
     await vi.waitFor(async () => expect((await store.listDeliveries({}))[0]).toMatchObject({ state: 'delivered' }));
+    expect(attempts.at(-1)).toBe('sbsys delivered');
   });
 
   it('a job for a destination that is no longer set up is retried and shown, not dropped', async () => {
