@@ -151,13 +151,6 @@ const server = createServer((req, res) => {
   handler(req, res);
 });
 
-server.listen(port, host, () => {
-  // The port actually bound (PORT=0 picks a free one; tests use that).
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  console.log(`Støtteportalen kører på http://${host.includes(':') ? `[${host}]` : host}:${bound}/`);
-});
-
 /**
  * The metrics for Prometheus, on a listener of their own (METRICS_PORT), on
  * loopback unless METRICS_HOST says otherwise: never on the site's port,
@@ -168,7 +161,7 @@ const metricsServer = metrics
       const path = (req.url ?? '/').split('?', 1)[0];
       if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
         res.writeHead(path === '/metrics' ? 405 : 404, { 'Content-Type': 'text/plain; charset=utf-8', ...(path === '/metrics' ? { Allow: 'GET, HEAD' } : {}) });
-        res.end(path === '/metrics' ? 'Kun GET.\n' : 'Målingerne er på /metrics.\n');
+        res.end(path === '/metrics' ? 'Kun GET og HEAD.\n' : 'Målingerne er på /metrics.\n');
         return;
       }
       void (async () => {
@@ -188,14 +181,21 @@ if (metricsServer && settings.metrics) {
     console.error(`Kan ikke lytte på METRICS_PORT ${mPort} (${mHost}): ${error.code ?? error.message}. Serveren stopper; ret METRICS_PORT, eller fjern den.`);
     process.exit(1);
   });
-  metricsServer.listen(mPort, mHost, () => {
-    const address = metricsServer.address();
-    const bound = typeof address === 'object' && address ? address.port : mPort;
-    console.log(`Målinger (Prometheus) på http://${mHost.includes(':') ? `[${mHost}]` : mHost}:${bound}/metrics`);
-  });
+  // Listening before the site does: when the site is up, so are its metrics.
+  await new Promise<void>((resolve) => metricsServer.listen(mPort, mHost, resolve));
+  const address = metricsServer.address();
+  const bound = typeof address === 'object' && address ? address.port : mPort;
+  console.log(`Målinger (Prometheus) på http://${mHost.includes(':') ? `[${mHost}]` : mHost}:${bound}/metrics`);
 } else {
   console.log('Målinger: ingen (METRICS_PORT er ikke sat).');
 }
+
+server.listen(port, host, () => {
+  // The port actually bound (PORT=0 picks a free one; tests use that).
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  console.log(`Støtteportalen kører på http://${host.includes(':') ? `[${host}]` : host}:${bound}/`);
+});
 
 function shutdown(signal: string) {
   console.log(`${signal}: lukker serveren`);
