@@ -80,7 +80,8 @@ const headers = Object.entries(securityHeaders());
  * 503 until a later check (every 10 minutes) finds it whole.
  */
 const monitor = createStoreMonitor({
-  open: () => openStore(settings.store),
+  // One connection is enough for its check and the readiness query (PostgreSQL: beside the requests' pool and the worker's).
+  open: () => openStore(settings.store, { poolSize: 1 }),
   where: describeStore(settings.store),
   log: (line) => console.log(line),
   alert: (line) => console.error(line),

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sampleApplication } from '../../tests/support/application-store-contract.ts';
 import { damageTablePages } from '../../tests/support/damaged-sqlite.ts';
 import { applicationStore } from './store/index.ts';
@@ -122,6 +122,22 @@ describe('the store monitor on SQLite', () => {
     expect((await monitor.inspect()).readiness).toMatchObject({ status: 'ok', store: 'ok', integrity: 'ok' });
     expect(logs).toEqual([`Lageret er klar igen: SQLite i ${file}`]);
     expect(storeRefusal()).toBeNull();
+  });
+
+  it('a database file deleted under the running server is found by the next scheduled check, though the server’s store still holds it open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stoette-monitor-'));
+    const file = join(dir, 'applications.sqlite');
+    const requests = openSqliteStore({ file });
+    const alerts: string[] = [];
+    const monitor = createStoreMonitor({ open: () => openSqliteStore({ file }), where: 'SQLite', log: () => {}, alert: (line) => alerts.push(line), intervalMs: 20 });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => requests.close(), () => monitor.stop());
+    await monitor.start();
+    expect(storeRefusal()).toBeNull();
+    rmSync(file);
+    // The old connection does not notice: it writes on into the deleted file.
+    expect((await requests.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: NOW, application: sampleApplication('varde') })).kind).toBe('created');
+    await vi.waitFor(() => expect(storeRefusal()).toMatchObject({ damage: 'missing' }), { timeout: 5000 });
+    expect(alerts).toEqual([expect.stringMatching(/databasefilen .* mangler, men mappen har haft en database/)]);
   });
 
   it('a store that cannot be reached: one line, not refused (each request tries again), not ready', async () => {

@@ -135,16 +135,21 @@ export function createStoreMonitor(options: MonitorOptions): StoreMonitor {
     }
   };
 
-  /** Open (if need be), migrate, run the integrity check; one at a time. */
+  /**
+   * Open afresh, migrate, run the integrity check; one at a time. A fresh connection each time: its
+   * check reads the pages from the file, not from an old connection's cache, and a database file
+   * deleted or emptied under the running server is found (the requests' store may still hold the old one open).
+   */
   const check = () =>
     (checking ??= (async () => {
       try {
-        store ??= options.open();
+        await drop();
+        store = options.open();
         await store.ready();
         const report = await store.checkIntegrity();
         integrity = integrityState(report);
         if (report.kind === 'damaged') {
-          await drop(); // the next check opens the file afresh (a restored one)
+          await drop();
           settle('damaged', `PRAGMA quick_check fandt fejl (${report.problems.slice(0, 3).join('; ')})`);
         } else {
           settle('ok', '');
