@@ -153,6 +153,7 @@ describe('tjek and backup as processes (the operator’s)', () => {
     // The other commands say so too, instead of failing half-way.
     const listed = cli(['oversigt'], { DATA_DIR: data });
     expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/^Lageret kan ikke bruges \(SQLite i .*\): databasefilen .* er beskadiget \(SQLite: at hente ansøgninger mislykkedes: database disk image is malformed\)\. Stop serveren, og læg den seneste backup tilbage/);
 
     truncateSync(join(data, 'applications.sqlite'), 0);
     const emptied = cli(['tjek'], { DATA_DIR: data });

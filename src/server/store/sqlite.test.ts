@@ -182,6 +182,8 @@ describe('checkIntegrity (PRAGMA quick_check)', () => {
     const report = await store.checkIntegrity();
     expect(report.kind).toBe('damaged');
     if (report.kind === 'damaged') expect(report.problems.length).toBeGreaterThan(0);
+    // A call that reads the broken pages says the file is damaged, not merely unavailable.
+    await expect(store.list({})).rejects.toThrow(StoreDamagedError);
     await store.close();
     rmSync(dir, { recursive: true });
   });

@@ -363,12 +363,18 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed'`),
   };
 
+  /** A failed database call as the store's error: damaged pages say so (the operator must restore), anything else is unavailable. */
+  const failure = (what: string, error: unknown) =>
+    isDamage(error)
+      ? new StoreDamagedError('damaged', `databasefilen ${options.file} er beskadiget (SQLite: ${what} mislykkedes: ${(error as Error).message})`, { cause: error })
+      : new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
+
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
   const guarded = async <T>(what: string, work: () => T | Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      throw new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
+      throw failure(what, error);
     }
   };
 
@@ -475,7 +481,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       try {
         row = statements.dueJob.get(now.toISOString(), JSON.stringify([...working, ...busy])) as Row | undefined;
       } catch (error) {
-        throw new StoreUnavailableError('SQLite: at hente en levering mislykkedes', { cause: error });
+        throw failure('at hente en levering', error);
       }
       if (!row) return false;
       const id = String(row.id);
