@@ -1,7 +1,7 @@
 /**
  * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
- * the applications — overview, export, one application as a PDF, deleting old ones, and their
- * delivery to the kommune's system. Run
+ * the applications — overview, export, one application as a PDF, deleting old ones, their
+ * delivery to the kommune's system, and for the operator a check of the store and a backup. Run
  * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
  * team's command", for examples; src/cli/ansoegninger/ for how it works.
  *
@@ -12,9 +12,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
-import { describeStore, openStore, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { describeStore, openStore, StoreDamagedError, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { markerOf } from '../server/store/sqlite.ts';
 import { parseArguments } from './ansoegninger/args.ts';
-import { EXIT, OutputClosed, runCommand } from './ansoegninger/commands.ts';
+import { EXIT, OutputClosed, runBackup, runCheck, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './ansoegninger/kommuner.ts';
 import { FAILURES, help } from './ansoegninger/text.ts';
 
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
   }
   const { command } = parsed;
   // npm runs scripts in the project's folder; a relative --fil means the folder the case worker typed it in.
-  if ((command.kind === 'export' || command.kind === 'pdf') && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
+  if ((command.kind === 'export' || command.kind === 'pdf' || command.kind === 'backup') && command.file) command.file = resolve(process.env.INIT_CWD || process.cwd(), command.file);
   if (command.kind === 'help') {
     await out(help(Object.keys(catalog))).catch((error: unknown) => {
       if (!(error instanceof OutputClosed)) throw error;
@@ -70,16 +71,21 @@ async function main(): Promise<number> {
   const config = settings.store;
   const where = describeStore(config);
   // Opening a SQLite file that is not there would create an empty one and report "no applications".
-  if (config.kind === 'sqlite' && !existsSync(config.file)) {
+  // (Where the marker says a database was here, opening refuses and says so: StoreDamagedError.)
+  if (config.kind === 'sqlite' && !existsSync(config.file) && !existsSync(markerOf(config.file))) {
     err(FAILURES.noDatabase(config.file));
     return EXIT.failed;
+  }
+  if (command.kind === 'check' || command.kind === 'backup') {
+    const context = { store: config, open: () => openStore(config), where, out, err };
+    return command.kind === 'check' ? runCheck(context) : runBackup(command, context);
   }
   let store: ApplicationStore;
   try {
     store = openStore(config);
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    err(FAILURES.storeUnavailable(where));
+    err(error instanceof StoreDamagedError ? FAILURES.storeDamaged(where, error.message) : FAILURES.storeUnavailable(where));
     return EXIT.failed;
   }
   try {

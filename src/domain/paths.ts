@@ -58,6 +58,12 @@ export function receiptPath(lang: PathLang, slug: string, reference?: string): s
 /** The API that stores applications (POST, JSON or the no-JavaScript form): `/api/ansoegninger`. */
 export const applicationsApiPath = '/api/ansoegninger';
 
+/** The operator's checks, served before the site (src/server/main.ts): the process answers. No trailing slash. */
+export const healthPath = '/healthz';
+
+/** The operator's checks: the server can take applications (store, its check, the delivery backlog). No trailing slash. */
+export const readinessPath = '/readyz';
+
 /** The kommuner side by side: `/sammenlign/`. */
 export const comparePath = (lang: PathLang) => localized(lang, '/sammenlign/');
 

@@ -29,6 +29,7 @@ describe('the settings with nothing set', () => {
       rateLimit: { capacity: 30, windowSeconds: 600 },
       receiptRateLimit: { capacity: 60, windowSeconds: 600 },
       delivery: { destinations: [] },
+      metrics: null,
     });
   });
 
@@ -96,6 +97,11 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
     valid: ['sag@example.dk, visitation@example.dk', { delivery: { destinations: [{ ...emailDestination, to: ['sag@example.dk', 'visitation@example.dk'] }] } }, email],
     bad: ['sag@example.dk, visitationen', 'DELIVERY_EMAIL_TO skal være en e-mailadresse, fx sagsteam@kommune.dk (fik "sag@example.dk, visitationen")'],
   },
+  METRICS_PORT: { valid: ['9464', { metrics: { port: 9464, host: '127.0.0.1' } }], bad: ['prometheus', 'METRICS_PORT skal være et portnummer, et helt tal fra 0 til 65535, fx 9464 (fik "prometheus")'] },
+  METRICS_HOST: {
+    valid: ['10.0.0.5', { metrics: { port: 9464, host: '10.0.0.5' } }, { METRICS_PORT: '9464' }],
+    bad: ['http://10.0.0.5', 'METRICS_HOST skal være et værtsnavn eller en IP-adresse, fx 127.0.0.1 (fik "http://10.0.0.5")'],
+  },
   DELIVERY_CONFIG: {
     valid: [deliveryFile, { delivery: { destinations: [{ id: 'sbsys', type: 'webhook', url: 'https://sag.example.dk/ind', secret: SECRET, kommune: 'varde', units: null }] } }],
     bad: ['/no/such/levering.json', 'DELIVERY_CONFIG (/no/such/levering.json): kan ikke læses (ENOENT)'],
@@ -151,6 +157,13 @@ describe('the rules between variables', () => {
   it('the environment’s destinations and the file’s are used together', () => {
     const { destinations } = loadConfig({ ...webhook, ...email, DELIVERY_CONFIG: deliveryFile }).delivery;
     expect(destinations.map((d) => d.id)).toEqual(['webhook', 'e-mail', 'sbsys']);
+  });
+
+  it('the metrics have a port of their own, never the site’s, and METRICS_HOST alone opens nothing', () => {
+    expect(problem({ METRICS_PORT: '4321' })).toBe('METRICS_PORT skal være en anden port end PORT (4321): målingerne har deres egen port');
+    expect(problem({ PORT: '8080', METRICS_PORT: '8080' })).toBe('METRICS_PORT skal være en anden port end PORT (8080): målingerne har deres egen port');
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }).metrics).toEqual({ port: 0, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_HOST: '0.0.0.0' }).metrics).toBeNull();
   });
 
   it('an HTML-breaking contact address is refused (it is written into the page)', () => {

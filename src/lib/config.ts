@@ -9,7 +9,7 @@
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
  * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT,
- * RECEIPT_RATE_LIMIT, and the
+ * RECEIPT_RATE_LIMIT, METRICS_PORT, METRICS_HOST, and the
  * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
  * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
  * and checked then too: src/lib/delivery-config.ts). Read by
@@ -76,6 +76,13 @@ export interface Config {
   receiptRateLimit: RateLimitSetting;
   /** DELIVERY_*: where applications are delivered; no destinations: fetched with the export command. */
   delivery: DeliverySetting;
+  /** METRICS_PORT and METRICS_HOST: where Prometheus scrapes the metrics; `null` (METRICS_PORT unset): no metrics listener. */
+  metrics: MetricsSetting | null;
+}
+
+export interface MetricsSetting {
+  port: number;
+  host: string;
 }
 
 /** Every variable, with its default as the operator would write it (`null`: unset by default). */
@@ -97,6 +104,8 @@ export const DEFAULTS = {
   DELIVERY_EMAIL_FROM: null,
   DELIVERY_EMAIL_TO: null,
   DELIVERY_CONFIG: null,
+  METRICS_PORT: null,
+  METRICS_HOST: '127.0.0.1',
 } as const satisfies Record<string, string | null>;
 
 export type VariableName = keyof typeof DEFAULTS;
@@ -196,6 +205,8 @@ const schema = z.object({
     .pipe(z.array(emailAddress).min(1))
     .optional(),
   DELIVERY_CONFIG: z.string().optional(),
+  METRICS_PORT: wholeNumber(0, 65535, 'skal være et portnummer, et helt tal fra 0 til 65535, fx 9464').optional(),
+  METRICS_HOST: z.string().regex(/^[^\s/]+$/, 'skal være et værtsnavn eller en IP-adresse, fx 127.0.0.1').optional(),
 });
 
 /** Variables that only work together: each set one names the others it needs. */
@@ -255,6 +266,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       units: null,
     });
   }
+  if (v.METRICS_PORT !== undefined && v.METRICS_PORT !== 0 && v.METRICS_PORT === (v.PORT ?? Number(DEFAULTS.PORT))) {
+    problems.push(`METRICS_PORT skal være en anden port end PORT (${v.METRICS_PORT}): målingerne har deres egen port`);
+  }
   if (v.DELIVERY_CONFIG) {
     const file = readDeliveryFile(v.DELIVERY_CONFIG);
     if (file.ok) destinations.push(...file.destinations);
@@ -277,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimit: v.RATE_LIMIT ?? rateOf(DEFAULTS.RATE_LIMIT),
     receiptRateLimit: v.RECEIPT_RATE_LIMIT ?? rateOf(DEFAULTS.RECEIPT_RATE_LIMIT),
     delivery: { destinations },
+    metrics: v.METRICS_PORT === undefined ? null : { port: v.METRICS_PORT, host: v.METRICS_HOST ?? DEFAULTS.METRICS_HOST },
   };
 }
 

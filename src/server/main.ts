@@ -17,8 +17,15 @@
  * Beside the requests, the delivery worker (src/server/delivery/) hands each
  * stored application to the destinations set up (DELIVERY_*), on a store of
  * its own so that deliveries never hold up citizens' requests.
+ *
+ * For the operator: `GET /healthz` and `GET /readyz` are answered here, before
+ * Astro (src/server/health-endpoints.ts); the store is watched at start and
+ * every 10 minutes (src/server/store-monitor.ts: a damaged or missing
+ * database refuses applications with 503, one log line); with METRICS_PORT
+ * set, Prometheus metrics are served on a listener of their own
+ * (src/server/metrics.ts), loopback by default.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { securityHeaders } from './security-headers.ts';
@@ -33,6 +40,11 @@ import { threadedDocuments } from './delivery/documents.ts';
 import { DEFAULT_CONCURRENCY, startDeliveryWorker, type DeliveryWorker } from './delivery/worker.ts';
 import { onApplicationStored } from './delivery/signal.ts';
 import { clientAddress, compileTrust, requestClients } from './client-address.ts';
+import { createStoreMonitor } from './store-monitor.ts';
+import { healthAnswer, isHealthTarget } from './health-endpoints.ts';
+import { createMetrics } from './metrics.ts';
+import { onMetric } from './metric-events.ts';
+import { routeName } from './route-names.ts';
 
 let settings: Config;
 try {
@@ -78,28 +90,26 @@ console.log(
 );
 
 /**
- * Before taking requests: open the store once and bring its schema up to date
+ * Before taking requests: open the store once, bring its schema up to date
  * (with PostgreSQL, processes starting together take turns under an advisory
- * lock). If it fails (a database not up yet, a disk not mounted), the server
- * still starts: applications get 503 and each request tries the store again,
- * so it heals when the database comes up.
+ * lock) and check it (SQLite: `PRAGMA quick_check`); one log line says how it
+ * went. If it cannot be reached (a database not up yet, a disk not mounted),
+ * the server still starts: applications get 503 and each request tries the
+ * store again, so it heals when the database comes up. If it is damaged, or
+ * its file is missing or empty where a database existed, applications get
+ * 503 until a later check (every 10 minutes) finds it whole.
  */
-async function prepareStore(): Promise<void> {
-  const where = describeStore(settings.store);
-  try {
-    const store = openStore(settings.store);
-    try {
-      await store.ready();
-    } finally {
-      await store.close();
-    }
-    console.log(`Lageret er klar: ${where}`);
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${(error.cause as { code?: string }).code ?? error.cause.message}` : '';
-    console.error(`Lageret kan ikke bruges endnu (${where}): ${error instanceof Error ? error.message : String(error)}${cause}. Ansøgninger får svaret 503, indtil det virker.`);
-  }
-}
-await prepareStore();
+const monitor = createStoreMonitor({
+  // One connection is enough for its check and the readiness query (PostgreSQL: beside the requests' pool and the worker's).
+  open: () => openStore(settings.store, { poolSize: 1 }),
+  where: describeStore(settings.store),
+  log: (line) => console.log(line),
+  alert: (line) => console.error(line),
+});
+await monitor.start();
+
+const metrics = settings.metrics ? createMetrics() : null;
+if (metrics) onMetric(metrics.record);
 
 /** Starts delivering, or says that the case team fetches applications with the export command. */
 function startDelivery(): DeliveryWorker | null {
@@ -125,6 +135,7 @@ function startDelivery(): DeliveryWorker | null {
     destinations,
     log: (line) => console.log(line),
     alert: (line) => console.error(line),
+    onAttempt: metrics ? metrics.deliveryAttempt : undefined,
   });
   onApplicationStored(worker.wake);
   return {
@@ -140,6 +151,18 @@ function startDelivery(): DeliveryWorker | null {
 }
 const delivery = startDelivery();
 
+/** `/healthz` and `/readyz`, before Astro. */
+async function answerHealth(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const answer = await healthAnswer(req.method ?? 'GET', req.url ?? '/', async () => (await monitor.inspect()).readiness);
+    res.writeHead(answer.status, answer.headers).end(answer.body);
+  } catch {
+    // The monitor catches the store's failures; anything else is still an answer, never a hung check.
+    if (!res.headersSent) res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? '' : JSON.stringify({ status: 'unavailable' }));
+  }
+}
+
 const server = createServer((req, res) => {
   reasonPhrases(res);
   logBodyProblems(req, res, (line) => console.log(line));
@@ -147,6 +170,14 @@ const server = createServer((req, res) => {
   const refused = refusalFor(req);
   if (refused) return sendRefusal(res, refused);
   for (const [name, value] of headers) res.setHeader(name, value);
+  if (metrics) {
+    const route = routeName(req.url ?? '/');
+    res.once('finish', () => metrics.answered(route, res.statusCode));
+  }
+  if (isHealthTarget(req.url ?? '/')) {
+    void answerHealth(req, res);
+    return;
+  }
   if (req.url?.startsWith('/api/')) {
     // Every API answer, including Astro's own 403 for cross-site form posts.
     res.setHeader('Cache-Control', 'no-store');
@@ -163,6 +194,44 @@ const server = createServer((req, res) => {
 // A request Node's parser refuses (an unknown method such as FOO: 405 like TRACE), and CONNECT, which never reaches the handler.
 server.on('clientError', (error: Error, socket: Socket) => answerClientError(error, socket));
 server.on('connect', (req, socket: Socket) => writeRawRefusal(socket, refusal('method', req.url ?? '/', req.headers['accept-language'] ?? null)));
+/**
+ * The metrics for Prometheus, on a listener of their own (METRICS_PORT), on
+ * loopback unless METRICS_HOST says otherwise: never on the site's port,
+ * which the internet reaches. Only `GET /metrics`.
+ */
+const metricsServer = metrics
+  ? createServer((req, res) => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        res.writeHead(path === '/metrics' ? 405 : 404, { 'Content-Type': 'text/plain; charset=utf-8', ...(path === '/metrics' ? { Allow: 'GET, HEAD' } : {}) });
+        res.end(path === '/metrics' ? 'Kun GET og HEAD.\n' : 'Målingerne er på /metrics.\n');
+        return;
+      }
+      void (async () => {
+        try {
+          metrics.inspected(await monitor.inspect());
+          const text = await metrics.text();
+          res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(req.method === 'HEAD' ? '' : text);
+        } catch (error) {
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Målingerne kunne ikke samles: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      })();
+    })
+  : null;
+if (metricsServer && settings.metrics) {
+  const { port: mPort, host: mHost } = settings.metrics;
+  metricsServer.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(`Kan ikke lytte på METRICS_PORT ${mPort} (${mHost}): ${error.code ?? error.message}. Serveren stopper; ret METRICS_PORT, eller fjern den.`);
+    process.exit(1);
+  });
+  // Listening before the site does: when the site is up, so are its metrics.
+  await new Promise<void>((resolve) => metricsServer.listen(mPort, mHost, resolve));
+  const address = metricsServer.address();
+  const bound = typeof address === 'object' && address ? address.port : mPort;
+  console.log(`Målinger (Prometheus) på http://${mHost.includes(':') ? `[${mHost}]` : mHost}:${bound}/metrics`);
+} else {
+  console.log('Målinger: ingen (METRICS_PORT er ikke sat).');
+}
 
 server.listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one; tests use that).
@@ -174,7 +243,9 @@ server.listen(port, host, () => {
 function shutdown(signal: string) {
   console.log(`${signal}: lukker serveren`);
   // Deliveries under way finish and are recorded (an interrupted one is simply delivered again after the restart).
-  const stopped = delivery?.stop() ?? Promise.resolve();
+  const stopped = Promise.all([delivery?.stop(), monitor.stop()]);
+  metricsServer?.close();
+  metricsServer?.closeIdleConnections();
   server.close(() => void stopped.finally(() => process.exit(0)));
   // Idle keep-alive connections must not hold the shutdown open.
   server.closeIdleConnections();

@@ -18,9 +18,13 @@
  *   count (down, slow), each process counts in its own memory again, with the
  *   token bucket, until it can: a request is never refused or failed because
  *   the count is unavailable, and never let through uncounted.
+ *
+ * Every refusal by a shared limiter is counted for the metrics
+ * (`stoetteportalen_rate_limit_refusals_total`, src/server/metrics.ts).
  */
 import type { RateLimitSetting, StoreSetting } from '../lib/config.ts';
 import { postgresRateLimiter, rateLimitPool } from './store/postgres-rate-limit.ts';
+import { recordMetric } from './metric-events.ts';
 
 export interface RateLimitOptions extends RateLimitSetting {
   /** Buckets kept at most; the oldest are dropped first (memory stays bounded under a flood of addresses). */
@@ -106,11 +110,24 @@ export function sharedLimiter(name: string, setting: RateLimitSetting, store: St
   let limiter = shared.get(name);
   if (!limiter) {
     const memory = createRateLimiter(setting);
-    limiter =
+    limiter = counted(
+      name,
       store.kind === 'postgres'
         ? withFallback(postgresRateLimiter(rateLimitPool(store.connectionString, log), name, setting), memory, log, WHAT[name] ?? name)
-        : memory;
+        : memory,
+    );
     shared.set(name, limiter);
   }
   return limiter;
+}
+
+/** Each refusal is counted under the limiter's name (the metrics' `limit` label: `applications`, `checks`). */
+function counted(name: string, limiter: RateLimiter): RateLimiter {
+  return {
+    async take(client) {
+      const decision = await limiter.take(client);
+      if (!decision.allowed) recordMetric({ kind: 'rate-limited', limit: name });
+      return decision;
+    },
+  };
 }

@@ -7,7 +7,7 @@
  * unit-tested in src/cli/ansoegninger/.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sampleApplication } from '../support/application-store-contract.ts';
 import { describePostgres } from '../support/describe-postgres.ts';
 import { createTestSchema } from '../support/postgres.ts';
+import { damageTablePages } from '../support/damaged-sqlite.ts';
 import { openPostgresStore } from '../../src/server/store/postgres.ts';
 import { openSqliteStore } from '../../src/server/store/sqlite.ts';
 import type { ApplicationStore } from '../../src/server/store/types.ts';
@@ -48,7 +49,7 @@ describe('the command as a process', () => {
     const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
   });
 
   it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {
@@ -208,6 +209,54 @@ describe('a reader that stops reading (oversigt | head)', () => {
   });
 });
 
+describe('tjek and backup as processes (the operator’s)', () => {
+  it('tjek: exit code 0 on a whole file, 1 on damaged pages and on a file emptied where a database was', async () => {
+    const data = join(dir, 'data-tjek');
+    const store = openSqliteStore({ file: join(data, 'applications.sqlite') });
+    for (let i = 0; i < 60; i++) await saveOne(store, `nr. ${i} ${'x'.repeat(400)}`, { close: false });
+    await store.close();
+    const whole = cli(['tjek'], { DATA_DIR: data });
+    expect(whole).toMatchObject({ code: 0, stderr: '' });
+    expect(whole.stdout).toBe(`Tjek af lageret (SQLite i ${join(data, 'applications.sqlite')}):\n  Lageret kan åbnes: ok\n  Databasefilen er hel (PRAGMA quick_check): ok\n`);
+
+    damageTablePages(join(data, 'applications.sqlite'));
+    const damaged = cli(['check'], { DATA_DIR: data });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toContain('Databasefilen er hel (PRAGMA quick_check): beskadiget\n');
+    expect(damaged.stdout).toContain('Stop serveren, og læg den seneste backup tilbage');
+    noStackTrace(damaged.stdout + damaged.stderr);
+    // The other commands say so too, instead of failing half-way.
+    const listed = cli(['oversigt'], { DATA_DIR: data });
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toMatch(/^Lageret kan ikke bruges \(SQLite i .*\): databasefilen .* er beskadiget \(SQLite: at hente ansøgninger mislykkedes: database disk image is malformed\)\. Stop serveren, og læg den seneste backup tilbage/);
+
+    truncateSync(join(data, 'applications.sqlite'), 0);
+    const emptied = cli(['tjek'], { DATA_DIR: data });
+    expect(emptied.code).toBe(1);
+    expect(emptied.stdout).toContain('er tom (0 byte), men mappen har haft en database (applications.sqlite.marker findes)');
+    const listedEmpty = cli(['oversigt'], { DATA_DIR: data });
+    expect(listedEmpty.code).toBe(1);
+    expect(listedEmpty.stderr).toMatch(/^Lageret kan ikke bruges \(SQLite i .*\): databasefilen .* er tom \(0 byte\)/);
+    expect(statSync(join(data, 'applications.sqlite')).size).toBe(0);
+  });
+
+  it('backup: a new owner-only copy beside the case worker, never over an existing file', async () => {
+    const data = join(dir, 'data-backup');
+    const reference = await saveOne(openSqliteStore({ file: join(data, 'applications.sqlite') }), 'til backup');
+    const made = cli(['backup', '--fil', 'kopi.sqlite'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(made).toMatchObject({ code: 0, stdout: '', stderr: `Databasen er kopieret til ${join(dir, 'kopi.sqlite')} (kun læsbar for dig) og tjekket: ok.\n` });
+    expect(statSync(join(dir, 'kopi.sqlite')).mode & 0o777).toBe(0o600);
+    const copy = openSqliteStore({ file: join(dir, 'kopi.sqlite') });
+    expect((await copy.list({})).map((a) => a.reference)).toEqual([reference]);
+    await copy.close();
+    const again = cli(['backup', '--fil', 'kopi.sqlite'], { DATA_DIR: data, INIT_CWD: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`Filen ${join(dir, 'kopi.sqlite')} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.\n`);
+    const missingFile = cli(['backup'], { DATA_DIR: data });
+    expect(missingFile.code).toBe(2);
+  });
+});
+
 describePostgres('the command on PostgreSQL (DATABASE_URL)', () => {
   it('exports as JSON Lines on stdout and deletes with slet-gamle', async () => {
     const schema = await createTestSchema();
@@ -218,6 +267,21 @@ describePostgres('the command on PostgreSQL (DATABASE_URL)', () => {
       expect(JSON.parse(exported.stdout)).toMatchObject({ reference, application: { description: 'fra postgres' } });
       const purged = cli(['slet-gamle', '--dage', '1'], { DATABASE_URL: schema.url });
       expect(purged.stdout).toBe('0 ansøgninger ældre end 1 dag er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it('tjek: the database answers, exit code 0; backup says to use pg_dump, exit code 1', async () => {
+    const schema = await createTestSchema();
+    try {
+      const checked = cli(['tjek'], { DATABASE_URL: schema.url });
+      expect(checked.code).toBe(0);
+      expect(checked.stdout).toMatch(/^Tjek af lageret \(PostgreSQL på 127\.0\.0\.1:\d+\/\w+\):\n  Lageret kan åbnes: ok\n  Databasen svarer på en forespørgsel: ok/);
+      const backup = cli(['backup', '--fil', join(dir, 'pg.dump')], { DATABASE_URL: schema.url });
+      expect(backup.code).toBe(1);
+      expect(backup.stderr).toMatch(/^Med PostgreSQL tager du backup med pg_dump/);
+      expect(existsSync(join(dir, 'pg.dump'))).toBe(false);
     } finally {
       await schema.drop();
     }

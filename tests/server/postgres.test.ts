@@ -46,6 +46,29 @@ describePostgres('the built server on PostgreSQL (DATABASE_URL)', () => {
     expect(await receipt.text()).toContain(body.reference);
   });
 
+  it('/readyz: the database answers a query; there is no quick_check on PostgreSQL (integrity "unchecked"); a job waiting over 15 minutes fails it', async () => {
+    const ready = await server.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', store: 'ok', integrity: 'unchecked', delivery: { pending: 0, oldestPendingSeconds: null } });
+    expect(server.output()).toMatch(/^Lageret er klar: PostgreSQL på /m);
+
+    // A job queued 20 minutes ago for a receiver that is down (no worker here delivers it: no destination is set up).
+    const response = await server.request(API, json(validBody('varde', marker())));
+    const { reference } = (await response.json()) as { reference: string };
+    await schema.query(
+      `INSERT INTO deliveries (id, reference, destination, carries_application, state, created_at, queued_at, next_attempt_at)
+       VALUES ('msg_backlog', $1, 'nede', true, 'pending', now() - interval '20 minutes', now() - interval '20 minutes', now() + interval '1 hour')`,
+      [reference],
+    );
+    const behind = await server.request('/readyz');
+    expect(behind.status).toBe(503);
+    const body = (await behind.json()) as { store: string; delivery: { pending: number; oldestPendingSeconds: number } };
+    expect(body).toMatchObject({ status: 'unavailable', store: 'ok', integrity: 'unchecked', delivery: { pending: 1 } });
+    expect(body.delivery.oldestPendingSeconds).toBeGreaterThan(15 * 60);
+    await schema.query("DELETE FROM deliveries WHERE id = 'msg_backlog'");
+    expect((await server.request('/readyz')).status).toBe(200);
+  });
+
   it('an unknown reference is a friendly 404, never cached, after asking the database', async () => {
     // A well-formed reference (its check symbol is right), so the page has to ask the database.
     const missing = await server.request(`/varde/ansoeg/kvittering/?reference=${createReference(() => 5)}`);

@@ -77,11 +77,15 @@ export interface TestServer extends RunningServer {
   storedWith: (kommune: string, description: string) => Promise<StoredApplication[]>;
 }
 
-/** The built production server on a data directory of its own; `env` adds to or overrides (e.g. DATABASE_URL, RATE_LIMIT). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * The built production server on a data directory of its own; `env` adds to or overrides (e.g. DATABASE_URL,
+ * RATE_LIMIT); `prepare` fills the data directory before the server starts (a database, a damaged one).
+ */
+export async function startTestServer(env: Record<string, string> = {}, prepare?: (dataDir: string) => Promise<void> | void): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stoette-server-test-'));
   let server: RunningServer;
   try {
+    await prepare?.(dataDir);
     server = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: 'loopback', ...env });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });

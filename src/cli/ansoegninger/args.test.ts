@@ -33,8 +33,19 @@ describe('the case team’s commands, in Danish or English', () => {
   });
 
   it('no command or an unknown one is explained', () => {
-    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle eller levering.');
-    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.');
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
+  });
+});
+
+describe('tjek and backup: the operator’s', () => {
+  it('tjek (check) takes no options; backup takes a new file', () => {
+    expect(command('tjek')).toEqual({ kind: 'check' });
+    expect(command('check')).toEqual({ kind: 'check' });
+    expect(command('backup --fil kopi.sqlite')).toEqual({ kind: 'backup', file: 'kopi.sqlite' });
+    expect(message('backup')).toBe('Skriv, hvilken ny fil kopien skal gemmes i, fx backup --fil ansoegninger-2026-11-30.sqlite.');
+    expect(message('tjek --kommune varde')).toBe('Valget --kommune kan ikke bruges med tjek.');
+    expect(message('backup --fil a.sqlite --format csv')).toBe('Valget --format kan ikke bruges med backup.');
   });
 });
 
@@ -126,7 +137,7 @@ describe('choosing applications: kommune, unit and Danish days', () => {
   });
 
   it('words that name something every JavaScript object has are unknown too, not a crash', () => {
-    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.');
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
     expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
     expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
     expect(message('oversigt --constructor')).toMatch(/constructor/);

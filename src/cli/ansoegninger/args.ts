@@ -27,7 +27,9 @@ export type Command =
   | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean }
   | { kind: 'pdf'; reference: string; file: string }
   | { kind: 'delivery'; view: DeliveryView }
-  | { kind: 'retry'; which: RetryWhich };
+  | { kind: 'retry'; which: RetryWhich }
+  | { kind: 'check' }
+  | { kind: 'backup'; file: string };
 
 /** What `levering` shows: the count per destination, every failed job, or every job of one application. */
 export type DeliveryView = { kind: 'summary' } | { kind: 'failed' } | { kind: 'application'; reference: string };
@@ -51,13 +53,24 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   pdf: 'pdf',
   levering: 'delivery',
   delivery: 'delivery',
+  tjek: 'check',
+  check: 'check',
+  backup: 'backup',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
   '-h': 'help',
 };
 
-const COMMAND_NAMES: Record<Kind, string> = { list: 'oversigt', export: 'eksport', purge: 'slet-gamle', pdf: 'pdf', delivery: 'levering' };
+const COMMAND_NAMES: Record<Kind, string> = {
+  list: 'oversigt',
+  export: 'eksport',
+  purge: 'slet-gamle',
+  pdf: 'pdf',
+  delivery: 'levering',
+  check: 'tjek',
+  backup: 'backup',
+};
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kommune': { takesValue: true, for: ['list', 'export', 'purge'] },
@@ -67,7 +80,7 @@ const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kun-nye': { takesValue: false, for: ['list', 'export'] },
   '--med-personoplysninger': { takesValue: false, for: ['list'] },
   '--format': { takesValue: true, for: ['export'] },
-  '--fil': { takesValue: true, for: ['export', 'pdf'] },
+  '--fil': { takesValue: true, for: ['export', 'pdf', 'backup'] },
   '--dage': { takesValue: true, for: ['purge'] },
   '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
   '--fejlede': { takesValue: false, for: ['delivery'] },
@@ -211,6 +224,12 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
       }
       case 'delivery':
         return { ok: true, command: deliveryCommand(options) };
+      case 'check':
+        return { ok: true, command: { kind } };
+      case 'backup': {
+        const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.backupNeedsFile);
+        return { ok: true, command: { kind, file } };
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) return { ok: false, message: error.message };

@@ -2,18 +2,20 @@
  * The case team's commands against real stores: SQLite always, PostgreSQL
  * when TEST_DATABASE_URL is set (skipped visibly otherwise, required in CI).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleApplication } from '../../../tests/support/application-store-contract.ts';
 import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
+import { damageTablePages } from '../../../tests/support/damaged-sqlite.ts';
+import type { StoreSetting } from '../../lib/config.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
 import { parseArguments, type CommandSettings } from './args.ts';
-import { EXIT, OutputClosed, runCommand, type CommandStore } from './commands.ts';
+import { EXIT, OutputClosed, runBackup, runCheck, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './kommuner.ts';
 
 const kommuner = loadKommuner();
@@ -448,5 +450,110 @@ describe('when the store cannot be reached', () => {
     }
     expect(readdirSync(dir)).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('tjek and backup (the operator’s)', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  });
+
+  async function sqlite(applications: number) {
+    const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-tjek-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'applications.sqlite');
+    const store = openSqliteStore({ file });
+    for (let i = 0; i < applications; i++) await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: NOW, application: sampleApplication('varde', `nr. ${i} ${'x'.repeat(400)}`) });
+    await store.close();
+    return { dir, file };
+  }
+
+  const context = (setting: StoreSetting, where: string) => {
+    const said = { out: '', err: '' };
+    return {
+      said,
+      ctx: {
+        store: setting,
+        open: () => (setting.kind === 'sqlite' ? openSqliteStore({ file: setting.file }) : openPostgresStore({ connectionString: setting.connectionString })),
+        where,
+        out: async (text: string) => void (said.out += text),
+        err: (text: string) => void (said.err += `${text}\n`),
+      },
+    };
+  };
+
+  it('tjek on a whole SQLite file: ok per check, exit code 0', async () => {
+    const { file } = await sqlite(1);
+    const { said, ctx } = context({ kind: 'sqlite', file }, 'SQLite i data/applications.sqlite');
+    expect(await runCheck(ctx)).toBe(EXIT.ok);
+    expect(said.out).toBe('Tjek af lageret (SQLite i data/applications.sqlite):\n  Lageret kan åbnes: ok\n  Databasefilen er hel (PRAGMA quick_check): ok\n');
+  });
+
+  it('tjek on damaged pages: beskadiget with SQLite’s words and what to do, exit code 1', async () => {
+    const { file } = await sqlite(60);
+    damageTablePages(file);
+    const { said, ctx } = context({ kind: 'sqlite', file }, 'SQLite i x');
+    expect(await runCheck(ctx)).toBe(EXIT.failed);
+    expect(said.out).toMatch(/^Tjek af lageret \(SQLite i x\):\n  Lageret kan åbnes: ok\n  Databasefilen er hel \(PRAGMA quick_check\): beskadiget\n    .+\nStop serveren, og læg den seneste backup tilbage/);
+  });
+
+  it('tjek on a zero-length file where a database was: the store does not open, the file is not checked, exit code 1', async () => {
+    const { file } = await sqlite(1);
+    truncateSync(file, 0);
+    const { said, ctx } = context({ kind: 'sqlite', file }, 'SQLite i x');
+    expect(await runCheck(ctx)).toBe(EXIT.failed);
+    expect(said.out.split('\n')).toEqual([
+      'Tjek af lageret (SQLite i x):',
+      `  Lageret kan åbnes: nej, databasefilen ${file} er tom (0 byte), men mappen har haft en database (applications.sqlite.marker findes)`,
+      '  Databasefilen er hel (PRAGMA quick_check): ikke tjekket (lageret kan ikke åbnes)',
+      'Stop serveren, og læg den seneste backup tilbage (README: "Health, metrics, backup and restore").',
+      '',
+    ]);
+  });
+
+  it('backup writes a checked copy and says where; never over a file; a damaged database gives exit code 1', async () => {
+    const { dir, file } = await sqlite(60);
+    const target = join(dir, 'kopi.sqlite');
+    const first = context({ kind: 'sqlite', file }, 'SQLite i x');
+    expect(await runBackup({ kind: 'backup', file: target }, first.ctx)).toBe(EXIT.ok);
+    expect(first.said.err).toBe(`Databasen er kopieret til ${target} (kun læsbar for dig) og tjekket: ok.\n`);
+    const again = context({ kind: 'sqlite', file }, 'SQLite i x');
+    expect(await runBackup({ kind: 'backup', file: target }, again.ctx)).toBe(EXIT.failed);
+    expect(again.said.err).toBe(`Filen ${target} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.\n`);
+    damageTablePages(file);
+    const damaged = context({ kind: 'sqlite', file }, 'SQLite i x');
+    expect(await runBackup({ kind: 'backup', file: join(dir, 'kopi2.sqlite') }, damaged.ctx)).toBe(EXIT.failed);
+    expect(damaged.said.err).toMatch(/^Databasen er kopieret til .*kopi2\.sqlite, men kopien er beskadiget, fordi databasen er det\./);
+  });
+
+  it('backup on PostgreSQL says to use pg_dump and what to keep', async () => {
+    const { said, ctx } = context({ kind: 'postgres', connectionString: 'postgres://db.example/stoette', poolSize: 1 }, 'PostgreSQL på db.example/stoette');
+    expect(await runBackup({ kind: 'backup', file: 'x.dump' }, ctx)).toBe(EXIT.failed);
+    expect(said.err).toContain('pg_dump --format=custom');
+    expect(said.err).toContain('applications, idempotency_keys, form_drafts, deliveries og schema_migrations');
+  });
+});
+
+describePostgres('tjek on PostgreSQL', () => {
+  it('says the database answers a query and that PostgreSQL has no quick_check; exit code 0', async () => {
+    const schema = await createTestSchema();
+    try {
+      let out = '';
+      const code = await runCheck({
+        store: { kind: 'postgres', connectionString: schema.url, poolSize: 1 },
+        open: () => openPostgresStore({ connectionString: schema.url }),
+        where: 'PostgreSQL på test',
+        out: async (text) => void (out += text),
+        err: () => {},
+      });
+      expect(code).toBe(EXIT.ok);
+      expect(out).toBe(
+        'Tjek af lageret (PostgreSQL på test):\n  Lageret kan åbnes: ok\n  Databasen svarer på en forespørgsel: ok (PostgreSQL holder selv sine sider hele; der er intet quick_check)\n',
+      );
+    } finally {
+      await schema.drop();
+    }
   });
 });

@@ -28,16 +28,27 @@
  * job or one application's jobs, and `--igen` to queue failed jobs again. It
  * exits 1 while a job it shows has failed, so that a monitor running it
  * notices: a failed delivery must never go unseen.
+ *
+ * Check (`tjek`): opens the store and runs its integrity check (SQLite:
+ * `PRAGMA quick_check`), one line per check, exit 1 when something is wrong.
+ * It opens the store itself (`runCheck`), since a store that cannot be opened
+ * is one of its answers.
+ *
+ * Backup (`backup --fil`): SQLite's online backup to a new owner-only file,
+ * checked (`backupDatabase` in src/server/store/sqlite.ts); PostgreSQL: the
+ * command says to use pg_dump.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applicationPdf, type PdfKommune } from '../../server/applications/application-pdf.ts';
-import { StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
+import { BackupTargetExists, backupDatabase } from '../../server/store/sqlite.ts';
+import { StoreDamagedError, StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
+import type { StoreSetting } from '../../lib/config.ts';
 import type { Command, KommuneCatalog } from './args.ts';
 import { applicationReport, failedReport, summaryReport } from './delivery-report.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
-import { DELIVERY, FAILURES, REPORT, help } from './text.ts';
+import { BACKUP, CHECK, DELIVERY, FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
 export type CommandStore = Pick<
@@ -237,6 +248,84 @@ async function runRetry(command: Extract<Command, { kind: 'retry' }>, ctx: Comma
   return EXIT.failed;
 }
 
+/** What `tjek` and `backup` need: they open the store (or its file) themselves. */
+export interface StoreCommandContext {
+  store: StoreSetting;
+  /** Opens the store as every other command does (src/server/store/index.ts). */
+  open: () => ApplicationStore;
+  where: string;
+  out: (text: string) => Promise<void>;
+  err: (text: string) => void;
+}
+
+const reasonOfStore = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${(error.cause as { code?: string }).code ?? error.cause.message}` : '';
+  return `${error.message}${cause}`;
+};
+
+/** `tjek`: can the store be opened, is its data whole; exit 1 when not. */
+export async function runCheck(ctx: StoreCommandContext): Promise<number> {
+  const lines = [CHECK.heading(ctx.where)];
+  const integrityLine = ctx.store.kind === 'sqlite' ? CHECK.sqlite : null;
+  let store: ApplicationStore;
+  try {
+    store = ctx.open();
+    await store.ready();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    if (error instanceof StoreDamagedError && error.damage === 'damaged') {
+      lines.push(CHECK.opens(CHECK.ok), CHECK.sqlite(CHECK.damaged), CHECK.problem(error.message), CHECK.restore);
+    } else {
+      lines.push(CHECK.opens(error instanceof StoreDamagedError ? CHECK.missing(error.message) : CHECK.unavailable(reasonOfStore(error))));
+      if (integrityLine) lines.push(integrityLine(CHECK.notChecked));
+      if (error instanceof StoreDamagedError) lines.push(CHECK.restore);
+    }
+    await ctx.out(`${lines.join('\n')}\n`);
+    return EXIT.failed;
+  }
+  try {
+    lines.push(CHECK.opens(CHECK.ok));
+    const report = await store.checkIntegrity();
+    if (report.kind === 'not-checked') lines.push(CHECK.postgres);
+    else if (report.kind === 'ok') lines.push(CHECK.sqlite(CHECK.ok));
+    else lines.push(CHECK.sqlite(CHECK.damaged), ...report.problems.map(CHECK.problem), CHECK.restore);
+    await ctx.out(`${lines.join('\n')}\n`);
+    return report.kind === 'damaged' ? EXIT.failed : EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    lines.push(CHECK.sqlite(CHECK.unavailable(reasonOfStore(error))));
+    await ctx.out(`${lines.join('\n')}\n`);
+    return EXIT.failed;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `backup --fil`: SQLite's online backup to a new owner-only file; PostgreSQL: use pg_dump. */
+export async function runBackup(command: Extract<Command, { kind: 'backup' }>, ctx: StoreCommandContext): Promise<number> {
+  if (ctx.store.kind === 'postgres') {
+    ctx.err(BACKUP.postgres);
+    return EXIT.failed;
+  }
+  const { file } = command;
+  try {
+    const report = await backupDatabase(ctx.store.file, file);
+    if (report.kind === 'damaged') {
+      ctx.err(BACKUP.damaged(file));
+      return EXIT.failed;
+    }
+    ctx.err(BACKUP.done(file));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof BackupTargetExists) ctx.err(FAILURES.fileExists(file));
+    else if (error instanceof StoreDamagedError) ctx.err(FAILURES.storeDamaged(ctx.where, error.message));
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(ctx.store.file)) ctx.err(FAILURES.noDatabase(ctx.store.file));
+    else ctx.err(BACKUP.notWritten(file, reasonOf(error)));
+    return EXIT.failed;
+  }
+}
+
 /** Runs a command; returns the exit code. A store that cannot be reached is a message, never a stack trace. */
 export async function runCommand(command: Command, ctx: CommandContext): Promise<number> {
   try {
@@ -257,10 +346,13 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         return await runDelivery(command, ctx);
       case 'retry':
         return await runRetry(command, ctx);
+      case 'check':
+      case 'backup':
+        throw new Error(`${command.kind} opens the store itself: runCheck, runBackup`);
     }
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    ctx.err(FAILURES.storeUnavailable(ctx.where));
+    ctx.err(error instanceof StoreDamagedError ? FAILURES.storeDamaged(ctx.where, error.message) : FAILURES.storeUnavailable(ctx.where));
     return EXIT.failed;
   }
 }

@@ -8,7 +8,7 @@ import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 /** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
-export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning og levering.
+export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning, levering, tjek og backup.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
@@ -25,8 +25,12 @@ Kommandoer:
   levering     Viser leveringen til kommunens system: pr. modtager hvor mange der
                venter, er leveret og er fejlet, og den seneste fejl. Med --igen
                sendes fejlede leveringer igen.
+  tjek         Tjekker lageret: kan det åbnes, og er databasefilen hel
+               (SQLite: PRAGMA quick_check). Afslutningskode 1, når noget er galt.
+  backup       Kopierer SQLite-databasen til en ny fil, mens serveren kører.
+               (PostgreSQL: brug pg_dump.)
   hjaelp       Viser denne hjælp.
-  (På engelsk: list, export, pdf, purge, delivery, help.)
+  (På engelsk: list, export, pdf, purge, delivery, check, backup, help.)
 
 Valg til oversigt og eksport:
   --kommune <kommune>   ${kommuneList(kommuner)}
@@ -68,6 +72,15 @@ Til levering:
   ansøgningen ikke har nogen fejlede leveringer.
   Der vises aldrig personoplysninger, kun reference, kommune, enhed, modtager og fejl.
 
+Til tjek:
+  (uden valg)           ok eller beskadiget for hvert tjek. Afslutningskode (til overvågning):
+                        1, når lageret ikke kan åbnes, databasefilen mangler eller er
+                        beskadiget, ellers 0.
+
+Til backup:
+  --fil <sti>           en ny fil i den mappe, du står i. En fil, der findes i forvejen,
+                        bliver ikke overskrevet. Filen er kun til dig (personoplysninger).
+
 Eksempler:
   npm run ansoegninger -- oversigt --kommune varde
   npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv
@@ -78,6 +91,8 @@ Eksempler:
   npm run ansoegninger -- levering --fejlede
   npm run ansoegninger -- levering --igen 7KQM-X3PP
   npm run ansoegninger -- levering --igen alle-fejlede
+  npm run ansoegninger -- tjek
+  npm run ansoegninger -- backup --fil /srv/backup/ansoegninger-2026-11-30.sqlite
 
 Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
 DATABASE_URL er sat.
@@ -85,8 +100,8 @@ DATABASE_URL er sat.
 
 
 export const MESSAGES = {
-  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle eller levering.',
-  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle eller levering.`,
+  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.',
+  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.`,
   unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
   optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
   optionTwice: (name: string) => `Valget ${name} står der to gange.`,
@@ -104,6 +119,7 @@ export const MESSAGES = {
   badReference: (value: string) =>
     `"${value}" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). Tjek, at den er skrevet rigtigt.`,
   pdfNeedsFile: 'Skriv, hvilken fil PDF-dokumentet skal gemmes i, fx --fil ansoegning.pdf.',
+  backupNeedsFile: 'Skriv, hvilken ny fil kopien skal gemmes i, fx backup --fil ansoegninger-2026-11-30.sqlite.',
   badRetry: (value: string) =>
     `"${value}" er ikke en reference. En reference har 8 tegn, fx 7KQM-X3PP (uden 0, O, 1, I og L). ` +
     'Skriv --igen alle-fejlede for at sende alle fejlede leveringer igen.',
@@ -198,8 +214,37 @@ export function waited(ms: number): string {
   return hours % 24 === 0 ? `${days} døgn` : `${days} døgn ${hoursText(hours % 24)}`;
 }
 
+const RESTORE = 'Stop serveren, og læg den seneste backup tilbage (README: "Health, metrics, backup and restore").';
+
+/** What `tjek` says: one line per check, `<check>: ok` or what is wrong. */
+export const CHECK = {
+  heading: (where: string) => `Tjek af lageret (${where}):`,
+  opens: (result: string) => `  Lageret kan åbnes: ${result}`,
+  sqlite: (result: string) => `  Databasefilen er hel (PRAGMA quick_check): ${result}`,
+  postgres: '  Databasen svarer på en forespørgsel: ok (PostgreSQL holder selv sine sider hele; der er intet quick_check)',
+  ok: 'ok',
+  damaged: 'beskadiget',
+  missing: (message: string) => `nej, ${message}`,
+  unavailable: (reason: string) => `nej, lageret svarer ikke (${reason})`,
+  notChecked: 'ikke tjekket (lageret kan ikke åbnes)',
+  problem: (line: string) => `    ${line}`,
+  restore: RESTORE,
+} as const;
+
+/** What `backup` says. */
+export const BACKUP = {
+  done: (path: string) => `Databasen er kopieret til ${path} (kun læsbar for dig) og tjekket: ok.`,
+  damaged: (path: string) =>
+    `Databasen er kopieret til ${path}, men kopien er beskadiget, fordi databasen er det. Behold den seneste hele backup. ${RESTORE}`,
+  notWritten: (path: string, reason: string) => `Kan ikke skrive kopien ${path} (${reason}).`,
+  postgres:
+    'Med PostgreSQL tager du backup med pg_dump, fx: pg_dump --format=custom --file=stoette.dump "$DATABASE_URL". ' +
+    'Gem hele databasen med tabellerne applications, idempotency_keys, form_drafts, deliveries og schema_migrations (README: "Health, metrics, backup and restore").',
+} as const;
+
 export const FAILURES = {
   storeUnavailable: (where: string) => `Kan ikke nå ansøgningerne (${where}). Prøv igen om lidt, eller kontakt driften.`,
+  storeDamaged: (where: string, message: string) => `Lageret kan ikke bruges (${where}): ${message}. ${RESTORE}`,
   noDatabase: (file: string) =>
     `Der er ingen ansøgninger i ${file}: filen findes ikke. Er DATA_DIR rigtig (eller skal DATABASE_URL være sat)?`,
   fileExists: (path: string) => `Filen ${path} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.`,

@@ -7,8 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { Application, Validation } from '../../domain/application.ts';
 import { routeApplication, type RoutingKommune } from '../../domain/routing.ts';
-import type { ApplicationStore, Receipt, SaveResult } from '../store/types.ts';
+import { StoreDamagedError, type ApplicationStore, type Receipt, type SaveResult } from '../store/types.ts';
 import { applicationStored } from '../delivery/signal.ts';
+import { recordMetric } from '../metric-events.ts';
+import { storeRefusal } from '../store/refusal.ts';
 
 export interface StoreDeps {
   /** The store; may throw StoreUnavailableError when it cannot be opened. */
@@ -54,20 +56,31 @@ export async function storeApplication(
     }),
   });
   let saved: SaveResult;
+  let store: ApplicationStore;
   try {
-    saved = await deps
-      .store()
-      .save(
-        { kommune: application.kommune, unitId: unit.id, receivedAt: now, application },
-        key ? { key, fingerprint: fingerprint(application), answer: answerFor } : undefined,
-      );
+    store = deps.store();
   } catch (error) {
+    // A refused store (damaged, or its file missing) was said once, in the server's log, when it was found (src/server/store-monitor.ts).
+    if (!(error instanceof StoreDamagedError && storeRefusal())) deps.log(`ansøgning ikke gemt, lageret svarer ikke: ${describeError(error)}`);
+    return { kind: 'unavailable' };
+  }
+  const started = performance.now();
+  const took = () => (performance.now() - started) / 1000;
+  try {
+    saved = await store.save(
+      { kommune: application.kommune, unitId: unit.id, receivedAt: now, application },
+      key ? { key, fingerprint: fingerprint(application), answer: answerFor } : undefined,
+    );
+  } catch (error) {
+    recordMetric({ kind: 'store-save', seconds: took(), outcome: 'unavailable' });
     deps.log(`ansøgning ikke gemt, lageret svarer ikke: ${describeError(error)}`);
     return { kind: 'unavailable' };
   }
+  recordMetric({ kind: 'store-save', seconds: took(), outcome: saved.kind });
   if (saved.kind === 'key-reused') return { kind: 'key-reused' };
   if (saved.kind === 'replayed') return { kind: 'answer', ...saved.answer, replayed: true };
   deps.log(`ansøgning modtaget: ${saved.receipt.kommune}/${saved.receipt.unitId} ${saved.receipt.reference}`);
   applicationStored();
+  recordMetric({ kind: 'application-stored', kommune: saved.receipt.kommune, unitId: saved.receipt.unitId });
   return { kind: 'answer', ...(saved.answer ?? answerFor(saved.receipt)), replayed: false };
 }

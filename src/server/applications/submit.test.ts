@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { known, kommuneSlugs, kommuner } from '../../../tests/support/kommuner.ts';
 import { createRateLimiter } from '../rate-limit.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import { StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
+import { setStoreRefusal } from '../store/refusal.ts';
+import { StoreDamagedError, StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
 import { submitApplication, type SubmitAnswer, type SubmitDeps } from './submit.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -407,6 +408,23 @@ describe('when the store fails', () => {
   it('answers 503 when the store cannot even be opened', async () => {
     deps.store = () => openSqliteStore({ file: '/dev/null/applications.sqlite' });
     expect((await response(await postJson(application()))).status).toBe(503);
+  });
+
+  it('a store refused as damaged (the server said so once, at the check) is 503 with Retry-After, stores nothing and logs nothing per request', async () => {
+    setStoreRefusal({ damage: 'damaged', message: 'databasefilen er beskadiget' });
+    try {
+      deps.store = () => {
+        throw new StoreDamagedError('damaged', 'databasefilen er beskadiget');
+      };
+      for (let i = 0; i < 2; i++) {
+        const r = await response(await postJson(application()));
+        expect([r.status, r.headers.get('retry-after')]).toEqual([503, '30']);
+      }
+      expect(logs).toEqual([]);
+      expect(await stored()).toHaveLength(0);
+    } finally {
+      setStoreRefusal(null);
+    }
   });
 });
 

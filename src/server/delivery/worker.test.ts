@@ -41,10 +41,12 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
   const dir = mkdtempSync(join(tmpdir(), 'stoette-worker-'));
   const store: ApplicationStore = openSqliteStore({ file: join(dir, 'applications.sqlite'), outbox: () => [{ id: 'sbsys', carriesApplication: true }] });
   const logs: string[] = [];
+  const attempts: string[] = [];
   const worker: DeliveryWorker = startDeliveryWorker({
     store,
     destinations: new Map([['sbsys', webhookDestination({ id: 'sbsys', url: receiver.url, secret: receiver.secret, kommune, timeoutMs })]]),
     log: (line) => logs.push(line),
+    onAttempt: (destination, outcome) => attempts.push(`${destination} ${outcome}`),
     now,
     pollMs: 20,
     deadlineMs,
@@ -56,7 +58,7 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
     worker.wake();
     return saved.receipt.reference;
   };
-  return { receiver, store, logs, worker, save };
+  return { receiver, store, logs, attempts, worker, save };
 }
 
 describe('the delivery worker', { timeout: 60_000 }, () => {
@@ -89,7 +91,7 @@ describe('the delivery worker', { timeout: 60_000 }, () => {
   it('gives a job up after 72 hours of failures, says so in one log line, and a job queued again is delivered', async () => {
     let clock = NOW;
     let receiverUp = false;
-    const { receiver, store, logs, worker, save } = await setUp(() => (receiverUp ? 'ok' : 503), () => clock);
+    const { receiver, store, logs, attempts, worker, save } = await setUp(() => (receiverUp ? 'ok' : 503), () => clock);
     const reference = await save('afvist i tre døgn');
 
     await receiver.waitFor((requests) => requests.length === 1);
@@ -105,6 +107,8 @@ describe('the delivery worker', { timeout: 60_000 }, () => {
     expect(failedLines).toEqual([expect.stringContaining(`${reference} til sbsys`)]);
     expect(failedLines[0]).toContain('efter 72 timer');
     expect(failedLines[0]).toContain('levering --igen');
+    // The metrics are told each attempt's outcome.
+    expect(attempts).toEqual(['sbsys retry', 'sbsys retry', 'sbsys failed']);
 
     // Not due again by itself, however long it waits.
     clock = new Date(clock.getTime() + 30 * 24 * HOUR);
@@ -114,6 +118,7 @@ describe('the delivery worker', { timeout: 60_000 }, () => {
     worker.wake();
     await receiver.waitFor(() => receiver.delivered().has(reference));
     await eventually(async () => expect((await store.listDeliveries({}))[0]).toMatchObject({ state: 'delivered' }));
+    expect(attempts.at(-1)).toBe('sbsys delivered');
   });
 
   it('a destination that never settles holds no slot: the attempt ends at the worker’s deadline and is tried again', async () => {

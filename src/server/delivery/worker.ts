@@ -31,6 +31,8 @@ export interface WorkerOptions {
   log: (line: string) => void;
   /** Where a job given up is reported (an operator alerts on it); default `log`. */
   alert?: (line: string) => void;
+  /** Told each attempt's outcome (the metrics count them per destination): delivered, tried again later, or given up. */
+  onAttempt?: (destination: string, outcome: AttemptOutcome) => void;
   /** Jobs worked at once by this process. */
   concurrency?: number;
   /** The wait when no job is due. */
@@ -40,6 +42,8 @@ export interface WorkerOptions {
   /** The longest an attempt may take, whatever the destination does. */
   deadlineMs?: number;
 }
+
+export type AttemptOutcome = 'delivered' | 'retry' | 'failed';
 
 export interface DeliveryWorker {
   /** Ends the slots' waits: look for due jobs now. */
@@ -79,6 +83,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const { log, destinations } = options;
   const alert = options.alert ?? log;
+  const onAttempt = options.onAttempt ?? (() => {});
   let running = true;
   const sleepers = new Set<() => void>();
   const wake = () => {
@@ -118,6 +123,7 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     const what = `${job.application.reference} til ${job.destination}, forsøg ${job.attempts + 1}`;
     if (result.kind === 'delivered') {
       log(`levering: ${what}: leveret`);
+      onAttempt(job.destination, 'delivered');
       return { state: 'delivered', at };
     }
     const next = afterFailure({
@@ -129,12 +135,14 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
     });
     if (next.state === 'pending') {
       log(`levering: ${what}: mislykkedes (${result.error}); prøver igen om ${seconds(next.nextAttemptAt.getTime() - at.getTime())}`);
+      onAttempt(job.destination, 'retry');
       return { state: 'pending', nextAttemptAt: next.nextAttemptAt, error: result.error };
     }
     alert(
       `levering FEJLET: ${what}: ${result.error}; opgivet${result.kind === 'failed' ? '' : ' efter 72 timer'}. ` +
         'Se "npm run ansoegninger -- levering", og sæt den i kø igen med "levering --igen".',
     );
+    onAttempt(job.destination, 'failed');
     return { state: 'failed', at, error: result.error };
   };
 

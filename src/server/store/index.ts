@@ -9,14 +9,19 @@
  * caller gets a StoreUnavailableError (the endpoint answers 503) and the next
  * request tries again, so a disk mounted late or a database that starts after
  * the server heals without a restart.
+ *
+ * A store found damaged, or whose file is missing or empty where a database
+ * existed, is refused (./refusal.ts): `applicationStore()` throws
+ * StoreDamagedError until a later check finds it whole.
  */
 import { config, loadConfig, type StoreSetting } from '../../lib/config.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import { outboxPlan } from '../../lib/delivery-config.ts';
-import type { ApplicationStore, OutboxPlan } from './types.ts';
+import { storeRefusal } from './refusal.ts';
+import { StoreDamagedError, type ApplicationStore, type OutboxPlan } from './types.ts';
 
-export { StoreUnavailableError, type ApplicationStore, type Receipt } from './types.ts';
+export { StoreDamagedError, StoreUnavailableError, type ApplicationStore, type IntegrityReport, type Receipt } from './types.ts';
 
 export type StoreConfig = StoreSetting;
 
@@ -59,6 +64,8 @@ let store: ApplicationStore | null = null;
 
 /** The server's store: stores each application with a delivery job per destination set up (DELIVERY_*). */
 export function applicationStore(): ApplicationStore {
+  const refusal = storeRefusal();
+  if (refusal) throw new StoreDamagedError(refusal.damage, refusal.message);
   const settings = config();
   store ??= openStore(settings.store, { outbox: outboxPlan(settings.delivery) });
   return store;

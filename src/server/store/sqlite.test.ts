@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync as readdir, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { describeApplicationStore } from '../../../tests/support/application-store-contract.ts';
-import { MIGRATIONS, openDatabase, openSqliteStore } from './sqlite.ts';
-import { StoreUnavailableError } from './types.ts';
+import { describeApplicationStore, sampleApplication } from '../../../tests/support/application-store-contract.ts';
+import { damageTablePages, quickCheckOf } from '../../../tests/support/damaged-sqlite.ts';
+import { backupDatabase, BackupTargetExists, markerOf, MIGRATIONS, openDatabase, openSqliteStore } from './sqlite.ts';
+import { StoreDamagedError, StoreUnavailableError, type ApplicationStore } from './types.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'stoette-store-'));
 
@@ -86,6 +87,147 @@ describe('the SQLite file', () => {
     other.close();
     await expect(store.findReceipt('2222-2222')).rejects.toThrow(StoreUnavailableError);
     await store.close();
+    rmSync(dir, { recursive: true });
+  });
+});
+
+/** A closed database file with `n` applications (enough rows for many pages). */
+async function fileWith(n: number): Promise<{ dir: string; file: string; references: string[] }> {
+  const dir = tempDir();
+  const file = join(dir, 'applications.sqlite');
+  const store = openSqliteStore({ file });
+  const references: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const saved = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application: sampleApplication('varde', `ansøgning ${i} ${'x'.repeat(400)}`) });
+    if (saved.kind === 'created') references.push(saved.receipt.reference);
+  }
+  await store.close();
+  return { dir, file, references };
+}
+
+const damageOf = async (open: () => ApplicationStore) => {
+  try {
+    open();
+  } catch (error) {
+    return error instanceof StoreDamagedError ? error.damage : `not damage: ${String(error)}`;
+  }
+  return 'opened';
+};
+
+describe('a database that went missing or empty is refused, never made anew', () => {
+  it('the first open writes the marker beside the file; a second open of the same file works', async () => {
+    const { dir, file } = await fileWith(1);
+    expect(readFileSync(markerOf(file), 'utf8')).toContain('Slet kun denne fil, hvis du vil begynde forfra');
+    expect(statSync(markerOf(file)).mode & 0o777).toBe(0o600);
+    expect(await damageOf(() => openSqliteStore({ file }))).toBe('opened');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a zero-length file, a missing file or a file without tables where the marker says a database was: StoreDamagedError (missing)', async () => {
+    const { dir, file } = await fileWith(1);
+    truncateSync(file, 0);
+    expect(await damageOf(() => openSqliteStore({ file }))).toBe('missing');
+    expect(statSync(file).size).toBe(0); // nothing was written into it
+    unlinkSync(file);
+    expect(await damageOf(() => openSqliteStore({ file }))).toBe('missing');
+    expect(existsSync(file)).toBe(false);
+    const other = new DatabaseSync(file); // a database, but not ours: no schema version
+    other.exec('CREATE TABLE andet (x)');
+    other.close();
+    expect(() => openSqliteStore({ file })).toThrow(/har ingen tabeller, men mappen har haft en database \(applications\.sqlite\.marker findes\)/);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a missing file beside a -wal with content is refused even without the marker (a database from before the marker)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'applications.sqlite');
+    writeFileSync(`${file}-wal`, Buffer.alloc(4096, 1));
+    expect(() => openSqliteStore({ file })).toThrow(/databasefilen .* mangler, men mappen har haft en database \(applications\.sqlite-wal findes\)/);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a first start in an empty directory makes the database and its marker; deleting both starts afresh on purpose', async () => {
+    const { dir, file } = await fileWith(1);
+    unlinkSync(file);
+    unlinkSync(markerOf(file));
+    const store = openSqliteStore({ file });
+    expect(await store.list({})).toEqual([]);
+    await store.close();
+    expect(existsSync(markerOf(file))).toBe(true);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a database from before the marker gets one when it is opened', async () => {
+    const { dir, file } = await fileWith(1);
+    unlinkSync(markerOf(file));
+    await openSqliteStore({ file }).close();
+    expect(existsSync(markerOf(file))).toBe(true);
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('checkIntegrity (PRAGMA quick_check)', () => {
+  it('is ok on a whole file, and damaged when table pages in the middle are garbage, though the file opens and takes a new row', async () => {
+    const { dir, file } = await fileWith(60);
+    const whole = openSqliteStore({ file });
+    expect(await whole.checkIntegrity()).toEqual({ kind: 'ok' });
+    await whole.close();
+
+    damageTablePages(file);
+    expect(quickCheckOf(file)).not.toBe('ok');
+    // What an outside test saw: the damage does not stop the file opening, nor an insert.
+    const store = openSqliteStore({ file });
+    const saved = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application: sampleApplication('varde') });
+    expect(saved.kind).toBe('created');
+    const report = await store.checkIntegrity();
+    expect(report.kind).toBe('damaged');
+    if (report.kind === 'damaged') expect(report.problems.length).toBeGreaterThan(0);
+    // A call that reads the broken pages says the file is damaged, not merely unavailable.
+    await expect(store.list({})).rejects.toThrow(StoreDamagedError);
+    await store.close();
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('backupDatabase (SQLite online backup)', () => {
+  it('copies every application to a new owner-only single file, checked, while the store is open', async () => {
+    const { dir, file, references } = await fileWith(5);
+    const store = openSqliteStore({ file });
+    const target = join(dir, 'kopi.sqlite');
+    expect(await backupDatabase(file, target)).toEqual({ kind: 'ok' });
+    await store.close();
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(existsSync(`${target}-wal`)).toBe(false);
+    const copy = new DatabaseSync(target);
+    expect(copy.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'delete' });
+    expect((copy.prepare('SELECT reference FROM applications ORDER BY rowid').all() as { reference: string }[]).map((r) => r.reference)).toEqual(references);
+    copy.close();
+    // Nothing left behind but the copy.
+    expect(readdir(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('never writes over an existing file', async () => {
+    const { dir, file } = await fileWith(1);
+    const target = join(dir, 'findes.sqlite');
+    writeFileSync(target, 'gammel');
+    await expect(backupDatabase(file, target)).rejects.toThrow(BackupTargetExists);
+    expect(readFileSync(target, 'utf8')).toBe('gammel');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('of a damaged database says the copy is damaged too', async () => {
+    const { dir, file } = await fileWith(60);
+    damageTablePages(file);
+    expect((await backupDatabase(file, join(dir, 'kopi.sqlite'))).kind).toBe('damaged');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('of an emptied database copies nothing', async () => {
+    const { dir, file } = await fileWith(1);
+    truncateSync(file, 0);
+    await expect(backupDatabase(file, join(dir, 'kopi.sqlite'))).rejects.toThrow(StoreDamagedError);
+    expect(existsSync(join(dir, 'kopi.sqlite'))).toBe(false);
     rmSync(dir, { recursive: true });
   });
 });

@@ -11,6 +11,19 @@
  * - An export reads, delivers, then marks in a short write transaction of
  *   its own: no lock is held while the file is written.
  * - The file holds personal data: the directory is created 0700, the file 0600.
+ * - An unexpectedly empty database is refused, never quietly made anew: once
+ *   the file holds the schema, a marker file is written beside it
+ *   (`applications.sqlite.marker`). A database file that is then missing or
+ *   empty (0 bytes), or has no schema, or a missing or empty file beside a
+ *   `-wal` file with content, means the data went somewhere (a deleted or
+ *   truncated file, a restore gone wrong): opening throws StoreDamagedError
+ *   and the server refuses applications (503) until the operator restores
+ *   the latest backup. To start afresh on purpose, delete the marker too.
+ * - `checkIntegrity` runs `PRAGMA quick_check`; the server runs it at start
+ *   and every 10 minutes (src/server/store-monitor.ts), `npm run
+ *   ansoegninger -- tjek` on demand.
+ * - `backupDatabase` copies the file with SQLite's online backup (the server
+ *   may keep running) to a new file, owner-only, never over another.
  * - The outbox: `save` stores the application's delivery jobs in its
  *   transaction. One server process works a SQLite file, so the jobs being
  *   delivered are held in memory (`working`), not locked in the database; a
@@ -21,16 +34,19 @@
  * `node:sqlite` is synchronous; the methods are async to keep the interface
  * of a networked backend (PostgreSQL).
  */
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { backup, DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
 import { APPLICATION_COLUMNS, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
 import { newDeliveryId, summarise, updateParams, type CountRow, type ErrorRow } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
+  StoreDamagedError,
   StoreUnavailableError,
   type ApplicationFilter,
+  type IntegrityReport,
   type ApplicationStore,
   type DeliveryRecord,
   type DeliveryState,
@@ -109,31 +125,153 @@ type Row = Record<string, string | number | null>;
 /** How long a job that was worked but could not be recorded is held back from the other slots. */
 const RECORD_RETRY_MS = 30_000;
 
-/** Opens (creating and migrating) the database file with the settings above. Exported for its test. */
-export function openDatabase(file: string): DatabaseSync {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const db = new DatabaseSync(file);
+/** The file beside the database that says a database lives here (see the header). */
+export const markerOf = (file: string): string => `${file}.marker`;
+
+const MARKER_TEXT =
+  'Denne fil viser, at mappen har en database med ansøgninger (applications.sqlite). ' +
+  'Mangler databasen, eller er den tom, starter Støtteportalen ikke forfra, men afviser ansøgninger, ' +
+  'indtil den seneste backup er lagt tilbage. Slet kun denne fil, hvis du vil begynde forfra uden de gamle ansøgninger.\n';
+
+/** The size of a file, or `null` when there is none. */
+function sizeOf(path: string): number | null {
   try {
-    chmodSync(file, 0o600);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
-    migrate(db);
-    return db;
+    return statSync(path).size;
   } catch (error) {
-    db.close();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
 }
 
-function migrate(db: DatabaseSync): void {
+/** Throws StoreDamagedError when the file is missing or empty although a database lived here (see the header). */
+function refuseUnexpectedlyEmpty(file: string): void {
+  const size = sizeOf(file);
+  if (size !== null && size > 0) return;
+  const marker = existsSync(markerOf(file));
+  const wal = sizeOf(`${file}-wal`) ?? 0;
+  if (!marker && wal === 0) return;
+  const evidence = marker ? basename(markerOf(file)) : `${basename(file)}-wal`;
+  throw new StoreDamagedError('missing', `databasefilen ${file} ${size === null ? 'mangler' : 'er tom (0 byte)'}, men mappen har haft en database (${evidence} findes)`);
+}
+
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+
+/** SQLite says the file is damaged or not a database (primary result codes, extended ones included). */
+const isDamage = (error: unknown): boolean => {
+  const code = (error as { errcode?: unknown }).errcode;
+  return typeof code === 'number' && [SQLITE_CORRUPT, SQLITE_NOTADB].includes(code & 0xff);
+};
+
+/** Opens (creating and migrating) the database file with the settings above. Exported for its test. */
+export function openDatabase(file: string): DatabaseSync {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  refuseUnexpectedlyEmpty(file);
+  const db = new DatabaseSync(file);
+  try {
+    chmodSync(file, 0o600);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    if (isDamage(error)) throw new StoreDamagedError('damaged', `databasefilen ${file} er beskadiget (${(error as Error).message})`, { cause: error });
+    throw error;
+  }
+}
+
+function migrate(db: DatabaseSync, file: string): void {
   const version = Number((db.prepare('PRAGMA user_version').get() as Row).user_version);
   if (version > MIGRATIONS.length) {
     throw new Error(`the database has schema version ${version}; this program knows up to ${MIGRATIONS.length}`);
+  }
+  const marker = markerOf(file);
+  if (version === 0 && existsSync(marker)) {
+    throw new StoreDamagedError('missing', `databasefilen ${file} har ingen tabeller, men mappen har haft en database (${basename(marker)} findes)`);
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
     transaction(db, () => {
       db.exec(MIGRATIONS[v]!);
       db.exec(`PRAGMA user_version = ${v + 1}`);
     });
+  }
+  // From here on, a missing or empty file is a loss, not a first start.
+  if (!existsSync(marker)) writeFileSync(marker, MARKER_TEXT, { mode: 0o600 });
+}
+
+/** `PRAGMA quick_check` on an open database: ok, or SQLite's lines about the damage (at most 10). */
+function quickCheck(db: DatabaseSync): IntegrityReport {
+  try {
+    const lines = (db.prepare('PRAGMA quick_check(10)').all() as Row[]).map((row) => String(Object.values(row)[0]));
+    return lines.length === 1 && lines[0] === 'ok' ? { kind: 'ok' } : { kind: 'damaged', problems: lines };
+  } catch (error) {
+    // Pages so broken that SQLite stops reading ("database disk image is malformed").
+    if (isDamage(error)) return { kind: 'damaged', problems: [(error as Error).message] };
+    throw new StoreUnavailableError('SQLite: at tjekke databasefilen mislykkedes', { cause: error });
+  }
+}
+
+/** The backup's target exists already: it is never overwritten. */
+export class BackupTargetExists extends Error {
+  readonly path: string;
+  constructor(path: string) {
+    super(`${path} findes allerede`);
+    this.name = 'BackupTargetExists';
+    this.path = path;
+  }
+}
+
+/**
+ * Copies the database to `target` with SQLite's online backup: consistent
+ * while the server keeps writing. The copy is written under a temporary name
+ * in the target's folder (owner-only), turned into a single file (rollback
+ * journal, no `-wal` beside it), checked with `quick_check`, flushed, and
+ * only then linked to its name, which fails if the name exists. Returns the
+ * copy's check: a damaged database gives a damaged copy, and the caller says so.
+ * Throws StoreDamagedError when the database is missing or empty where one
+ * existed (nothing to copy), an ENOENT-coded error when there is no database.
+ */
+export async function backupDatabase(file: string, target: string): Promise<IntegrityReport> {
+  if (existsSync(target)) throw new BackupTargetExists(target);
+  refuseUnexpectedlyEmpty(file);
+  if (!existsSync(file)) throw Object.assign(new Error(`${file} findes ikke`), { code: 'ENOENT' });
+  const temporary = join(dirname(target), `.${basename(target)}.${randomUUID()}.tmp`);
+  // Made here first, so the copy is the owner's only from its first byte.
+  closeSync(openSync(temporary, 'wx', 0o600));
+  try {
+    const source = new DatabaseSync(file);
+    try {
+      source.exec('PRAGMA busy_timeout = 5000');
+      await backup(source, temporary);
+    } finally {
+      source.close();
+    }
+    const copy = new DatabaseSync(temporary);
+    let report: IntegrityReport;
+    try {
+      copy.exec('PRAGMA journal_mode = DELETE');
+      report = quickCheck(copy);
+    } finally {
+      copy.close();
+    }
+    const fd = openSync(temporary, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(temporary, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupTargetExists(target);
+      throw error;
+    }
+    return report;
+  } finally {
+    // Always: a half-written copy holds personal data too.
+    for (const leftover of [temporary, `${temporary}-journal`, `${temporary}-wal`, `${temporary}-shm`]) {
+      if (existsSync(leftover)) unlinkSync(leftover);
+    }
   }
 }
 
@@ -189,6 +327,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
   try {
     db = openDatabase(options.file);
   } catch (error) {
+    if (error instanceof StoreDamagedError) throw error;
     throw new StoreUnavailableError('kan ikke åbne SQLite-filen', { cause: error });
   }
   const newReference = options.newReference ?? defaultNewReference;
@@ -230,12 +369,18 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed'`),
   };
 
+  /** A failed database call as the store's error: damaged pages say so (the operator must restore), anything else is unavailable. */
+  const failure = (what: string, error: unknown) =>
+    isDamage(error)
+      ? new StoreDamagedError('damaged', `databasefilen ${options.file} er beskadiget (SQLite: ${what} mislykkedes: ${(error as Error).message})`, { cause: error })
+      : new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
+
   /** Runs a database call; any failure means the store is unavailable (503), never a 500. */
   const guarded = async <T>(what: string, work: () => T | Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      throw new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
+      throw failure(what, error);
     }
   };
 
@@ -259,6 +404,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
   return {
     // Opened and migrated above; a file that broke since then shows on the next call.
     ready: async () => {},
+    checkIntegrity: async () => quickCheck(db),
     save: (input: NewApplication, idempotency?: Idempotency) =>
       guarded('at gemme', (): SaveResult =>
         transaction(db, () => {
@@ -347,7 +493,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       try {
         row = statements.dueJob.get(now.toISOString(), JSON.stringify([...working, ...busy])) as Row | undefined;
       } catch (error) {
-        throw new StoreUnavailableError('SQLite: at hente en levering mislykkedes', { cause: error });
+        throw failure('at hente en levering', error);
       }
       if (!row) return false;
       const id = String(row.id);

@@ -144,9 +144,23 @@ export interface FormDraft {
   data: string;
 }
 
+/**
+ * What the store's own check of its data found. SQLite: `PRAGMA quick_check`
+ * (every page of every table and index read and its structure checked);
+ * PostgreSQL has no such cheap check of its own (the server keeps its pages
+ * checksummed and whole), so a query that answers is its check: `not-checked`.
+ */
+export type IntegrityReport =
+  | { kind: 'ok' }
+  /** `problems`: SQLite's own lines (page numbers and structure, never a stored value), at most a few. */
+  | { kind: 'damaged'; problems: string[] }
+  | { kind: 'not-checked' };
+
 export interface ApplicationStore {
   /** Resolves when the database is reachable and its schema is up to date (the server waits for it at start). */
   ready(): Promise<void>;
+  /** Checks the stored data for damage (see IntegrityReport). Rejects with StoreUnavailableError when the store cannot be asked. */
+  checkIntegrity(): Promise<IntegrityReport>;
   /**
    * Stores an application durably. With an idempotency key already used for
    * the same body, stores nothing and returns the earlier answer; used for
@@ -210,5 +224,22 @@ export class StoreUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * The store must not be used: its data is damaged, or its database file is
+ * missing or empty where one existed (src/server/store/sqlite.ts,
+ * "An unexpectedly empty database"). Not a passing trouble like a database
+ * that is not up yet: the operator must act (restore the latest backup).
+ * The endpoint answers 503 like for any StoreUnavailableError.
+ */
+export class StoreDamagedError extends StoreUnavailableError {
+  /** `missing`: the file is gone or empty; `damaged`: its pages are broken. */
+  readonly damage: 'missing' | 'damaged';
+  constructor(damage: 'missing' | 'damaged', message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreDamagedError';
+    this.damage = damage;
   }
 }
