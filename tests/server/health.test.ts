@@ -209,7 +209,7 @@ describe('backup and restore (README: "Health, metrics, backup and restore")', (
     const backups = mkdtempSync(join(tmpdir(), 'stoette-backups-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => rmSync(backups, { recursive: true, force: true }));
     const start = async () => {
-      const s: RunningServer = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: '1' });
+      const s: RunningServer = await startServer({ DATA_DIR: dataDir, TRUSTED_PROXIES: 'loopback' });
       cleanups.push(() => s.stop());
       const request = (path: string, init: RequestInit = {}) =>
         fetch(new URL(path, s.url), { redirect: 'manual', ...init, headers: { 'x-forwarded-for': clientAddress(), ...(init.headers as Record<string, string>) } });
