@@ -91,7 +91,7 @@ describe('delivery from the running server', () => {
     expect(spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout).toContain(reference);
 
     // The server logs the delivery with the reference, and nothing of the person.
-    await expect.poll(() => s.output(), { timeout: 30_000 }).toMatch(new RegExp(`levering: ${reference} til webhook, forsøg 1: leveret`));
+    await expect.poll(() => s.output(), { timeout: 25_000 }).toMatch(new RegExp(`levering: ${reference} til webhook, forsøg 1: leveret`));
     expect(s.output()).not.toContain(String((body.applicant as { name: string }).name));
   });
 
@@ -120,7 +120,7 @@ describe('delivery from the running server', () => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'file'), '');
     const s = await server({ DATA_DIR: join(dir, 'file', 'data'), DELIVERY_WEBHOOK_URL: r.url, DELIVERY_WEBHOOK_SECRET: r.secret });
-    await expect.poll(() => s.output(), { timeout: 30_000 }).toContain('levering: lageret svarer ikke');
+    await expect.poll(() => s.output(), { timeout: 25_000 }).toContain('levering: lageret svarer ikke');
     expect((await apply(s, validBody('varde'))).status).toBe(503);
     expect(s.output().match(/levering: lageret svarer ikke/g)).toHaveLength(1);
   });

@@ -505,7 +505,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
             });
           const asks = [ask(), ask(), ask(), ask()];
           // Two jobs, four workers: two get one each (held until released), two get none.
-          await expect.poll(() => taken.length, { timeout: 30_000 }).toBe(2);
+          await expect.poll(() => taken.length, { timeout: 4_500 }).toBe(2);
           release();
           expect((await Promise.all(asks)).filter(Boolean)).toHaveLength(2);
           expect(new Set(taken).size).toBe(2);

@@ -27,8 +27,14 @@ const kommune = (slug: string) => kommuner[slug];
 const NOW = new Date('2026-11-24T09:00:00Z');
 const HOUR = 60 * 60 * 1000;
 
-/** Waits until the check passes (the worker records in the background); the ceiling only ends a broken run. */
-const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 30_000, interval: 20 });
+/** Waits until the check passes (the worker records in the background), up to the test's own limit. */
+const eventually = (check: () => Promise<void>) => vi.waitFor(check, { timeout: 4_500, interval: 20 });
+
+/**
+ * A stand-in for the application's PDF: the worker, not the document, is under test here (the document is
+ * webhook.test.ts's and documents.test.ts's), and making twenty real ones would make this test slow on a busy machine.
+ */
+const documents = { make: async () => Buffer.from('%PDF-1.7 stand-in'), close: async () => {} };
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -44,7 +50,7 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
   const attempts: string[] = [];
   const worker: DeliveryWorker = startDeliveryWorker({
     store,
-    destinations: new Map([['sbsys', webhookDestination({ id: 'sbsys', url: receiver.url, secret: receiver.secret, kommune, timeoutMs })]]),
+    destinations: new Map([['sbsys', webhookDestination({ id: 'sbsys', url: receiver.url, secret: receiver.secret, kommune, timeoutMs, documents })]]),
     log: (line) => logs.push(line),
     onAttempt: (destination, outcome) => attempts.push(`${destination} ${outcome}`),
     now,
@@ -61,14 +67,14 @@ async function setUp(answer: (attempt: number) => Answer, now: () => Date, timeo
   return { receiver, store, logs, attempts, worker, save };
 }
 
-describe('the delivery worker', { timeout: 60_000 }, () => {
-  // Twenty attempts, each with its PDF: seconds on a busy machine, so a generous ceiling (the test waits on what arrives).
-  it('delivers every application to a receiver that first answers 500, then hangs, then drops the connection, with one id per delivery', { timeout: 60_000 }, async () => {
+describe('the delivery worker', () => {
+  it('delivers every application to a receiver that first answers 500, then hangs, then drops the connection, with one id per delivery', async () => {
     const start = performance.now();
     const fast = () => new Date(NOW.getTime() + (performance.now() - start) * 1000);
     const answers: Answer[] = [500, 'hang', 'close', 'ok'];
-    const { receiver, store, logs, save } = await setUp((attempt) => answers[Math.min(attempt, 4) - 1]!, fast);
-    const references = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(save));
+    // A short timeout for the hang; an answer a busy machine makes late is only one more retry.
+    const { receiver, store, logs, save } = await setUp((attempt) => answers[Math.min(attempt, 4) - 1]!, fast, 300);
+    const references = await Promise.all(['a', 'b', 'c'].map(save));
 
     await receiver.waitFor(() => receiver.delivered().size === references.length);
     expect(receiver.delivered()).toEqual(new Set(references));
@@ -79,10 +85,10 @@ describe('the delivery worker', { timeout: 60_000 }, () => {
       const reference = request.body!.data.reference;
       ids.set(reference, (ids.get(reference) ?? new Set()).add(request.id));
     }
-    expect([...ids.values()].map((set) => set.size)).toEqual([1, 1, 1, 1, 1]);
-    expect(new Set([...ids.values()].map((set) => [...set][0])).size).toBe(5);
+    expect([...ids.values()].map((set) => set.size)).toEqual([1, 1, 1]);
+    expect(new Set([...ids.values()].map((set) => [...set][0])).size).toBe(3);
     expect(receiver.requests.length).toBeGreaterThanOrEqual(4 * references.length);
-    await eventually(async () => expect((await store.deliverySummary())[0]).toMatchObject({ destination: 'sbsys', pending: 0, delivered: 5, failed: 0 }));
+    await eventually(async () => expect((await store.deliverySummary())[0]).toMatchObject({ destination: 'sbsys', pending: 0, delivered: 3, failed: 0 }));
     // Logged: the references and the short errors, never the person.
     expect(logs.some((line) => /HTTP 500/.test(line) && /prøver igen om/.test(line))).toBe(true);
     expect(logs.join('\n')).not.toMatch(/Sofie|Jensen|12345678|min post/);
