@@ -23,7 +23,8 @@ Kommandoer:
                kommune, enhed og hvorfor, reference, modtaget og alle svar.
   slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
                der er eksporteret eller leveret, medmindre du beder om andet. Sletter
-               også udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
+               også udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt)
+               og det af revisionssporet, der er ældre end 5 år.
   levering     Viser leveringen til kommunens system: pr. modtager hvor mange der
                venter, er leveret og er fejlet, og den seneste fejl. Med --igen
                sendes fejlede leveringer igen.
@@ -31,8 +32,8 @@ Kommandoer:
                (SQLite: PRAGMA quick_check). Afslutningskode 1, når noget er galt.
   backup       Kopierer SQLite-databasen til en ny fil, mens serveren kører.
                (PostgreSQL: brug pg_dump.)
-  revisionsspor  Viser, hvem der har vist, eksporteret, sendt igen eller slettet
-               ansøgninger, og hvornår. Nyeste først. Ingen personoplysninger.
+  revisionsspor  Viser, hvem der har vist, eksporteret, kopieret, sendt igen eller
+               slettet ansøgninger, og hvornår. Nyeste først. Ingen personoplysninger.
   hjaelp       Viser denne hjælp.
   (På engelsk: list, export, pdf, purge, delivery, check, backup, audit, help.)
 

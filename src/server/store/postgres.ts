@@ -28,6 +28,12 @@
  *   process dies its connection drops, the transaction rolls back and the job
  *   is free (and due) at once. The worker uses a store of its own, so those
  *   connections never hold up citizens' requests.
+ * - The audit trail (`audit_log`): an export records its entry on a second
+ *   connection from the pool, committed before `deliver` while the export's
+ *   own transaction holds the rows (it rolls back if `deliver` fails), and its
+ *   outcome in that transaction with the marking; so an export needs two
+ *   connections (the case team's command opens at least two). The purge and a
+ *   re-delivery record theirs in their own transaction.
  * - Any database error becomes StoreUnavailableError (→ 503), never a 500.
  * - The rate limits' shared count lives in the same database (the table
  *   `rate_limits`, migration 5), but is counted on a pool of its own:

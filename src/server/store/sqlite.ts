@@ -24,6 +24,10 @@
  *   ansoegninger -- tjek` on demand.
  * - `backupDatabase` copies the file with SQLite's online backup (the server
  *   may keep running) to a new file, owner-only, never over another.
+ * - The audit trail (`audit_log`): staff actions on applications. An export
+ *   records its entry before `deliver` in a transaction of its own, and its
+ *   outcome with the marking; the purge and a re-delivery in their own
+ *   transaction (types.ts, `AuditStamp`).
  * - The outbox: `save` stores the application's delivery jobs in its
  *   transaction. One server process works a SQLite file, so the jobs being
  *   delivered are held in memory (`working`), not locked in the database; a
