@@ -1,7 +1,8 @@
 /**
  * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
  * the applications — overview, export, one application as a PDF, deleting old ones, their
- * delivery to the kommune's system, and for the operator a check of the store and a backup. Run
+ * delivery to the kommune's system, the audit trail of who did which of these, and for the
+ * operator a check of the store and a backup. Run
  * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
  * team's command", for examples; src/cli/ansoegninger/ for how it works.
  *
@@ -14,6 +15,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import { describeStore, openStore, StoreDamagedError, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
 import { markerOf } from '../server/store/sqlite.ts';
+import { commandActor } from './ansoegninger/actor.ts';
 import { parseArguments } from './ansoegninger/args.ts';
 import { EXIT, OutputClosed, runBackup, runCheck, runCommand } from './ansoegninger/commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './ansoegninger/kommuner.ts';
@@ -49,7 +51,7 @@ async function main(): Promise<number> {
     if (!(error instanceof ConfigError)) throw error;
     configProblem = error.message;
   }
-  const parsed = parseArguments(process.argv.slice(2), catalog, { retentionDays: settings?.retentionDays });
+  const parsed = parseArguments(process.argv.slice(2), catalog, { retentionDays: settings?.retentionDays, auditRetentionDays: settings?.auditRetentionDays });
   if (!parsed.ok) {
     err(`${parsed.message}\n${HINT}`);
     return EXIT.usage;
@@ -70,6 +72,11 @@ async function main(): Promise<number> {
   }
   const config = settings.store;
   const where = describeStore(config);
+  // Who runs it, for the audit trail: the process's user, and SUDO_USER (set by sudo) when there is one.
+  const actor = commandActor(process.env);
+  const now = new Date();
+  // An export records its entry on a connection of its own while its rows stay locked (PostgreSQL): two at least.
+  const open = () => openStore(config, config.kind === 'postgres' ? { poolSize: Math.max(2, config.poolSize) } : {});
   // Opening a SQLite file that is not there would create an empty one and report "no applications".
   // (Where the marker says a database was here, opening refuses and says so: StoreDamagedError.)
   if (config.kind === 'sqlite' && !existsSync(config.file) && !existsSync(markerOf(config.file))) {
@@ -77,12 +84,12 @@ async function main(): Promise<number> {
     return EXIT.failed;
   }
   if (command.kind === 'check' || command.kind === 'backup') {
-    const context = { store: config, open: () => openStore(config), where, out, err };
+    const context = { store: config, open, where, now, actor, out, err };
     return command.kind === 'check' ? runCheck(context) : runBackup(command, context);
   }
   let store: ApplicationStore;
   try {
-    store = openStore(config);
+    store = open();
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     err(error instanceof StoreDamagedError ? FAILURES.storeDamaged(where, error.message) : FAILURES.storeUnavailable(where));
@@ -90,7 +97,7 @@ async function main(): Promise<number> {
   }
   try {
     const kommuneContent = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
-    return await runCommand(command, { store, where, catalog, kommuneContent, now: new Date(), out, err });
+    return await runCommand(command, { store, where, catalog, kommuneContent, now, actor, out, err });
   } finally {
     await store.close();
   }

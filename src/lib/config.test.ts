@@ -23,6 +23,7 @@ describe('the settings with nothing set', () => {
       siteUrl: 'http://localhost:4321',
       siteContactEmail: null,
       retentionDays: 30,
+      auditRetentionDays: 1826,
       dataDir: 'data',
       store: { kind: 'sqlite', file: 'data/applications.sqlite' },
       trustedProxies: [],
@@ -63,6 +64,10 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
     bad: ['kommunen', 'SITE_CONTACT_EMAIL skal være en e-mailadresse, fx tilgaengelighed@kommune.dk (fik "kommunen")'],
   },
   RETENTION_DAYS: { valid: ['60', { retentionDays: 60 }], bad: ['30 dage', 'RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 30 (fik "30 dage")'] },
+  AUDIT_RETENTION_DAYS: {
+    valid: ['3653', { auditRetentionDays: 3653 }],
+    bad: ['5 år', 'AUDIT_RETENTION_DAYS skal være et helt antal dage, 1 eller flere, fx 1826 (5 år) (fik "5 år")'],
+  },
   DATA_DIR: { valid: ['/srv/stoette', { dataDir: '/srv/stoette', store: { kind: 'sqlite', file: '/srv/stoette/applications.sqlite' } }], bad: ['', ''] },
   DATABASE_URL: {
     valid: ['postgres://stoette:hemmeligt@db.internal:5432/stoette', { store: { kind: 'postgres', connectionString: 'postgres://stoette:hemmeligt@db.internal:5432/stoette', poolSize: 10 } }],
@@ -135,7 +140,7 @@ describe('the rules between variables', () => {
 
   it('ports, pool sizes and rates are whole numbers in range', () => {
     for (const port of ['0', '65535']) expect(loadConfig({ PORT: port }).port).toBe(Number(port));
-    for (const env of [{ PORT: '65536' }, { PORT: '-1' }, { DATABASE_POOL_SIZE: '0' }, { RATE_LIMIT: '0/600' }, { RECEIPT_RATE_LIMIT: '60/0' }, { RETENTION_DAYS: '0' }]) {
+    for (const env of [{ PORT: '65536' }, { PORT: '-1' }, { DATABASE_POOL_SIZE: '0' }, { RATE_LIMIT: '0/600' }, { RECEIPT_RATE_LIMIT: '60/0' }, { RETENTION_DAYS: '0' }, { AUDIT_RETENTION_DAYS: '0' }]) {
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
     }
   });

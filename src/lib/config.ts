@@ -6,7 +6,7 @@
  * by the default without a word. Unset (or blank), a variable has its default.
  *
  * Read at build time (the pages are static, so a change needs a new build):
- * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS (the privacy notice), PORT and
+ * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS and AUDIT_RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
  * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT,
  * RECEIPT_RATE_LIMIT, METRICS_PORT, METRICS_HOST, and the
@@ -14,7 +14,7 @@
  * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
  * and checked then too: src/lib/delivery-config.ts). Read by
  * `npm run ansoegninger`: DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE,
- * RETENTION_DAYS.
+ * RETENTION_DAYS, AUDIT_RETENTION_DAYS.
  *
  * Modules take the values they need as parameters; only entry points (the
  * server, the command, the pages — built, and "Tjek dine svar" on the server —,
@@ -29,12 +29,14 @@
  * FUZZ_RUNS (tests/server/proof-fuzz.test.ts); SITE_CONTACT_EMAIL is read
  * again by tests/e2e/statements.spec.ts to expect what the build wrote. npm's
  * INIT_CWD (where `npm run ansoegninger` was typed) is read by
- * src/cli/ansoegninger.ts to place the export file.
+ * src/cli/ansoegninger.ts to place the export file, and sudo's SUDO_USER (who
+ * ran it through sudo) by the same file for the audit trail: both set by the
+ * tool that starts the command, not by the operator.
  */
 import { join } from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
-import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../domain/retention.ts';
 import { emailAddress, readDeliveryFile, smtpUrl, webhookSecret, webhookUrl, type DeliverySetting, type DestinationSetting } from './delivery-config.ts';
 
 /** PostgreSQL connections per server process when DATABASE_POOL_SIZE is unset. */
@@ -60,6 +62,8 @@ export interface Config {
   siteContactEmail: string | null;
   /** RETENTION_DAYS: how long an exported application is kept. */
   retentionDays: number;
+  /** AUDIT_RETENTION_DAYS: how long the audit trail of staff actions is kept. */
+  auditRetentionDays: number;
   /** DATA_DIR: where the SQLite file lives. */
   dataDir: string;
   /** DATABASE_URL and DATABASE_POOL_SIZE, or DATA_DIR: where applications are stored. */
@@ -92,6 +96,7 @@ export const DEFAULTS = {
   SITE_URL: null,
   SITE_CONTACT_EMAIL: null,
   RETENTION_DAYS: String(DEFAULT_RETENTION_DAYS),
+  AUDIT_RETENTION_DAYS: String(DEFAULT_AUDIT_RETENTION_DAYS),
   DATA_DIR: 'data',
   DATABASE_URL: null,
   DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
@@ -132,6 +137,14 @@ const rate = (what: string, example: string) =>
     .string()
     .regex(/^[1-9]\d{0,9}\/[1-9]\d{0,9}$/, `skal være antal ${what} pr. antal sekunder, fx ${example}`)
     .transform(rateOf);
+
+/** A period in whole days, as the purge reads it (src/domain/retention.ts). */
+const days = (example: string) =>
+  z.string().transform((value, ctx) => {
+    const parsed = parseRetentionDays(value);
+    if (parsed === null) ctx.issues.push({ code: 'custom', input: value, message: `skal være et helt antal dage, 1 eller flere, ${example}` });
+    return parsed ?? z.NEVER;
+  });
 
 const PROXIES_EXAMPLE = 'fx 10.0.0.0/8, 127.0.0.1 eller loopback';
 
@@ -181,14 +194,8 @@ const schema = z.object({
     .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i, 'skal være en e-mailadresse, fx tilgaengelighed@kommune.dk')
     .optional(),
   // The purge's own rule (`--dage` is checked by the same function).
-  RETENTION_DAYS: z
-    .string()
-    .transform((value, ctx) => {
-      const days = parseRetentionDays(value);
-      if (days === null) ctx.issues.push({ code: 'custom', input: value, message: `skal være et helt antal dage, 1 eller flere, fx ${DEFAULT_RETENTION_DAYS}` });
-      return days ?? z.NEVER;
-    })
-    .optional(),
+  RETENTION_DAYS: days(`fx ${DEFAULT_RETENTION_DAYS}`).optional(),
+  AUDIT_RETENTION_DAYS: days(`fx ${DEFAULT_AUDIT_RETENTION_DAYS} (5 år)`).optional(),
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'skal begynde med postgres:// eller postgresql://').optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 9999, 'skal være et helt tal fra 1').optional(),
@@ -283,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     siteUrl: v.SITE_URL ?? `http://localhost:${port}`,
     siteContactEmail: v.SITE_CONTACT_EMAIL ?? null,
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
+    auditRetentionDays: v.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
     dataDir,
     store: v.DATABASE_URL
       ? { kind: 'postgres', connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }

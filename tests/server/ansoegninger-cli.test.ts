@@ -8,11 +8,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleApplication } from '../support/application-store-contract.ts';
+import { SAMPLE_PERSONAL_DATA, sampleApplication } from '../support/application-store-contract.ts';
 import { describePostgres } from '../support/describe-postgres.ts';
 import { createTestSchema } from '../support/postgres.ts';
 import { damageTablePages } from '../support/damaged-sqlite.ts';
@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 function cli(args: string[], env: Record<string, string | undefined>) {
   const result = spawnSync(process.execPath, ['src/cli/ansoegninger.ts', ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, ...env },
+    env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, AUDIT_RETENTION_DAYS: undefined, SUDO_USER: undefined, ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -49,7 +49,10 @@ describe('the command as a process', () => {
     const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+    expect(stderr).toBe(
+      'Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.\n' +
+        'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n',
+    );
   });
 
   it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {
@@ -95,6 +98,25 @@ describe('the command as a process', () => {
     const listed = cli(['oversigt', '--kun-nye'], { DATA_DIR: data });
     expect(listed.stdout).toBe('Ingen ansøgninger passer til valgene.\n');
     expect(cli(['oversigt'], { DATA_DIR: data }).stdout).toContain(reference);
+  });
+
+  it('on SQLite: an export is in the audit trail with the machine’s user (and sudo’s), and revisionsspor shows it without personal data', async () => {
+    const data = join(dir, 'data-revisionsspor');
+    const reference = await saveOne(openSqliteStore({ file: join(data, 'applications.sqlite') }), 'til revisionssporet');
+    const user = userInfo().username;
+    expect(cli(['revisionsspor'], { DATA_DIR: data }).stdout).toBe('Ingen handlinger i revisionssporet passer til valgene.\n');
+    expect(cli(['eksport', '--fil', 'spor.csv'], { DATA_DIR: data, INIT_CWD: dir }).code).toBe(0);
+    expect(cli(['eksport', '--kun-nye', '--format', 'jsonl'], { DATA_DIR: data, SUDO_USER: 'anna' }).code).toBe(0);
+    const trail = cli(['revisionsspor'], { DATA_DIR: data });
+    expect(trail.code).toBe(0);
+    expect(trail.stderr).toBe('');
+    const blocks = trail.stdout.split('\n\n');
+    expect(blocks[0]).toMatch(/^Revisionsspor: 2 handlinger, nyeste først\./);
+    expect(blocks[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  eksport  anna \\(med sudo som ${user}\\)  gennemført\\n  Ingen ansøgninger\\n`));
+    expect(blocks[2]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  eksport  ${user}  gennemført\\n  Ansøgning: ${reference}\\n  Skrevet til: en fil \\(navnet gemmes ikke\\), CSV\\n$`));
+    for (const personal of [...SAMPLE_PERSONAL_DATA, 'til revisionssporet', 'spor.csv']) expect(trail.stdout).not.toContain(personal);
+    // The English name, and one application's story.
+    expect(cli(['audit', '--reference', reference], { DATA_DIR: data }).stdout).toMatch(/^Revisionsspor: 1 handling,/);
   });
 
   it('on SQLite: pdf writes one application as a PDF beside the case worker, and a mistyped reference is exit code 2', async () => {
@@ -143,7 +165,7 @@ function cliIntoClosedPipe(args: string[], env: Record<string, string | undefine
   return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['src/cli/ansoegninger.ts', ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, ...env },
+      env: { ...process.env, DATABASE_URL: undefined, RETENTION_DAYS: undefined, AUDIT_RETENTION_DAYS: undefined, SUDO_USER: undefined, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.once('spawn', () => child.stdout.destroy());
@@ -262,11 +284,14 @@ describePostgres('the command on PostgreSQL (DATABASE_URL)', () => {
     const schema = await createTestSchema();
     try {
       const reference = await saveOne(openPostgresStore({ connectionString: schema.url }), 'fra postgres');
-      const exported = cli(['eksport', '--format', 'jsonl'], { DATABASE_URL: schema.url });
+      // One connection set: the export still records its entry on a second one while its rows are locked.
+      const exported = cli(['eksport', '--format', 'jsonl'], { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '1' });
       expect(exported.code).toBe(0);
       expect(JSON.parse(exported.stdout)).toMatchObject({ reference, application: { description: 'fra postgres' } });
       const purged = cli(['slet-gamle', '--dage', '1'], { DATABASE_URL: schema.url });
       expect(purged.stdout).toBe('0 ansøgninger ældre end 1 dag er slettet (og 0 nøgler mod dobbelt indsendelse).\n');
+      const trail = cli(['revisionsspor'], { DATABASE_URL: schema.url }).stdout;
+      expect(trail).toMatch(new RegExp(`^Revisionsspor: 2 handlinger[^]*  slet-gamle  ${userInfo().username}  gennemført[^]*  eksport  ${userInfo().username}  gennemført\\n  Ansøgning: ${reference}\\n`));
     } finally {
       await schema.drop();
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { validateApplication, type Application } from '../../src/domain/application.ts';
 import { isValidReference } from '../../src/domain/reference.ts';
 import type { DeliveryJob } from '../../src/server/delivery/types.ts';
-import type { ApplicationStore, DeliveryUpdate, Idempotency, NewApplication, OutboxPlan } from '../../src/server/store/types.ts';
+import type { ApplicationStore, AuditActor, AuditEntry, AuditStamp, DeliveryUpdate, Idempotency, NewApplication, OutboxPlan } from '../../src/server/store/types.ts';
 
 export interface StoreBackend {
   /** Opens the store on this backend's database; a second call is a restart of the program. */
@@ -43,6 +43,13 @@ const newApplication = (kommune = 'bronderslev', unitId = 'ungecentret', descrip
 const DAY = 24 * 60 * 60 * 1000;
 const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY);
 const descriptions = (applications: { application: Application }[]) => applications.map((a) => a.application.description);
+
+/** What the sample application holds that is personal: none of it may reach the audit trail. */
+export const SAMPLE_PERSONAL_DATA = ['Sofie Jensen', '2001-04-12', '12345678', 'Jeg har brug for hjælp til min post.'];
+
+const ANNA: AuditActor = { user: 'anna', sudoUser: null };
+const stamp = (at = NOW, details?: AuditStamp['details']): AuditStamp => ({ at, actor: ANNA, ...(details ? { details } : {}) });
+const actions = (entries: AuditEntry[]) => entries.map((e) => `${e.action} ${e.outcome}`);
 
 const idempotency = (key: string, fingerprint = 'body-1'): Idempotency => ({
   key,
@@ -306,7 +313,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         await store.exportApplications({}, daysBefore(5), async () => {});
         await store.save(newApplication('bronderslev', 'ungecentret', 'gammel, ikke eksporteret', daysBefore(45)));
         const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
-        expect(result).toEqual({ applications: 1, idempotencyKeys: 1, keptNotExported: 1, undeliveredJobs: 0 });
+        expect(result).toEqual({ applications: 1, idempotencyKeys: 1, keptNotExported: 1, undeliveredJobs: 0, auditEntries: 0 });
         expect(descriptions(await store.list({}))).toEqual(['gammel, ikke eksporteret', 'ny, eksporteret']);
         // The key went with its application: the same key now stores a new one.
         expect((await store.save(newApplication(), idempotency('old-key'))).kind).toBe('created');
@@ -323,6 +330,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
           idempotencyKeys: 0,
           keptNotExported: 0,
           undeliveredJobs: 0,
+          auditEntries: 0,
         });
         expect(descriptions(await store.list({}))).toEqual(['brønderslev']);
       }),
@@ -379,6 +387,134 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         expect(await store.readFormDraft('new', at(10))).not.toBeNull();
       }),
     );
+
+    describe('the audit trail', () => {
+      const references = async (store: ApplicationStore, kommune?: string) =>
+        (await store.list(kommune ? { kommune } : {})).map((a) => a.reference);
+
+      it(
+        'an export leaves exactly one entry, naming the references it handed over: begun before the file is written, done with the marking',
+        withStore(async (store) => {
+          await store.save(newApplication('varde', 'social-og-handicap'));
+          await store.save(newApplication('varde', 'social-og-handicap'));
+          await store.save(newApplication('bronderslev', 'ungecentret'));
+          const varde = await references(store, 'varde');
+          const seenWhileWriting: AuditEntry[][] = [];
+          await store.exportApplications({ kommune: 'varde' }, NOW, async () => void seenWhileWriting.push(await store.listAudit({})), stamp(NOW, {
+            choices: { kommune: 'varde' },
+            output: 'file',
+            format: 'csv',
+          }));
+          const expected = { at: NOW.toISOString(), actor: ANNA, action: 'eksport', details: { references: varde, choices: { kommune: 'varde' }, output: 'file', format: 'csv' } };
+          expect(seenWhileWriting).toEqual([[{ id: expect.any(Number), outcome: 'begun', ...expected }]]);
+          const entries = await store.listAudit({});
+          expect(entries).toEqual([{ id: seenWhileWriting[0]![0]!.id, outcome: 'done', ...expected }]);
+          for (const personal of SAMPLE_PERSONAL_DATA) expect(JSON.stringify(entries)).not.toContain(personal);
+          // Without a stamp (the server, the tests), nothing is recorded.
+          await store.exportApplications({}, NOW, async () => {});
+          expect(await store.listAudit({})).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'an export whose file cannot be written is in the trail with what was read, failed with the error’s code, and nothing is marked',
+        withStore(async (store) => {
+          await store.save(newApplication());
+          const diskFull = Object.assign(new Error('ENOSPC: no space left on device, write /home/anna/sofie-jensen.csv'), { code: 'ENOSPC' });
+          await expect(store.exportApplications({}, NOW, async () => { throw diskFull; }, stamp())).rejects.toBe(diskFull);
+          const [entry, ...more] = await store.listAudit({});
+          expect(more).toEqual([]);
+          expect(entry).toMatchObject({ action: 'eksport', outcome: 'failed', details: { references: await references(store), reason: 'ENOSPC' } });
+          // The message (which names a file, here after the citizen) is not kept.
+          expect(JSON.stringify(entry)).not.toContain('sofie');
+          expect(await store.list({ exported: false })).toHaveLength(1);
+        }),
+      );
+
+      it(
+        'a purge leaves one entry with its counts and choices, no references of what it deleted; the trail outlives the application',
+        withStore(async (store) => {
+          await store.save(newApplication('varde', 'social-og-handicap', 'gammel', daysBefore(40)));
+          const [old] = await references(store);
+          await store.exportApplications({}, daysBefore(35), async () => {}, stamp(daysBefore(35)));
+          const result = await store.purge(
+            { receivedBefore: daysBefore(30), includeNotExported: false, auditBefore: daysBefore(1826) },
+            stamp(NOW, { choices: { olderThanDays: 30, includeNotExported: false, auditOlderThanDays: 1826 }, counts: { formDrafts: 2 } }),
+          );
+          expect(result.applications).toBe(1);
+          expect(await store.list({})).toEqual([]);
+          const [purge, exported] = await store.listAudit({});
+          expect(purge).toMatchObject({
+            at: NOW.toISOString(),
+            action: 'slet-gamle',
+            outcome: 'done',
+            details: {
+              choices: { olderThanDays: 30, includeNotExported: false, auditOlderThanDays: 1826 },
+              counts: { formDrafts: 2, applications: 1, idempotencyKeys: 0, keptNotExported: 0, undeliveredJobs: 0, auditEntries: 0 },
+            },
+          });
+          expect(purge!.details.references).toBeUndefined();
+          // Who exported the deleted application, and when, is still there.
+          expect(exported).toMatchObject({ action: 'eksport', at: daysBefore(35).toISOString(), details: { references: [old] } });
+          expect((await store.listAudit({ reference: old! })).map((e) => e.action)).toEqual(['eksport']);
+        }),
+      );
+
+      it(
+        'entries older than the audit period go with the next purge, which records its own run; younger ones stay, across a restart',
+        withStore(async (store, backend) => {
+          const entry = (days: number) => ({ at: daysBefore(days), actor: ANNA, action: 'pdf' as const, details: { references: [`${days}`] } });
+          await store.recordAudit(entry(1827), 'done');
+          await store.recordAudit(entry(1826), 'done');
+          await store.recordAudit(entry(1825), 'done');
+          const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false, auditBefore: daysBefore(1826) }, stamp());
+          expect(result.auditEntries).toBe(1);
+          await store.close();
+          const again = await backend.open();
+          try {
+            const left = await again.listAudit({});
+            expect(left.map((e) => [e.action, e.details.references ?? e.details.counts?.auditEntries])).toEqual([
+              ['slet-gamle', 1],
+              ['pdf', ['1825']],
+              ['pdf', ['1826']],
+            ]);
+          } finally {
+            await again.close();
+          }
+        }),
+      );
+
+      it(
+        'lists newest first, by time (from inclusive, before exclusive), by action and by the application it names',
+        withStore(async (store) => {
+          const record = (days: number, action: 'pdf' | 'oversigt' | 'backup', refs?: string[]) =>
+            store.recordAudit({ at: daysBefore(days), actor: { user: 'stoette', sudoUser: 'bo' }, action, details: refs ? { references: refs } : {} }, 'done');
+          await record(10, 'oversigt', ['2222-222Z', '3333-333M']);
+          await record(5, 'pdf', ['2222-222Z']);
+          await record(5, 'backup');
+          await record(1, 'pdf', ['3333-333M']);
+          const all = await store.listAudit({});
+          expect(actions(all)).toEqual(['pdf done', 'backup done', 'pdf done', 'oversigt done']);
+          expect(all[0]!.actor).toEqual({ user: 'stoette', sudoUser: 'bo' });
+          expect((await store.listAudit({ from: daysBefore(5), before: daysBefore(1) })).map((e) => e.action)).toEqual(['backup', 'pdf']);
+          expect((await store.listAudit({ action: 'pdf' })).map((e) => e.details.references)).toEqual([['3333-333M'], ['2222-222Z']]);
+          expect((await store.listAudit({ reference: '2222-222Z' })).map((e) => e.action)).toEqual(['pdf', 'oversigt']);
+          expect(await store.listAudit({ reference: '4444-4444' })).toEqual([]);
+          expect(await store.listAudit({ action: 'ny-noegle' })).toEqual([]);
+        }),
+      );
+
+      it(
+        'an entry begun gets its outcome once: a finished entry is never changed',
+        withStore(async (store) => {
+          const id = await store.recordAudit({ at: NOW, actor: ANNA, action: 'pdf', details: { references: ['2222-222Z'] } });
+          expect(actions(await store.listAudit({}))).toEqual(['pdf begun']);
+          await store.finishAudit(id, 'failed', 'ENOENT');
+          await store.finishAudit(id, 'done');
+          expect(await store.listAudit({})).toMatchObject([{ outcome: 'failed', details: { references: ['2222-222Z'], reason: 'ENOENT' } }]);
+        }),
+      );
+    });
 
     describe('the outbox', () => {
       /**
@@ -543,8 +679,14 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
           // A fresh start: no attempts, no error (the summary's newest error is of the new attempts).
           expect(requeued).toMatchObject({ state: 'pending', attempts: 0, queuedAt: again.toISOString(), nextAttemptAt: again.toISOString(), lastError: null, endedAt: null });
           expect(await store.retryDeliveries({ reference: a.receipt.reference }, again)).toBe(0);
-          expect(await store.retryDeliveries({ allFailed: true }, again)).toBe(1);
+          expect(await store.retryDeliveries({ allFailed: true }, again, stamp(again, { choices: { allFailed: true } }))).toBe(1);
           expect(await store.listDeliveries({ state: 'failed' })).toEqual([]);
+          // Queued again by the case team: in the trail with the application whose job it was, in the same transaction.
+          const [retried, ...none] = await store.listAudit({});
+          expect(none).toEqual([]);
+          expect(retried).toMatchObject({ action: 'levering-igen', outcome: 'done', details: { choices: { allFailed: true }, counts: { deliveries: 1 } } });
+          expect(retried!.details.references).toHaveLength(1);
+          expect(retried!.details.references).not.toContain(a.receipt.reference);
           const worked = await workAll(store, again, delivered);
           // The two queued again, counted from now; and the sbsys job that was waiting for its retry.
           expect(worked.map((j) => [j.destination, j.queuedAt]).sort()).toEqual([
@@ -569,7 +711,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
               : { state: 'failed', at: NOW, error: 'HTTP 500' },
           );
           const result = await store.purge({ receivedBefore: daysBefore(30), includeNotExported: false });
-          expect(result).toEqual({ applications: 1, idempotencyKeys: 0, keptNotExported: 2, undeliveredJobs: 0 });
+          expect(result).toEqual({ applications: 1, idempotencyKeys: 0, keptNotExported: 2, undeliveredJobs: 0, auditEntries: 0 });
           expect(descriptions(await store.list({})).sort()).toEqual(['kun e-mail', 'venter']);
           // Its delivery jobs went with the application.
           expect((await store.listDeliveries({})).map((j) => j.destination).sort()).toEqual(['e-mail', 'sbsys', 'webhook']);
@@ -592,6 +734,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
             idempotencyKeys: 0,
             keptNotExported: 1,
             undeliveredJobs: 0,
+            auditEntries: 0,
           });
           expect(descriptions(await store.list({}))).toEqual(['et system har den']);
           // Asked to delete what the kommune does not have: it goes, and the waiting job is counted, not silent.

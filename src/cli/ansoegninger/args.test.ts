@@ -24,7 +24,7 @@ describe('the case team’s commands, in Danish or English', () => {
     expect(command('list')).toEqual(command('oversigt'));
     expect(command('eksport')).toEqual({ kind: 'export', filter: {}, format: 'csv', file: null });
     expect(command('export')).toEqual(command('eksport'));
-    expect(command('slet-gamle')).toEqual({ kind: 'purge', days: 30, includeNotExported: false });
+    expect(command('slet-gamle')).toEqual({ kind: 'purge', days: 30, includeNotExported: false, auditDays: 1826 });
     expect(command('purge')).toEqual(command('slet-gamle'));
   });
 
@@ -33,8 +33,36 @@ describe('the case team’s commands, in Danish or English', () => {
   });
 
   it('no command or an unknown one is explained', () => {
-    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
-    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
+  });
+});
+
+describe('revisionsspor: the audit trail', () => {
+  it('as revisionsspor or audit, everything newest first; whole Danish days, one action, one application', () => {
+    expect(command('revisionsspor')).toEqual({ kind: 'audit', filter: {} });
+    expect(command('audit')).toEqual(command('revisionsspor'));
+    expect(command('revisionsspor --fra 2026-11-01 --til 2026-11-30 --handling eksport --reference 7kqm-x3pp')).toEqual({
+      kind: 'audit',
+      // Midnight in Copenhagen (winter time) on 1 November, and the midnight that ends 30 November.
+      filter: { from: new Date('2026-10-31T23:00:00Z'), before: new Date('2026-11-30T23:00:00Z'), action: 'eksport', reference: '7KQM-X3PP' },
+    });
+    expect(command('revisionsspor --handling ny-nøgle')).toMatchObject({ filter: { action: 'ny-noegle' } });
+    expect(command('audit --handling Levering-Igen')).toMatchObject({ filter: { action: 'levering-igen' } });
+  });
+
+  it('an unknown action, a reference that cannot be one, a wrong date or an option of another command is explained', () => {
+    expect(message('revisionsspor --handling slet')).toBe(
+      'Handlingen "slet" findes ikke. Brug en af: oversigt, eksport, pdf, slet-gamle, levering-igen, backup, ny-noegle.',
+    );
+    expect(message('revisionsspor --reference 7KQM-X3PD')).toMatch(/^"7KQM-X3PD" er ikke en reference\./);
+    expect(message('revisionsspor --fra 2026-02-30')).toBe('--fra skal være en dato som 2026-11-01 (år-måned-dag), ikke "2026-02-30".');
+    expect(message('revisionsspor --kommune varde')).toBe('Valget --kommune kan ikke bruges med revisionsspor.');
+    expect(message('revisionsspor --handling')).toBe('Valget --handling mangler en værdi, fx --handling eksport.');
+  });
+
+  it('slet-gamle keeps the trail 1826 days (5 years) unless AUDIT_RETENTION_DAYS says otherwise', () => {
+    expect(command('slet-gamle --dage 7', { auditRetentionDays: 3653 })).toMatchObject({ days: 7, auditDays: 3653 });
   });
 });
 
@@ -137,7 +165,7 @@ describe('choosing applications: kommune, unit and Danish days', () => {
   });
 
   it('words that name something every JavaScript object has are unknown too, not a crash', () => {
-    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.');
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
     expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
     expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
     expect(message('oversigt --constructor')).toMatch(/constructor/);
@@ -199,7 +227,7 @@ describe('the retention period for slet-gamle', () => {
   });
 
   it('can be limited to one kommune, but not to a unit', () => {
-    expect(command('slet-gamle --kommune varde')).toEqual({ kind: 'purge', days: 30, kommune: 'varde', includeNotExported: false });
+    expect(command('slet-gamle --kommune varde')).toEqual({ kind: 'purge', days: 30, kommune: 'varde', includeNotExported: false, auditDays: 1826 });
     expect(message('slet-gamle --enhed ungecentret')).toBe('Valget --enhed kan ikke bruges med slet-gamle.');
   });
 });

@@ -10,8 +10,8 @@
 import { isRealDate } from '../../domain/cpr.ts';
 import { normalizeReference } from '../../domain/reference.ts';
 import { endOfDanishDay, startOfDanishDay } from '../../domain/danish-days.ts';
-import type { ApplicationFilter } from '../../server/store/types.ts';
-import { DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../../domain/retention.ts';
+import { AUDIT_ACTIONS, type ApplicationFilter, type AuditFilter } from '../../server/store/types.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_RETENTION_DAYS, parseRetentionDays } from '../../domain/retention.ts';
 import { MESSAGES } from './text.ts';
 
 /** The kommuner the command knows, from their content files: slug → name and unit ids. */
@@ -24,12 +24,13 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'list'; filter: ApplicationFilter; withPersonalData: boolean }
   | { kind: 'export'; filter: ApplicationFilter; format: ExportFormat; file: string | null }
-  | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean }
+  | { kind: 'purge'; days: number; kommune?: string; includeNotExported: boolean; auditDays: number }
   | { kind: 'pdf'; reference: string; file: string }
   | { kind: 'delivery'; view: DeliveryView }
   | { kind: 'retry'; which: RetryWhich }
   | { kind: 'check' }
-  | { kind: 'backup'; file: string };
+  | { kind: 'backup'; file: string }
+  | { kind: 'audit'; filter: AuditFilter };
 
 /** What `levering` shows: the count per destination, every failed job, or every job of one application. */
 export type DeliveryView = { kind: 'summary' } | { kind: 'failed' } | { kind: 'application'; reference: string };
@@ -56,6 +57,8 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   tjek: 'check',
   check: 'check',
   backup: 'backup',
+  revisionsspor: 'audit',
+  audit: 'audit',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
@@ -70,13 +73,14 @@ const COMMAND_NAMES: Record<Kind, string> = {
   delivery: 'levering',
   check: 'tjek',
   backup: 'backup',
+  audit: 'revisionsspor',
 };
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--kommune': { takesValue: true, for: ['list', 'export', 'purge'] },
   '--enhed': { takesValue: true, for: ['list', 'export'] },
-  '--fra': { takesValue: true, for: ['list', 'export'] },
-  '--til': { takesValue: true, for: ['list', 'export'] },
+  '--fra': { takesValue: true, for: ['list', 'export', 'audit'] },
+  '--til': { takesValue: true, for: ['list', 'export', 'audit'] },
   '--kun-nye': { takesValue: false, for: ['list', 'export'] },
   '--med-personoplysninger': { takesValue: false, for: ['list'] },
   '--format': { takesValue: true, for: ['export'] },
@@ -84,8 +88,9 @@ const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
   '--dage': { takesValue: true, for: ['purge'] },
   '--ogsaa-ikke-eksporterede': { takesValue: false, for: ['purge'] },
   '--fejlede': { takesValue: false, for: ['delivery'] },
-  '--reference': { takesValue: true, for: ['delivery'] },
+  '--reference': { takesValue: true, for: ['delivery', 'audit'] },
   '--igen': { takesValue: true, for: ['delivery'] },
+  '--handling': { takesValue: true, for: ['audit'] },
 };
 
 /** `levering --igen alle-fejlede`: every failed job, not one application's. */
@@ -163,9 +168,24 @@ function retentionDays(options: Map<string, string | true>, settings: CommandSet
   return parseRetentionDays(value) ?? fail(MESSAGES.badDays('--dage', value));
 }
 
-/** What the command line falls back on: RETENTION_DAYS, already checked (src/lib/config.ts). */
+/** What the command line falls back on: RETENTION_DAYS and AUDIT_RETENTION_DAYS, already checked (src/lib/config.ts). */
 export interface CommandSettings {
   retentionDays?: number | undefined;
+  auditRetentionDays?: number | undefined;
+}
+
+/** `revisionsspor`'s choices: whole Danish days (as for applications), one action, one application. */
+function auditFilter(options: Map<string, string | true>): AuditFilter {
+  const { receivedFrom, receivedBefore } = dates(options);
+  const filter: AuditFilter = { from: receivedFrom, before: receivedBefore };
+  const action = options.get('--handling') as string | undefined;
+  if (action !== undefined) {
+    const known = AUDIT_ACTIONS.find((a) => a === ascii(action.toLowerCase()));
+    filter.action = known ?? fail(MESSAGES.unknownAction(action, AUDIT_ACTIONS));
+  }
+  const reference = options.get('--reference') as string | undefined;
+  if (reference !== undefined) filter.reference = normalizeReference(reference) ?? fail(MESSAGES.badReference(reference));
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as AuditFilter;
 }
 
 function exportFormat(options: Map<string, string | true>, file: string | null): ExportFormat {
@@ -215,7 +235,12 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
       }
       case 'purge': {
         const { kommune } = kommuneAndUnit(options, catalog);
-        const command: Command = { kind, days: retentionDays(options, settings), includeNotExported: options.has('--ogsaa-ikke-eksporterede') };
+        const command: Command = {
+          kind,
+          days: retentionDays(options, settings),
+          includeNotExported: options.has('--ogsaa-ikke-eksporterede'),
+          auditDays: settings.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+        };
         return { ok: true, command: kommune === undefined ? command : { ...command, kommune } };
       }
       case 'pdf': {
@@ -230,6 +255,8 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
         const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.backupNeedsFile);
         return { ok: true, command: { kind, file } };
       }
+      case 'audit':
+        return { ok: true, command: { kind, filter: auditFilter(options) } };
     }
   } catch (error) {
     if (error instanceof UsageError) return { ok: false, message: error.message };

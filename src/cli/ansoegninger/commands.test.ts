@@ -2,18 +2,19 @@
  * The case team's commands against real stores: SQLite always, PostgreSQL
  * when TEST_DATABASE_URL is set (skipped visibly otherwise, required in CI).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleApplication } from '../../../tests/support/application-store-contract.ts';
+import { SAMPLE_PERSONAL_DATA, sampleApplication } from '../../../tests/support/application-store-contract.ts';
 import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { damageTablePages } from '../../../tests/support/damaged-sqlite.ts';
 import type { StoreSetting } from '../../lib/config.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
-import { StoreUnavailableError, type ApplicationStore, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
+import { StoreUnavailableError, type ApplicationStore, type AuditActor, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
 import { parseArguments, type CommandSettings } from './args.ts';
 import { EXIT, OutputClosed, runBackup, runCheck, runCommand, type CommandStore } from './commands.ts';
 import { loadKommuneCatalog, loadKommuner } from './kommuner.ts';
@@ -23,11 +24,15 @@ const catalog = loadKommuneCatalog(kommuner);
 const kommuneContent = (slug: string) => kommuner[slug];
 const NOW = new Date('2026-12-15T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
+/** The case worker at the keyboard: the machine's user `anna`, no sudo. */
+const ANNA = { user: 'anna', sudoUser: null };
 
 interface Backend {
   /** The store; with an outbox plan, each saved application gets its delivery jobs. */
   open(outbox?: OutboxPlan): Promise<ApplicationStore>;
   destroy(): Promise<void>;
+  /** Takes the audit trail's table away behind the store's back: no entry can be recorded. */
+  breakAuditTrail(): Promise<void>;
 }
 
 function describeCommands(name: string, makeBackend: () => Promise<Backend>): void {
@@ -54,7 +59,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = async (line: string, settings: CommandSettings = {}) => {
+    const run = async (line: string, settings: CommandSettings = {}, actor: AuditActor = ANNA) => {
       const parsed = parseArguments(line.split(' ').filter(Boolean), catalog, settings);
       if (!parsed.ok) throw new Error(parsed.message);
       return runCommand(parsed.command, {
@@ -63,6 +68,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
         catalog,
         kommuneContent,
         now: NOW,
+        actor,
         out: async (text) => {
           if (outputClosed) throw new OutputClosed();
           out += text;
@@ -133,6 +139,8 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(await run('hjaelp')).toBe(EXIT.ok);
       expect(await run('levering')).toBe(EXIT.ok);
       expect(err).toBe('');
+      // Some of the names may have reached the reader: the trail has the overview, failed on the closed pipe.
+      expect(await store.listAudit({})).toMatchObject([{ action: 'oversigt', outcome: 'failed', details: { reason: 'EPIPE' } }]);
     });
 
     it('an export to a reader that stops reading (eksport | head) marks nothing, and says so', async () => {
@@ -227,6 +235,102 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       expect(await run(`pdf ${reference} --fil ${file}`)).toBe(EXIT.failed);
       expect(err).toBe(`Kan ikke skrive filen ${file} (ENOENT).\n`);
       expect(readdirSync(dir)).toEqual([]);
+    });
+
+    describe('the audit trail (revisionsspor)', () => {
+      const trail = async (line = 'revisionsspor') => {
+        out = '';
+        expect(await run(line)).toBe(EXIT.ok);
+        return out;
+      };
+
+      it('every action that shows, hands out or deletes applications is in the trail, newest first, with the user and the references; nothing personal', async () => {
+        const old = await save('varde', 'social-og-handicap', 'gammel', new Date(NOW.getTime() - 40 * DAY));
+        const young = await save('varde', 'social-og-handicap', 'ny', NOW);
+        await run('oversigt');
+        // No names, no birth dates: not an access to personal data, so not in the trail.
+        expect(await trail()).toBe('Ingen handlinger i revisionssporet passer til valgene.\n');
+        await run('oversigt --med-personoplysninger --kommune varde');
+        await run(`eksport --kun-nye --fil ${join(dir, 'ud.csv')}`);
+        await run(`pdf ${young} --fil ${join(dir, 'ny.pdf')}`, {}, { user: 'stoette', sudoUser: 'bo' });
+        await run('slet-gamle');
+        const said = await trail();
+        expect(said).toBe(
+          [
+            'Revisionsspor: 4 handlinger, nyeste først. Hver linje: tidspunkt (dansk tid), handling, bruger og udfald; under den, hvad handlingen rørte.',
+            '',
+            '2026-12-15 10:00  slet-gamle  anna  gennemført',
+            '  Valg: ældre end 30 dage, revisionsspor ældre end 1826 dage',
+            '  Antal: 1 ansøgning slettet',
+            '',
+            '2026-12-15 10:00  pdf  bo (med sudo som stoette)  gennemført',
+            `  Ansøgning: ${young}`,
+            '  Skrevet til: en fil (navnet gemmes ikke), PDF',
+            '',
+            '2026-12-15 10:00  eksport  anna  gennemført',
+            `  Ansøgninger (2): ${old}, ${young}`,
+            '  Skrevet til: en fil (navnet gemmes ikke), CSV',
+            '  Valg: kun nye',
+            '',
+            '2026-12-15 10:00  oversigt  anna  gennemført',
+            `  Ansøgninger (2): ${old}, ${young}`,
+            '  Skrevet til: skærmen eller et program (stdout)',
+            '  Valg: kommune varde',
+            '',
+          ].join('\n'),
+        );
+        for (const personal of [...SAMPLE_PERSONAL_DATA, 'gammel', 'ny.pdf', 'ud.csv', dir]) expect(said).not.toContain(personal);
+        // The application is gone; who saw it, exported it and when, is not.
+        expect(await store.findApplication(old)).toBeNull();
+        expect(await trail(`revisionsspor --reference ${old.toLowerCase()}`)).toMatch(/^Revisionsspor: 2 handlinger[^]*  eksport  anna[^]*  oversigt  anna/);
+        expect(await trail('revisionsspor --handling pdf')).toMatch(/^Revisionsspor: 1 handling,[^]*  pdf  bo /);
+        expect(await trail('revisionsspor --fra 2026-12-16')).toBe('Ingen handlinger i revisionssporet passer til valgene.\n');
+        expect(await trail('revisionsspor --fra 2026-12-15 --til 2026-12-15')).toMatch(/^Revisionsspor: 4 handlinger/);
+      });
+
+      it('an export whose file cannot be written is in the trail as failed, with what was read', async () => {
+        const reference = await save('varde', 'social-og-handicap', 'varde', NOW);
+        expect(await run(`eksport --fil ${join(dir, 'mangler', 'ud.csv')}`)).toBe(EXIT.failed);
+        expect(await trail()).toContain(['2026-12-15 10:00  eksport  anna  mislykkedes', `  Ansøgning: ${reference}`, '  Skrevet til: en fil (navnet gemmes ikke), CSV', '  Fejl: mappen findes ikke (ENOENT)'].join('\n'));
+        // A file that exists is refused before anything is read: nothing to record.
+        writeFileSync(join(dir, 'findes.csv'), '');
+        expect(await run(`eksport --fil ${join(dir, 'findes.csv')}`)).toBe(EXIT.failed);
+        expect(await store.listAudit({})).toHaveLength(1);
+      });
+
+      it('no trail, no data: when the entry cannot be recorded, nothing is shown, written or marked', async () => {
+        const reference = await save('varde', 'social-og-handicap', 'varde', NOW);
+        await backend.breakAuditTrail();
+        const unreachable = `Kan ikke nå ansøgningerne (${name}). Prøv igen om lidt, eller kontakt driften.\n`;
+        for (const line of ['oversigt --med-personoplysninger', 'eksport', `eksport --fil ${join(dir, 'ud.csv')}`, `pdf ${reference} --fil ${join(dir, 'a.pdf')}`]) {
+          err = '';
+          expect(await run(line), line).toBe(EXIT.failed);
+          expect(err, line).toBe(unreachable);
+        }
+        expect(out).toBe('');
+        expect(readdirSync(dir)).toEqual([]);
+        expect(await notExported()).toEqual(['varde']);
+        // What shows nothing personal still works.
+        expect(await run('oversigt')).toBe(EXIT.ok);
+        expect(out).toContain(reference);
+      });
+
+      it('slet-gamle deletes entries older than AUDIT_RETENTION_DAYS (5 years by default), says so, and records its own run', async () => {
+        const entry = (days: number) => ({ at: new Date(NOW.getTime() - days * DAY), actor: ANNA, action: 'pdf' as const, details: { references: ['2222-222Z'] } });
+        await store.recordAudit(entry(1827), 'done');
+        await store.recordAudit(entry(20), 'done');
+        expect(await run('slet-gamle')).toBe(EXIT.ok);
+        expect(out).toBe(
+          '0 ansøgninger ældre end 30 dage er slettet (og 0 nøgler mod dobbelt indsendelse).\n1 linje i revisionssporet ældre end 1826 dage er slettet.\n',
+        );
+        out = '';
+        expect(await run('slet-gamle', { auditRetentionDays: 10 })).toBe(EXIT.ok);
+        expect(out).toContain('1 linje i revisionssporet ældre end 10 dage er slettet.');
+        const said = await trail();
+        expect(said).toMatch(/^Revisionsspor: 2 handlinger/);
+        expect(said).toContain('  Valg: ældre end 30 dage, revisionsspor ældre end 10 dage\n  Antal: 1 linje i revisionssporet slettet\n');
+        expect(said).toContain('  Valg: ældre end 30 dage, revisionsspor ældre end 1826 dage\n  Antal: 1 linje i revisionssporet slettet\n');
+      });
     });
 
     describe('levering', () => {
@@ -337,6 +441,11 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
         await work(NOW, () => ({ state: 'failed', at: NOW, error: 'HTTP 503' }));
         expect(await run(`levering --igen ${failing.toLowerCase()}`)).toBe(EXIT.ok);
         expect(out).toBe('2 fejlede leveringer er sat i kø igen. Serveren prøver om lidt; se, hvordan det går, med levering.\n');
+        // Sent to the kommune again: in the trail, naming the application.
+        expect(await store.listAudit({ reference: failing })).toMatchObject([
+          { action: 'levering-igen', outcome: 'done', actor: ANNA, details: { references: [failing], counts: { deliveries: 2 } } },
+        ]);
+        expect(await store.listAudit({ reference: other })).toEqual([]);
         const again = await store.listDeliveries({ reference: failing });
         expect(again.map((d) => d.state)).toEqual(['pending', 'pending']);
         expect((await store.listDeliveries({ reference: other })).map((d) => d.state)).toEqual(['failed', 'failed']);
@@ -403,16 +512,26 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
 
 describeCommands('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-store-'));
+  const file = join(dir, 'applications.sqlite');
   return {
-    open: async (outbox) => openSqliteStore({ file: join(dir, 'applications.sqlite'), outbox }),
+    open: async (outbox) => openSqliteStore({ file, outbox }),
     destroy: async () => rmSync(dir, { recursive: true, force: true }),
+    breakAuditTrail: async () => {
+      const db = new DatabaseSync(file);
+      db.exec('DROP TABLE audit_log');
+      db.close();
+    },
   };
 });
 
 describePostgres('the case team’s commands on PostgreSQL', () => {
   describeCommands('PostgreSQL', async () => {
     const schema = await createTestSchema();
-    return { open: async (outbox) => openPostgresStore({ connectionString: schema.url, outbox }), destroy: schema.drop };
+    return {
+      open: async (outbox) => openPostgresStore({ connectionString: schema.url, outbox }),
+      destroy: schema.drop,
+      breakAuditTrail: async () => void (await schema.query('DROP TABLE audit_log')),
+    };
   });
 });
 
@@ -428,10 +547,14 @@ describe('when the store cannot be reached', () => {
       listDeliveries: unavailable,
       deliverySummary: unavailable,
       retryDeliveries: unavailable,
+      recordAudit: unavailable,
+      finishAudit: unavailable,
+      listAudit: unavailable,
     };
     const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-unavailable-'));
     const lines = ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`];
     lines.push('levering', 'levering --fejlede', 'levering --reference 7KQM-X3PP', 'levering --igen 7KQM-X3PP', 'levering --igen alle-fejlede');
+    lines.push('revisionsspor', 'oversigt --med-personoplysninger');
     for (const line of lines) {
       let err = '';
       const parsed = parseArguments(line.split(' '), catalog);
@@ -442,6 +565,7 @@ describe('when the store cannot be reached', () => {
         catalog,
         kommuneContent,
         now: NOW,
+        actor: ANNA,
         out: async () => {},
         err: (text) => void (err += text),
       });
@@ -478,6 +602,8 @@ describe('tjek and backup (the operator’s)', () => {
         store: setting,
         open: () => (setting.kind === 'sqlite' ? openSqliteStore({ file: setting.file }) : openPostgresStore({ connectionString: setting.connectionString })),
         where,
+        now: NOW,
+        actor: ANNA,
         out: async (text: string) => void (said.out += text),
         err: (text: string) => void (said.err += `${text}\n`),
       },
@@ -519,6 +645,17 @@ describe('tjek and backup (the operator’s)', () => {
     const first = context({ kind: 'sqlite', file }, 'SQLite i x');
     expect(await runBackup({ kind: 'backup', file: target }, first.ctx)).toBe(EXIT.ok);
     expect(first.said.err).toBe(`Databasen er kopieret til ${target} (kun læsbar for dig) og tjekket: ok.\n`);
+    // A copy of every application: in the trail, recorded before the copy was made (so the copy has it, not finished).
+    const trailOf = async (path: string) => {
+      const store = openSqliteStore({ file: path });
+      try {
+        return (await store.listAudit({})).map((e) => [e.action, e.outcome, e.actor.user, e.details]);
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await trailOf(file)).toEqual([['backup', 'done', 'anna', { output: 'file', format: 'sqlite' }]]);
+    expect(await trailOf(target)).toEqual([['backup', 'begun', 'anna', { output: 'file', format: 'sqlite' }]]);
     const again = context({ kind: 'sqlite', file }, 'SQLite i x');
     expect(await runBackup({ kind: 'backup', file: target }, again.ctx)).toBe(EXIT.failed);
     expect(again.said.err).toBe(`Filen ${target} findes allerede. Vælg et andet navn; den gamle fil bliver ikke overskrevet.\n`);
@@ -526,13 +663,18 @@ describe('tjek and backup (the operator’s)', () => {
     const damaged = context({ kind: 'sqlite', file }, 'SQLite i x');
     expect(await runBackup({ kind: 'backup', file: join(dir, 'kopi2.sqlite') }, damaged.ctx)).toBe(EXIT.failed);
     expect(damaged.said.err).toMatch(/^Databasen er kopieret til .*kopi2\.sqlite, men kopien er beskadiget, fordi databasen er det\./);
+    // Refused before the store is opened: the file exists, or there is no database. Nothing recorded for those.
+    const none = context({ kind: 'sqlite', file: join(dir, 'ingen', 'applications.sqlite') }, 'SQLite i y');
+    expect(await runBackup({ kind: 'backup', file: join(dir, 'kopi3.sqlite') }, none.ctx)).toBe(EXIT.failed);
+    expect(none.said.err).toMatch(/^Der er ingen ansøgninger i .*applications\.sqlite: filen findes ikke\./);
+    expect(existsSync(join(dir, 'ingen'))).toBe(false);
   });
 
   it('backup on PostgreSQL says to use pg_dump and what to keep', async () => {
     const { said, ctx } = context({ kind: 'postgres', connectionString: 'postgres://db.example/stoette', poolSize: 1 }, 'PostgreSQL på db.example/stoette');
     expect(await runBackup({ kind: 'backup', file: 'x.dump' }, ctx)).toBe(EXIT.failed);
     expect(said.err).toContain('pg_dump --format=custom');
-    expect(said.err).toContain('applications, idempotency_keys, form_drafts, deliveries og schema_migrations');
+    expect(said.err).toContain('applications, idempotency_keys, form_drafts, deliveries, audit_log og schema_migrations');
   });
 });
 
@@ -545,6 +687,8 @@ describePostgres('tjek on PostgreSQL', () => {
         store: { kind: 'postgres', connectionString: schema.url, poolSize: 1 },
         open: () => openPostgresStore({ connectionString: schema.url }),
         where: 'PostgreSQL på test',
+        now: NOW,
+        actor: ANNA,
         out: async (text) => void (out += text),
         err: () => {},
       });

@@ -37,18 +37,43 @@
  * Backup (`backup --fil`): SQLite's online backup to a new owner-only file,
  * checked (`backupDatabase` in src/server/store/sqlite.ts); PostgreSQL: the
  * command says to use pg_dump.
+ *
+ * The audit trail (README: "Audit trail"): every command that shows personal
+ * data, hands it out or changes applications records who (`actor`), when,
+ * what and which applications (references only) in the store. Where it hands
+ * data out (`oversigt --med-personoplysninger`, `eksport`, `pdf`, `backup`)
+ * the entry is recorded before anything is written, and if it cannot be
+ * recorded nothing is written; its outcome is set afterwards, in the marking's
+ * transaction for an export. Where it changes applications (`slet-gamle`,
+ * `levering --igen`) the store records it in the change's transaction. An
+ * overview without personal data, `levering`, `tjek` and `revisionsspor`
+ * itself show none and are not recorded.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applicationPdf, type PdfKommune } from '../../server/applications/application-pdf.ts';
 import { BackupTargetExists, backupDatabase } from '../../server/store/sqlite.ts';
-import { StoreDamagedError, StoreUnavailableError, type ApplicationStore, type StoredApplication } from '../../server/store/types.ts';
+import { auditReason } from '../../server/store/audit.ts';
+import {
+  StoreDamagedError,
+  StoreUnavailableError,
+  type ApplicationFilter,
+  type ApplicationStore,
+  type AuditAction,
+  type AuditActor,
+  type AuditChoices,
+  type AuditDetails,
+  type AuditStamp,
+  type StoredApplication,
+} from '../../server/store/types.ts';
+import { markerOf } from '../../server/store/sqlite.ts';
 import type { StoreSetting } from '../../lib/config.ts';
 import type { Command, KommuneCatalog } from './args.ts';
+import { auditReport } from './audit-report.ts';
 import { applicationReport, failedReport, summaryReport } from './delivery-report.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
-import { BACKUP, CHECK, DELIVERY, FAILURES, REPORT, help } from './text.ts';
+import { AUDIT, BACKUP, CHECK, DELIVERY, FAILURES, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
 export type CommandStore = Pick<
@@ -61,6 +86,9 @@ export type CommandStore = Pick<
   | 'listDeliveries'
   | 'deliverySummary'
   | 'retryDeliveries'
+  | 'recordAudit'
+  | 'finishAudit'
+  | 'listAudit'
 >;
 
 export interface CommandContext {
@@ -71,6 +99,8 @@ export interface CommandContext {
   /** A kommune's content (units, routing, help list) by slug, for the PDF; `undefined` for one with no content file. */
   kommuneContent: (slug: string) => PdfKommune | undefined;
   now: Date;
+  /** Who runs the command (./actor.ts), for the audit trail. */
+  actor: AuditActor;
   /**
    * The command's output (stdout); resolves when it has been handed on, rejects with `OutputClosed` when
    * the reader has stopped reading (`oversigt | head`).
@@ -88,7 +118,10 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-class FileExists extends Error {}
+class FileExists extends Error {
+  /** The code the audit trail records (auditReason). */
+  readonly code = 'EEXIST';
+}
 
 /** The reader of the output has stopped reading (a closed pipe, EPIPE): `oversigt | head` once head has its lines. */
 export class OutputClosed extends Error {
@@ -130,7 +163,75 @@ export function writeNewFile(path: string, text: string | Uint8Array): void {
   }
 }
 
+/** What the audit trail needs of a command's context. */
+type AuditContext = { store: Pick<ApplicationStore, 'recordAudit' | 'finishAudit'>; now: Date; actor: AuditActor; err: (text: string) => void };
+
+/** Who and when, for a store method that records its own entry in its transaction (`eksport`, `slet-gamle`, `levering --igen`). */
+export const auditStamp = (ctx: Pick<AuditContext, 'now' | 'actor'>, details?: AuditDetails): AuditStamp => ({
+  at: ctx.now,
+  actor: ctx.actor,
+  ...(details ? { details } : {}),
+});
+
+/** An application filter as the trail keeps it: ids, ISO times and a flag, only those given. */
+export function filterChoices(filter: ApplicationFilter): AuditChoices {
+  const choices: AuditChoices = {
+    kommune: filter.kommune,
+    unitId: filter.unitId,
+    receivedFrom: filter.receivedFrom?.toISOString(),
+    receivedBefore: filter.receivedBefore?.toISOString(),
+    exported: filter.exported,
+  };
+  return Object.fromEntries(Object.entries(choices).filter(([, v]) => v !== undefined)) as AuditChoices;
+}
+
+/**
+ * Runs `work`, which hands personal data out of the store (to the screen, a file), with its entry in the audit
+ * trail: recorded before `work` starts — if it cannot be, the store's error ends the command and nothing is
+ * handed out — and its outcome after (`failed` with the error's code when `work` throws, which is rethrown).
+ */
+export async function recorded<T>(ctx: AuditContext, action: AuditAction, details: AuditDetails, work: () => T | Promise<T>): Promise<T> {
+  const id = await ctx.store.recordAudit({ at: ctx.now, actor: ctx.actor, action, details });
+  const finish = (outcome: 'done' | 'failed', reason?: string) => ctx.store.finishAudit(id, outcome, reason).catch(() => ctx.err(AUDIT.notFinished));
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await finish('failed', auditReason(error));
+    throw error;
+  }
+  await finish('done');
+  return result;
+}
+
+/**
+ * Records a staff action that has been done, for an action whose store method does not record it in its own
+ * transaction. Key rotation (`ny-noegle`) adds this one line when it is done:
+ * `await recordAction(ctx, 'ny-noegle', { counts: { reencrypted: n } });`
+ */
+export const recordAction = (ctx: AuditContext, action: AuditAction, details: AuditDetails): Promise<number> =>
+  ctx.store.recordAudit({ at: ctx.now, actor: ctx.actor, action, details }, 'done');
+
 const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+
+/** The overview; with names and birth dates, recorded in the trail before it is written. */
+async function runList(command: Extract<Command, { kind: 'list' }>, ctx: CommandContext): Promise<number> {
+  const applications = await ctx.store.list(command.filter);
+  const report = listReport(applications, { withPersonalData: command.withPersonalData });
+  if (!command.withPersonalData) {
+    // References, times, kommune and unit: no personal data on the screen, so no entry.
+    await show(ctx, report);
+    return EXIT.ok;
+  }
+  const details: AuditDetails = { references: applications.map((a) => a.reference), choices: filterChoices(command.filter), output: 'stdout' };
+  try {
+    await recorded(ctx, 'oversigt', details, () => ctx.out(report));
+  } catch (error) {
+    // A reader that stopped reading (`| head`): ends quietly, as any overview; the trail says it failed (EPIPE).
+    if (!(error instanceof OutputClosed)) throw error;
+  }
+  return EXIT.ok;
+}
 
 async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: CommandContext): Promise<number> {
   const { file } = command;
@@ -141,11 +242,18 @@ async function runExport(command: Extract<Command, { kind: 'export' }>, ctx: Com
   const render = (applications: StoredApplication[]) =>
     command.format === 'csv' ? toCsv(applications, ctx.catalog) : toJsonLines(applications, ctx.catalog);
   let exported: StoredApplication[];
+  // The store records it (the references it read) before `deliver` writes, and its outcome with the marking.
+  const audit = auditStamp(ctx, { choices: filterChoices(command.filter), output: file ? 'file' : 'stdout', format: command.format });
   try {
-    exported = await ctx.store.exportApplications(command.filter, ctx.now, async (applications) => {
-      if (file) writeNewFile(file, render(applications));
-      else await ctx.out(render(applications));
-    });
+    exported = await ctx.store.exportApplications(
+      command.filter,
+      ctx.now,
+      async (applications) => {
+        if (file) writeNewFile(file, render(applications));
+        else await ctx.out(render(applications));
+      },
+      audit,
+    );
   } catch (error) {
     if (error instanceof StoreUnavailableError) throw error;
     if (error instanceof FileExists) ctx.err(FAILURES.fileExists(file!));
@@ -177,8 +285,9 @@ async function runPdf(command: Extract<Command, { kind: 'pdf' }>, ctx: CommandCo
     return EXIT.failed;
   }
   try {
-    writeNewFile(file, applicationPdf(stored, kommune, ctx.now));
+    await recorded(ctx, 'pdf', { references: [reference], output: 'file', format: 'pdf' }, () => writeNewFile(file, applicationPdf(stored, kommune, ctx.now)));
   } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error;
     ctx.err(error instanceof FileExists ? FAILURES.fileExists(file) : FAILURES.pdfNotWritten(file, reasonOf(error)));
     return EXIT.failed;
   }
@@ -187,17 +296,29 @@ async function runPdf(command: Extract<Command, { kind: 'pdf' }>, ctx: CommandCo
 }
 
 async function runPurge(command: Extract<Command, { kind: 'purge' }>, ctx: CommandContext): Promise<number> {
-  const result = await ctx.store.purge({
-    receivedBefore: new Date(ctx.now.getTime() - command.days * DAY_MS),
-    kommune: command.kommune,
-    includeNotExported: command.includeNotExported,
-  });
   // The no-JavaScript form's expired drafts go too (the server deletes them when it saves another; a quiet site may not).
   const drafts = await ctx.store.deleteExpiredFormDrafts(ctx.now);
+  const choices: AuditChoices = {
+    olderThanDays: command.days,
+    ...(command.kommune === undefined ? {} : { kommune: command.kommune }),
+    includeNotExported: command.includeNotExported,
+    auditOlderThanDays: command.auditDays,
+  };
+  // The trail keeps its own, longer period; the purge records its run (counts, no references) in its transaction.
+  const result = await ctx.store.purge(
+    {
+      receivedBefore: new Date(ctx.now.getTime() - command.days * DAY_MS),
+      kommune: command.kommune,
+      includeNotExported: command.includeNotExported,
+      auditBefore: new Date(ctx.now.getTime() - command.auditDays * DAY_MS),
+    },
+    auditStamp(ctx, { choices, counts: { formDrafts: drafts } }),
+  );
   const lines = [REPORT.purged(result.applications, command.days, result.idempotencyKeys)];
   if (result.keptNotExported > 0) lines.push(REPORT.keptNotExported(result.keptNotExported));
   if (result.undeliveredJobs > 0) lines.push(REPORT.undeliveredJobs(result.undeliveredJobs));
   if (drafts > 0) lines.push(REPORT.expiredDrafts(drafts));
+  if (result.auditEntries > 0) lines.push(AUDIT.purged(result.auditEntries, command.auditDays));
   await show(ctx, `${lines.join('\n')}\n`);
   return EXIT.ok;
 }
@@ -233,7 +354,8 @@ async function runDelivery(command: Extract<Command, { kind: 'delivery' }>, ctx:
 
 async function runRetry(command: Extract<Command, { kind: 'retry' }>, ctx: CommandContext): Promise<number> {
   const { which } = command;
-  const queued = await ctx.store.retryDeliveries(which, ctx.now);
+  // Sent to the kommune again: the store records which applications, in the same transaction.
+  const queued = await ctx.store.retryDeliveries(which, ctx.now, auditStamp(ctx, { choices: 'allFailed' in which ? { allFailed: true } : {} }));
   if (queued > 0) {
     await show(ctx, `${DELIVERY.retried(queued)}\n`);
     return EXIT.ok;
@@ -254,6 +376,9 @@ export interface StoreCommandContext {
   /** Opens the store as every other command does (src/server/store/index.ts). */
   open: () => ApplicationStore;
   where: string;
+  now: Date;
+  /** Who runs it, for the audit trail (a backup is a copy of every application). */
+  actor: AuditActor;
   out: (text: string) => Promise<void>;
   err: (text: string) => void;
 }
@@ -302,27 +427,56 @@ export async function runCheck(ctx: StoreCommandContext): Promise<number> {
   }
 }
 
-/** `backup --fil`: SQLite's online backup to a new owner-only file; PostgreSQL: use pg_dump. */
+/** The copy was made, but is damaged: recorded as failed with this code. */
+class DamagedCopy extends Error {
+  readonly code = 'damaged';
+}
+
+/**
+ * `backup --fil`: SQLite's online backup to a new owner-only file; PostgreSQL: use pg_dump. The copy holds
+ * every application, so it is in the audit trail (recorded in the store before the copy is made).
+ */
 export async function runBackup(command: Extract<Command, { kind: 'backup' }>, ctx: StoreCommandContext): Promise<number> {
   if (ctx.store.kind === 'postgres') {
     ctx.err(BACKUP.postgres);
     return EXIT.failed;
   }
   const { file } = command;
+  const source = ctx.store.file;
+  // Opening the store to record the backup would make a database where there is none.
+  if (!existsSync(source) && !existsSync(markerOf(source))) {
+    ctx.err(FAILURES.noDatabase(source));
+    return EXIT.failed;
+  }
+  if (existsSync(file)) {
+    ctx.err(FAILURES.fileExists(file));
+    return EXIT.failed;
+  }
+  let store: ApplicationStore;
   try {
-    const report = await backupDatabase(ctx.store.file, file);
-    if (report.kind === 'damaged') {
-      ctx.err(BACKUP.damaged(file));
-      return EXIT.failed;
-    }
+    store = ctx.open();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    ctx.err(error instanceof StoreDamagedError ? FAILURES.storeDamaged(ctx.where, error.message) : FAILURES.storeUnavailable(ctx.where));
+    return EXIT.failed;
+  }
+  try {
+    await recorded({ ...ctx, store }, 'backup', { output: 'file', format: 'sqlite' }, async () => {
+      // Made, and on the disk, but damaged: the trail says it failed.
+      if ((await backupDatabase(source, file)).kind === 'damaged') throw new DamagedCopy();
+    });
     ctx.err(BACKUP.done(file));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof BackupTargetExists) ctx.err(FAILURES.fileExists(file));
+    if (error instanceof DamagedCopy) ctx.err(BACKUP.damaged(file));
+    else if (error instanceof BackupTargetExists) ctx.err(FAILURES.fileExists(file));
     else if (error instanceof StoreDamagedError) ctx.err(FAILURES.storeDamaged(ctx.where, error.message));
-    else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(ctx.store.file)) ctx.err(FAILURES.noDatabase(ctx.store.file));
+    else if (error instanceof StoreUnavailableError) ctx.err(FAILURES.storeUnavailable(ctx.where));
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(source)) ctx.err(FAILURES.noDatabase(source));
     else ctx.err(BACKUP.notWritten(file, reasonOf(error)));
     return EXIT.failed;
+  } finally {
+    await store.close();
   }
 }
 
@@ -334,8 +488,7 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         await show(ctx, help(Object.keys(ctx.catalog)));
         return EXIT.ok;
       case 'list':
-        await show(ctx, listReport(await ctx.store.list(command.filter), { withPersonalData: command.withPersonalData }));
-        return EXIT.ok;
+        return await runList(command, ctx);
       case 'export':
         return await runExport(command, ctx);
       case 'purge':
@@ -346,6 +499,9 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
         return await runDelivery(command, ctx);
       case 'retry':
         return await runRetry(command, ctx);
+      case 'audit':
+        await show(ctx, auditReport(await ctx.store.listAudit(command.filter)));
+        return EXIT.ok;
       case 'check':
       case 'backup':
         throw new Error(`${command.kind} opens the store itself: runCheck, runBackup`);

@@ -3,25 +3,28 @@
  * kommune's case workers). Kept in one place so the wording can be read and
  * changed without reading code.
  */
-import { DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
+import { DEFAULT_AUDIT_RETENTION_DAYS, DEFAULT_RETENTION_DAYS } from '../../domain/retention.ts';
 
 const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 /** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
-export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning, levering, tjek og backup.
+export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning, levering, tjek,
+backup og revisionsspor.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
 Kommandoer:
   oversigt     Viser ansøgningerne: reference, hvornår de kom, kommune, enhed og
-               om de er eksporteret. Ingen personoplysninger, medmindre du beder om dem.
+               om de er eksporteret. Ingen personoplysninger, medmindre du beder om
+               dem (så skrives det i revisionssporet).
   eksport      Skriver ansøgningerne som CSV (til Excel) eller JSON Lines og
                markerer dem som eksporteret.
   pdf          Skriver én ansøgning som et tilgængeligt PDF-dokument til sagen:
                kommune, enhed og hvorfor, reference, modtaget og alle svar.
   slet-gamle   Sletter ansøgninger, der er ældre end opbevaringstiden. Kun dem,
                der er eksporteret eller leveret, medmindre du beder om andet. Sletter
-               også udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt).
+               også udløbne kladder (svar fra skemaet uden JavaScript, der ikke blev sendt)
+               og det af revisionssporet, der er ældre end 5 år.
   levering     Viser leveringen til kommunens system: pr. modtager hvor mange der
                venter, er leveret og er fejlet, og den seneste fejl. Med --igen
                sendes fejlede leveringer igen.
@@ -29,8 +32,16 @@ Kommandoer:
                (SQLite: PRAGMA quick_check). Afslutningskode 1, når noget er galt.
   backup       Kopierer SQLite-databasen til en ny fil, mens serveren kører.
                (PostgreSQL: brug pg_dump.)
+  revisionsspor  Viser, hvem der har vist, eksporteret, kopieret, sendt igen eller
+               slettet ansøgninger, og hvornår. Nyeste først. Ingen personoplysninger.
   hjaelp       Viser denne hjælp.
-  (På engelsk: list, export, pdf, purge, delivery, check, backup, help.)
+  (På engelsk: list, export, pdf, purge, delivery, check, backup, audit, help.)
+
+Revisionsspor: Hver gang en kommando viser personoplysninger, udleverer dem eller
+ændrer ansøgninger (oversigt med personoplysninger, eksport, pdf, slet-gamle,
+levering --igen og backup), bliver det skrevet ned: hvornår, hvilken bruger på
+computeren, hvad og hvilke ansøgninger (kun referencerne). Det sker, før noget
+bliver vist eller skrevet. Kan det ikke skrives ned, bliver intet vist.
 
 Valg til oversigt og eksport:
   --kommune <kommune>   ${kommuneList(kommuner)}
@@ -81,6 +92,14 @@ Til backup:
   --fil <sti>           en ny fil i den mappe, du står i. En fil, der findes i forvejen,
                         bliver ikke overskrevet. Filen er kun til dig (personoplysninger).
 
+Til revisionsspor:
+  --fra <dato>          fra og med denne dag (dansk tid), fx 2026-11-01
+  --til <dato>          til og med denne dag (dansk tid), fx 2026-11-30
+  --handling <navn>     kun én slags: ${AUDIT_ACTION_NAMES}
+  --reference <ref>     kun det, der har rørt denne ansøgning, fx 7KQM-X3PP
+  Revisionssporet gemmes i ${DEFAULT_AUDIT_RETENTION_DAYS} dage (5 år), eller AUDIT_RETENTION_DAYS.
+  slet-gamle sletter det, der er ældre.
+
 Eksempler:
   npm run ansoegninger -- oversigt --kommune varde
   npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv
@@ -93,6 +112,7 @@ Eksempler:
   npm run ansoegninger -- levering --igen alle-fejlede
   npm run ansoegninger -- tjek
   npm run ansoegninger -- backup --fil /srv/backup/ansoegninger-2026-11-30.sqlite
+  npm run ansoegninger -- revisionsspor --reference 7KQM-X3PP
 
 Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
 DATABASE_URL er sat.
@@ -100,8 +120,10 @@ DATABASE_URL er sat.
 
 
 export const MESSAGES = {
-  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.',
-  unknownCommand: (name: string) => `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.`,
+  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.',
+  unknownCommand: (name: string) =>
+    `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.`,
+  unknownAction: (value: string, actions: readonly string[]) => `Handlingen "${value}" findes ikke. Brug en af: ${actions.join(', ')}.`,
   unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
   optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
   optionTwice: (name: string) => `Valget ${name} står der to gange.`,
@@ -137,6 +159,7 @@ const EXAMPLES: Record<string, string> = {
   '--dage': '30',
   '--reference': '7KQM-X3PP',
   '--igen': '7KQM-X3PP eller --igen alle-fejlede',
+  '--handling': 'eksport',
 };
 
 export const REPORT = {
@@ -239,8 +262,69 @@ export const BACKUP = {
   notWritten: (path: string, reason: string) => `Kan ikke skrive kopien ${path} (${reason}).`,
   postgres:
     'Med PostgreSQL tager du backup med pg_dump, fx: pg_dump --format=custom --file=stoette.dump "$DATABASE_URL". ' +
-    'Gem hele databasen med tabellerne applications, idempotency_keys, form_drafts, deliveries og schema_migrations (README: "Health, metrics, backup and restore").',
+    'Gem hele databasen med tabellerne applications, idempotency_keys, form_drafts, deliveries, audit_log og schema_migrations (README: "Health, metrics, backup and restore").',
 } as const;
+
+/** The actions `revisionsspor --handling` takes, for the help (the list is AUDIT_ACTIONS in src/server/store/types.ts). */
+const AUDIT_ACTION_NAMES = 'oversigt, eksport, pdf, slet-gamle,\n                        levering-igen, backup eller ny-noegle';
+
+/** What `revisionsspor` says, and what the other commands say about the trail. */
+export const AUDIT = {
+  none: 'Ingen handlinger i revisionssporet passer til valgene.',
+  heading: (n: number) =>
+    `Revisionsspor: ${n} ${n === 1 ? 'handling' : 'handlinger'}, nyeste først. Hver linje: tidspunkt (dansk tid), handling, bruger og udfald; ` +
+    'under den, hvad handlingen rørte.',
+  outcome: { begun: 'ikke afsluttet (kører stadig, eller blev afbrudt)', done: 'gennemført', failed: 'mislykkedes' },
+  /** The operating-system user; with sudo, who typed it first. */
+  actor: (user: string, sudoUser: string | null) => (sudoUser && sudoUser !== user ? `${sudoUser} (med sudo som ${user})` : user),
+  references: (references: readonly string[]) =>
+    references.length === 0 ? 'Ingen ansøgninger' : `${references.length === 1 ? 'Ansøgning' : `Ansøgninger (${references.length})`}: ${references.join(', ')}`,
+  output: { file: 'en fil (navnet gemmes ikke)', stdout: 'skærmen eller et program (stdout)' } as Record<string, string>,
+  format: { csv: 'CSV', jsonl: 'JSON Lines', pdf: 'PDF', sqlite: 'en kopi af hele databasen' } as Record<string, string>,
+  writtenTo: (parts: readonly string[]) => `Skrevet til: ${parts.join(', ')}`,
+  choices: (parts: readonly string[]) => `Valg: ${parts.join(', ')}`,
+  choice: {
+    kommune: (slug: string) => `kommune ${slug}`,
+    unitId: (id: string) => `enhed ${id}`,
+    receivedFrom: (at: string) => `modtaget fra ${at}`,
+    receivedBefore: (at: string) => `modtaget før ${at}`,
+    exported: (exported: boolean) => (exported ? 'kun eksporterede' : 'kun nye'),
+    olderThanDays: (n: number) => `ældre end ${days(n)}`,
+    includeNotExported: 'også dem, der ikke er eksporteret eller leveret',
+    auditOlderThanDays: (n: number) => `revisionsspor ældre end ${days(n)}`,
+    allFailed: 'alle fejlede',
+  },
+  counts: (parts: readonly string[]) => `Antal: ${parts.join('; ')}`,
+  nothingCounted: 'Antal: intet slettet eller ændret',
+  count: {
+    applications: (n: number) => `${count(n)} slettet`,
+    idempotencyKeys: (n: number) => `${n} ${n === 1 ? 'nøgle' : 'nøgler'} mod dobbelt indsendelse slettet`,
+    keptNotExported: (n: number) => `${count(n)} ikke slettet, fordi kommunen ikke har ${n === 1 ? 'den' : 'dem'}`,
+    undeliveredJobs: (n: number) => `${deliveries(n)}, der ikke var gennemført, slettet`,
+    formDrafts: (n: number) => `${n} ${n === 1 ? 'udløbet kladde' : 'udløbne kladder'} slettet`,
+    auditEntries: (n: number) => `${n} ${n === 1 ? 'linje' : 'linjer'} i revisionssporet slettet`,
+    deliveries: (n: number) => `${deliveries(n)} sat i kø igen`,
+    reencrypted: (n: number) => `${count(n)} krypteret med den nye nøgle`,
+  } as Record<string, (n: number) => string>,
+  reason: (code: string) => `Fejl: ${REASONS[code] ?? code}`,
+  purged: (n: number, days: number) =>
+    `${n} ${n === 1 ? 'linje' : 'linjer'} i revisionssporet ældre end ${days} ${days === 1 ? 'dag' : 'dage'} er slettet.`,
+  notFinished:
+    'Handlingen står i revisionssporet, men ikke at den er afsluttet: lageret svarede ikke bagefter. Den står som "ikke afsluttet".',
+} as const;
+
+/** A failure's code as the trail keeps it (auditReason in src/server/store/audit.ts), in words. */
+const REASONS: Record<string, string> = {
+  EPIPE: 'modtageren holdt op med at læse (EPIPE)',
+  EEXIST: 'filen fandtes allerede (EEXIST)',
+  ENOENT: 'mappen findes ikke (ENOENT)',
+  ENOSPC: 'disken er fuld (ENOSPC)',
+  EACCES: 'ingen adgang til filen (EACCES)',
+  damaged: 'kopien er beskadiget, fordi databasen er det',
+  error: 'en uventet fejl',
+};
+
+const days = (n: number) => `${n} ${n === 1 ? 'dag' : 'dage'}`;
 
 export const FAILURES = {
   storeUnavailable: (where: string) => `Kan ikke nå ansøgningerne (${where}). Prøv igen om lidt, eller kontakt driften.`,

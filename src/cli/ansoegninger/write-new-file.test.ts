@@ -74,6 +74,7 @@ it('eksport --fil on a full disk says so, leaves no file and marks nothing expor
     catalog,
     kommuneContent: (slug) => kommuner[slug],
     now: new Date(),
+    actor: { user: 'anna', sudoUser: null },
     out: async () => {},
     err: (text) => void (err += `${text}\n`),
   });
@@ -82,4 +83,6 @@ it('eksport --fil on a full disk says so, leaves no file and marks nothing expor
   expect(disk.written.filter((f) => f !== 'data')).toHaveLength(1);
   expect(files()).toEqual([]);
   expect((await store.list({ exported: false })).map((a) => a.application.description)).toEqual(['fuld disk']);
+  // What was read is in the audit trail, as an export that failed on a full disk.
+  expect(await store.listAudit({})).toMatchObject([{ action: 'eksport', outcome: 'failed', details: { reason: 'ENOSPC', output: 'file', format: 'csv' } }]);
 });

@@ -37,15 +37,15 @@ const BOOKKEEPING_TABLES = ['schema_migrations'];
 const POSTGRES_ONLY_TABLES = ['rate_limits'];
 
 /**
- * The kind a column's type stands for: both store times as ISO text / timestamptz, the application as JSON
- * text / json, and a flag as SQLite's integer 0/1 / boolean.
+ * The kind a column's type stands for: both store times as ISO text / timestamptz, the application and an audit
+ * entry's details as JSON text / json, and a flag as SQLite's integer 0/1 / boolean.
  */
 function kind(table: string, column: string, type: string): string {
   const t = type.toLowerCase();
   if (/^(integer|bigint|int|int4|int8)$/.test(t)) return column === 'carries_application' ? 'flag' : 'integer';
   if (t === 'bool' || t === 'boolean') return 'flag';
   if (t === 'timestamptz' || t === 'timestamp with time zone' || (t === 'text' && /_at$/.test(column))) return 'time';
-  if (t === 'json' || (t === 'text' && table === 'applications' && column === 'data')) return 'json';
+  if (t === 'json' || (t === 'text' && `${table}.${column}`.match(/^(applications\.data|audit_log\.details)$/))) return 'json';
   if (t === 'text') return 'text';
   return `unknown type ${type}`;
 }
@@ -136,6 +136,9 @@ describePostgres('the two stores’ schemas after their migrations', () => {
         'idempotency_keys.reference → applications.reference on delete cascade',
       ]);
       expect(sqlite.columns['deliveries.carries_application']).toBe('flag not null');
+      expect(sqlite.columns['audit_log.details']).toBe('json not null');
+      expect(sqlite.columns['audit_log.occurred_at']).toBe('time not null');
+      expect(sqlite.indexes).toContain('audit_log_by_time: audit_log (occurred_at)');
       // The PostgreSQL-only table is there, as rate-limiter-flexible inserts into it (key, points, expire in that order).
       const own = await schema.query<{ column: string; type: string }>(
         "SELECT column_name AS column, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'rate_limits' ORDER BY ordinal_position",

@@ -28,6 +28,12 @@
  *   process dies its connection drops, the transaction rolls back and the job
  *   is free (and due) at once. The worker uses a store of its own, so those
  *   connections never hold up citizens' requests.
+ * - The audit trail (`audit_log`): an export records its entry on a second
+ *   connection from the pool, committed before `deliver` while the export's
+ *   own transaction holds the rows (it rolls back if `deliver` fails), and its
+ *   outcome in that transaction with the marking; so an export needs two
+ *   connections (the case team's command opens at least two). The purge and a
+ *   re-delivery record theirs in their own transaction.
  * - Any database error becomes StoreUnavailableError (→ 503), never a 500.
  * - The rate limits' shared count lives in the same database (the table
  *   `rate_limits`, migration 5), but is counted on a pool of its own:
@@ -36,17 +42,21 @@
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
 import { DEFAULT_POOL_SIZE } from '../../lib/config.ts';
-import { APPLICATION_COLUMNS, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, AUDIT_COLUMNS, auditQuery, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { auditReason, entryOf, toAuditEntry, type AuditRow } from './audit.ts';
 import { newDeliveryId, summarise, updateParams } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreUnavailableError,
   type ApplicationStore,
+  type AuditOutcome,
   type DeliveryRecord,
   type DeliveryState,
   type Idempotency,
   type OutboxPlan,
   type NewApplication,
+  type NewAuditEntry,
+  type PurgeResult,
   type Receipt,
   type SaveResult,
   type StoredApplication,
@@ -111,6 +121,22 @@ export const MIGRATIONS = [
      expire bigint
    );
    CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);`,
+  // 6: a placeholder, an empty step: encryption at rest takes this number (its migration replaces this one when
+  // the branches are merged), so that the audit trail below keeps 7.
+  `-- 6: reserved
+   SELECT 1;`,
+  // 7: the audit trail: which staff action read or changed applications, when, as which operating-system user,
+  // and what it touched (references and counts, never personal data). Kept AUDIT_RETENTION_DAYS, deleted by the purge.
+  `CREATE TABLE audit_log (
+     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     occurred_at timestamptz NOT NULL,
+     actor       text NOT NULL,
+     sudo_user   text,
+     action      text NOT NULL,
+     outcome     text NOT NULL CHECK (outcome IN ('begun', 'done', 'failed')),
+     details     json NOT NULL
+   );
+   CREATE INDEX audit_log_by_time ON audit_log (occurred_at);`,
 ];
 
 /** The advisory lock's first key ("Stoe"); the second is the schema, so test schemas migrate independently. */
@@ -234,6 +260,29 @@ async function migrate(client: pg.PoolClient): Promise<void> {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
+}
+
+/** Inserts an audit entry (in `db`'s transaction, or on its own); its id. */
+async function insertAudit(db: Queryable, entry: NewAuditEntry, outcome: AuditOutcome): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
+    entry.at,
+    entry.actor.user,
+    entry.actor.sudoUser,
+    entry.action,
+    outcome,
+    JSON.stringify(entry.details),
+  ]);
+  return Number(rows[0]!.id);
+}
+
+/** Sets a `begun` entry's outcome, with the failure's code in its details. */
+async function finishAudit(db: Queryable, id: number, outcome: 'done' | 'failed', reason?: string): Promise<void> {
+  await db.query(
+    `UPDATE audit_log SET outcome = $1,
+       details = CASE WHEN $2::text IS NULL THEN details ELSE (details::jsonb || jsonb_build_object('reason', $2::text))::json END
+     WHERE id = $3 AND outcome = 'begun'`,
+    [outcome, reason ?? null, id],
+  );
 }
 
 async function earlierAnswer(db: Queryable, idempotency: Idempotency): Promise<SaveResult | null> {
@@ -392,7 +441,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
         const { rows } = await pool.query<Row>(sql, params);
         return rows.map(toStored);
       }),
-    exportApplications: async (filter, at, deliver) => {
+    exportApplications: async (filter, at, deliver, audit) => {
       let deliveryFailed: { error: unknown } | null = null;
       try {
         return await guarded('at eksportere', () =>
@@ -401,16 +450,22 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
             // FOR UPDATE: a second export at the same moment waits, then sees these as exported.
             const { rows } = await client.query<Row>(`${sql} FOR UPDATE`, params);
             const applications = rows.map(toStored);
+            // In the trail before anything is handed out, committed on a connection of its own (this
+            // transaction rolls back if `deliver` fails): no entry, no export.
+            const entry = audit ? await insertAudit(pool, entryOf(audit, 'eksport', { references: applications.map((a) => a.reference) }), 'begun') : null;
             try {
               await deliver(applications);
             } catch (error) {
               deliveryFailed = { error };
+              // The entry stays `begun` (not finished) if even this fails; the caller gets the error that stopped the export.
+              if (entry !== null) await finishAudit(pool, entry, 'failed', auditReason(error)).catch(() => {});
               throw error;
             }
             await client.query('UPDATE applications SET exported_at = $1 WHERE reference = ANY($2) AND exported_at IS NULL', [
               at,
               applications.map((a) => a.reference),
             ]);
+            if (entry !== null) await finishAudit(client, entry, 'done');
             return applications;
           }),
         );
@@ -419,7 +474,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
         throw deliveryFailed ? (deliveryFailed as { error: unknown }).error : error;
       }
     },
-    purge: (request) =>
+    purge: (request, audit) =>
       guarded('at slette gamle ansøgninger', () =>
         transaction(async (client) => {
           const { countUndelivered, deleteKeys, deleteApplications, countKept } = purgeQueries(request, placeholder);
@@ -427,14 +482,30 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           const keys = await client.query(deleteKeys.sql, deleteKeys.params);
           const applications = await client.query(deleteApplications.sql, deleteApplications.params);
           const { rows } = await client.query<{ n: string }>(countKept.sql, countKept.params);
-          return {
+          const oldEntries = request.auditBefore ? await client.query('DELETE FROM audit_log WHERE occurred_at < $1', [request.auditBefore]) : null;
+          const result: PurgeResult = {
             applications: applications.rowCount ?? 0,
             idempotencyKeys: keys.rowCount ?? 0,
             keptNotExported: Number(rows[0]!.n),
             undeliveredJobs: Number(undelivered.rows[0]!.n),
+            auditEntries: oldEntries?.rowCount ?? 0,
           };
+          if (audit) await insertAudit(client, entryOf(audit, 'slet-gamle', { counts: { ...result } }), 'done');
+          return result;
         }),
       ),
+    recordAudit: (entry, outcome = 'begun') => guarded('at skrive i revisionssporet', () => insertAudit(pool, entry, outcome)),
+    finishAudit: (id, outcome, reason) => guarded('at skrive i revisionssporet', () => finishAudit(pool, id, outcome, reason)),
+    listAudit: (filter) =>
+      guarded('at læse revisionssporet', async () => {
+        const { sql, params } = auditQuery(
+          filter,
+          placeholder,
+          (p) => `EXISTS (SELECT 1 FROM json_array_elements_text(details -> 'references') AS r (value) WHERE r.value = ${p})`,
+        );
+        const { rows } = await pool.query<AuditRow>(sql, params);
+        return rows.map(toAuditEntry);
+      }),
     saveFormDraft: (id, draft, { now, expiresAt }) =>
       guarded('at gemme en kladde', () =>
         transaction(async (client) => {
@@ -500,12 +571,23 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           errors.rows.map((r) => ({ ...r, last_attempt_at: r.last_attempt_at.toISOString() })),
         );
       }),
-    retryDeliveries: (which, now) =>
-      guarded('at sætte leveringer i kø igen', async () => {
-        const set = `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = $1, next_attempt_at = $1, last_error = NULL, ended_at = NULL WHERE state = 'failed'`;
-        const result = 'reference' in which ? await pool.query(`${set} AND reference = $2`, [now, which.reference]) : await pool.query(set, [now]);
-        return result.rowCount ?? 0;
-      }),
+    retryDeliveries: (which, now, audit) =>
+      guarded('at sætte leveringer i kø igen', () =>
+        transaction(async (client) => {
+          const set = `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = $1, next_attempt_at = $1, last_error = NULL, ended_at = NULL
+            WHERE state = 'failed'`;
+          const result =
+            'reference' in which
+              ? await client.query<{ reference: string }>(`${set} AND reference = $2 RETURNING reference`, [now, which.reference])
+              : await client.query<{ reference: string }>(`${set} RETURNING reference`, [now]);
+          const queued = result.rowCount ?? 0;
+          if (audit) {
+            const references = [...new Set(result.rows.map((r) => r.reference))].sort();
+            await insertAudit(client, entryOf(audit, 'levering-igen', { references, counts: { deliveries: queued } }), 'done');
+          }
+          return queued;
+        }),
+      ),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

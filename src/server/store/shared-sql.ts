@@ -5,7 +5,7 @@
  * as text (every stored time has that one format) and PostgreSQL reads as a
  * timestamptz.
  */
-import type { ApplicationFilter, DeliveryFilter, PurgeRequest } from './types.ts';
+import type { ApplicationFilter, AuditFilter, DeliveryFilter, PurgeRequest } from './types.ts';
 
 export type Placeholder = (position: number) => string;
 
@@ -105,3 +105,26 @@ export const DELIVERY_COUNTS_SQL = `SELECT destination,
 /** The newest error of each destination's pending or failed jobs (the first row per destination). */
 export const DELIVERY_ERRORS_SQL = `SELECT destination, reference, last_error, last_attempt_at FROM deliveries
   WHERE state <> 'delivered' AND last_error IS NOT NULL ORDER BY destination, last_attempt_at DESC`;
+
+/** An audit entry's columns, in the order both stores insert them. */
+export const AUDIT_COLUMNS = 'occurred_at, actor, sudo_user, action, outcome, details';
+
+/**
+ * Audit entries matching a filter, newest first (ties: the one recorded later first). `namesReference` is the
+ * backend's test that an entry's `details.references` holds the value at a placeholder (JSON differs: SQLite's
+ * `json_each`, PostgreSQL's `json_array_elements_text`).
+ */
+export function auditQuery(filter: AuditFilter, placeholder: Placeholder, namesReference: (p: string) => string): Query {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  const add = (condition: (p: string) => string, value: string) => {
+    params.push(value);
+    conditions.push(condition(placeholder(params.length)));
+  };
+  if (filter.from) add((p) => `occurred_at >= ${p}`, filter.from.toISOString());
+  if (filter.before) add((p) => `occurred_at < ${p}`, filter.before.toISOString());
+  if (filter.action !== undefined) add((p) => `action = ${p}`, filter.action);
+  if (filter.reference !== undefined) add(namesReference, filter.reference);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT id, ${AUDIT_COLUMNS} FROM audit_log ${where} ORDER BY occurred_at DESC, id DESC`, params };
+}

@@ -24,6 +24,10 @@
  *   ansoegninger -- tjek` on demand.
  * - `backupDatabase` copies the file with SQLite's online backup (the server
  *   may keep running) to a new file, owner-only, never over another.
+ * - The audit trail (`audit_log`): staff actions on applications. An export
+ *   records its entry before `deliver` in a transaction of its own, and its
+ *   outcome with the marking; the purge and a re-delivery in their own
+ *   transaction (types.ts, `AuditStamp`).
  * - The outbox: `save` stores the application's delivery jobs in its
  *   transaction. One server process works a SQLite file, so the jobs being
  *   delivered are held in memory (`working`), not locked in the database; a
@@ -39,13 +43,15 @@ import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openS
 import { basename, dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
-import { APPLICATION_COLUMNS, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { APPLICATION_COLUMNS, AUDIT_COLUMNS, auditQuery, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { auditReason, entryOf, toAuditEntry, type AuditRow } from './audit.ts';
 import { newDeliveryId, summarise, updateParams, type CountRow, type ErrorRow } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
 import {
   StoreDamagedError,
   StoreUnavailableError,
   type ApplicationFilter,
+  type AuditOutcome,
   type IntegrityReport,
   type ApplicationStore,
   type DeliveryRecord,
@@ -53,6 +59,7 @@ import {
   type Idempotency,
   type OutboxPlan,
   type NewApplication,
+  type NewAuditEntry,
   type PurgeResult,
   type Receipt,
   type SaveResult,
@@ -109,6 +116,23 @@ export const MIGRATIONS = [
   // 5: nothing here. PostgreSQL's 5 is the rate limits' shared count (rate_limits); one SQLite process
   // counts in memory (src/server/rate-limit.ts). Kept so that the versions match postgres.ts.
   `SELECT 1;`,
+  // 6: a placeholder, an empty step: encryption at rest takes this number (its migration replaces this one when
+  // the branches are merged), so that the audit trail below keeps 7.
+  `-- 6: reserved
+   SELECT 1;`,
+  // 7: the audit trail: which staff action (the case team's command) read or changed applications, when, as which
+  // operating-system user, and what it touched (references and counts, never personal data in `details`). Kept
+  // AUDIT_RETENTION_DAYS, deleted by the purge (README: "Audit trail").
+  `CREATE TABLE audit_log (
+     id          INTEGER PRIMARY KEY,
+     occurred_at TEXT NOT NULL,
+     actor       TEXT NOT NULL,
+     sudo_user   TEXT,
+     action      TEXT NOT NULL,
+     outcome     TEXT NOT NULL CHECK (outcome IN ('begun', 'done', 'failed')),
+     details     TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX audit_log_by_time ON audit_log (occurred_at);`,
 ];
 
 export interface SqliteOptions {
@@ -367,6 +391,23 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       `UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed' AND reference = ?`,
     ),
     retryAll: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, queued_at = ?, next_attempt_at = ?, last_error = NULL, ended_at = NULL WHERE state = 'failed'`),
+    failedOne: db.prepare(`SELECT DISTINCT reference FROM deliveries WHERE state = 'failed' AND reference = ?`),
+    failedAll: db.prepare(`SELECT DISTINCT reference FROM deliveries WHERE state = 'failed' ORDER BY reference`),
+    insertAudit: db.prepare(`INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`),
+    finishAudit: db.prepare(`UPDATE audit_log SET outcome = ? WHERE id = ? AND outcome = 'begun'`),
+    finishAuditWithReason: db.prepare(`UPDATE audit_log SET outcome = ?, details = json_set(details, '$.reason', ?) WHERE id = ? AND outcome = 'begun'`),
+    deleteOldAudit: db.prepare('DELETE FROM audit_log WHERE occurred_at < ?'),
+  };
+
+  /** Inserts an audit entry (inside the caller's transaction); its id. */
+  const insertAudit = (entry: NewAuditEntry, outcome: AuditOutcome): number =>
+    Number(
+      statements.insertAudit.run(entry.at.toISOString(), entry.actor.user, entry.actor.sudoUser, entry.action, outcome, JSON.stringify(entry.details))
+        .lastInsertRowid,
+    );
+  const finishAudit = (id: number, outcome: 'done' | 'failed', reason?: string) => {
+    if (reason === undefined) statements.finishAudit.run(outcome, id);
+    else statements.finishAuditWithReason.run(outcome, reason, id);
   };
 
   /** A failed database call as the store's error: damaged pages say so (the operator must restore), anything else is unavailable. */
@@ -438,22 +479,40 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
         return row ? toStored(row) : null;
       }),
     list: (filter) => guarded('at hente ansøgninger', () => select(db, filter)),
-    exportApplications: async (filter, at, deliver) => {
+    exportApplications: async (filter, at, deliver, audit) => {
       // Read, deliver, then mark in a short write transaction of its own: no lock is held while
       // `deliver` writes (a slow pipe must not make citizens' applications wait). Only what was
       // read is marked, and a first export time is never overwritten.
       const applications = await guarded('at eksportere', () => select(db, filter));
-      // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's; nothing is marked.
-      await deliver(applications);
+      // In the trail (committed) before anything is handed out: no entry, no export.
+      const entry = audit
+        ? await guarded('at skrive i revisionssporet', () =>
+            transaction(db, () => insertAudit(entryOf(audit, 'eksport', { references: applications.map((a) => a.reference) }), 'begun')),
+          )
+        : null;
+      try {
+        // Errors from `deliver` (a file that cannot be written) are the caller's, not the store's; nothing is marked.
+        await deliver(applications);
+      } catch (error) {
+        if (entry !== null) {
+          try {
+            finishAudit(entry, 'failed', auditReason(error));
+          } catch {
+            // The entry stays `begun` (not finished); the caller gets the error that stopped the export.
+          }
+        }
+        throw error;
+      }
       await guarded('at markere som eksporteret', () =>
         transaction(db, () => {
           const mark = statements.markExported;
           for (const a of applications) mark.run(at.toISOString(), a.reference);
+          if (entry !== null) finishAudit(entry, 'done');
         }),
       );
       return applications;
     },
-    purge: (request) =>
+    purge: (request, audit) =>
       guarded('at slette gamle ansøgninger', (): PurgeResult =>
         transaction(db, () => {
           const { countUndelivered, deleteKeys, deleteApplications, countKept } = purgeQueries(request, () => '?');
@@ -461,14 +520,25 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
           const keys = db.prepare(deleteKeys.sql).run(...deleteKeys.params);
           const applications = db.prepare(deleteApplications.sql).run(...deleteApplications.params);
           const kept = db.prepare(countKept.sql).get(...countKept.params) as Row;
-          return {
+          const auditEntries = request.auditBefore ? Number(statements.deleteOldAudit.run(request.auditBefore.toISOString()).changes) : 0;
+          const result: PurgeResult = {
             applications: Number(applications.changes),
             idempotencyKeys: Number(keys.changes),
             keptNotExported: Number(kept.n),
             undeliveredJobs: Number(undelivered.n),
+            auditEntries,
           };
+          if (audit) insertAudit(entryOf(audit, 'slet-gamle', { counts: { ...result } }), 'done');
+          return result;
         }),
       ),
+    recordAudit: (entry, outcome = 'begun') => guarded('at skrive i revisionssporet', () => transaction(db, () => insertAudit(entry, outcome))),
+    finishAudit: (id, outcome, reason) => guarded('at skrive i revisionssporet', () => finishAudit(id, outcome, reason)),
+    listAudit: (filter) =>
+      guarded('at læse revisionssporet', () => {
+        const { sql, params } = auditQuery(filter, () => '?', (p) => `EXISTS (SELECT 1 FROM json_each(details, '$.references') WHERE value = ${p})`);
+        return (db.prepare(sql).all(...params) as unknown as AuditRow[]).map(toAuditEntry);
+      }),
     saveFormDraft: (id, draft, { now, expiresAt }) =>
       guarded('at gemme en kladde', () =>
         transaction(db, () => {
@@ -537,12 +607,17 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
           db.prepare(DELIVERY_ERRORS_SQL).all() as unknown as ErrorRow[],
         ),
       ),
-    retryDeliveries: (which, now) =>
-      guarded('at sætte leveringer i kø igen', () => {
-        const at = now.toISOString();
-        const result = 'reference' in which ? statements.retryOne.run(at, at, which.reference) : statements.retryAll.run(at, at);
-        return Number(result.changes);
-      }),
+    retryDeliveries: (which, now, audit) =>
+      guarded('at sætte leveringer i kø igen', () =>
+        transaction(db, () => {
+          const at = now.toISOString();
+          const failed = (('reference' in which ? statements.failedOne.all(which.reference) : statements.failedAll.all()) as Row[]).map((r) => String(r.reference));
+          const result = 'reference' in which ? statements.retryOne.run(at, at, which.reference) : statements.retryAll.run(at, at);
+          const queued = Number(result.changes);
+          if (audit) insertAudit(entryOf(audit, 'levering-igen', { references: failed, counts: { deliveries: queued } }), 'done');
+          return queued;
+        }),
+      ),
     close: async () => {
       if (db.isOpen) db.close();
     },

@@ -47,6 +47,8 @@ export interface PurgeRequest {
    * application must not vanish before the kommune has it.
    */
   includeNotExported: boolean;
+  /** Audit trail entries from before this moment go too (their own, longer period: AUDIT_RETENTION_DAYS); none without. */
+  auditBefore?: Date;
 }
 
 export interface PurgeResult {
@@ -58,6 +60,102 @@ export interface PurgeResult {
   keptNotExported: number;
   /** Delivery jobs not delivered (pending or failed) that went with the deleted applications: only with `includeNotExported`. */
   undeliveredJobs: number;
+  /** Audit trail entries older than `auditBefore` deleted. */
+  auditEntries: number;
+}
+
+/**
+ * The staff actions the audit trail records: every one that reads applications' personal data out of the
+ * store or changes applications, named as the case team's command names them (README: "Audit trail").
+ * `levering-igen` is `levering --igen`; `ny-noegle` the key rotation (encryption at rest).
+ */
+export const AUDIT_ACTIONS = ['oversigt', 'eksport', 'pdf', 'slet-gamle', 'levering-igen', 'backup', 'ny-noegle'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** `begun`: recorded before the action handed anything out, and not finished (still running, or the process was stopped). */
+export type AuditOutcome = 'begun' | 'done' | 'failed';
+
+/** Who did it: the operating-system user the command ran as. */
+export interface AuditActor {
+  /** `os.userInfo().username` (from the process's user id, not from the environment). */
+  user: string;
+  /** `SUDO_USER`, when the command was run through sudo: who typed it. sudo sets it, but anyone can: a hint, not proof. */
+  sudoUser: string | null;
+}
+
+/** The choices an action ran with: ids, dates and numbers, never personal data. */
+export interface AuditChoices {
+  kommune?: string;
+  unitId?: string;
+  /** ISO 8601 moments, as the filter had them. */
+  receivedFrom?: string;
+  receivedBefore?: string;
+  /** `false`: only those not exported yet (`--kun-nye`). */
+  exported?: boolean;
+  /** The purge's retention period in days, and whether it took applications the kommune does not have. */
+  olderThanDays?: number;
+  includeNotExported?: boolean;
+  /** The purge's period for the audit trail itself. */
+  auditOlderThanDays?: number;
+  /** `levering --igen alle-fejlede`. */
+  allFailed?: boolean;
+}
+
+/** What an action counted: deleted, kept, queued again, re-encrypted. */
+export type AuditCounts = Partial<
+  Record<'applications' | 'idempotencyKeys' | 'keptNotExported' | 'undeliveredJobs' | 'formDrafts' | 'auditEntries' | 'deliveries' | 'reencrypted', number>
+>;
+
+/**
+ * What an entry says an action touched. References of the applications it read, handed over or changed, never
+ * their content; the purge keeps counts only (not the references of what it deleted). A file's name is not
+ * kept: a case worker may name a file after the citizen.
+ */
+export interface AuditDetails {
+  references?: string[];
+  choices?: AuditChoices;
+  counts?: AuditCounts;
+  /** Where personal data went: a file, or stdout (the screen, a pipe, a program). */
+  output?: 'file' | 'stdout';
+  /** `csv`, `jsonl`, `pdf`, `sqlite` (a copy of the whole database). */
+  format?: string;
+  /** Why it failed: an error's code (`ENOENT`, `EEXIST`, `EPIPE`) or one of ours (`damaged`), never a message. */
+  reason?: string;
+}
+
+export interface NewAuditEntry {
+  at: Date;
+  actor: AuditActor;
+  action: AuditAction;
+  details: AuditDetails;
+}
+
+export interface AuditEntry {
+  id: number;
+  /** When (ISO 8601, UTC). */
+  at: string;
+  actor: AuditActor;
+  action: AuditAction;
+  outcome: AuditOutcome;
+  details: AuditDetails;
+}
+
+/** Who and when, for a store method that records its own entry in its transaction; `details` are the choices (the store adds what it touched). */
+export interface AuditStamp {
+  at: Date;
+  actor: AuditActor;
+  details?: AuditDetails;
+}
+
+/** Which entries `listAudit` gives. Every field narrows. */
+export interface AuditFilter {
+  /** At or after this moment. */
+  from?: Date;
+  /** Before this moment (exclusive). */
+  before?: Date;
+  action?: AuditAction;
+  /** Entries that name this application. */
+  reference?: string;
 }
 
 /** A destination as the outbox knows it: the jobs to store with an application. */
@@ -179,14 +277,31 @@ export interface ApplicationStore {
    * marks those it read exported at `at` (an application keeps its first
    * export time). New applications must never wait for `deliver`. If `deliver` throws, nothing is marked. Returns what was
    * delivered, with `exportedAt` as it was before this export.
+   *
+   * With `audit`: one `eksport` entry naming what was read, committed before `deliver` is called (an export
+   * that is stopped halfway is in the trail); `done` in the marking's transaction, or `failed` with the
+   * error's code when `deliver` throws. If the entry cannot be recorded, nothing is delivered.
    */
   exportApplications(
     filter: ApplicationFilter,
     at: Date,
     deliver: (applications: StoredApplication[]) => Promise<void>,
+    audit?: AuditStamp,
   ): Promise<StoredApplication[]>;
-  /** Deletes old applications and their idempotency keys in one transaction. */
-  purge(request: PurgeRequest): Promise<PurgeResult>;
+  /**
+   * Deletes old applications and their idempotency keys, and audit entries older than `auditBefore`, in one
+   * transaction; with `audit`, records its own `slet-gamle` entry (the counts, no references) in it.
+   */
+  purge(request: PurgeRequest, audit?: AuditStamp): Promise<PurgeResult>;
+  /**
+   * Records an audit entry, `begun` (for an action that hands personal data out: recorded before it does),
+   * or with its outcome; committed when it resolves. Returns its id for `finishAudit`.
+   */
+  recordAudit(entry: NewAuditEntry, outcome?: AuditOutcome): Promise<number>;
+  /** Sets a `begun` entry's outcome (with the failure's code). An entry that has its outcome is never changed. */
+  finishAudit(id: number, outcome: 'done' | 'failed', reason?: string): Promise<void>;
+  /** Audit entries matching the filter, newest first. */
+  listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
   /**
    * Keeps a form draft under `id` until `expiresAt` (replacing one kept under
    * it), and deletes every draft that expired by `now` in the same transaction.
@@ -213,9 +328,10 @@ export interface ApplicationStore {
   /**
    * Queues failed jobs again (those of one application, or every failed one):
    * pending, due at `now`, their 72 hours counted from `now`, attempts and
-   * error cleared. Returns how many.
+   * error cleared. Returns how many. With `audit`, records a `levering-igen` entry naming the applications
+   * whose jobs were queued, in the same transaction.
    */
-  retryDeliveries(which: { reference: string } | { allFailed: true }, now: Date): Promise<number>;
+  retryDeliveries(which: { reference: string } | { allFailed: true }, now: Date, audit?: AuditStamp): Promise<number>;
   close(): Promise<void>;
 }
 
