@@ -32,7 +32,7 @@ import { securityHeaders } from './security-headers.ts';
 import { answerClientError, logBodyProblems, reasonPhrases, refusal, refusalFor, sendRefusal, writeRawRefusal } from './http-guard.ts';
 import { applicationsApiPath } from '../domain/paths.ts';
 import { ConfigError, config, type Config } from '../lib/config.ts';
-import { describeStore, openStore } from './store/index.ts';
+import { describeEncryption, describeStore, openStore } from './store/index.ts';
 import { deliveryProblems } from '../lib/delivery-config.ts';
 import { readKommuner } from '../lib/content-files.ts';
 import { createDestinations, describeSetup } from './delivery/destinations.ts';
@@ -83,6 +83,8 @@ console.log(
     ? `Klientadresser: X-Forwarded-For læses kun fra ${settings.trustedProxies.join(', ')} (TRUSTED_PROXIES).`
     : 'Klientadresser: forbindelsens egen adresse (TRUSTED_PROXIES er ikke sat). Står serveren bag en proxy eller load balancer, så sæt TRUSTED_PROXIES, ellers deler alle brugere én grænse.',
 );
+// Encryption at rest: the key id written with, or (a warning) that applications are stored unencrypted.
+(settings.store.encryption ? console.log : console.warn)(describeEncryption(settings.store));
 console.log(
   `Grænser: ${settings.rateLimit.capacity}/${settings.rateLimit.windowSeconds} for ansøgninger, ${settings.receiptRateLimit.capacity}/${settings.receiptRateLimit.windowSeconds} for kvitteringer pr. klient, ${
     settings.store.kind === 'postgres' ? 'talt i PostgreSQL, fælles for alle processer' : 'talt i denne proces'

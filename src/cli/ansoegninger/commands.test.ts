@@ -245,7 +245,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       };
       /** Works every due job once at `now`, the way the worker would, with what `outcome` says for each. */
       const work = async (now: Date, outcome: (destination: string, reference: string) => DeliveryUpdate) => {
-        while (await store.workDelivery(now, new Set(), async (job) => outcome(job.destination, job.application.reference)));
+        while (await store.workDelivery(now, new Set(), async (job) => outcome(job.destination, job.application === null ? job.reference : job.application.reference)));
       };
       const personal = ['Sofie Jensen', '2001-04-12', '12345678'];
 

@@ -4,13 +4,13 @@ import { ConfigError } from '../../lib/config.ts';
 
 describe('choosing the store from the environment', () => {
   it('SQLite in $DATA_DIR by default', () => {
-    expect(storeConfig({})).toEqual({ kind: 'sqlite', file: 'data/applications.sqlite' });
-    expect(storeConfig({ DATA_DIR: '/srv/stoette' })).toEqual({ kind: 'sqlite', file: '/srv/stoette/applications.sqlite' });
+    expect(storeConfig({})).toEqual({ kind: 'sqlite', file: 'data/applications.sqlite', encryption: null });
+    expect(storeConfig({ DATA_DIR: '/srv/stoette' })).toEqual({ kind: 'sqlite', file: '/srv/stoette/applications.sqlite', encryption: null });
   });
 
   it('PostgreSQL when DATABASE_URL is set, with a pool of 10 unless DATABASE_POOL_SIZE says otherwise', () => {
     const url = 'postgres://stoette:hemmeligt@db.internal:5432/stoette';
-    expect(storeConfig({ DATABASE_URL: url, DATA_DIR: '/ignored' })).toEqual({ kind: 'postgres', connectionString: url, poolSize: 10 });
+    expect(storeConfig({ DATABASE_URL: url, DATA_DIR: '/ignored' })).toEqual({ kind: 'postgres', connectionString: url, poolSize: 10, encryption: null });
     expect(storeConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '25' })).toMatchObject({ poolSize: 25 });
   });
 

@@ -37,8 +37,9 @@ const BOOKKEEPING_TABLES = ['schema_migrations'];
 const POSTGRES_ONLY_TABLES = ['rate_limits'];
 
 /**
- * The kind a column's type stands for: both store times as ISO text / timestamptz, the application as JSON
- * text / json, and a flag as SQLite's integer 0/1 / boolean.
+ * The kind a column's type stands for: both store times as ISO text / timestamptz and a flag as SQLite's
+ * integer 0/1 / boolean. An application's `data` is text in both (since migration 6: plain JSON, or sealed
+ * at rest); PostgreSQL's json before that counts the same.
  */
 function kind(table: string, column: string, type: string): string {
   const t = type.toLowerCase();
@@ -136,6 +137,10 @@ describePostgres('the two stores’ schemas after their migrations', () => {
         'idempotency_keys.reference → applications.reference on delete cascade',
       ]);
       expect(sqlite.columns['deliveries.carries_application']).toBe('flag not null');
+      // Encryption at rest (migration 6): the key id beside the sealed content, NULL for a plain row.
+      expect(sqlite.columns['applications.key_id']).toBe('text null');
+      expect(sqlite.columns['form_drafts.key_id']).toBe('text null');
+      expect(postgres.columns['applications.data']).toBe('json not null');
       // The PostgreSQL-only table is there, as rate-limiter-flexible inserts into it (key, points, expire in that order).
       const own = await schema.query<{ column: string; type: string }>(
         "SELECT column_name AS column, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'rate_limits' ORDER BY ordinal_position",
