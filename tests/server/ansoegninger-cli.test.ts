@@ -49,7 +49,7 @@ describe('the command as a process', () => {
     const { code, stdout, stderr } = cli(['eksporter'], { DATA_DIR: dir });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek eller backup.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
+    expect(stderr).toBe('Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller ny-noegle.\nSkriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n');
   });
 
   it('hjaelp prints the commands with examples and needs no database, nor a right setting', () => {

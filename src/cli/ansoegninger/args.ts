@@ -29,7 +29,8 @@ export type Command =
   | { kind: 'delivery'; view: DeliveryView }
   | { kind: 'retry'; which: RetryWhich }
   | { kind: 'check' }
-  | { kind: 'backup'; file: string };
+  | { kind: 'backup'; file: string }
+  | { kind: 'rekey' };
 
 /** What `levering` shows: the count per destination, every failed job, or every job of one application. */
 export type DeliveryView = { kind: 'summary' } | { kind: 'failed' } | { kind: 'application'; reference: string };
@@ -56,6 +57,8 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   tjek: 'check',
   check: 'check',
   backup: 'backup',
+  'ny-noegle': 'rekey',
+  'new-key': 'rekey',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
@@ -70,6 +73,7 @@ const COMMAND_NAMES: Record<Kind, string> = {
   delivery: 'levering',
   check: 'tjek',
   backup: 'backup',
+  rekey: 'ny-noegle',
 };
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
@@ -225,6 +229,7 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
       case 'delivery':
         return { ok: true, command: deliveryCommand(options) };
       case 'check':
+      case 'rekey':
         return { ok: true, command: { kind } };
       case 'backup': {
         const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.backupNeedsFile);
