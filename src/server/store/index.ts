@@ -21,7 +21,7 @@ import { openSqliteStore } from './sqlite.ts';
 import { outboxPlan } from '../../lib/delivery-config.ts';
 import { storeRefusal } from './refusal.ts';
 import { keyIdOf } from './sealed.ts';
-import { StoreDamagedError, type ApplicationStore, type OutboxPlan } from './types.ts';
+import { StoreDamagedError, type ApplicationStore, type KeyUse, type OutboxPlan } from './types.ts';
 
 export { StoreDamagedError, StoreUnavailableError, type ApplicationStore, type IntegrityReport, type Receipt } from './types.ts';
 export { SealedDataError } from './sealed.ts';
@@ -55,6 +55,34 @@ export function describeEncryption(config: StoreConfig): string {
     `Kryptering: ansøgninger og kladder gemmes krypteret (AES-256-GCM) med nøglen ${keyIdOf(encryption.key)}` +
     (old ? `; ${old} ${old === 1 ? 'tidligere nøgle' : 'tidligere nøgler'} (${encryption.oldKeys.map(keyIdOf).join(', ')}) kan læses.` : '.')
   );
+}
+
+/**
+ * The start's lines about the rows themselves (`keyUse`): rows under a key this process is not given (they
+ * cannot be read: the key was removed too early), and, with a key set, rows still stored plain or under an
+ * old key (`ny-noegle` seals them). None when all is as it should be. Counts and key ids only.
+ */
+export function keyUseWarnings(uses: readonly KeyUse[], config: StoreConfig): string[] {
+  const current = config.encryption ? keyIdOf(config.encryption.key) : null;
+  const lines: string[] = [];
+  const what = (table: KeyUse['table'], rows: number) =>
+    table === 'applications' ? `${rows} ${rows === 1 ? 'ansøgning' : 'ansøgninger'}` : `${rows} ${rows === 1 ? 'kladde' : 'kladder'}`;
+  for (const use of uses) {
+    if (use.keyId !== null && !use.known) {
+      lines.push(
+        `Kryptering: ${what(use.table, use.rows)} er krypteret med nøglen ${use.keyId}, som ikke er givet, og kan ikke læses. ` +
+          'Giv nøglen i DATA_ENCRYPTION_OLD_KEYS (eller DATA_ENCRYPTION_KEY), og genstart (README: "Keys").',
+      );
+    }
+  }
+  const waiting = current ? uses.filter((use) => use.keyId !== current && (use.keyId === null || use.known)) : [];
+  if (waiting.length) {
+    lines.push(
+      `Kryptering: ${waiting.map((use) => `${what(use.table, use.rows)} ${use.keyId === null ? 'ukrypteret' : `under nøglen ${use.keyId}`}`).join(', ')}; ` +
+        'kør "npm run ansoegninger -- ny-noegle" for at kryptere dem med den nye nøgle.',
+    );
+  }
+  return lines;
 }
 
 /** Where the store is, for logs and messages: never the password. */
