@@ -122,14 +122,20 @@ describe('with DATA_ENCRYPTION_KEY', () => {
 });
 
 describe('without DATA_ENCRYPTION_KEY', () => {
-  it('says at start that applications are stored unencrypted and how to change it, and names rows under a key not given', async () => {
+  it('says at start that applications are stored unencrypted and how to change it, names rows under a key not given, and answers 503 for a draft under one', async () => {
     const other = Buffer.alloc(32, 0x7a);
     let reference = '';
+    // A draft's id is the browser's id and the form's key (form-draft.ts), 43 characters each.
+    const [browser, form] = ['b'.repeat(43), 'f'.repeat(43)];
     const plain = await startTestServer({}, async (dataDir) => {
-      // A database with one application sealed under a key this server is not given.
+      // A database with one application and one draft sealed under a key this server is not given.
       const store = openSqliteStore({ file: join(dataDir, 'applications.sqlite'), encryption: { key: other, oldKeys: [] } });
       const saved = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: new Date(), application: sampleApplication('varde') });
       if (saved.kind === 'created') reference = saved.receipt.reference;
+      await store.saveFormDraft(`${browser}.${form}`, { kommune: 'varde', data: JSON.stringify({ values: { name: 'Ørnulf Kjærgaard' } }) }, {
+        now: new Date(),
+        expiresAt: new Date(Date.now() + 60 * 60_000),
+      });
       await store.close();
     });
     try {
@@ -139,6 +145,13 @@ describe('without DATA_ENCRYPTION_KEY', () => {
       expect(plain.output()).toContain(`Kryptering: 1 ansøgning er krypteret med nøglen ${keyIdOf(other)}, som ikke er givet, og kan ikke læses.`);
       // The receipt holds nothing sealed: it is still found.
       expect((await plain.request(`/varde/ansoeg/kvittering/?reference=${reference}`)).status).toBe(200);
+      // The draft cannot be read: "Tjek dine svar" and the form page say so with a 503, never a 500, never garbage.
+      for (const page of [`/varde/ansoeg/tjek/?svar=${form}`, `/varde/ansoeg/?svar=${form}`]) {
+        const response = await plain.request(page, { headers: { cookie: `stoetteportalen-formular=${browser}` } });
+        expect(response.status, page).toBe(503);
+        expect(response.headers.get('retry-after'), page).toBe('30');
+        expect(await response.text(), page).not.toContain('Kjærgaard');
+      }
     } finally {
       await plain.stop();
     }
