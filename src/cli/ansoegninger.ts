@@ -2,18 +2,20 @@
  * `npm run ansoegninger -- <kommando>`: the kommune case team's command for
  * the applications — overview, export, one application as a PDF, deleting old ones, their
  * delivery to the kommune's system, the audit trail of who did which of these, and for the
- * operator a check of the store and a backup. Run
+ * operator a check of the store, a backup and a new encryption key (`ny-noegle`). Run
  * `npm run ansoegninger -- hjaelp` for the commands; README.md, "The case
  * team's command", for examples; src/cli/ansoegninger/ for how it works.
  *
  * Uses the same store as the server: PostgreSQL when DATABASE_URL is set,
- * otherwise SQLite in $DATA_DIR. Every failure is a Danish message and an
+ * otherwise SQLite in $DATA_DIR; the same DATA_ENCRYPTION_KEY (and old keys) to read
+ * applications sealed at rest. Every failure is a Danish message and an
  * exit code (1: could not be done, or `levering` shows a failed delivery; 2: wrong command line), never a stack trace.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../lib/config.ts';
 import { describeStore, openStore, StoreDamagedError, StoreUnavailableError, type ApplicationStore } from '../server/store/index.ts';
+import { keyIdOf } from '../server/store/sealed.ts';
 import { markerOf } from '../server/store/sqlite.ts';
 import { commandActor } from './ansoegninger/actor.ts';
 import { parseArguments } from './ansoegninger/args.ts';
@@ -97,7 +99,8 @@ async function main(): Promise<number> {
   }
   try {
     const kommuneContent = (slug: string) => (Object.hasOwn(kommuner, slug) ? kommuner[slug] : undefined);
-    return await runCommand(command, { store, where, catalog, kommuneContent, now, actor, out, err });
+    const encryptionKeyId = config.encryption ? keyIdOf(config.encryption.key) : null;
+    return await runCommand(command, { store, where, catalog, kommuneContent, now, actor, out, err, encryptionKeyId });
   } finally {
     await store.close();
   }

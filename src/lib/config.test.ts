@@ -25,7 +25,7 @@ describe('the settings with nothing set', () => {
       retentionDays: 30,
       auditRetentionDays: 1826,
       dataDir: 'data',
-      store: { kind: 'sqlite', file: 'data/applications.sqlite' },
+      store: { kind: 'sqlite', file: 'data/applications.sqlite', encryption: null },
       trustedProxies: [],
       rateLimit: { capacity: 30, windowSeconds: 600 },
       receiptRateLimit: { capacity: 60, windowSeconds: 600 },
@@ -45,6 +45,8 @@ describe('the settings with nothing set', () => {
 });
 
 const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+const KEY = Buffer.alloc(32, 1);
+const OLD_KEY = Buffer.alloc(32, 2);
 const deliveryFile = join(mkdtempSync(join(tmpdir(), 'stoette-config-')), 'levering.json');
 writeFileSync(deliveryFile, JSON.stringify({ destinations: [{ id: 'sbsys', type: 'webhook', url: 'https://sag.example.dk/ind', secret: SECRET, kommune: 'varde' }] }));
 const webhook = { DELIVERY_WEBHOOK_URL: 'https://sag.example.dk/ind', DELIVERY_WEBHOOK_SECRET: SECRET };
@@ -70,11 +72,23 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
   },
   DATA_DIR: { valid: ['/srv/stoette', { dataDir: '/srv/stoette', store: { kind: 'sqlite', file: '/srv/stoette/applications.sqlite' } }], bad: ['', ''] },
   DATABASE_URL: {
-    valid: ['postgres://stoette:hemmeligt@db.internal:5432/stoette', { store: { kind: 'postgres', connectionString: 'postgres://stoette:hemmeligt@db.internal:5432/stoette', poolSize: 10 } }],
+    valid: ['postgres://stoette:hemmeligt@db.internal:5432/stoette', { store: { kind: 'postgres', connectionString: 'postgres://stoette:hemmeligt@db.internal:5432/stoette', poolSize: 10, encryption: null } }],
     // The value may hold a password: it is not repeated.
     bad: ['mysql://stoette:hemmeligt@db/stoette', 'DATABASE_URL skal begynde med postgres:// eller postgresql://'],
   },
   DATABASE_POOL_SIZE: { valid: ['25', {}], bad: ['ti', 'DATABASE_POOL_SIZE skal være et helt tal fra 1 (fik "ti")'] },
+  DATA_ENCRYPTION_KEY: {
+    valid: [KEY.toString('base64'), { store: { encryption: { key: KEY, oldKeys: [] } } }],
+    // A key is a secret: never repeated, not even a wrong one (it may be a real key cut short).
+    bad: [KEY.toString('base64').slice(0, 40), 'DATA_ENCRYPTION_KEY skal være en nøgle: 32 tilfældige byte skrevet i base64 (44 tegn), som "openssl rand -base64 32" laver dem'],
+  },
+  DATA_ENCRYPTION_OLD_KEYS: {
+    valid: [`${OLD_KEY.toString('base64')}, ${KEY.toString('base64url')}`, { store: { encryption: { key: KEY, oldKeys: [OLD_KEY] } } }, { DATA_ENCRYPTION_KEY: KEY.toString('base64') }],
+    bad: [
+      `${OLD_KEY.toString('base64')},${Buffer.alloc(16, 3).toString('base64')}`,
+      'DATA_ENCRYPTION_OLD_KEYS skal være tidligere nøgler adskilt af komma, hver 32 tilfældige byte skrevet i base64 (44 tegn), som "openssl rand -base64 32" laver dem; nummer 2 er ikke en nøgle',
+    ],
+  },
   TRUSTED_PROXIES: {
     valid: ['10.0.0.0/8, 127.0.0.1', { trustedProxies: ['10.0.0.0/8', '127.0.0.1'] }],
     bad: ['10.0.0.0/33', 'TRUSTED_PROXIES skal være IP-adresser eller net adskilt af komma, fx 10.0.0.0/8, 127.0.0.1 eller loopback; "10.0.0.0/33" er ingen af delene (fik "10.0.0.0/33")'],
@@ -135,7 +149,27 @@ describe('the rules between variables', () => {
       kind: 'postgres',
       connectionString: 'postgresql://db/stoette',
       poolSize: 25,
+      encryption: null,
     });
+  });
+
+  it('old keys need the current key; the current key among the old ones, or an old one twice, counts once', () => {
+    expect(problem({ DATA_ENCRYPTION_OLD_KEYS: OLD_KEY.toString('base64') })).toBe(
+      'DATA_ENCRYPTION_OLD_KEYS kræver også DATA_ENCRYPTION_KEY: den nøgle, der skrives med nu (README: "Keys")',
+    );
+    const both = loadConfig({
+      DATA_ENCRYPTION_KEY: KEY.toString('base64'),
+      DATA_ENCRYPTION_OLD_KEYS: [OLD_KEY, KEY, OLD_KEY].map((k) => k.toString('base64')).join(','),
+    });
+    expect(both.store.encryption).toEqual({ key: KEY, oldKeys: [OLD_KEY] });
+  });
+
+  it('a key that is not 32 bytes, or not base64, is refused without repeating it', () => {
+    for (const value of [Buffer.alloc(31, 1).toString('base64'), Buffer.alloc(33, 1).toString('base64'), `${KEY.toString('base64').slice(0, 43)}!`, 'hemmelig']) {
+      const message = problem({ DATA_ENCRYPTION_KEY: value });
+      expect(message).toMatch(/^DATA_ENCRYPTION_KEY skal være en nøgle/);
+      expect(message).not.toContain(value);
+    }
   });
 
   it('ports, pool sizes and rates are whole numbers in range', () => {

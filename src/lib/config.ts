@@ -8,13 +8,14 @@
  * Read at build time (the pages are static, so a change needs a new build):
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS and AUDIT_RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
- * DATABASE_URL, DATABASE_POOL_SIZE, TRUSTED_PROXIES, RATE_LIMIT,
+ * DATABASE_URL, DATABASE_POOL_SIZE, DATA_ENCRYPTION_KEY,
+ * DATA_ENCRYPTION_OLD_KEYS, TRUSTED_PROXIES, RATE_LIMIT,
  * RECEIPT_RATE_LIMIT, METRICS_PORT, METRICS_HOST, and the
  * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
  * DELIVERY_EMAIL_FROM, DELIVERY_EMAIL_TO, DELIVERY_CONFIG (a JSON file, read
  * and checked then too: src/lib/delivery-config.ts). Read by
  * `npm run ansoegninger`: DATA_DIR, DATABASE_URL, DATABASE_POOL_SIZE,
- * RETENTION_DAYS, AUDIT_RETENTION_DAYS.
+ * DATA_ENCRYPTION_KEY, DATA_ENCRYPTION_OLD_KEYS, RETENTION_DAYS, AUDIT_RETENTION_DAYS.
  *
  * Modules take the values they need as parameters; only entry points (the
  * server, the command, the pages — built, and "Tjek dine svar" on the server —,
@@ -47,9 +48,25 @@ export interface RateLimitSetting {
   windowSeconds: number;
 }
 
-export type StoreSetting =
+/**
+ * DATA_ENCRYPTION_KEY and DATA_ENCRYPTION_OLD_KEYS: the keys applications and
+ * form drafts are sealed with at rest (src/server/store/sealed.ts). Secrets:
+ * never logged, never repeated in a message.
+ */
+export interface EncryptionSetting {
+  /** The key every row is written with (32 bytes). */
+  key: Buffer;
+  /** Earlier keys: rows written under them are read, never written with (each 32 bytes). */
+  oldKeys: Buffer[];
+}
+
+export type StoreSetting = (
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; connectionString: string; poolSize: number };
+  | { kind: 'postgres'; connectionString: string; poolSize: number }
+) & {
+  /** How stored personal content is encrypted; `null` (or left out): stored unencrypted (DATA_ENCRYPTION_KEY unset). */
+  encryption?: EncryptionSetting | null;
+};
 
 export interface Config {
   /** PORT: the port the server listens on (0 picks a free one). */
@@ -100,6 +117,8 @@ export const DEFAULTS = {
   DATA_DIR: 'data',
   DATABASE_URL: null,
   DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
+  DATA_ENCRYPTION_KEY: null,
+  DATA_ENCRYPTION_OLD_KEYS: null,
   TRUSTED_PROXIES: null,
   RATE_LIMIT: '30/600',
   RECEIPT_RATE_LIMIT: '60/600',
@@ -117,7 +136,14 @@ export type VariableName = keyof typeof DEFAULTS;
 export const VARIABLES = Object.keys(DEFAULTS) as VariableName[];
 
 /** Variables whose value is never repeated in a message (a URL with a password). */
-const SECRET: ReadonlySet<VariableName> = new Set(['DATABASE_URL', 'DELIVERY_WEBHOOK_URL', 'DELIVERY_WEBHOOK_SECRET', 'DELIVERY_SMTP_URL']);
+const SECRET: ReadonlySet<VariableName> = new Set([
+  'DATABASE_URL',
+  'DATA_ENCRYPTION_KEY',
+  'DATA_ENCRYPTION_OLD_KEYS',
+  'DELIVERY_WEBHOOK_URL',
+  'DELIVERY_WEBHOOK_SECRET',
+  'DELIVERY_SMTP_URL',
+]);
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z
@@ -181,6 +207,36 @@ const trustedProxies = z.string().transform((value, ctx) => {
   return entries;
 });
 
+/** 32 bytes in base64 (as `openssl rand -base64 32` writes them; base64url too), or `null`. */
+function keyBytes(text: string): Buffer | null {
+  if (!/^[A-Za-z0-9+/]{43}=?$/.test(text) && !/^[A-Za-z0-9_-]{43}=?$/.test(text)) return null;
+  const bytes = Buffer.from(text, text.includes('-') || text.includes('_') ? 'base64url' : 'base64');
+  return bytes.length === 32 ? bytes : null;
+}
+
+const KEY_FORM = '32 tilfældige byte skrevet i base64 (44 tegn), som "openssl rand -base64 32" laver dem';
+
+/** DATA_ENCRYPTION_KEY: one key. Its value is a secret: no message repeats it. */
+const encryptionKey = z.string().transform((value, ctx) => {
+  const key = keyBytes(value);
+  if (!key) ctx.issues.push({ code: 'custom', input: '', message: `skal være en nøgle: ${KEY_FORM}` });
+  return key ?? z.NEVER;
+});
+
+/** DATA_ENCRYPTION_OLD_KEYS: earlier keys separated by commas; a wrong one is named by its place, never by its value. */
+const oldEncryptionKeys = z.string().transform((value, ctx) => {
+  const keys: Buffer[] = [];
+  for (const [index, part] of value.split(',').map((p) => p.trim()).entries()) {
+    const key = keyBytes(part);
+    if (!key) {
+      ctx.issues.push({ code: 'custom', input: '', message: `skal være tidligere nøgler adskilt af komma, hver ${KEY_FORM}; nummer ${index + 1} er ikke en nøgle` });
+      return z.NEVER;
+    }
+    keys.push(key);
+  }
+  return keys;
+});
+
 const schema = z.object({
   PORT: wholeNumber(0, 65535, 'skal være et portnummer, et helt tal fra 0 til 65535, fx 8080').optional(),
   HOST: z.string().regex(/^[^\s/]+$/, 'skal være et værtsnavn eller en IP-adresse, fx 0.0.0.0').optional(),
@@ -199,6 +255,8 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'skal begynde med postgres:// eller postgresql://').optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 9999, 'skal være et helt tal fra 1').optional(),
+  DATA_ENCRYPTION_KEY: encryptionKey.optional(),
+  DATA_ENCRYPTION_OLD_KEYS: oldEncryptionKeys.optional(),
   TRUSTED_PROXIES: trustedProxies.optional(),
   RATE_LIMIT: rate('ansøgninger', '30/600').optional(),
   RECEIPT_RATE_LIMIT: rate('opslag', '60/600').optional(),
@@ -273,6 +331,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       units: null,
     });
   }
+  if (v.DATA_ENCRYPTION_OLD_KEYS && !v.DATA_ENCRYPTION_KEY) {
+    problems.push('DATA_ENCRYPTION_OLD_KEYS kræver også DATA_ENCRYPTION_KEY: den nøgle, der skrives med nu (README: "Keys")');
+  }
   if (v.METRICS_PORT !== undefined && v.METRICS_PORT !== 0 && v.METRICS_PORT === (v.PORT ?? Number(DEFAULTS.PORT))) {
     problems.push(`METRICS_PORT skal være en anden port end PORT (${v.METRICS_PORT}): målingerne har deres egen port`);
   }
@@ -292,9 +353,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retentionDays: v.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS,
     auditRetentionDays: v.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
     dataDir,
-    store: v.DATABASE_URL
-      ? { kind: 'postgres', connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
-      : { kind: 'sqlite', file: join(dataDir, 'applications.sqlite') },
+    store: {
+      ...(v.DATABASE_URL
+        ? { kind: 'postgres' as const, connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
+        : { kind: 'sqlite' as const, file: join(dataDir, 'applications.sqlite') }),
+      encryption: v.DATA_ENCRYPTION_KEY
+        ? {
+            key: v.DATA_ENCRYPTION_KEY,
+            // The current key among the old ones (left there during a rotation) is the current key, once.
+            oldKeys: (v.DATA_ENCRYPTION_OLD_KEYS ?? []).filter(
+              (old, i, all) => !old.equals(v.DATA_ENCRYPTION_KEY!) && all.findIndex((other) => other.equals(old)) === i,
+            ),
+          }
+        : null,
+    },
     trustedProxies: v.TRUSTED_PROXIES ?? [],
     rateLimit: v.RATE_LIMIT ?? rateOf(DEFAULTS.RATE_LIMIT),
     receiptRateLimit: v.RECEIPT_RATE_LIMIT ?? rateOf(DEFAULTS.RECEIPT_RATE_LIMIT),

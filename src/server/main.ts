@@ -32,7 +32,7 @@ import { securityHeaders } from './security-headers.ts';
 import { answerClientError, logBodyProblems, reasonPhrases, refusal, refusalFor, sendRefusal, writeRawRefusal } from './http-guard.ts';
 import { applicationsApiPath } from '../domain/paths.ts';
 import { ConfigError, config, type Config } from '../lib/config.ts';
-import { describeStore, openStore } from './store/index.ts';
+import { describeEncryption, describeStore, keyUseWarnings, openStore } from './store/index.ts';
 import { deliveryProblems } from '../lib/delivery-config.ts';
 import { readKommuner } from '../lib/content-files.ts';
 import { createDestinations, describeSetup } from './delivery/destinations.ts';
@@ -83,11 +83,22 @@ console.log(
     ? `Klientadresser: X-Forwarded-For læses kun fra ${settings.trustedProxies.join(', ')} (TRUSTED_PROXIES).`
     : 'Klientadresser: forbindelsens egen adresse (TRUSTED_PROXIES er ikke sat). Står serveren bag en proxy eller load balancer, så sæt TRUSTED_PROXIES, ellers deler alle brugere én grænse.',
 );
+// Encryption at rest: the key id written with, or (a warning) that applications are stored unencrypted.
+(settings.store.encryption ? console.log : console.warn)(describeEncryption(settings.store));
 console.log(
   `Grænser: ${settings.rateLimit.capacity}/${settings.rateLimit.windowSeconds} for ansøgninger, ${settings.receiptRateLimit.capacity}/${settings.receiptRateLimit.windowSeconds} for kvitteringer pr. klient, ${
     settings.store.kind === 'postgres' ? 'talt i PostgreSQL, fælles for alle processer' : 'talt i denne proces'
   }.`,
 );
+
+/** A store for a one-off look at start, or `null` when it cannot be opened (the monitor says why). */
+function openStoreQuietly(): ReturnType<typeof openStore> | null {
+  try {
+    return openStore(settings.store, { poolSize: 1 });
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Before taking requests: open the store once, bring its schema up to date
@@ -107,6 +118,20 @@ const monitor = createStoreMonitor({
   alert: (line) => console.error(line),
 });
 await monitor.start();
+
+// Rows under a key this process is not given (removed too early) cannot be read, and rows not yet under the
+// current key wait for `ny-noegle`: said once, at start (counts and key ids only). A store that cannot be
+// asked now was reported by the monitor above.
+{
+  const store = openStoreQuietly();
+  try {
+    for (const line of keyUseWarnings((await store?.keyUse()) ?? [], settings.store)) console.warn(line);
+  } catch {
+    // Reported above.
+  } finally {
+    await store?.close();
+  }
+}
 
 const metrics = settings.metrics ? createMetrics() : null;
 if (metrics) onMetric(metrics.record);

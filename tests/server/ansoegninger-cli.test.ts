@@ -50,7 +50,7 @@ describe('the command as a process', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.\n' +
+      'Kommandoen "eksporter" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.\n' +
         'Skriv "npm run ansoegninger -- hjaelp" for at se kommandoerne.\n',
     );
   });

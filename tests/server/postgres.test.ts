@@ -37,7 +37,7 @@ describePostgres('the built server on PostgreSQL (DATABASE_URL)', () => {
     const body = await response.json();
     expect(isValidReference(body.reference)).toBe(true);
     expect(body.unit.id).toBe('raadgivningshuset');
-    const stored = await schema.query<{ reference: string }>("SELECT reference FROM applications WHERE data->>'description' = $1", [description]);
+    const stored = await schema.query<{ reference: string }>("SELECT reference FROM applications WHERE data::json->>'description' = $1", [description]);
     expect(stored).toEqual([{ reference: body.reference }]);
 
     const receipt = await server.request(response.headers.get('location')!);
@@ -83,7 +83,7 @@ describePostgres('the built server on PostgreSQL (DATABASE_URL)', () => {
     const [a, b] = await Promise.all([1, 2].map(() => server.request(API, json(validBody('varde', description), headers))));
     expect([a!.status, b!.status]).toEqual([201, 201]);
     expect(await b!.text()).toBe(await a!.text());
-    const stored = await schema.query("SELECT reference FROM applications WHERE data->>'description' = $1", [description]);
+    const stored = await schema.query("SELECT reference FROM applications WHERE data::json->>'description' = $1", [description]);
     expect(stored).toHaveLength(1);
   });
 
@@ -107,7 +107,7 @@ describePostgres('the built server on PostgreSQL (DATABASE_URL)', () => {
         expect(both[0]!.text, key).toBe(both[1]!.text);
       }
       const rows = await schema.query<{ reference: string; description: string }>(
-        "SELECT reference, data->>'description' AS description FROM applications WHERE data->>'description' LIKE 'two-processes-%'",
+        "SELECT reference, data::json->>'description' AS description FROM applications WHERE data::json->>'description' LIKE 'two-processes-%'",
       );
       expect(rows).toHaveLength(keys.length);
       expect(new Set(rows.map((r) => r.reference)).size).toBe(keys.length);

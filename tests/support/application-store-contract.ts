@@ -1,20 +1,46 @@
 /**
  * The behaviour every ApplicationStore backend must have, as one vitest
  * suite: `describeApplicationStore('sqlite', backend)` in sqlite.test.ts, and
- * the same call in postgres.test.ts against a real PostgreSQL server.
+ * the same call in postgres.test.ts against a real PostgreSQL server. The
+ * suite runs twice on each backend, without and with encryption at rest
+ * (DATA_ENCRYPTION_KEY); then the encryption's own tests: what the database
+ * holds, key rotation, tampering, rows moved, keys not given.
  */
 import { describe, expect, it } from 'vitest';
 import { validateApplication, type Application } from '../../src/domain/application.ts';
 import { isValidReference } from '../../src/domain/reference.ts';
-import type { DeliveryJob } from '../../src/server/delivery/types.ts';
-import type { ApplicationStore, AuditActor, AuditEntry, AuditStamp, DeliveryUpdate, Idempotency, NewApplication, OutboxPlan } from '../../src/server/store/types.ts';
+import type { EncryptionSetting } from '../../src/lib/config.ts';
+import type { DeliveryJob, DueJob } from '../../src/server/delivery/types.ts';
+import { keyIdOf, SealedDataError } from '../../src/server/store/sealed.ts';
+import type { ApplicationStore, AuditActor, AuditEntry, AuditStamp, DeliveryUpdate, Idempotency, NewApplication, OutboxPlan, SealedTable } from '../../src/server/store/types.ts';
+
+export interface OpenOptions {
+  newReference?: () => string;
+  outbox?: OutboxPlan;
+  /** The keys (DATA_ENCRYPTION_KEY and its old keys); none: stored plain. */
+  encryption?: EncryptionSetting | null;
+}
 
 export interface StoreBackend {
   /** Opens the store on this backend's database; a second call is a restart of the program. */
-  open(options?: { newReference?: () => string; outbox?: OutboxPlan }): Promise<ApplicationStore>;
+  open(options?: OpenOptions): Promise<ApplicationStore>;
   /** Removes the database. */
   destroy(): Promise<void>;
+  /**
+   * Every byte the database keeps, to search for text: SQLite the database file and its -wal file as they are
+   * on disk (read while the store is open); PostgreSQL every row of every table of the schema, as text.
+   */
+  rawBytes(): Promise<Buffer>;
+  /** A row's `data` and `key_id` as the database holds them (`null`: no such row); `rowId` is the reference or the draft's id. */
+  rawRow(table: SealedTable, rowId: string): Promise<{ data: string; keyId: string | null } | null>;
+  /** Overwrites a row's `data` and `key_id` behind the store's back (a stray write, an attacker, a restore gone wrong). */
+  setRawRow(table: SealedTable, rowId: string, row: { data: string; keyId: string | null }): Promise<void>;
 }
+
+/** Keys for the tests: the current one, and one from before. */
+export const TEST_KEY = Buffer.alloc(32, 0x4b);
+export const OLD_TEST_KEY = Buffer.alloc(32, 0x17);
+const ENCRYPTED: EncryptionSetting = { key: TEST_KEY, oldKeys: [] };
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 
@@ -51,6 +77,19 @@ const ANNA: AuditActor = { user: 'anna', sudoUser: null };
 const stamp = (at = NOW, details?: AuditStamp['details']): AuditStamp => ({ at, actor: ANNA, ...(details ? { details } : {}) });
 const actions = (entries: AuditEntry[]) => entries.map((e) => `${e.action} ${e.outcome}`);
 
+/** Works every due job (by `now`) with `result`; returns the jobs handed over (a job the store cannot open fails the test). */
+async function workEvery(store: ApplicationStore, now: Date, result: (job: DeliveryJob) => DeliveryUpdate): Promise<DeliveryJob[]> {
+  const jobs: DeliveryJob[] = [];
+  const readable = (job: DueJob): DeliveryJob => {
+    if (job.application === null) throw new Error(`the store could not open ${job.reference}: ${job.unreadable}`);
+    return job;
+  };
+  while (await store.workDelivery(now, new Set(), async (job) => (jobs.push(readable(job)), result(readable(job))))) {
+    if (jobs.length > 50) throw new Error('the same jobs came back again and again');
+  }
+  return jobs;
+}
+
 const idempotency = (key: string, fingerprint = 'body-1'): Idempotency => ({
   key,
   fingerprint,
@@ -58,6 +97,17 @@ const idempotency = (key: string, fingerprint = 'body-1'): Idempotency => ({
 });
 
 export function describeApplicationStore(name: string, makeBackend: () => Promise<StoreBackend>): void {
+  describeContract(name, makeBackend, null);
+  describeContract(name, makeBackend, ENCRYPTED);
+  describeEncryption(name, makeBackend);
+}
+
+/** The contract, with the store opened with these keys (`null`: stored plain) wherever a test opens it. */
+function describeContract(name: string, makeBareBackend: () => Promise<StoreBackend>, encryption: EncryptionSetting | null): void {
+  const makeBackend = async (): Promise<StoreBackend> => {
+    const backend = await makeBareBackend();
+    return { ...backend, open: (options = {}) => backend.open({ encryption, ...options }) };
+  };
   const withStore = (test: (store: ApplicationStore, backend: StoreBackend) => Promise<void>) => async () => {
     const backend = await makeBackend();
     const store = await backend.open();
@@ -69,7 +119,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
     }
   };
 
-  describe(`ApplicationStore (${name})`, () => {
+  describe(`ApplicationStore (${name}${encryption ? ', encrypted at rest' : ''})`, () => {
     it(
       'a saved application has a checkable reference and a receipt with its kommune, unit and time',
       withStore(async (store) => {
@@ -543,14 +593,7 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
           await backend.destroy();
         }
       };
-      /** Works every due job (by `now`) with `result`; returns the jobs handed over. */
-      const workAll = async (store: ApplicationStore, now: Date, result: (job: DeliveryJob) => DeliveryUpdate) => {
-        const jobs: DeliveryJob[] = [];
-        while (await store.workDelivery(now, new Set(), async (job) => (jobs.push(job), result(job)))) {
-          if (jobs.length > 50) throw new Error('the same jobs came back again and again');
-        }
-        return jobs;
-      };
+      const workAll = (store: ApplicationStore, now: Date, result: (job: DeliveryJob) => DeliveryUpdate) => workEvery(store, now, result);
       const delivered = (): DeliveryUpdate => ({ state: 'delivered', at: NOW });
 
       it(
@@ -757,5 +800,327 @@ export function describeApplicationStore(name: string, makeBackend: () => Promis
         }),
       );
     });
+  });
+}
+
+/** What a citizen wrote that must never be in the database as text. */
+const PERSONAL = {
+  name: 'Ingeborg Østergaard',
+  cpr: '120401-4321',
+  street: 'Kirsebærvej 17',
+  email: 'ingeborg@example.dk',
+  relative: 'Mette Østergaard',
+  description: 'Jeg har angst og PTSD og kan ikke åbne min post',
+  helpReceived: 'Psykiatrisk behandling siden 2024',
+};
+
+/** An application with every kind of personal content the form takes: name, CPR number, address, health, a relative. */
+export function personalApplication(description = PERSONAL.description): Application {
+  const result = validateApplication(
+    {
+      kommune: 'varde',
+      applicant: {
+        name: PERSONAL.name,
+        cpr: PERSONAL.cpr,
+        address: { street: PERSONAL.street, postalCode: '6800', city: 'Varde' },
+        phone: '23456789',
+        email: PERSONAL.email,
+      },
+      onBehalf: { name: PERSONAL.relative, relation: 'søster', phone: '34567890', applicantConsents: true },
+      needs: ['socialt-liv', 'sundhed'],
+      description,
+      helpReceived: PERSONAL.helpReceived,
+      contact: { preferred: 'letter' },
+      consentToObtainInformation: true,
+    },
+    NOW,
+  );
+  if (!result.ok) throw new Error(`personal application is invalid: ${JSON.stringify(result.issues)}`);
+  return result.application;
+}
+
+const ID = keyIdOf(TEST_KEY);
+const OLD_ID = keyIdOf(OLD_TEST_KEY);
+const ONLY_NEW: EncryptionSetting = { key: TEST_KEY, oldKeys: [] };
+const ONLY_OLD: EncryptionSetting = { key: OLD_TEST_KEY, oldKeys: [] };
+const ROTATING: EncryptionSetting = { key: TEST_KEY, oldKeys: [OLD_TEST_KEY] };
+const DRAFT_ID = 'browser-id-of-the-test.form-key-of-the-test';
+const draftOf = (description: string) => ({ kommune: 'varde', data: JSON.stringify({ values: { name: PERSONAL.name, cpr: PERSONAL.cpr, description } }) });
+const LATER = { now: NOW, expiresAt: new Date(NOW.getTime() + 60 * 60_000) };
+const webhookOnly: OutboxPlan = () => [{ id: 'webhook', carriesApplication: true }];
+const personalSave = (description = PERSONAL.description): NewApplication => ({
+  kommune: 'varde',
+  unitId: 'social-og-handicap',
+  receivedAt: NOW,
+  application: personalApplication(description),
+});
+
+/** The texts of PERSONAL (and `more`) that `bytes` holds, as UTF-8. */
+const textsIn = (bytes: Buffer, more: string[] = []) => [...Object.values(PERSONAL), ...more].filter((text) => bytes.includes(Buffer.from(text, 'utf8')));
+
+async function referenceOf(store: ApplicationStore, input: NewApplication, key?: Idempotency): Promise<string> {
+  const saved = await store.save(input, key);
+  if (saved.kind !== 'created') throw new Error(`not created: ${saved.kind}`);
+  return saved.receipt.reference;
+}
+
+/** Every batch of a rotation of one table, `limit` rows at a time: the rows sealed anew and those skipped. */
+async function resealAll(store: ApplicationStore, table: SealedTable, limit = 2) {
+  let after: string | null = null;
+  let resealed = 0;
+  const skipped: unknown[] = [];
+  let batches = 0;
+  do {
+    const batch = await store.resealBatch(table, after, limit);
+    resealed += batch.resealed;
+    skipped.push(...batch.skipped);
+    after = batch.next;
+    if (++batches > 100) throw new Error('the rotation did not end');
+  } while (after !== null);
+  return { resealed, skipped, batches };
+}
+
+/** A byte of the envelope's part `index` (1 key id, 2 IV, 3 tag, 4 ciphertext) changed, the text still well-formed. */
+function changedByte(stored: string, index: 2 | 3 | 4): string {
+  const parts = stored.split(':');
+  const bytes = Buffer.from(parts[index]!, 'base64');
+  bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+  parts[index] = bytes.toString('base64');
+  return parts.join(':');
+}
+
+function describeEncryption(name: string, makeBackend: () => Promise<StoreBackend>): void {
+  /** A backend for one test, destroyed after it; the test opens (and closes) its stores with the keys it needs. */
+  const withBackend = (test: (backend: StoreBackend, opened: (options: OpenOptions) => Promise<ApplicationStore>) => Promise<void>) => async () => {
+    const backend = await makeBackend();
+    const stores: ApplicationStore[] = [];
+    try {
+      await test(backend, async (options) => {
+        const store = await backend.open(options);
+        stores.push(store);
+        return store;
+      });
+    } finally {
+      for (const store of stores) await store.close();
+      await backend.destroy();
+    }
+  };
+
+  describe(`encryption at rest (${name})`, () => {
+    it(
+      'the database holds none of an application’s or a draft’s text, only sealed text under the key’s id; the store reads them back whole',
+      withBackend(async (backend, opened) => {
+        const store = await opened({ encryption: ONLY_NEW, outbox: webhookOnly });
+        const reference = await referenceOf(store, personalSave(), idempotency('key-of-the-personal-one'));
+        await store.saveFormDraft(DRAFT_ID, draftOf(PERSONAL.description), LATER);
+
+        const raw = await backend.rawBytes();
+        // Not blind: what is not personal is there as it is (the reference, the kommune, the idempotency key).
+        expect(raw.includes(Buffer.from(reference))).toBe(true);
+        expect(raw.includes(Buffer.from('key-of-the-personal-one'))).toBe(true);
+        expect(textsIn(raw)).toEqual([]);
+
+        const row = await backend.rawRow('applications', reference);
+        expect(row?.keyId).toBe(ID);
+        expect(row?.data).toMatch(new RegExp(`^v1:${ID}:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/]{22}==:[A-Za-z0-9+/=]+$`));
+        expect((await backend.rawRow('form_drafts', DRAFT_ID))?.keyId).toBe(ID);
+
+        // Read back whole, everywhere the store hands an application out.
+        const application = personalApplication();
+        expect((await store.findApplication(reference))?.application).toEqual(application);
+        expect((await store.list({})).map((a) => a.application)).toEqual([application]);
+        const exported: Application[] = [];
+        await store.exportApplications({}, NOW, async (all) => void exported.push(...all.map((a) => a.application)));
+        expect(exported).toEqual([application]);
+        const delivered = await workEvery(store, NOW, () => ({ state: 'delivered', at: NOW }));
+        expect(delivered.map((job) => job.application.application)).toEqual([application]);
+        expect((await store.readFormDraft(DRAFT_ID, NOW))?.data).toBe(draftOf(PERSONAL.description).data);
+        expect(await store.keyUse()).toEqual([
+          { table: 'applications', keyId: ID, rows: 1, known: true },
+          { table: 'form_drafts', keyId: ID, rows: 1, known: true },
+        ]);
+
+        // Each write draws its own IV: the same content twice is stored as two different texts.
+        const again = await referenceOf(store, personalSave());
+        const [first, second] = [await backend.rawRow('applications', reference), await backend.rawRow('applications', again)];
+        expect(first!.data.split(':')[2]).not.toBe(second!.data.split(':')[2]);
+      }),
+    );
+
+    it(
+      'rows stored plain before a key was set stay readable, and a rotation seals them; afterwards no plain copy is left',
+      withBackend(async (backend, opened) => {
+        const before = await opened({ encryption: null });
+        const references = [];
+        // Long enough to need more than one database page each (SQLite: overflow pages, freed when the row is replaced).
+        const long = (d: string) => `${PERSONAL.description}, ${d}. ${'Det er svært at komme ud af døren. '.repeat(100)}Til sidst ${d}`;
+        const tails = ['første', 'anden', 'tredje'].map((d) => `Til sidst ${d}`);
+        for (const d of ['første', 'anden', 'tredje']) references.push(await referenceOf(before, personalSave(long(d))));
+        await before.saveFormDraft(DRAFT_ID, draftOf(PERSONAL.description), LATER);
+        await before.close();
+        // Not blind: stored plain, every text is in the database.
+        expect(textsIn(await backend.rawBytes(), tails)).toEqual([...Object.values(PERSONAL), ...tails]);
+
+        const store = await opened({ encryption: ONLY_NEW });
+        const descriptions = async () => (await store.list({})).map((a) => a.application.description);
+        expect(await descriptions()).toEqual(['første', 'anden', 'tredje'].map(long));
+        await referenceOf(store, personalSave(`${PERSONAL.description}, fjerde`));
+        expect(await store.keyUse()).toEqual([
+          { table: 'applications', keyId: null, rows: 3, known: true },
+          { table: 'applications', keyId: ID, rows: 1, known: true },
+          { table: 'form_drafts', keyId: null, rows: 1, known: true },
+        ]);
+
+        // In batches of two: three plain rows take two batches (the fourth is sealed already and not read).
+        expect(await resealAll(store, 'applications', 2)).toEqual({ resealed: 3, skipped: [], batches: 2 });
+        expect(await resealAll(store, 'form_drafts')).toEqual({ resealed: 1, skipped: [], batches: 1 });
+        expect(await store.keyUse()).toEqual([
+          { table: 'applications', keyId: ID, rows: 4, known: true },
+          { table: 'form_drafts', keyId: ID, rows: 1, known: true },
+        ]);
+        expect(await resealAll(store, 'applications')).toEqual({ resealed: 0, skipped: [], batches: 1 });
+        expect((await descriptions()).at(-1)).toBe(`${PERSONAL.description}, fjerde`);
+        expect((await store.readFormDraft(DRAFT_ID, NOW))?.data).toBe(draftOf(PERSONAL.description).data);
+        for (const reference of references) expect((await backend.rawRow('applications', reference))?.data).toMatch(/^v1:/);
+
+        // SQLite zeroes what a row replaced (secure_delete) and empties its WAL: the files hold no plain copy.
+        // PostgreSQL's old row versions wait for VACUUM (README: "Keys"); what its rows hold is sealed.
+        expect((await store.clearOldCopies()).kind).toBe(name === 'postgres' ? 'not-possible' : 'cleared');
+        expect(textsIn(await backend.rawBytes(), tails)).toEqual([]);
+      }),
+    );
+
+    it(
+      'a rotation seals rows under an old key with the new one; afterwards the new key alone reads everything',
+      withBackend(async (backend, opened) => {
+        const old = await opened({ encryption: ONLY_OLD });
+        const first = await referenceOf(old, personalSave('under den gamle nøgle'));
+        await old.saveFormDraft(DRAFT_ID, draftOf('kladde under den gamle nøgle'), LATER);
+        await old.close();
+
+        // The new key alone, too early: the old rows are refused by their key id, never read as garbage.
+        const tooEarly = await opened({ encryption: ONLY_NEW });
+        await expect(tooEarly.findApplication(first)).rejects.toMatchObject({ name: 'SealedDataError', problem: 'unknown-key', keyId: OLD_ID, reference: first });
+        await tooEarly.close();
+
+        const rotating = await opened({ encryption: ROTATING });
+        expect((await rotating.findApplication(first))?.application.description).toBe('under den gamle nøgle');
+        const second = await referenceOf(rotating, personalSave('under den nye nøgle'));
+        expect((await backend.rawRow('applications', second))?.keyId).toBe(ID);
+        expect(await rotating.keyUse()).toEqual([
+          { table: 'applications', keyId: OLD_ID, rows: 1, known: true },
+          { table: 'applications', keyId: ID, rows: 1, known: true },
+          { table: 'form_drafts', keyId: OLD_ID, rows: 1, known: true },
+        ].sort((a, b) => a.table.localeCompare(b.table) || a.keyId.localeCompare(b.keyId)));
+        expect(await resealAll(rotating, 'applications', 1)).toMatchObject({ resealed: 1, skipped: [] });
+        expect(await resealAll(rotating, 'form_drafts', 1)).toMatchObject({ resealed: 1, skipped: [] });
+        await rotating.close();
+
+        const after = await opened({ encryption: ONLY_NEW });
+        expect((await after.list({})).map((a) => a.application.description).sort()).toEqual(['under den gamle nøgle', 'under den nye nøgle']);
+        expect(JSON.parse((await after.readFormDraft(DRAFT_ID, NOW))!.data).values.description).toBe('kladde under den gamle nøgle');
+        expect((await after.keyUse()).map((use) => use.keyId)).toEqual([ID, ID]);
+      }),
+    );
+
+    it(
+      'a changed byte in a sealed application or draft is refused, never returned, and an export of it marks nothing',
+      withBackend(async (backend, opened) => {
+        const store = await opened({ encryption: ONLY_NEW });
+        const reference = await referenceOf(store, personalSave());
+        await store.saveFormDraft(DRAFT_ID, draftOf(PERSONAL.description), LATER);
+        const whole = (await backend.rawRow('applications', reference))!;
+        for (const part of [2, 3, 4] as const) {
+          await backend.setRawRow('applications', reference, { ...whole, data: changedByte(whole.data, part) });
+          await expect(store.findApplication(reference), `part ${part}`).rejects.toMatchObject({ name: 'SealedDataError', problem: 'broken', keyId: ID, reference });
+        }
+        // Cut short, or not an envelope at all: refused too.
+        for (const data of [whole.data.slice(0, -8), `${whole.data}:extra`, whole.data.replace(/^v1:/, 'v2:')]) {
+          await backend.setRawRow('applications', reference, { ...whole, data });
+          await expect(store.findApplication(reference)).rejects.toThrow(SealedDataError);
+        }
+        await expect(store.list({})).rejects.toThrow(SealedDataError);
+        await expect(store.exportApplications({}, NOW, async () => {})).rejects.toThrow(SealedDataError);
+        await backend.setRawRow('applications', reference, whole);
+        expect((await store.list({ exported: false })).map((a) => a.reference)).toEqual([reference]);
+
+        const draft = (await backend.rawRow('form_drafts', DRAFT_ID))!;
+        await backend.setRawRow('form_drafts', DRAFT_ID, { ...draft, data: changedByte(draft.data, 4) });
+        const refused = await store.readFormDraft(DRAFT_ID, NOW).then(() => null, (error: unknown) => error);
+        expect(refused).toMatchObject({ name: 'SealedDataError', problem: 'broken', reference: null });
+        // A draft's id is the citizen's cookie and key: never in a message.
+        expect((refused as Error).message).not.toContain(DRAFT_ID);
+      }),
+    );
+
+    it(
+      'a sealed text moved to another row (another reference, or a draft) does not open there',
+      withBackend(async (backend, opened) => {
+        const store = await opened({ encryption: ONLY_NEW });
+        const a = await referenceOf(store, personalSave('ansøgning a'));
+        const b = await referenceOf(store, personalSave('ansøgning b'));
+        await store.saveFormDraft(DRAFT_ID, draftOf('kladde'), LATER);
+        const [rowA, rowB] = [(await backend.rawRow('applications', a))!, (await backend.rawRow('applications', b))!];
+        await backend.setRawRow('applications', a, rowB);
+        await backend.setRawRow('applications', b, rowA);
+        await expect(store.findApplication(a)).rejects.toMatchObject({ problem: 'broken', reference: a });
+        await expect(store.findApplication(b)).rejects.toMatchObject({ problem: 'broken', reference: b });
+        await backend.setRawRow('form_drafts', DRAFT_ID, rowA);
+        await expect(store.readFormDraft(DRAFT_ID, NOW)).rejects.toMatchObject({ problem: 'broken' });
+        // Put back where they belong, both open again.
+        await backend.setRawRow('applications', a, rowA);
+        await backend.setRawRow('applications', b, rowB);
+        expect((await store.list({})).map((x) => x.application.description)).toEqual(['ansøgning a', 'ansøgning b']);
+      }),
+    );
+
+    it(
+      'a row under a key not given is an error naming the key id; the outbox hands its job over as unreadable and delivers the others; a rotation skips and names it',
+      withBackend(async (backend, opened) => {
+        const old = await opened({ encryption: ONLY_OLD, outbox: webhookOnly });
+        const lost = await referenceOf(old, personalSave('under en fjernet nøgle'));
+        await old.close();
+        const store = await opened({ encryption: ONLY_NEW, outbox: webhookOnly });
+        const fine = await referenceOf(store, personalSave('under den nye nøgle'));
+
+        const error = await store.findApplication(lost).then(() => null, (e: unknown) => e);
+        expect(error).toBeInstanceOf(SealedDataError);
+        expect(error).toMatchObject({ problem: 'unknown-key', keyId: OLD_ID, reference: lost });
+        expect((error as Error).message).toBe(`ansøgningen ${lost} er krypteret med nøglen ${OLD_ID}, som ikke er givet (DATA_ENCRYPTION_KEY eller DATA_ENCRYPTION_OLD_KEYS)`);
+        await expect(store.list({})).rejects.toMatchObject({ problem: 'unknown-key', keyId: OLD_ID });
+
+        // The worker's view: the unreadable job comes as such (it backs off), the other is delivered.
+        const seen: DueJob[] = [];
+        const later = new Date(NOW.getTime() + 60_000);
+        while (
+          await store.workDelivery(NOW, new Set(), async (job) => {
+            seen.push(job);
+            return job.application === null ? { state: 'pending', nextAttemptAt: later, error: job.unreadable } : { state: 'delivered', at: NOW };
+          })
+        ) {
+          if (seen.length > 5) throw new Error('the same jobs came back again and again');
+        }
+        expect(seen.map((job) => (job.application === null ? ['unreadable', job.reference] : ['delivered', job.application.reference])).sort()).toEqual(
+          [['delivered', fine], ['unreadable', lost]].sort(),
+        );
+        const [waiting] = await store.listDeliveries({ reference: lost });
+        expect(waiting).toMatchObject({ state: 'pending', attempts: 1 });
+        expect(waiting!.lastError).toContain(`nøglen ${OLD_ID}`);
+
+        expect(await resealAll(store, 'applications')).toEqual({ resealed: 0, skipped: [{ problem: 'unknown-key', keyId: OLD_ID, reference: lost }], batches: 1 });
+        expect(await store.keyUse()).toEqual(
+          [
+            { table: 'applications', keyId: OLD_ID, rows: 1, known: false },
+            { table: 'applications', keyId: ID, rows: 1, known: true },
+          ].sort((x, y) => x.keyId.localeCompare(y.keyId)),
+        );
+        await store.close();
+
+        // No key at all: sealed rows are refused, saying no key is set; a rotation cannot start.
+        const none = await opened({ encryption: null });
+        await expect(none.findApplication(fine)).rejects.toMatchObject({ problem: 'no-key', keyId: ID });
+        await expect(none.resealBatch('applications', null, 10)).rejects.toThrow();
+      }),
+    );
   });
 }

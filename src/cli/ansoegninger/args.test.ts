@@ -33,8 +33,8 @@ describe('the case team’s commands, in Danish or English', () => {
   });
 
   it('no command or an unknown one is explained', () => {
-    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
-    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
+    expect(message('')).toBe('Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.');
+    expect(message('slet')).toBe('Kommandoen "slet" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.');
   });
 });
 
@@ -165,7 +165,7 @@ describe('choosing applications: kommune, unit and Danish days', () => {
   });
 
   it('words that name something every JavaScript object has are unknown too, not a crash', () => {
-    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.');
+    expect(message('constructor')).toBe('Kommandoen "constructor" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.');
     expect(message('oversigt --kommune toString')).toBe('Kommunen "toString" findes ikke. Brug en af: bronderslev, varde.');
     expect(message('oversigt --kommune constructor --enhed x')).toMatch(/^Kommunen "constructor" findes ikke/);
     expect(message('oversigt --constructor')).toMatch(/constructor/);

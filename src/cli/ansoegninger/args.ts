@@ -30,7 +30,8 @@ export type Command =
   | { kind: 'retry'; which: RetryWhich }
   | { kind: 'check' }
   | { kind: 'backup'; file: string }
-  | { kind: 'audit'; filter: AuditFilter };
+  | { kind: 'audit'; filter: AuditFilter }
+  | { kind: 'rekey' };
 
 /** What `levering` shows: the count per destination, every failed job, or every job of one application. */
 export type DeliveryView = { kind: 'summary' } | { kind: 'failed' } | { kind: 'application'; reference: string };
@@ -59,6 +60,8 @@ const COMMANDS: Record<string, Kind | 'help'> = {
   backup: 'backup',
   revisionsspor: 'audit',
   audit: 'audit',
+  'ny-noegle': 'rekey',
+  'new-key': 'rekey',
   hjaelp: 'help',
   help: 'help',
   '--help': 'help',
@@ -74,6 +77,7 @@ const COMMAND_NAMES: Record<Kind, string> = {
   check: 'tjek',
   backup: 'backup',
   audit: 'revisionsspor',
+  rekey: 'ny-noegle',
 };
 
 const OPTIONS: Record<string, { takesValue: boolean; for: Kind[] }> = {
@@ -250,6 +254,7 @@ export function parseArguments(argv: readonly string[], catalog: KommuneCatalog,
       case 'delivery':
         return { ok: true, command: deliveryCommand(options) };
       case 'check':
+      case 'rekey':
         return { ok: true, command: { kind } };
       case 'backup': {
         const file = (options.get('--fil') as string | undefined) ?? fail(MESSAGES.backupNeedsFile);

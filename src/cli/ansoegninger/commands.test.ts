@@ -11,7 +11,8 @@ import { SAMPLE_PERSONAL_DATA, sampleApplication } from '../../../tests/support/
 import { describePostgres } from '../../../tests/support/describe-postgres.ts';
 import { createTestSchema } from '../../../tests/support/postgres.ts';
 import { damageTablePages } from '../../../tests/support/damaged-sqlite.ts';
-import type { StoreSetting } from '../../lib/config.ts';
+import type { EncryptionSetting, StoreSetting } from '../../lib/config.ts';
+import { keyIdOf } from '../../server/store/sealed.ts';
 import { openPostgresStore } from '../../server/store/postgres.ts';
 import { openSqliteStore } from '../../server/store/sqlite.ts';
 import { StoreUnavailableError, type ApplicationStore, type AuditActor, type DeliveryUpdate, type OutboxPlan } from '../../server/store/types.ts';
@@ -349,7 +350,7 @@ function describeCommands(name: string, makeBackend: () => Promise<Backend>): vo
       };
       /** Works every due job once at `now`, the way the worker would, with what `outcome` says for each. */
       const work = async (now: Date, outcome: (destination: string, reference: string) => DeliveryUpdate) => {
-        while (await store.workDelivery(now, new Set(), async (job) => outcome(job.destination, job.application.reference)));
+        while (await store.workDelivery(now, new Set(), async (job) => outcome(job.destination, job.application === null ? job.reference : job.application.reference)));
       };
       const personal = ['Sofie Jensen', '2001-04-12', '12345678'];
 
@@ -550,10 +551,13 @@ describe('when the store cannot be reached', () => {
       recordAudit: unavailable,
       finishAudit: unavailable,
       listAudit: unavailable,
+      keyUse: unavailable,
+      resealBatch: unavailable,
+      clearOldCopies: unavailable,
     };
     const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-unavailable-'));
     const lines = ['oversigt', 'eksport', 'slet-gamle', `pdf 7KQM-X3PP --fil ${join(dir, 'a.pdf')}`];
-    lines.push('levering', 'levering --fejlede', 'levering --reference 7KQM-X3PP', 'levering --igen 7KQM-X3PP', 'levering --igen alle-fejlede');
+    lines.push('levering', 'levering --fejlede', 'levering --reference 7KQM-X3PP', 'levering --igen 7KQM-X3PP', 'levering --igen alle-fejlede', 'ny-noegle');
     lines.push('revisionsspor', 'oversigt --med-personoplysninger');
     for (const line of lines) {
       let err = '';
@@ -568,12 +572,182 @@ describe('when the store cannot be reached', () => {
         actor: ANNA,
         out: async () => {},
         err: (text) => void (err += text),
+        encryptionKeyId: keyIdOf(NEW_KEY),
       });
       expect(code).toBe(EXIT.failed);
       expect(err).toBe('Kan ikke nå ansøgningerne (PostgreSQL på db.example:5432/stoette). Prøv igen om lidt, eller kontakt driften.');
     }
     expect(readdirSync(dir)).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+const NEW_KEY = Buffer.alloc(32, 0x6e);
+const OLD_KEY = Buffer.alloc(32, 0x6f);
+const REMOVED_KEY = Buffer.alloc(32, 0x72);
+const [NEW_ID, OLD_ID, REMOVED_ID] = [NEW_KEY, OLD_KEY, REMOVED_KEY].map(keyIdOf) as [string, string, string];
+
+type KeyedOpen = (encryption: EncryptionSetting | null) => ApplicationStore;
+
+/** `ny-noegle`, and every other command on rows sealed under a key not given. */
+function describeKeys(name: string, makeBackend: () => Promise<{ open: KeyedOpen; destroy: () => Promise<void> }>): void {
+  describe(`ny-noegle and keys not given (${name})`, () => {
+    let backend: { open: KeyedOpen; destroy: () => Promise<void> };
+    const stores: ApplicationStore[] = [];
+    beforeEach(async () => {
+      backend = await makeBackend();
+    });
+    afterEach(async () => {
+      for (const store of stores.splice(0)) await store.close();
+      await backend.destroy();
+    });
+    const open = (encryption: EncryptionSetting | null) => {
+      const store = backend.open(encryption);
+      stores.push(store);
+      return store;
+    };
+    const save = async (store: ApplicationStore, description: string) => {
+      const result = await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: NOW, application: sampleApplication('varde', description) });
+      if (result.kind !== 'created') throw new Error('not created');
+      return result.receipt.reference;
+    };
+    const run = async (line: string, store: ApplicationStore, encryption: EncryptionSetting | null) => {
+      const parsed = parseArguments(line.split(' '), catalog);
+      if (!parsed.ok) throw new Error(parsed.message);
+      const output = { out: '', err: '' };
+      const code = await runCommand(parsed.command, {
+        store,
+        where: name,
+        catalog,
+        kommuneContent,
+        now: NOW,
+        actor: ANNA,
+        out: async (text) => void (output.out += text),
+        err: (text) => void (output.err += `${text}\n`),
+        encryptionKeyId: encryption ? keyIdOf(encryption.key) : null,
+      });
+      return { code, ...output };
+    };
+
+    it('seals plain rows and rows under the old key with the new one, counting before and after; then the new key alone reads them', async () => {
+      const plain = open(null);
+      await save(plain, 'gemt før krypteringen');
+      await plain.saveFormDraft('kladde', { kommune: 'varde', data: '{"values":{}}' }, { now: NOW, expiresAt: new Date(NOW.getTime() + DAY) });
+      await plain.close();
+      const old = open({ key: OLD_KEY, oldKeys: [] });
+      await save(old, 'under den gamle nøgle');
+      await old.close();
+      const rotating = { key: NEW_KEY, oldKeys: [OLD_KEY] };
+      const store = open(rotating);
+      await save(store, 'under den nye nøgle');
+
+      const { code, out, err } = await run('ny-noegle', store, rotating);
+      expect(err).toBe('');
+      expect(code).toBe(EXIT.ok);
+      const copies = name === 'SQLite'
+        ? 'Gamle kopier: SQLite-filens WAL-fil er tømt, og de erstattede rækker er overskrevet med nuller.'
+        : 'Gamle kopier: PostgreSQL beholder de gamle udgaver af rækkerne, til VACUUM genbruger pladsen, og WAL-arkiver og backups har dem, så længe de gemmes (README: "Keys").';
+      const before = [
+        '  Ansøgninger: 1 ukrypteret',
+        // Plain first, then by key id.
+        ...[`  Ansøgninger: 1 med nøglen ${NEW_ID} (den nye)`, `  Ansøgninger: 1 med nøglen ${OLD_ID} (gammel)`][NEW_ID < OLD_ID ? 'slice' : 'reverse'](),
+        '  Kladder: 1 ukrypteret',
+      ];
+      expect(out.split('\n')).toEqual([
+        `Ny nøgle: alle ansøgninger og kladder krypteres med nøglen ${NEW_ID}.`,
+        'Før:',
+        ...before,
+        'Ansøgninger: 2 krypteret med den nye nøgle.',
+        'Kladder: 1 krypteret med den nye nøgle.',
+        copies,
+        'Efter:',
+        `  Ansøgninger: 3 med nøglen ${NEW_ID} (den nye)`,
+        `  Kladder: 1 med nøglen ${NEW_ID} (den nye)`,
+        `Alle ansøgninger og kladder er krypteret med nøglen ${NEW_ID}. Nu kan de gamle nøgler fjernes fra DATA_ENCRYPTION_OLD_KEYS; genstart serveren bagefter.`,
+        '',
+      ]);
+      // Again: nothing left to do, the same answer.
+      expect((await run('ny-noegle', store, rotating)).out).toContain('Ansøgninger: 0 krypteret med den nye nøgle.');
+      await store.close();
+
+      const onlyNew = { key: NEW_KEY, oldKeys: [] };
+      const after = open(onlyNew);
+      const list = await run('oversigt --med-personoplysninger', after, onlyNew);
+      expect(list.code).toBe(EXIT.ok);
+      expect(list.out).toContain('3 ansøgninger i alt');
+      expect((await after.list({})).map((a) => a.application.description).sort()).toEqual(['gemt før krypteringen', 'under den gamle nøgle', 'under den nye nøgle']);
+    });
+
+    it('a row under a key not given is left, named with its reference and key id, and the old key must stay (exit 1)', async () => {
+      const removed = open({ key: REMOVED_KEY, oldKeys: [] });
+      const lost = await save(removed, 'under en nøgle, der er væk');
+      await removed.close();
+      const onlyNew = { key: NEW_KEY, oldKeys: [] };
+      const store = open(onlyNew);
+      await save(store, 'under den nye nøgle');
+      const { code, out, err } = await run('ny-noegle', store, onlyNew);
+      expect(code).toBe(EXIT.failed);
+      expect(out).toContain(`  Ansøgninger: 1 med nøglen ${REMOVED_ID} (IKKE GIVET)`);
+      expect(out).not.toContain('Nu kan de gamle nøgler fjernes');
+      expect(err).toBe(
+        `1 ansøgning er krypteret med nøglen ${REMOVED_ID}, som ikke er givet, og er IKKE krypteret igen: ${lost}. Giv nøglen i DATA_ENCRYPTION_OLD_KEYS, og kør ny-noegle igen.\n` +
+          'Ikke alt er krypteret med den nye nøgle (se ovenfor). Fjern IKKE de gamle nøgler endnu.\n',
+      );
+    });
+
+    it('oversigt, eksport and pdf on a row under a key not given: a Danish message with the key id, exit 1, nothing exported or written', async () => {
+      const removed = open({ key: REMOVED_KEY, oldKeys: [] });
+      const lost = await save(removed, 'under en nøgle, der er væk');
+      await removed.close();
+      const onlyNew = { key: NEW_KEY, oldKeys: [] };
+      const store = open(onlyNew);
+      const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-keys-'));
+      try {
+        for (const line of ['oversigt', 'eksport', `eksport --fil ${join(dir, 'a.csv')}`, `pdf ${lost} --fil ${join(dir, 'a.pdf')}`]) {
+          const { code, out, err } = await run(line, store, onlyNew);
+          expect(code, line).toBe(EXIT.failed);
+          expect(out, line).toBe('');
+          expect(err, line).toBe(
+            `Kan ikke læse ansøgningerne: ansøgningen ${lost} er krypteret med nøglen ${REMOVED_ID}, som ikke er givet (DATA_ENCRYPTION_KEY eller DATA_ENCRYPTION_OLD_KEYS). ` +
+              'Giv nøglen i DATA_ENCRYPTION_OLD_KEYS (eller DATA_ENCRYPTION_KEY), og prøv igen. Uden den kan ingen læse de rækker (README: "Keys").\n',
+          );
+        }
+        expect(readdirSync(dir)).toEqual([]);
+        // The export marked nothing: with the key given back, the application is still new.
+        const withKey = open({ key: NEW_KEY, oldKeys: [REMOVED_KEY] });
+        expect((await withKey.list({ exported: false })).map((a) => a.reference)).toEqual([lost]);
+        // Without any key the message says so.
+        const none = open(null);
+        expect((await run('oversigt', none, null)).err).toContain(`er krypteret med nøglen ${REMOVED_ID}, men der er ingen nøgle sat (DATA_ENCRYPTION_KEY)`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('without DATA_ENCRYPTION_KEY there is nothing to seal with: it says how to make a key (exit 1)', async () => {
+      const store = open(null);
+      const { code, out, err } = await run('ny-noegle', store, null);
+      expect(code).toBe(EXIT.failed);
+      expect(out).toBe('');
+      expect(err).toBe(
+        'DATA_ENCRYPTION_KEY er ikke sat: der er ingen nøgle at kryptere med. Lav en med "openssl rand -base64 32", giv den til serveren og til denne kommando, og kør ny-noegle igen (README: "Keys").\n',
+      );
+    });
+  });
+}
+
+describeKeys('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stoette-cli-keys-store-'));
+  return {
+    open: (encryption) => openSqliteStore({ file: join(dir, 'applications.sqlite'), encryption }),
+    destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describePostgres('ny-noegle on PostgreSQL', () => {
+  describeKeys('PostgreSQL', async () => {
+    const schema = await createTestSchema();
+    return { open: (encryption) => openPostgresStore({ connectionString: schema.url, encryption }), destroy: schema.drop };
   });
 });
 

@@ -48,6 +48,16 @@
  * `levering --igen`) the store records it in the change's transaction. An
  * overview without personal data, `levering`, `tjek` and `revisionsspor`
  * itself show none and are not recorded.
+ *
+ * New key (`ny-noegle`, `runRekey`): seals every application and form draft
+ * under DATA_ENCRYPTION_KEY — those under an old key (DATA_ENCRYPTION_OLD_KEYS)
+ * and those stored plain — in batches of `REKEY_BATCH` rows, each its own
+ * short transaction, so citizens' saves never wait long; then clears the old
+ * copies SQLite keeps (its WAL), and counts the rows under each key before and
+ * after. Exit 1 while a row is left under another key: the old key must stay.
+ *
+ * A row the store cannot open (a key not given, a changed row) is a Danish
+ * message naming the key id, exit 1, never garbage and never a stack trace.
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -65,15 +75,19 @@ import {
   type AuditChoices,
   type AuditDetails,
   type AuditStamp,
+  type KeyUse,
+  type ResealSkip,
+  type SealedTable,
   type StoredApplication,
 } from '../../server/store/types.ts';
 import { markerOf } from '../../server/store/sqlite.ts';
+import { SealedDataError } from '../../server/store/sealed.ts';
 import type { StoreSetting } from '../../lib/config.ts';
 import type { Command, KommuneCatalog } from './args.ts';
 import { auditReport } from './audit-report.ts';
 import { applicationReport, failedReport, summaryReport } from './delivery-report.ts';
 import { listReport, toCsv, toJsonLines } from './format.ts';
-import { AUDIT, BACKUP, CHECK, DELIVERY, FAILURES, REPORT, help } from './text.ts';
+import { AUDIT, BACKUP, CHECK, DELIVERY, FAILURES, REKEY, REPORT, help } from './text.ts';
 
 /** What the commands ask of the store. */
 export type CommandStore = Pick<
@@ -89,6 +103,9 @@ export type CommandStore = Pick<
   | 'recordAudit'
   | 'finishAudit'
   | 'listAudit'
+  | 'keyUse'
+  | 'resealBatch'
+  | 'clearOldCopies'
 >;
 
 export interface CommandContext {
@@ -108,6 +125,8 @@ export interface CommandContext {
   out: (text: string) => Promise<void>;
   /** Messages to the case worker (stderr), so that an export on stdout stays clean. */
   err: (text: string) => void;
+  /** The id of DATA_ENCRYPTION_KEY (./src/server/store/sealed.ts `keyIdOf`); `null` or left out: no key set. */
+  encryptionKeyId?: string | null;
 }
 
 /**
@@ -203,14 +222,6 @@ export async function recorded<T>(ctx: AuditContext, action: AuditAction, detail
   await finish('done');
   return result;
 }
-
-/**
- * Records a staff action that has been done, for an action whose store method does not record it in its own
- * transaction. Key rotation (`ny-noegle`) adds this one line when it is done:
- * `await recordAction(ctx, 'ny-noegle', { counts: { reencrypted: n } });`
- */
-export const recordAction = (ctx: AuditContext, action: AuditAction, details: AuditDetails): Promise<number> =>
-  ctx.store.recordAudit({ at: ctx.now, actor: ctx.actor, action, details }, 'done');
 
 const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 
@@ -370,6 +381,76 @@ async function runRetry(command: Extract<Command, { kind: 'retry' }>, ctx: Comma
   return EXIT.failed;
 }
 
+/** Rows per batch of `ny-noegle`: one short transaction each (SQLite holds its write lock for one batch, a few milliseconds). */
+export const REKEY_BATCH = 200;
+
+const SEALED_TABLES: readonly SealedTable[] = ['applications', 'form_drafts'];
+
+function keyUseLines(uses: readonly KeyUse[], currentKeyId: string): string[] {
+  if (!uses.length) return [REKEY.none];
+  return uses.map((use) =>
+    REKEY.use(use.table, use.rows, use.keyId, use.keyId === null ? 'plain' : use.keyId === currentKeyId ? 'current' : use.known ? 'old' : 'unknown'),
+  );
+}
+
+/** The rows a rotation left, as lines: per key not given, and those that do not open. */
+function skippedLines(skipped: readonly ResealSkip[]): string[] {
+  const lines: string[] = [];
+  const byKey = new Map<string | null, ResealSkip[]>();
+  for (const skip of skipped.filter((s) => s.problem !== 'broken')) byKey.set(skip.keyId, [...(byKey.get(skip.keyId) ?? []), skip]);
+  for (const [keyId, skips] of byKey) {
+    lines.push(REKEY.unknownKey(keyId, skips.flatMap((s) => (s.reference ? [s.reference] : [])), skips.filter((s) => !s.reference).length));
+  }
+  const broken = skipped.filter((s) => s.problem === 'broken');
+  if (broken.length) lines.push(REKEY.broken(broken.flatMap((s) => (s.reference ? [s.reference] : [])), broken.filter((s) => !s.reference).length));
+  return lines;
+}
+
+/**
+ * `ny-noegle`: every application and form draft sealed under the current key (see the header). Its own
+ * function, so that what wraps the staff commands (an audit of who did what) can wrap it too.
+ */
+export async function runRekey(ctx: CommandContext): Promise<number> {
+  const keyId = ctx.encryptionKeyId ?? null;
+  if (!keyId) {
+    ctx.err(REKEY.noKey);
+    return EXIT.failed;
+  }
+  await show(ctx, `${[REKEY.heading(keyId), REKEY.before, ...keyUseLines(await ctx.store.keyUse(), keyId)].join('\n')}\n`);
+  const skipped: ResealSkip[] = [];
+  // Every row's personal content is read and written again: in the audit trail, begun before, its outcome after.
+  await recorded(ctx, 'ny-noegle', {}, async () => {
+    for (const table of SEALED_TABLES) {
+      let resealed = 0;
+      let after: string | null = null;
+      do {
+        const batch = await ctx.store.resealBatch(table, after, REKEY_BATCH);
+        resealed += batch.resealed;
+        skipped.push(...batch.skipped);
+        after = batch.next;
+      } while (after !== null);
+      await show(ctx, `${REKEY.resealed(table, resealed)}\n`);
+    }
+  });
+
+  const copies = await ctx.store.clearOldCopies();
+  const uses = await ctx.store.keyUse();
+  const lines = [
+    copies.kind === 'cleared' ? REKEY.copiesCleared : copies.kind === 'busy' ? REKEY.copiesBusy : REKEY.copiesPostgres,
+    REKEY.after,
+    ...keyUseLines(uses, keyId),
+  ];
+  // Done only when every row is under the new key (rows added meanwhile by a server without it count too).
+  const done = uses.every((use) => use.keyId === keyId);
+  if (done) lines.push(REKEY.done(keyId));
+  await show(ctx, `${lines.join('\n')}\n`);
+  if (!done) {
+    for (const line of skippedLines(skipped)) ctx.err(line);
+    ctx.err(REKEY.notDone);
+  }
+  return done && copies.kind !== 'busy' ? EXIT.ok : EXIT.failed;
+}
+
 /** What `tjek` and `backup` need: they open the store (or its file) themselves. */
 export interface StoreCommandContext {
   store: StoreSetting;
@@ -502,13 +583,21 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
       case 'audit':
         await show(ctx, auditReport(await ctx.store.listAudit(command.filter)));
         return EXIT.ok;
+      case 'rekey':
+        return await runRekey(ctx);
       case 'check':
       case 'backup':
         throw new Error(`${command.kind} opens the store itself: runCheck, runBackup`);
     }
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    ctx.err(error instanceof StoreDamagedError ? FAILURES.storeDamaged(ctx.where, error.message) : FAILURES.storeUnavailable(ctx.where));
+    ctx.err(
+      error instanceof SealedDataError
+        ? FAILURES.sealed(error.message, error.problem)
+        : error instanceof StoreDamagedError
+          ? FAILURES.storeDamaged(ctx.where, error.message)
+          : FAILURES.storeUnavailable(ctx.where),
+    );
     return EXIT.failed;
   }
 }

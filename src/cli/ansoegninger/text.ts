@@ -9,7 +9,7 @@ const kommuneList = (slugs: readonly string[]) => slugs.join(', ');
 
 /** The help text; `kommuner` are the slugs of the content files (the catalog), so a new kommune is listed by itself. */
 export const help = (kommuner: readonly string[]) => `Ansøgninger om socialpædagogisk støtte (§ 85): oversigt, eksport, PDF, sletning, levering, tjek,
-backup og revisionsspor.
+backup, revisionsspor og ny nøgle.
 
 Brug:  npm run ansoegninger -- <kommando> [valg]
 
@@ -34,12 +34,15 @@ Kommandoer:
                (PostgreSQL: brug pg_dump.)
   revisionsspor  Viser, hvem der har vist, eksporteret, kopieret, sendt igen eller
                slettet ansøgninger, og hvornår. Nyeste først. Ingen personoplysninger.
+  ny-noegle    Krypterer alle ansøgninger og kladder med nøglen i DATA_ENCRYPTION_KEY:
+               dem under en gammel nøgle (DATA_ENCRYPTION_OLD_KEYS) og dem, der er
+               gemt ukrypteret. Serveren kan køre imens.
   hjaelp       Viser denne hjælp.
-  (På engelsk: list, export, pdf, purge, delivery, check, backup, audit, help.)
+  (På engelsk: list, export, pdf, purge, delivery, check, backup, audit, new-key, help.)
 
 Revisionsspor: Hver gang en kommando viser personoplysninger, udleverer dem eller
 ændrer ansøgninger (oversigt med personoplysninger, eksport, pdf, slet-gamle,
-levering --igen og backup), bliver det skrevet ned: hvornår, hvilken bruger på
+levering --igen, backup og ny-noegle), bliver det skrevet ned: hvornår, hvilken bruger på
 computeren, hvad og hvilke ansøgninger (kun referencerne). Det sker, før noget
 bliver vist eller skrevet. Kan det ikke skrives ned, bliver intet vist.
 
@@ -100,6 +103,12 @@ Til revisionsspor:
   Revisionssporet gemmes i ${DEFAULT_AUDIT_RETENTION_DAYS} dage (5 år), eller AUDIT_RETENTION_DAYS.
   slet-gamle sletter det, der er ældre.
 
+Til ny-noegle:
+  (uden valg)           krypterer i små bidder, så borgernes ansøgninger aldrig venter længe,
+                        og siger, hvor mange rækker der er under hver nøgle før og efter.
+                        Afslutningskode 1, når en række ikke kunne krypteres (en nøgle, der
+                        ikke er givet, eller en ændret række): fjern så ikke den gamle nøgle.
+
 Eksempler:
   npm run ansoegninger -- oversigt --kommune varde
   npm run ansoegninger -- eksport --kommune bronderslev --kun-nye --fil ansoegninger.csv
@@ -113,6 +122,7 @@ Eksempler:
   npm run ansoegninger -- tjek
   npm run ansoegninger -- backup --fil /srv/backup/ansoegninger-2026-11-30.sqlite
   npm run ansoegninger -- revisionsspor --reference 7KQM-X3PP
+  npm run ansoegninger -- ny-noegle
 
 Ansøgningerne ligger i SQLite i $DATA_DIR (standard ./data) eller i PostgreSQL, når
 DATABASE_URL er sat.
@@ -120,9 +130,9 @@ DATABASE_URL er sat.
 
 
 export const MESSAGES = {
-  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.',
+  noCommand: 'Skriv en kommando: oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.',
   unknownCommand: (name: string) =>
-    `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup eller revisionsspor.`,
+    `Kommandoen "${name}" findes ikke. Brug oversigt, eksport, pdf, slet-gamle, levering, tjek, backup, revisionsspor eller ny-noegle.`,
   unknownAction: (value: string, actions: readonly string[]) => `Handlingen "${value}" findes ikke. Brug en af: ${actions.join(', ')}.`,
   unknownOption: (name: string) => `Valget "${name}" findes ikke.`,
   optionNotFor: (name: string, command: string) => `Valget ${name} kan ikke bruges med ${command}.`,
@@ -239,6 +249,43 @@ export function waited(ms: number): string {
 
 const RESTORE = 'Stop serveren, og læg den seneste backup tilbage (README: "Health, metrics, backup and restore").';
 
+const TABLES = { applications: 'Ansøgninger', form_drafts: 'Kladder' } as const;
+const references = (refs: readonly string[]) => (refs.length > 20 ? `${refs.slice(0, 20).join(', ')} og ${refs.length - 20} flere` : refs.join(', '));
+
+/** What `ny-noegle` says. */
+export const REKEY = {
+  noKey:
+    'DATA_ENCRYPTION_KEY er ikke sat: der er ingen nøgle at kryptere med. Lav en med "openssl rand -base64 32", ' +
+    'giv den til serveren og til denne kommando, og kør ny-noegle igen (README: "Keys").',
+  heading: (keyId: string) => `Ny nøgle: alle ansøgninger og kladder krypteres med nøglen ${keyId}.`,
+  before: 'Før:',
+  after: 'Efter:',
+  none: '  ingen ansøgninger eller kladder',
+  use: (table: keyof typeof TABLES, rows: number, keyId: string | null, state: 'current' | 'old' | 'unknown' | 'plain') =>
+    `  ${TABLES[table]}: ${rows} ${
+      state === 'plain' ? 'ukrypteret' : `med nøglen ${keyId} (${state === 'current' ? 'den nye' : state === 'old' ? 'gammel' : 'IKKE GIVET'})`
+    }`,
+  resealed: (table: keyof typeof TABLES, n: number) => `${TABLES[table]}: ${n} krypteret med den nye nøgle.`,
+  unknownKey: (keyId: string | null, refs: readonly string[], drafts: number) =>
+    `${[refs.length ? count(refs.length) : '', drafts ? `${drafts} ${drafts === 1 ? 'kladde' : 'kladder'}` : ''].filter(Boolean).join(' og ')} ` +
+    `er krypteret med nøglen ${keyId ?? '(ukendt)'}, som ikke er givet, og er IKKE krypteret igen${refs.length ? `: ${references(refs)}` : ''}. ` +
+    'Giv nøglen i DATA_ENCRYPTION_OLD_KEYS, og kør ny-noegle igen.',
+  broken: (refs: readonly string[], drafts: number) =>
+    `${[refs.length ? count(refs.length) : '', drafts ? `${drafts} ${drafts === 1 ? 'kladde' : 'kladder'}` : ''].filter(Boolean).join(' og ')} ` +
+    `kan ikke dekrypteres (ændret, afkortet eller flyttet fra en anden række) og er ikke rørt${refs.length ? `: ${references(refs)}` : ''}. ` +
+    `Læg den seneste backup tilbage for ${refs.length + drafts === 1 ? 'den' : 'dem'} (README: "Health, metrics, backup and restore").`,
+  copiesCleared: 'Gamle kopier: SQLite-filens WAL-fil er tømt, og de erstattede rækker er overskrevet med nuller.',
+  copiesBusy:
+    'Gamle kopier: WAL-filen kunne ikke tømmes nu, fordi serveren læste i den. Kør ny-noegle igen om lidt (den krypterer intet to gange).',
+  copiesPostgres:
+    'Gamle kopier: PostgreSQL beholder de gamle udgaver af rækkerne, til VACUUM genbruger pladsen, og WAL-arkiver og backups ' +
+    'har dem, så længe de gemmes (README: "Keys").',
+  done: (keyId: string) =>
+    `Alle ansøgninger og kladder er krypteret med nøglen ${keyId}. Nu kan de gamle nøgler fjernes fra DATA_ENCRYPTION_OLD_KEYS; ` +
+    'genstart serveren bagefter.',
+  notDone: 'Ikke alt er krypteret med den nye nøgle (se ovenfor). Fjern IKKE de gamle nøgler endnu.',
+} as const;
+
 /** What `tjek` says: one line per check, `<check>: ok` or what is wrong. */
 export const CHECK = {
   heading: (where: string) => `Tjek af lageret (${where}):`,
@@ -342,6 +389,14 @@ export const FAILURES = {
   outputNotWritten: (reason: string) => `Kan ikke skrive eksporten (${reason}). Intet er markeret som eksporteret.`,
   outputClosed: 'Modtageren holdt op med at læse, før hele eksporten var skrevet. Intet er markeret som eksporteret.',
   configuration: (message: string) => `Forkert opsætning: ${message}`,
+  /** A row under a key not given, or one that does not open (SealedDataError's own Danish message first). */
+  sealed: (message: string, problem: 'unknown-key' | 'no-key' | 'broken') =>
+    `Kan ikke læse ansøgningerne: ${message}. ` +
+    (problem === 'broken'
+      ? `Den vises ikke. ${RESTORE}`
+      : problem === 'no-key'
+        ? 'Giv kommandoen den samme DATA_ENCRYPTION_KEY som serveren (README: "Keys").'
+        : 'Giv nøglen i DATA_ENCRYPTION_OLD_KEYS (eller DATA_ENCRYPTION_KEY), og prøv igen. Uden den kan ingen læse de rækker (README: "Keys").'),
   unexpected: (message: string) => `Noget gik galt: ${message}`,
 } as const;
 

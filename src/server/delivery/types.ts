@@ -29,6 +29,24 @@ export interface DeliveryJob {
 }
 
 /**
+ * A due job whose application the store cannot open: sealed under a key this
+ * process is not given (removed too early), or changed. The worker records it
+ * as a failed attempt with `unreadable` as its error, so it backs off, ends as
+ * failed after 72 hours like any other, shows in `levering`, and never holds
+ * up the jobs behind it. Never handed to a destination.
+ */
+export interface UnreadableJob extends Omit<DeliveryJob, 'application'> {
+  application: null;
+  /** The application's reference. */
+  reference: string;
+  /** Why, in Danish, naming the key id (nothing personal): the attempt's error. */
+  unreadable: string;
+}
+
+/** What the store hands the worker: a job to deliver, or one it cannot open. */
+export type DueJob = DeliveryJob | UnreadableJob;
+
+/**
  * What one attempt came to. `error` is a short reason for logs and the staff
  * command's `levering` ("HTTP 500", "intet svar inden for 10 s", "ECONNREFUSED"):
  * never personal data, never a secret, never a response body.

@@ -20,6 +20,8 @@ import { readKommuner } from '../../lib/content-files.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import type { ApplicationStore } from '../store/types.ts';
 import { startDeliveryWorker, type DeliveryWorker } from './worker.ts';
+import { keyIdOf } from '../store/sealed.ts';
+import type { DeliveryJob } from './types.ts';
 import { webhookDestination } from './webhook.ts';
 
 const kommuner = readKommuner();
@@ -158,5 +160,32 @@ describe('the delivery worker', () => {
     );
     worker.wake();
     await eventually(async () => expect((await store.listDeliveries({}))[0]).toMatchObject({ state: 'delivered' }));
+  });
+
+  it('an application sealed under a key this process is not given is a failed attempt that names the key id, never sent, and the next job is delivered', async () => {
+    const clock = NOW;
+    const dir = mkdtempSync(join(tmpdir(), 'stoette-worker-'));
+    const file = join(dir, 'applications.sqlite');
+    const outbox = () => [{ id: 'sbsys', carriesApplication: true }];
+    const oldKey = Buffer.alloc(32, 1);
+    const before = openSqliteStore({ file, outbox, encryption: { key: oldKey, oldKeys: [] } });
+    await before.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: clock, application: sampleApplication('varde', 'under den fjernede nøgle') });
+    await before.close();
+    const store = openSqliteStore({ file, outbox, encryption: { key: Buffer.alloc(32, 2), oldKeys: [] } });
+    await store.save({ kommune: 'varde', unitId: 'social-og-handicap', receivedAt: clock, application: sampleApplication('varde', 'under den nye nøgle') });
+    const sent: string[] = [];
+    const sbsys = { id: 'sbsys', carriesApplication: true, describe: 'test', deliver: async (job: DeliveryJob) => (sent.push(job.application.application.description), { kind: 'delivered' as const }) };
+    const logs: string[] = [];
+    const worker = startDeliveryWorker({ store, destinations: new Map([['sbsys', sbsys]]), log: (line) => logs.push(line), now: () => clock, pollMs: 20, random: () => 0 });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close(), () => worker.stop());
+    const unreadable = `er krypteret med nøglen ${keyIdOf(oldKey)}, som ikke er givet`;
+    await eventually(async () =>
+      expect((await store.listDeliveries({})).map((d) => [d.state, d.attempts, d.lastError?.includes(unreadable) ?? null]).sort()).toEqual([
+        ['delivered', 1, null],
+        ['pending', 1, true],
+      ]),
+    );
+    expect(sent).toEqual(['under den nye nøgle']);
+    expect(logs.find((line) => line.includes('forsøg 1: mislykkedes'))).toContain(unreadable);
   });
 });

@@ -12,7 +12,8 @@
  *
  * A job whose destination is no longer set up is retried the same way, so it
  * ends as failed and shows in `npm run ansoegninger -- levering`, never
- * silently. A destination that does not settle within DELIVERY_DEADLINE_MS
+ * silently; so is a job whose application the store cannot open (sealed
+ * under a key this process is not given: its error names the key id). A destination that does not settle within DELIVERY_DEADLINE_MS
  * (its own timeout failed) counts as an attempt with no answer, so a slot is
  * never held for good (and on PostgreSQL the job's transaction ends well
  * inside the database's 60-second idle limit). Each result is one log line
@@ -23,7 +24,7 @@
  */
 import { afterFailure } from '../../domain/delivery-schedule.ts';
 import type { ApplicationStore, DeliveryUpdate } from '../store/types.ts';
-import { noAnswerWithin, type DeliveryJob, type DeliveryResult, type Destination } from './types.ts';
+import { noAnswerWithin, type DeliveryResult, type Destination, type DueJob } from './types.ts';
 
 export interface WorkerOptions {
   store: Pick<ApplicationStore, 'workDelivery'>;
@@ -106,21 +107,26 @@ export function startDeliveryWorker(options: WorkerOptions): DeliveryWorker {
   const deadlineMs = options.deadlineMs ?? DELIVERY_DEADLINE_MS;
 
   /** One attempt: the destination's result, as the update the store records; what to log goes to `notes`. */
-  const attempt = async (job: DeliveryJob, notes: Note[]): Promise<DeliveryUpdate> => {
+  const attempt = async (job: DueJob, notes: Note[]): Promise<DeliveryUpdate> => {
     const log = (line: string) => notes.push({ line, alert: false });
     const alert = (line: string) => notes.push({ line, alert: true });
     const destination = destinations.get(job.destination);
     let result: DeliveryResult;
     try {
-      result = destination
-        ? await withDeadline(destination.deliver(job), deadlineMs)
-        : { kind: 'retry-later', error: `destinationen "${job.destination}" er ikke sat op` };
+      result =
+        job.application === null
+          ? // The store cannot open the application (a key not given): an attempt that failed, tried again with backoff.
+            { kind: 'retry-later', error: job.unreadable }
+          : destination
+            ? await withDeadline(destination.deliver(job), deadlineMs)
+            : { kind: 'retry-later', error: `destinationen "${job.destination}" er ikke sat op` };
     } catch (error) {
       // A destination must not throw; if one does, it is a failed attempt like any other.
       result = { kind: 'retry-later', error: `uventet fejl (${error instanceof Error ? error.name : 'ukendt'})` };
     }
     const at = now();
-    const what = `${job.application.reference} til ${job.destination}, forsøg ${job.attempts + 1}`;
+    const reference = job.application === null ? job.reference : job.application.reference;
+    const what = `${reference} til ${job.destination}, forsøg ${job.attempts + 1}`;
     if (result.kind === 'delivered') {
       log(`levering: ${what}: leveret`);
       onAttempt(job.destination, 'delivered');

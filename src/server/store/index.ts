@@ -4,6 +4,7 @@
  *
  *   DATABASE_URL=postgres://…        →  PostgreSQL (several server processes on one database)
  *   otherwise DATA_DIR (`./data`)    →  SQLite in `$DATA_DIR/applications.sqlite`
+ *   DATA_ENCRYPTION_KEY (and _OLD_KEYS) →  content sealed at rest, either backend (./sealed.ts)
  *
  * The server's store is opened on first use. If it cannot be opened, the
  * caller gets a StoreUnavailableError (the endpoint answers 503) and the next
@@ -19,9 +20,11 @@ import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
 import { outboxPlan } from '../../lib/delivery-config.ts';
 import { storeRefusal } from './refusal.ts';
-import { StoreDamagedError, type ApplicationStore, type OutboxPlan } from './types.ts';
+import { keyIdOf } from './sealed.ts';
+import { StoreDamagedError, type ApplicationStore, type KeyUse, type OutboxPlan } from './types.ts';
 
 export { StoreDamagedError, StoreUnavailableError, type ApplicationStore, type IntegrityReport, type Receipt } from './types.ts';
+export { SealedDataError } from './sealed.ts';
 
 export type StoreConfig = StoreSetting;
 
@@ -33,6 +36,53 @@ export type StoreConfig = StoreSetting;
  */
 export function storeConfig(env: Record<string, string | undefined>): StoreConfig {
   return loadConfig(env).store;
+}
+
+/**
+ * The start's line about encryption at rest (Danish, for the server's log): the key id written with and
+ * how many old keys are read, or that applications are stored unencrypted and how to change that. Never a key.
+ */
+export function describeEncryption(config: StoreConfig): string {
+  const encryption = config.encryption;
+  if (!encryption) {
+    return (
+      'Kryptering: ansøgninger og kladder gemmes UKRYPTERET i databasen. Sæt DATA_ENCRYPTION_KEY til en nøgle ' +
+      '(lav den med "openssl rand -base64 32"), genstart, og kør "npm run ansoegninger -- ny-noegle" (README: "Keys").'
+    );
+  }
+  const old = encryption.oldKeys.length;
+  return (
+    `Kryptering: ansøgninger og kladder gemmes krypteret (AES-256-GCM) med nøglen ${keyIdOf(encryption.key)}` +
+    (old ? `; ${old} ${old === 1 ? 'tidligere nøgle' : 'tidligere nøgler'} (${encryption.oldKeys.map(keyIdOf).join(', ')}) kan læses.` : '.')
+  );
+}
+
+/**
+ * The start's lines about the rows themselves (`keyUse`): rows under a key this process is not given (they
+ * cannot be read: the key was removed too early), and, with a key set, rows still stored plain or under an
+ * old key (`ny-noegle` seals them). None when all is as it should be. Counts and key ids only.
+ */
+export function keyUseWarnings(uses: readonly KeyUse[], config: StoreConfig): string[] {
+  const current = config.encryption ? keyIdOf(config.encryption.key) : null;
+  const lines: string[] = [];
+  const what = (table: KeyUse['table'], rows: number) =>
+    table === 'applications' ? `${rows} ${rows === 1 ? 'ansøgning' : 'ansøgninger'}` : `${rows} ${rows === 1 ? 'kladde' : 'kladder'}`;
+  for (const use of uses) {
+    if (use.keyId !== null && !use.known) {
+      lines.push(
+        `Kryptering: ${what(use.table, use.rows)} er krypteret med nøglen ${use.keyId}, som ikke er givet, og kan ikke læses. ` +
+          'Giv nøglen i DATA_ENCRYPTION_OLD_KEYS (eller DATA_ENCRYPTION_KEY), og genstart (README: "Keys").',
+      );
+    }
+  }
+  const waiting = current ? uses.filter((use) => use.keyId !== current && (use.keyId === null || use.known)) : [];
+  if (waiting.length) {
+    lines.push(
+      `Kryptering: ${waiting.map((use) => `${what(use.table, use.rows)} ${use.keyId === null ? 'ukrypteret' : `under nøglen ${use.keyId}`}`).join(', ')}; ` +
+        'kør "npm run ansoegninger -- ny-noegle" for at kryptere dem med den nye nøgle.',
+    );
+  }
+  return lines;
 }
 
 /** Where the store is, for logs and messages: never the password. */
@@ -55,9 +105,10 @@ export interface OpenOptions {
 
 /** A new store for this configuration (the caller closes it). */
 export function openStore(config: StoreConfig, options: OpenOptions = {}): ApplicationStore {
+  const encryption = config.encryption ?? null;
   return config.kind === 'sqlite'
-    ? openSqliteStore({ file: config.file, outbox: options.outbox })
-    : openPostgresStore({ connectionString: config.connectionString, pool: { max: options.poolSize ?? config.poolSize }, outbox: options.outbox });
+    ? openSqliteStore({ file: config.file, outbox: options.outbox, encryption })
+    : openPostgresStore({ connectionString: config.connectionString, pool: { max: options.poolSize ?? config.poolSize }, outbox: options.outbox, encryption });
 }
 
 let store: ApplicationStore | null = null;

@@ -37,8 +37,9 @@ const BOOKKEEPING_TABLES = ['schema_migrations'];
 const POSTGRES_ONLY_TABLES = ['rate_limits'];
 
 /**
- * The kind a column's type stands for: both store times as ISO text / timestamptz, the application and an audit
- * entry's details as JSON text / json, and a flag as SQLite's integer 0/1 / boolean.
+ * The kind a column's type stands for: both store times as ISO text / timestamptz, an audit entry's details as
+ * JSON text / json, and a flag as SQLite's integer 0/1 / boolean. An application's `data` is text in both (since
+ * migration 6: plain JSON, or sealed at rest); PostgreSQL's json before that counts the same.
  */
 function kind(table: string, column: string, type: string): string {
   const t = type.toLowerCase();
@@ -139,6 +140,10 @@ describePostgres('the two stores’ schemas after their migrations', () => {
       expect(sqlite.columns['audit_log.details']).toBe('json not null');
       expect(sqlite.columns['audit_log.occurred_at']).toBe('time not null');
       expect(sqlite.indexes).toContain('audit_log_by_time: audit_log (occurred_at)');
+      // Encryption at rest (migration 6): the key id beside the sealed content, NULL for a plain row.
+      expect(sqlite.columns['applications.key_id']).toBe('text null');
+      expect(sqlite.columns['form_drafts.key_id']).toBe('text null');
+      expect(postgres.columns['applications.data']).toBe('json not null');
       // The PostgreSQL-only table is there, as rate-limiter-flexible inserts into it (key, points, expire in that order).
       const own = await schema.query<{ column: string; type: string }>(
         "SELECT column_name AS column, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'rate_limits' ORDER BY ordinal_position",

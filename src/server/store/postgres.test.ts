@@ -34,7 +34,24 @@ describe('PostgreSQL that cannot be reached', () => {
 describePostgres('the PostgreSQL store', () => {
   describeApplicationStore('postgres', async () => {
     const schema = await createTestSchema();
-    return { open: async (options) => open(schema.url, options), destroy: schema.drop };
+    const idColumn = (table: string) => (table === 'applications' ? 'reference' : 'id');
+    return {
+      open: async (options) => open(schema.url, options),
+      destroy: schema.drop,
+      // Every row of every table, as the database gives it to anyone who can read it (a dump holds the same).
+      rawBytes: async () => {
+        const tables = await schema.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()');
+        const rows = await Promise.all(tables.map((t) => schema.query<{ row: string }>(`SELECT t::text AS row FROM ${t.name} t`)));
+        return Buffer.from(rows.flat().map((r) => r.row).join('\n'), 'utf8');
+      },
+      rawRow: async (table, rowId) => {
+        const [row] = await schema.query<{ data: string; key_id: string | null }>(`SELECT data, key_id FROM ${table} WHERE ${idColumn(table)} = $1`, [rowId]);
+        return row ? { data: row.data, keyId: row.key_id } : null;
+      },
+      setRawRow: async (table, rowId, row) => {
+        await schema.query(`UPDATE ${table} SET data = $1, key_id = $2 WHERE ${idColumn(table)} = $3`, [row.data, row.keyId, rowId]);
+      },
+    };
   });
 
   describe('the PostgreSQL schema', () => {
@@ -60,6 +77,33 @@ describePostgres('the PostgreSQL store', () => {
         expect((await store.save(newApplication('efter'))).kind).toBe('created');
       } finally {
         await store.close();
+        await schema.drop();
+      }
+    });
+
+    it('a database from before encryption at rest keeps its applications character for character (json becomes text) and reads them', async () => {
+      const schema = await createTestSchema();
+      try {
+        for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {
+          await schema.query(migration);
+          await schema.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+          await schema.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+        }
+        const stored = JSON.stringify(sampleApplication('varde', 'fra før krypteringen'));
+        await schema.query('INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES ($1, $2, $3, $4, $5)', [
+          '2222-222Z', 'varde', 'social-og-handicap', NOW, stored,
+        ]);
+        const store = open(schema.url, { encryption: { key: Buffer.alloc(32, 9), oldKeys: [] } });
+        try {
+          expect((await store.findApplication('2222-222Z'))?.application).toEqual(sampleApplication('varde', 'fra før krypteringen'));
+          const [row] = await schema.query<{ data: string; key_id: string | null; type: string }>(
+            "SELECT data, key_id, pg_typeof(data)::text AS type FROM applications WHERE reference = '2222-222Z'",
+          );
+          expect(row).toEqual({ data: stored, key_id: null, type: 'text' });
+        } finally {
+          await store.close();
+        }
+      } finally {
         await schema.drop();
       }
     });
@@ -165,7 +209,7 @@ describePostgres('the PostgreSQL store', () => {
 
         const created = results.flatMap(({ result }) => (result.kind === 'created' ? [result.receipt.reference] : []));
         const stored = await schema.query<{ reference: string; description: string }>(
-          "SELECT reference, data->>'description' AS description FROM applications",
+          "SELECT reference, data::json->>'description' AS description FROM applications",
         );
         // Every save was answered, once per request: a created application or the replay of one.
         expect(results).toHaveLength(WAVES * PER_PROCESS * 2);

@@ -38,11 +38,33 @@
  * - The rate limits' shared count lives in the same database (the table
  *   `rate_limits`, migration 5), but is counted on a pool of its own:
  *   postgres-rate-limit.ts.
+ * - With DATA_ENCRYPTION_KEY an application's and a form draft's content is
+ *   sealed before it is sent to the database (./sealed.ts), so the server,
+ *   its files, WAL and dumps hold none of it in clear text; `data` is text
+ *   since migration 6 (plain JSON from before, or a sealed envelope), the key
+ *   id in `key_id`. A row replaced by a rotation leaves its old version in the
+ *   table's free space until VACUUM reuses it, and in WAL archives and
+ *   backups for as long as they are kept (README: "Keys").
  */
 import pg from 'pg';
 import type { Application } from '../../domain/application.ts';
-import { DEFAULT_POOL_SIZE } from '../../lib/config.ts';
-import { APPLICATION_COLUMNS, AUDIT_COLUMNS, auditQuery, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import { DEFAULT_POOL_SIZE, type EncryptionSetting } from '../../lib/config.ts';
+import type { DueJob } from '../delivery/types.ts';
+import {
+  APPLICATION_COLUMNS,
+  AUDIT_COLUMNS,
+  auditQuery,
+  DELIVERY_COUNTS_SQL,
+  DELIVERY_ERRORS_SQL,
+  deliveriesQuery,
+  JOB_COLUMNS,
+  KEY_USE_SQL,
+  listQuery,
+  purgeQueries,
+  resealQuery,
+  SEALED_ROW_ID,
+} from './shared-sql.ts';
+import { byTableAndKey, createSealer, planReseal, SealedDataError, type Sealer } from './sealed.ts';
 import { auditReason, entryOf, toAuditEntry, type AuditRow } from './audit.ts';
 import { newDeliveryId, summarise, updateParams } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
@@ -53,12 +75,14 @@ import {
   type DeliveryRecord,
   type DeliveryState,
   type Idempotency,
+  type KeyUse,
   type OutboxPlan,
   type NewApplication,
   type NewAuditEntry,
   type PurgeResult,
   type Receipt,
   type SaveResult,
+  type SealedTable,
   type StoredApplication,
 } from './types.ts';
 
@@ -121,10 +145,12 @@ export const MIGRATIONS = [
      expire bigint
    );
    CREATE INDEX rate_limits_by_expiry ON rate_limits (expire);`,
-  // 6: a placeholder, an empty step: encryption at rest takes this number (its migration replaces this one when
-  // the branches are merged), so that the audit trail below keeps 7.
-  `-- 6: reserved
-   SELECT 1;`,
+  // 6: encryption at rest (sealed.ts). `data` becomes text: it holds the plain JSON stored before (kept
+  // exactly, character for character) or a sealed envelope, which is no JSON. The table is rewritten once,
+  // under this migration's lock. `key_id`: the key each row is sealed under; NULL: stored plain.
+  `ALTER TABLE applications ALTER COLUMN data TYPE text;
+   ALTER TABLE applications ADD COLUMN key_id text;
+   ALTER TABLE form_drafts ADD COLUMN key_id text;`,
   // 7: the audit trail: which staff action read or changed applications, when, as which operating-system user,
   // and what it touched (references and counts, never personal data). Kept AUDIT_RETENTION_DAYS, deleted by the purge.
   `CREATE TABLE audit_log (
@@ -176,6 +202,8 @@ export interface PostgresOptions {
   log?: (message: string) => void;
   /** The destinations of an application (a delivery job each, stored with it); none without. */
   outbox?: OutboxPlan;
+  /** DATA_ENCRYPTION_KEY and its old keys: content is sealed at rest (./sealed.ts); none: stored plain. */
+  encryption?: EncryptionSetting | null;
 }
 
 interface Row {
@@ -183,7 +211,8 @@ interface Row {
   kommune: string;
   unit_id: string;
   received_at: Date;
-  data: Application;
+  /** Plain JSON, or a sealed envelope (migration 6 made the column text). */
+  data: string;
   exported_at: Date | null;
 }
 
@@ -194,11 +223,25 @@ const toReceipt = (row: Pick<Row, 'reference' | 'kommune' | 'unit_id' | 'receive
   receivedAt: row.received_at.toISOString(),
 });
 
-const toStored = (row: Row): StoredApplication => ({
+/** A stored application, its content opened (throws SealedDataError when it cannot be). */
+const toStored = (sealer: Sealer, row: Row): StoredApplication => ({
   ...toReceipt(row),
-  application: row.data,
+  application: JSON.parse(sealer.open('applications', row.reference, row.data)) as Application,
   exportedAt: row.exported_at ? row.exported_at.toISOString() : null,
 });
+
+type JobRow = Row & { id: string; destination: string; attempts: number; job_created_at: Date; queued_at: Date };
+
+/** A due job's row as the worker gets it: the application opened, or why it cannot be. */
+function dueJob(sealer: Sealer, row: JobRow): DueJob {
+  const job = { id: row.id, destination: row.destination, attempts: row.attempts, createdAt: row.job_created_at.toISOString(), queuedAt: row.queued_at.toISOString() };
+  try {
+    return { ...job, application: toStored(sealer, row) };
+  } catch (error) {
+    if (!(error instanceof SealedDataError)) throw error;
+    return { ...job, application: null, reference: row.reference, unreadable: error.message };
+  }
+}
 
 const placeholder = (position: number) => `$${position}`;
 
@@ -302,6 +345,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
   const log = options.log ?? ((message: string) => console.error(message));
   const newReference = options.newReference ?? defaultNewReference;
   const outbox = options.outbox ?? (() => []);
+  const sealer = createSealer(options.encryption);
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     application_name: 'stoetteportalen',
@@ -330,12 +374,16 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       throw error;
     }));
 
-  /** Runs a database call after the migrations; any failure means the store is unavailable (503), never a 500. */
+  /**
+   * Runs a database call after the migrations; any failure means the store is unavailable (503), never a 500.
+   * A row that cannot be opened is its own error, naming the key it needs.
+   */
   const guarded = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     try {
       await whenReady();
       return await work();
     } catch (error) {
+      if (error instanceof SealedDataError) throw error;
       throw new StoreUnavailableError(`PostgreSQL: ${what} mislykkedes`, { cause: error });
     }
   };
@@ -368,10 +416,12 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
 
   async function insertApplication(client: pg.PoolClient, input: NewApplication): Promise<Receipt> {
     for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
+      const reference = newReference();
+      const { data, keyId } = sealer.seal('applications', reference, JSON.stringify(input.application));
       const { rows } = await client.query<Row>(
-        `INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO applications (reference, kommune, unit_id, received_at, data, key_id) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (reference) DO NOTHING RETURNING reference, kommune, unit_id, received_at`,
-        [newReference(), input.kommune, input.unitId, input.receivedAt, JSON.stringify(input.application)],
+        [reference, input.kommune, input.unitId, input.receivedAt, data, keyId],
       );
       if (rows[0]) return toReceipt(rows[0]);
     }
@@ -433,13 +483,13 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
     findApplication: (reference) =>
       guarded('at hente en ansøgning', async () => {
         const { rows } = await pool.query<Row>(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE reference = $1`, [reference]);
-        return rows[0] ? toStored(rows[0]) : null;
+        return rows[0] ? toStored(sealer, rows[0]) : null;
       }),
     list: (filter) =>
       guarded('at hente ansøgninger', async () => {
         const { sql, params } = listQuery(filter, placeholder, 'seq');
         const { rows } = await pool.query<Row>(sql, params);
-        return rows.map(toStored);
+        return rows.map((row) => toStored(sealer, row));
       }),
     exportApplications: async (filter, at, deliver, audit) => {
       let deliveryFailed: { error: unknown } | null = null;
@@ -449,7 +499,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
             const { sql, params } = listQuery(filter, placeholder, 'seq');
             // FOR UPDATE: a second export at the same moment waits, then sees these as exported.
             const { rows } = await client.query<Row>(`${sql} FOR UPDATE`, params);
-            const applications = rows.map(toStored);
+            const applications = rows.map((row) => toStored(sealer, row));
             // In the trail before anything is handed out, committed on a connection of its own (this
             // transaction rolls back if `deliver` fails): no entry, no export.
             const entry = audit ? await insertAudit(pool, entryOf(audit, 'eksport', { references: applications.map((a) => a.reference) }), 'begun') : null;
@@ -510,17 +560,18 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
       guarded('at gemme en kladde', () =>
         transaction(async (client) => {
           await client.query('DELETE FROM form_drafts WHERE expires_at <= $1', [now]);
+          const { data, keyId } = sealer.seal('form_drafts', id, draft.data);
           await client.query(
-            `INSERT INTO form_drafts (id, kommune, expires_at, data) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data`,
-            [id, draft.kommune, expiresAt, draft.data],
+            `INSERT INTO form_drafts (id, kommune, expires_at, data, key_id) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data, key_id = excluded.key_id`,
+            [id, draft.kommune, expiresAt, data, keyId],
           );
         }),
       ),
     readFormDraft: (id, now) =>
       guarded('at hente en kladde', async () => {
         const { rows } = await pool.query<{ kommune: string; data: string }>('SELECT kommune, data FROM form_drafts WHERE id = $1 AND expires_at > $2', [id, now]);
-        return rows[0] ? { kommune: rows[0].kommune, data: rows[0].data } : null;
+        return rows[0] ? { kommune: rows[0].kommune, data: sealer.open('form_drafts', id, rows[0].data) } : null;
       }),
     deleteFormDraft: (id) =>
       guarded('at slette en kladde', async () => {
@@ -531,7 +582,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
     workDelivery: (now, busy, work) =>
       guarded('at levere', () =>
         transaction(async (client) => {
-          const { rows } = await client.query<Row & { id: string; destination: string; attempts: number; job_created_at: Date; queued_at: Date }>(
+          const { rows } = await client.query<JobRow>(
             `SELECT ${JOB_COLUMNS} FROM deliveries d JOIN applications a ON a.reference = d.reference
              WHERE d.state = 'pending' AND d.next_attempt_at <= $1 AND NOT (d.id = ANY($2::text[]))
              ORDER BY d.next_attempt_at LIMIT 1 FOR UPDATE OF d SKIP LOCKED`,
@@ -539,14 +590,7 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           );
           const row = rows[0];
           if (!row) return false;
-          const update = await work({
-            id: row.id,
-            destination: row.destination,
-            attempts: row.attempts,
-            createdAt: row.job_created_at.toISOString(),
-            queuedAt: row.queued_at.toISOString(),
-            application: toStored(row),
-          });
+          const update = await work(dueJob(sealer, row));
           const p = updateParams(update, now, (d) => d);
           await client.query(
             `UPDATE deliveries SET state = $1, attempts = attempts + 1, next_attempt_at = $2, last_attempt_at = $3, last_error = coalesce($4, last_error), ended_at = $5
@@ -588,6 +632,35 @@ export function openPostgresStore(options: PostgresOptions): ApplicationStore {
           return queued;
         }),
       ),
+    keyUse: () =>
+      guarded('at tælle nøgler', async () => {
+        const { rows } = await pool.query<{ sealed_table: SealedTable; key_id: string | null; n: string }>(KEY_USE_SQL);
+        return byTableAndKey(
+          rows.map((row): KeyUse => ({ table: row.sealed_table, keyId: row.key_id, rows: Number(row.n), known: row.key_id === null || sealer.knows(row.key_id) })),
+        );
+      }),
+    resealBatch: (table, after, limit) =>
+      guarded('at kryptere med den nye nøgle', async () => {
+        const current = sealer.currentKeyId;
+        if (!current) throw new Error('no DATA_ENCRYPTION_KEY: nothing to seal with');
+        const { sql, params } = resealQuery(table, current, after, limit, placeholder);
+        const { rows } = await pool.query<{ row_id: string; data: string }>(sql, params);
+        const { updates, skipped, next } = planReseal(sealer, table, rows, limit);
+        if (!updates.length) return { resealed: 0, skipped, next };
+        // One statement (its own short transaction): a row is written only if it still holds what was read,
+        // so a draft a citizen saved meanwhile (sealed by the server under the current key) is left as it is.
+        const id = SEALED_ROW_ID[table];
+        const result = await pool.query(
+          `UPDATE ${table} AS t SET data = u.data, key_id = u.key_id
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u (row_id, old, data, key_id)
+           WHERE t.${id} = u.row_id AND t.data = u.old`,
+          [updates.map((u) => u.rowId), updates.map((u) => u.old), updates.map((u) => u.data), updates.map((u) => u.keyId)],
+        );
+        return { resealed: result.rowCount ?? 0, skipped, next };
+      }),
+    // PostgreSQL keeps a replaced row's old version until VACUUM reuses its space; the store cannot force that
+    // (README: "Keys").
+    clearOldCopies: async () => ({ kind: 'not-possible' as const }),
     close: async () => {
       if (!pool.ended && !pool.ending) await pool.end();
     },

@@ -5,7 +5,7 @@
  * as text (every stored time has that one format) and PostgreSQL reads as a
  * timestamptz.
  */
-import type { ApplicationFilter, AuditFilter, DeliveryFilter, PurgeRequest } from './types.ts';
+import type { ApplicationFilter, AuditFilter, DeliveryFilter, PurgeRequest, SealedTable } from './types.ts';
 
 export type Placeholder = (position: number) => string;
 
@@ -127,4 +127,24 @@ export function auditQuery(filter: AuditFilter, placeholder: Placeholder, namesR
   if (filter.reference !== undefined) add(namesReference, filter.reference);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return { sql: `SELECT id, ${AUDIT_COLUMNS} FROM audit_log ${where} ORDER BY occurred_at DESC, id DESC`, params };
+}
+
+/** The column that identifies a row of a sealed table (the additional data its seal is bound to, and the rotation's order). */
+export const SEALED_ROW_ID: Record<SealedTable, string> = { applications: 'reference', form_drafts: 'id' };
+
+/** Per sealed table and key id (NULL: plain), how many rows (ordered by `byTableAndKey`: the backends sort NULL differently). */
+export const KEY_USE_SQL = `SELECT 'applications' AS sealed_table, key_id, count(*) AS n FROM applications GROUP BY key_id
+  UNION ALL SELECT 'form_drafts' AS sealed_table, key_id, count(*) AS n FROM form_drafts GROUP BY key_id`;
+
+/**
+ * The next rows of a rotation: plain or under another key than `currentKeyId`, after `after` in the row id's
+ * order (keyset paging on the primary key: each batch is as cheap as the first).
+ */
+export function resealQuery(table: SealedTable, currentKeyId: string, after: string | null, limit: number, placeholder: Placeholder): Query {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`a batch is 1 or more rows, not ${limit}`);
+  const id = SEALED_ROW_ID[table];
+  return {
+    sql: `SELECT ${id} AS row_id, data FROM ${table} WHERE (key_id IS NULL OR key_id <> ${placeholder(1)}) AND ${id} > ${placeholder(2)} ORDER BY ${id} LIMIT ${limit}`,
+    params: [currentKeyId, after ?? ''],
+  };
 }

@@ -13,9 +13,31 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'stoette-store-'));
 describeApplicationStore('sqlite', async () => {
   const dir = tempDir();
   const file = join(dir, 'data', 'applications.sqlite');
+  /** A connection of the test's own beside the store's (WAL: it sees what the store committed). */
+  const withDatabase = <T>(work: (db: DatabaseSync) => T): T => {
+    const db = new DatabaseSync(file);
+    try {
+      db.exec('PRAGMA busy_timeout = 5000');
+      return work(db);
+    } finally {
+      db.close();
+    }
+  };
+  const idColumn = (table: string) => (table === 'applications' ? 'reference' : 'id');
   return {
     open: async (options) => openSqliteStore({ file, ...options }),
     destroy: async () => rmSync(dir, { recursive: true, force: true }),
+    // The file and its -wal as they are on disk: what a stolen disk or a copied directory would give.
+    rawBytes: async () => Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))),
+    rawRow: async (table, rowId) =>
+      withDatabase((db) => {
+        const row = db.prepare(`SELECT data, key_id FROM ${table} WHERE ${idColumn(table)} = ?`).get(rowId) as { data: string; key_id: string | null } | undefined;
+        return row ? { data: row.data, keyId: row.key_id } : null;
+      }),
+    setRawRow: async (table, rowId, row) =>
+      withDatabase((db) => {
+        db.prepare(`UPDATE ${table} SET data = ?, key_id = ? WHERE ${idColumn(table)} = ?`).run(row.data, row.keyId, rowId);
+      }),
   };
 });
 

@@ -11,6 +11,11 @@
  * - An export reads, delivers, then marks in a short write transaction of
  *   its own: no lock is held while the file is written.
  * - The file holds personal data: the directory is created 0700, the file 0600.
+ *   With DATA_ENCRYPTION_KEY an application's and a form draft's content is
+ *   sealed before it is written (./sealed.ts: AES-256-GCM, the key id in
+ *   `key_id`), so the file, its `-wal` and its backups hold none of it in
+ *   clear text. `secure_delete` is on: a row deleted or replaced (purge, a key
+ *   rotation) has its old bytes zeroed, not left in a free page.
  * - An unexpectedly empty database is refused, never quietly made anew: once
  *   the file holds the schema, a marker file is written beside it
  *   (`applications.sqlite.marker`). A database file that is then missing or
@@ -43,7 +48,22 @@ import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openS
 import { basename, dirname, join } from 'node:path';
 import { backup, DatabaseSync } from 'node:sqlite';
 import type { Application } from '../../domain/application.ts';
-import { APPLICATION_COLUMNS, AUDIT_COLUMNS, auditQuery, DELIVERY_COUNTS_SQL, DELIVERY_ERRORS_SQL, deliveriesQuery, JOB_COLUMNS, listQuery, purgeQueries } from './shared-sql.ts';
+import type { EncryptionSetting } from '../../lib/config.ts';
+import type { DueJob } from '../delivery/types.ts';
+import {
+  APPLICATION_COLUMNS,
+  AUDIT_COLUMNS,
+  auditQuery,
+  DELIVERY_COUNTS_SQL,
+  DELIVERY_ERRORS_SQL,
+  deliveriesQuery,
+  JOB_COLUMNS,
+  KEY_USE_SQL,
+  listQuery,
+  purgeQueries,
+  resealQuery,
+} from './shared-sql.ts';
+import { byTableAndKey, createSealer, planReseal, SealedDataError, type Sealer } from './sealed.ts';
 import { auditReason, entryOf, toAuditEntry, type AuditRow } from './audit.ts';
 import { newDeliveryId, summarise, updateParams, type CountRow, type ErrorRow } from './outbox.ts';
 import { newReference as defaultNewReference, REFERENCE_ATTEMPTS } from './new-reference.ts';
@@ -57,12 +77,15 @@ import {
   type DeliveryRecord,
   type DeliveryState,
   type Idempotency,
+  type KeyUse,
   type OutboxPlan,
   type NewApplication,
   type NewAuditEntry,
   type PurgeResult,
   type Receipt,
+  type ResealBatch,
   type SaveResult,
+  type SealedTable,
   type StoredApplication,
 } from './types.ts';
 
@@ -116,10 +139,10 @@ export const MIGRATIONS = [
   // 5: nothing here. PostgreSQL's 5 is the rate limits' shared count (rate_limits); one SQLite process
   // counts in memory (src/server/rate-limit.ts). Kept so that the versions match postgres.ts.
   `SELECT 1;`,
-  // 6: a placeholder, an empty step: encryption at rest takes this number (its migration replaces this one when
-  // the branches are merged), so that the audit trail below keeps 7.
-  `-- 6: reserved
-   SELECT 1;`,
+  // 6: encryption at rest (sealed.ts): the key each row's content is sealed under; NULL: stored plain
+  // (every row from before, and every row while no DATA_ENCRYPTION_KEY is set).
+  `ALTER TABLE applications ADD COLUMN key_id TEXT;
+   ALTER TABLE form_drafts ADD COLUMN key_id TEXT;`,
   // 7: the audit trail: which staff action (the case team's command) read or changed applications, when, as which
   // operating-system user, and what it touched (references and counts, never personal data in `details`). Kept
   // AUDIT_RETENTION_DAYS, deleted by the purge (README: "Audit trail").
@@ -142,6 +165,8 @@ export interface SqliteOptions {
   newReference?: () => string;
   /** The destinations of an application (a delivery job each, stored with it); none without. */
   outbox?: OutboxPlan;
+  /** DATA_ENCRYPTION_KEY and its old keys: content is sealed at rest (./sealed.ts); none: stored plain. */
+  encryption?: EncryptionSetting | null;
 }
 
 type Row = Record<string, string | number | null>;
@@ -194,7 +219,7 @@ export function openDatabase(file: string): DatabaseSync {
   const db = new DatabaseSync(file);
   try {
     chmodSync(file, 0o600);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;');
     migrate(db, file);
     return db;
   } catch (error) {
@@ -318,15 +343,16 @@ const toReceipt = (row: Row): Receipt => ({
   receivedAt: String(row.received_at),
 });
 
-const toStored = (row: Row): StoredApplication => ({
+/** A stored application, its content opened (throws SealedDataError when it cannot be). */
+const toStored = (sealer: Sealer, row: Row): StoredApplication => ({
   ...toReceipt(row),
-  application: JSON.parse(String(row.data)) as Application,
+  application: JSON.parse(sealer.open('applications', String(row.reference), String(row.data))) as Application,
   exportedAt: row.exported_at === null ? null : String(row.exported_at),
 });
 
-function select(db: DatabaseSync, filter: ApplicationFilter): StoredApplication[] {
+function select(db: DatabaseSync, sealer: Sealer, filter: ApplicationFilter): StoredApplication[] {
   const { sql, params } = listQuery(filter, () => '?', 'rowid');
-  return (db.prepare(sql).all(...params) as Row[]).map(toStored);
+  return (db.prepare(sql).all(...params) as Row[]).map((row) => toStored(sealer, row));
 }
 
 const toRecord = (row: Row): DeliveryRecord => ({
@@ -356,11 +382,12 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
   }
   const newReference = options.newReference ?? defaultNewReference;
   const outbox = options.outbox ?? (() => []);
+  const sealer = createSealer(options.encryption);
   /** Delivery jobs this process is delivering now (see the header). */
   const working = new Set<string>();
   const statements = {
     answer: db.prepare('SELECT fingerprint, answer_status, answer_body FROM idempotency_keys WHERE key = ?'),
-    insert: db.prepare('INSERT INTO applications (reference, kommune, unit_id, received_at, data) VALUES (?, ?, ?, ?, ?)'),
+    insert: db.prepare('INSERT INTO applications (reference, kommune, unit_id, received_at, data, key_id) VALUES (?, ?, ?, ?, ?, ?)'),
     insertKey: db.prepare(
       'INSERT INTO idempotency_keys (key, fingerprint, reference, answer_status, answer_body) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -368,8 +395,8 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     application: db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications WHERE reference = ?`),
     markExported: db.prepare('UPDATE applications SET exported_at = ? WHERE reference = ? AND exported_at IS NULL'),
     saveDraft: db.prepare(
-      `INSERT INTO form_drafts (id, kommune, expires_at, data) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data`,
+      `INSERT INTO form_drafts (id, kommune, expires_at, data, key_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kommune = excluded.kommune, expires_at = excluded.expires_at, data = excluded.data, key_id = excluded.key_id`,
     ),
     readDraft: db.prepare('SELECT kommune, data FROM form_drafts WHERE id = ? AND expires_at > ?'),
     deleteDraft: db.prepare('DELETE FROM form_drafts WHERE id = ?'),
@@ -397,6 +424,11 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     finishAudit: db.prepare(`UPDATE audit_log SET outcome = ? WHERE id = ? AND outcome = 'begun'`),
     finishAuditWithReason: db.prepare(`UPDATE audit_log SET outcome = ?, details = json_set(details, '$.reason', ?) WHERE id = ? AND outcome = 'begun'`),
     deleteOldAudit: db.prepare('DELETE FROM audit_log WHERE occurred_at < ?'),
+    keyUse: db.prepare(KEY_USE_SQL),
+    reseal: {
+      applications: db.prepare('UPDATE applications SET data = ?, key_id = ? WHERE reference = ? AND data = ?'),
+      form_drafts: db.prepare('UPDATE form_drafts SET data = ?, key_id = ? WHERE id = ? AND data = ?'),
+    } satisfies Record<SealedTable, unknown>,
   };
 
   /** Inserts an audit entry (inside the caller's transaction); its id. */
@@ -410,9 +442,14 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     else statements.finishAuditWithReason.run(outcome, reason, id);
   };
 
-  /** A failed database call as the store's error: damaged pages say so (the operator must restore), anything else is unavailable. */
+  /**
+   * A failed database call as the store's error: a row that cannot be opened says which key it needs; damaged
+   * pages say so (the operator must restore); anything else is unavailable.
+   */
   const failure = (what: string, error: unknown) =>
-    isDamage(error)
+    error instanceof SealedDataError
+      ? error
+      : isDamage(error)
       ? new StoreDamagedError('damaged', `databasefilen ${options.file} er beskadiget (SQLite: ${what} mislykkedes: ${(error as Error).message})`, { cause: error })
       : new StoreUnavailableError(`SQLite: ${what} mislykkedes`, { cause: error });
 
@@ -434,7 +471,8 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
         receivedAt: input.receivedAt.toISOString(),
       };
       try {
-        statements.insert.run(receipt.reference, receipt.kommune, receipt.unitId, receipt.receivedAt, JSON.stringify(input.application));
+        const { data, keyId } = sealer.seal('applications', receipt.reference, JSON.stringify(input.application));
+        statements.insert.run(receipt.reference, receipt.kommune, receipt.unitId, receipt.receivedAt, data, keyId);
         return receipt;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= REFERENCE_ATTEMPTS) throw error;
@@ -476,14 +514,14 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
     findApplication: (reference: string) =>
       guarded('at hente en ansøgning', () => {
         const row = statements.application.get(reference) as Row | undefined;
-        return row ? toStored(row) : null;
+        return row ? toStored(sealer, row) : null;
       }),
-    list: (filter) => guarded('at hente ansøgninger', () => select(db, filter)),
+    list: (filter) => guarded('at hente ansøgninger', () => select(db, sealer, filter)),
     exportApplications: async (filter, at, deliver, audit) => {
       // Read, deliver, then mark in a short write transaction of its own: no lock is held while
       // `deliver` writes (a slow pipe must not make citizens' applications wait). Only what was
       // read is marked, and a first export time is never overwritten.
-      const applications = await guarded('at eksportere', () => select(db, filter));
+      const applications = await guarded('at eksportere', () => select(db, sealer, filter));
       // In the trail (committed) before anything is handed out: no entry, no export.
       const entry = audit
         ? await guarded('at skrive i revisionssporet', () =>
@@ -543,13 +581,14 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       guarded('at gemme en kladde', () =>
         transaction(db, () => {
           statements.deleteExpiredDrafts.run(now.toISOString());
-          statements.saveDraft.run(id, draft.kommune, expiresAt.toISOString(), draft.data);
+          const { data, keyId } = sealer.seal('form_drafts', id, draft.data);
+          statements.saveDraft.run(id, draft.kommune, expiresAt.toISOString(), data, keyId);
         }),
       ),
     readFormDraft: (id, now) =>
       guarded('at hente en kladde', () => {
         const row = statements.readDraft.get(id, now.toISOString()) as Row | undefined;
-        return row ? { kommune: String(row.kommune), data: String(row.data) } : null;
+        return row ? { kommune: String(row.kommune), data: sealer.open('form_drafts', id, String(row.data)) } : null;
       }),
     deleteFormDraft: (id) =>
       guarded('at slette en kladde', () => {
@@ -570,14 +609,7 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
       working.add(id);
       let recordFailed = false;
       try {
-        const update = await work({
-          id,
-          destination: String(row.destination),
-          attempts: Number(row.attempts),
-          createdAt: String(row.job_created_at),
-          queuedAt: String(row.queued_at),
-          application: toStored(row),
-        });
+        const update = await work(dueJob(sealer, row));
         const p = updateParams(update, now, (d) => d.toISOString());
         try {
           statements.updateJob.run(p.state, p.nextAttemptAt, p.lastAttemptAt, p.error, p.endedAt, id);
@@ -618,8 +650,58 @@ export function openSqliteStore(options: SqliteOptions): ApplicationStore {
           return queued;
         }),
       ),
+    keyUse: () =>
+      guarded('at tælle nøgler', () =>
+        byTableAndKey(
+          (statements.keyUse.all() as Row[]).map(
+            (row): KeyUse => ({
+              table: String(row.sealed_table) as SealedTable,
+              keyId: row.key_id === null ? null : String(row.key_id),
+              rows: Number(row.n),
+              known: row.key_id === null || sealer.knows(String(row.key_id)),
+            }),
+          ),
+        ),
+      ),
+    resealBatch: (table, after, limit) =>
+      guarded('at kryptere med den nye nøgle', (): ResealBatch => {
+        const current = sealer.currentKeyId;
+        if (!current) throw new Error('no DATA_ENCRYPTION_KEY: nothing to seal with');
+        // One short write transaction per batch (BEGIN IMMEDIATE): the server's saves wait at most for one batch.
+        return transaction(db, () => {
+          const { sql, params } = resealQuery(table, current, after, limit, () => '?');
+          const { updates, skipped, next } = planReseal(sealer, table, db.prepare(sql).all(...params) as Row[], limit);
+          let resealed = 0;
+          for (const u of updates) resealed += Number(statements.reseal[table].run(u.data, u.keyId, u.rowId, u.old).changes);
+          return { resealed, skipped, next };
+        });
+      }),
+    clearOldCopies: () =>
+      guarded('at tømme WAL-filen', () => {
+        // TRUNCATE: every frame written into the file and the -wal file cut to nothing; `busy` while a reader holds it.
+        const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as Row;
+        return Number(result.busy) === 0 ? { kind: 'cleared' as const } : { kind: 'busy' as const };
+      }),
     close: async () => {
       if (db.isOpen) db.close();
     },
   };
 }
+
+/** A due job's row as the worker gets it: the application opened, or why it cannot be. */
+function dueJob(sealer: Sealer, row: Row): DueJob {
+  const job = {
+    id: String(row.id),
+    destination: String(row.destination),
+    attempts: Number(row.attempts),
+    createdAt: String(row.job_created_at),
+    queuedAt: String(row.queued_at),
+  };
+  try {
+    return { ...job, application: toStored(sealer, row) };
+  } catch (error) {
+    if (!(error instanceof SealedDataError)) throw error;
+    return { ...job, application: null, reference: String(row.reference), unreadable: error.message };
+  }
+}
+

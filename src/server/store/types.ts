@@ -8,7 +8,7 @@
  */
 import type { Application } from '../../domain/application.ts';
 import type { Receipt } from '../../domain/receipt.ts';
-import type { DeliveryJob } from '../delivery/types.ts';
+import type { DueJob } from '../delivery/types.ts';
 
 export type { Receipt };
 
@@ -254,6 +254,38 @@ export type IntegrityReport =
   | { kind: 'damaged'; problems: string[] }
   | { kind: 'not-checked' };
 
+/** The tables whose personal content is sealed at rest (src/server/store/sealed.ts). */
+export type SealedTable = 'applications' | 'form_drafts';
+
+/** How many rows of a table are stored under a key (`keyId` null: plain, not encrypted), and whether this store has that key. */
+export interface KeyUse {
+  table: SealedTable;
+  keyId: string | null;
+  rows: number;
+  /** The key is given (DATA_ENCRYPTION_KEY or DATA_ENCRYPTION_OLD_KEYS); always true for plain rows. */
+  known: boolean;
+}
+
+/** A row a rotation left as it was: under a key not given, or not opening (changed or moved). */
+export interface ResealSkip {
+  problem: 'unknown-key' | 'no-key' | 'broken';
+  keyId: string | null;
+  /** The application's reference; `null` for a form draft (its id is the citizen's cookie and key, never shown). */
+  reference: string | null;
+}
+
+export interface ResealBatch {
+  /** Rows now sealed under the current key. */
+  resealed: number;
+  /** Rows left as they were. */
+  skipped: ResealSkip[];
+  /** Where the next batch starts (pass it as `after`); `null`: the table is done. */
+  next: string | null;
+}
+
+/** What clearing old copies did: SQLite emptied its WAL file (`busy`: a reader held it, try again); PostgreSQL cannot (see the store). */
+export type OldCopies = { kind: 'cleared' } | { kind: 'busy' } | { kind: 'not-possible' };
+
 export interface ApplicationStore {
   /** Resolves when the database is reachable and its schema is up to date (the server waits for it at start). */
   ready(): Promise<void>;
@@ -318,9 +350,12 @@ export interface ApplicationStore {
    * `now` whose id is not in `busy`, holds it so that no other worker (another
    * process on PostgreSQL) takes it while `work` runs, and records the update
    * `work` returns. If `work` throws or the process dies, the job stays as it
-   * was (pending, due). Resolves `false` when no job was due.
+   * was (pending, due). Resolves `false` when no job was due. A job whose
+   * application this store cannot open (sealed under a key not given, or
+   * broken) is handed over as an UnreadableJob, with why: the worker counts it
+   * as a failed attempt, so it backs off and never holds up the jobs behind it.
    */
-  workDelivery(now: Date, busy: ReadonlySet<string>, work: (job: DeliveryJob) => Promise<DeliveryUpdate>): Promise<boolean>;
+  workDelivery(now: Date, busy: ReadonlySet<string>, work: (job: DueJob) => Promise<DeliveryUpdate>): Promise<boolean>;
   /** Delivery jobs matching the filter, oldest first. */
   listDeliveries(filter: DeliveryFilter): Promise<DeliveryRecord[]>;
   /** Per destination: jobs in each state and the newest error (the staff command's `levering`, the worker's log). */
@@ -332,6 +367,23 @@ export interface ApplicationStore {
    * whose jobs were queued, in the same transaction.
    */
   retryDeliveries(which: { reference: string } | { allFailed: true }, now: Date, audit?: AuditStamp): Promise<number>;
+  /** Encryption at rest: how many rows of each sealed table are under each key, and plain. */
+  keyUse(): Promise<KeyUse[]>;
+  /**
+   * Key rotation (`ny-noegle`): seals under the current key up to `limit` rows
+   * of `table` that are plain or under another key, the first after `after`
+   * in the table's key order (`null`: from the start), in one short
+   * transaction; a row changed meanwhile is left to its writer. Rows that
+   * cannot be opened are left as they were and named. Throws when no key is set.
+   */
+  resealBatch(table: SealedTable, after: string | null, limit: number): Promise<ResealBatch>;
+  /**
+   * After a rotation: removes the old copies of rows the database still keeps
+   * in its own files. SQLite (secure_delete is on: a replaced or deleted row's
+   * bytes are zeroed) checkpoints and empties its WAL file; PostgreSQL keeps
+   * old row versions until VACUUM reuses their space, which the store cannot force.
+   */
+  clearOldCopies(): Promise<OldCopies>;
   close(): Promise<void>;
 }
 
