@@ -58,7 +58,7 @@ export function createMetrics(): Metrics {
   });
   const rateLimited = new Counter({
     name: 'stoetteportalen_rate_limit_refusals_total',
-    help: 'Requests refused by the per-client rate limit (RATE_LIMIT), by limit: applications (the endpoint), checks ("Tjek dine svar").',
+    help: 'Requests refused by the per-client rate limits, by limit: applications (the endpoint) and checks ("Tjek dine svar") under RATE_LIMIT, receipts (receipt lookups) under RECEIPT_RATE_LIMIT.',
     labelNames: ['limit'] as const,
     registers,
   });

@@ -121,7 +121,7 @@ export function sharedLimiter(name: string, setting: RateLimitSetting, store: St
   return limiter;
 }
 
-/** Each refusal is counted under the limiter's name (the metrics' `limit` label: `applications`, `checks`). */
+/** Each refusal is counted under the limiter's name (the metrics' `limit` label: `applications`, `checks`, `receipts`). */
 function counted(name: string, limiter: RateLimiter): RateLimiter {
   return {
     async take(client) {
