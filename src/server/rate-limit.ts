@@ -9,7 +9,10 @@
  *
  * - **SQLite** (one process): a token bucket per client in this process's
  *   memory: `capacity` requests at once, then `capacity` more per
- *   `windowSeconds`, one at a time (`30/600`: one more every 20 s).
+ *   `windowSeconds`, one at a time (`30/600`: one more every 20 s). A client
+ *   is kept under a hash of its address, and forgotten once its bucket has
+ *   been untouched for a whole window (it is full again then), as the privacy
+ *   notice says.
  * - **PostgreSQL** (several processes behind a load balancer): one count per
  *   client for all processes, in the database's `rate_limits` table
  *   (store/postgres-rate-limit.ts, with rate-limiter-flexible). That count is
@@ -22,6 +25,7 @@
  * Every refusal by a shared limiter is counted for the metrics
  * (`stoetteportalen_rate_limit_refusals_total`, src/server/metrics.ts).
  */
+import { createHash } from 'node:crypto';
 import type { RateLimitSetting, StoreSetting } from '../lib/config.ts';
 import { postgresRateLimiter, rateLimitPool } from './store/postgres-rate-limit.ts';
 import { recordMetric } from './metric-events.ts';
@@ -44,9 +48,17 @@ export interface MemoryRateLimiter extends RateLimiter {
 
 export function createRateLimiter({ capacity, windowSeconds, maxClients = 50_000 }: RateLimitOptions): MemoryRateLimiter {
   const refillPerMs = capacity / (windowSeconds * 1000);
+  const windowMs = windowSeconds * 1000;
+  // Kept as the privacy notice says: a code, not the address, and gone once it could count for nothing.
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
-    take(client, now = Date.now()) {
+    take(address, now = Date.now()) {
+      const client = createHash('sha256').update(address).digest('base64url').slice(0, 22);
+      // A bucket untouched for a whole window is full again, the same as none: the least recently seen go first.
+      for (const [key, bucket] of buckets) {
+        if (bucket.at + windowMs > now) break;
+        buckets.delete(key);
+      }
       const previous = buckets.get(client);
       const tokens = previous ? Math.min(capacity, previous.tokens + (now - previous.at) * refillPerMs) : capacity;
       // Re-inserting moves the client to the end: the Map's first key is the least recently seen.
