@@ -2,11 +2,15 @@
  * The API under load, on loopback, bounded in time:
  *
  * 1. Throughput: valid applications to `POST /api/ansoegninger` on the real
- *    production server, then — in the same run, same machine, same load —
- *    to a bare node:http server doing the same validation and SQLite insert
- *    (bench/bare-server.ts). Requests/s and p50/p99 latency for each, and
- *    the ratio. The real server runs with the rate limit lifted (one load
- *    generator is one client) and the bare one has none.
+ *    production server (its fast path for JSON posts, with group commit),
+ *    the same server with SQLITE_GROUP_COMMIT=off (one transaction and fsync
+ *    per application), and a bare node:http server doing the same validation
+ *    and SQLite insert, one fsync per application (bench/bare-server.ts).
+ *    All three run at once and take turns, round after round, so a busy
+ *    moment on the machine falls on each alike; each figure is the median of
+ *    its rounds (requests/s, p50, p99), the ratios are of those medians. The
+ *    real server runs with the rate limit lifted (one load generator is one
+ *    client) and the bare one has none.
  * 2. Flood: the real server with its normal per-client limit; one client
  *    floods it while a second client (another loopback address, 127.0.0.2)
  *    sends applications at a citizen's pace. Every one of the second
@@ -14,7 +18,7 @@
  */
 import autocannon from 'autocannon';
 import { request } from 'node:http';
-import { startServer } from './server.ts';
+import { startServer, type BenchServer } from './server.ts';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -26,13 +30,25 @@ export interface LoadResult {
   errors: number;
 }
 
+export interface Ratio {
+  requestsPerSecond: number;
+  latencyP50: number;
+  latencyP99: number;
+}
+
 export interface ApiLoad {
   seconds: number;
+  rounds: number;
   connections: number;
+  /** The production server: fast path, group commit (the default). */
   endpoint: LoadResult;
+  /** The production server with SQLITE_GROUP_COMMIT=off. */
+  endpointWithoutGroupCommit: LoadResult;
   bare: LoadResult;
   /** endpoint ÷ bare: throughput share, and latency multiples. */
-  ratio: { requestsPerSecond: number; latencyP50: number; latencyP99: number };
+  ratio: Ratio;
+  /** endpoint without group commit ÷ bare. */
+  ratioWithoutGroupCommit: Ratio;
 }
 
 export interface Flood {
@@ -78,37 +94,65 @@ async function load(base: string, seconds: number, connections: number): Promise
   };
 }
 
-export async function apiLoad(seconds = 10, connections = 10): Promise<ApiLoad> {
-  const endpoint = await (async () => {
-    const server = await startServer({ RATE_LIMIT: '1000000000/1', HOST: '127.0.0.1' });
-    try {
-      await load(server.base, 2, connections); // warm-up, not counted
-      return await load(server.base, seconds, connections);
-    } finally {
-      await server.stop();
-    }
-  })();
-  const bare = await (async () => {
-    const server = await startServer({}, 'bench/bare-server.ts');
-    try {
-      await load(server.base, 2, connections);
-      return await load(server.base, seconds, connections);
-    } finally {
-      await server.stop();
-    }
-  })();
-  const r = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The rounds of one server as one result: medians of the rates and latencies, totals of the counts. */
+function combine(rounds: LoadResult[]): LoadResult {
+  const otherStatuses: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.otherStatuses)) otherStatuses[code] = (otherStatuses[code] ?? 0) + n;
   return {
-    seconds,
-    connections,
-    endpoint,
-    bare,
-    ratio: {
-      requestsPerSecond: r(endpoint.requestsPerSecond, bare.requestsPerSecond),
-      latencyP50: r(endpoint.latencyP50Ms, bare.latencyP50Ms),
-      latencyP99: r(endpoint.latencyP99Ms, bare.latencyP99Ms),
-    },
+    requestsPerSecond: Math.round(median(rounds.map((r) => r.requestsPerSecond))),
+    latencyP50Ms: median(rounds.map((r) => r.latencyP50Ms)),
+    latencyP99Ms: median(rounds.map((r) => r.latencyP99Ms)),
+    requests: rounds.reduce((n, r) => n + r.requests, 0),
+    created: rounds.reduce((n, r) => n + r.created, 0),
+    otherStatuses,
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
   };
+}
+
+const r2 = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const ratioOf = (a: LoadResult, b: LoadResult): Ratio => ({
+  requestsPerSecond: r2(a.requestsPerSecond, b.requestsPerSecond),
+  latencyP50: r2(a.latencyP50Ms, b.latencyP50Ms),
+  latencyP99: r2(a.latencyP99Ms, b.latencyP99Ms),
+});
+
+export async function apiLoad(seconds = 5, rounds = 3, connections = 10): Promise<ApiLoad> {
+  const servers: BenchServer[] = [];
+  try {
+    const lifted = { RATE_LIMIT: '1000000000/1', HOST: '127.0.0.1' };
+    const named = [
+      { name: 'endpoint', server: await startServer(lifted) },
+      { name: 'endpointWithoutGroupCommit', server: await startServer({ ...lifted, SQLITE_GROUP_COMMIT: 'off' }) },
+      { name: 'bare', server: await startServer({}, 'bench/bare-server.ts') },
+    ] as const;
+    servers.push(...named.map((n) => n.server));
+    for (const { server } of named) await load(server.base, 2, connections); // warm-up, not counted
+    const results: Record<(typeof named)[number]['name'], LoadResult[]> = { endpoint: [], endpointWithoutGroupCommit: [], bare: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const { name, server } of named) results[name].push(await load(server.base, seconds, connections));
+    }
+    const endpoint = combine(results.endpoint);
+    const endpointWithoutGroupCommit = combine(results.endpointWithoutGroupCommit);
+    const bare = combine(results.bare);
+    return {
+      seconds,
+      rounds,
+      connections,
+      endpoint,
+      endpointWithoutGroupCommit,
+      bare,
+      ratio: ratioOf(endpoint, bare),
+      ratioWithoutGroupCommit: ratioOf(endpointWithoutGroupCommit, bare),
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
 }
 
 /** One POST from a given local address; resolves with the status and the time it took. */

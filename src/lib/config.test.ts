@@ -25,7 +25,7 @@ describe('the settings with nothing set', () => {
       retentionDays: 30,
       auditRetentionDays: 1826,
       dataDir: 'data',
-      store: { kind: 'sqlite', file: 'data/applications.sqlite', encryption: null },
+      store: { kind: 'sqlite', file: 'data/applications.sqlite', groupCommit: true, encryption: null },
       trustedProxies: [],
       rateLimit: { capacity: 30, windowSeconds: 600 },
       receiptRateLimit: { capacity: 60, windowSeconds: 600 },
@@ -77,6 +77,7 @@ const cases: Record<VariableName, { valid: [string, object, Record<string, strin
     bad: ['mysql://stoette:hemmeligt@db/stoette', 'DATABASE_URL skal begynde med postgres:// eller postgresql://'],
   },
   DATABASE_POOL_SIZE: { valid: ['25', {}], bad: ['ti', 'DATABASE_POOL_SIZE skal være et helt tal fra 1 (fik "ti")'] },
+  SQLITE_GROUP_COMMIT: { valid: ['off', { store: { kind: 'sqlite', groupCommit: false } }], bad: ['nej', 'SQLITE_GROUP_COMMIT skal være on eller off (fik "nej")'] },
   DATA_ENCRYPTION_KEY: {
     valid: [KEY.toString('base64'), { store: { encryption: { key: KEY, oldKeys: [] } } }],
     // A key is a secret: never repeated, not even a wrong one (it may be a real key cut short).

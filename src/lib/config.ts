@@ -8,7 +8,7 @@
  * Read at build time (the pages are static, so a change needs a new build):
  * SITE_URL, SITE_CONTACT_EMAIL, RETENTION_DAYS and AUDIT_RETENTION_DAYS (the privacy notice), PORT and
  * HOST (astro.config.mjs). Read when the server starts: PORT, HOST, DATA_DIR,
- * DATABASE_URL, DATABASE_POOL_SIZE, DATA_ENCRYPTION_KEY,
+ * DATABASE_URL, DATABASE_POOL_SIZE, SQLITE_GROUP_COMMIT, DATA_ENCRYPTION_KEY,
  * DATA_ENCRYPTION_OLD_KEYS, TRUSTED_PROXIES, RATE_LIMIT,
  * RECEIPT_RATE_LIMIT, METRICS_PORT, METRICS_HOST, and the
  * delivery's DELIVERY_WEBHOOK_URL, DELIVERY_WEBHOOK_SECRET, DELIVERY_SMTP_URL,
@@ -61,7 +61,7 @@ export interface EncryptionSetting {
 }
 
 export type StoreSetting = (
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; /** SQLITE_GROUP_COMMIT: saves waiting together share one transaction (on unless set off). */ groupCommit?: boolean }
   | { kind: 'postgres'; connectionString: string; poolSize: number }
 ) & {
   /** How stored personal content is encrypted; `null` (or left out): stored unencrypted (DATA_ENCRYPTION_KEY unset). */
@@ -117,6 +117,7 @@ export const DEFAULTS = {
   DATA_DIR: 'data',
   DATABASE_URL: null,
   DATABASE_POOL_SIZE: String(DEFAULT_POOL_SIZE),
+  SQLITE_GROUP_COMMIT: 'on',
   DATA_ENCRYPTION_KEY: null,
   DATA_ENCRYPTION_OLD_KEYS: null,
   TRUSTED_PROXIES: null,
@@ -255,6 +256,7 @@ const schema = z.object({
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'skal begynde med postgres:// eller postgresql://').optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 9999, 'skal være et helt tal fra 1').optional(),
+  SQLITE_GROUP_COMMIT: z.enum(['on', 'off'], 'skal være on eller off').optional(),
   DATA_ENCRYPTION_KEY: encryptionKey.optional(),
   DATA_ENCRYPTION_OLD_KEYS: oldEncryptionKeys.optional(),
   TRUSTED_PROXIES: trustedProxies.optional(),
@@ -356,7 +358,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: {
       ...(v.DATABASE_URL
         ? { kind: 'postgres' as const, connectionString: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE }
-        : { kind: 'sqlite' as const, file: join(dataDir, 'applications.sqlite') }),
+        : { kind: 'sqlite' as const, file: join(dataDir, 'applications.sqlite'), groupCommit: v.SQLITE_GROUP_COMMIT !== 'off' }),
       encryption: v.DATA_ENCRYPTION_KEY
         ? {
             key: v.DATA_ENCRYPTION_KEY,

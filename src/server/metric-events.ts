@@ -1,7 +1,7 @@
 /**
  * What the request handlers tell the metrics (src/server/metrics.ts): an
  * application stored (kommune and unit), how long the store took to save one,
- * a request refused by the rate limit. The handlers run inside Astro's built
+ * a request refused by the rate limit, how many saves SQLite committed together. The handlers run inside Astro's built
  * bundle and the metrics live in src/server/main.ts, so each has its own copy
  * of this module; the listeners live on `globalThis` under a registered
  * symbol, which both copies share (as src/server/delivery/signal.ts does).
@@ -14,7 +14,9 @@
 export type MetricEvent =
   | { kind: 'application-stored'; kommune: string; unitId: string }
   | { kind: 'store-save'; seconds: number; outcome: 'created' | 'replayed' | 'key-reused' | 'unavailable' }
-  | { kind: 'rate-limited'; limit: string };
+  | { kind: 'rate-limited'; limit: string }
+  /** SQLite's group commit: how many saves one transaction held. */
+  | { kind: 'store-group'; saves: number };
 
 const KEY = Symbol.for('stoetteportalen.metrics.events');
 

@@ -17,6 +17,8 @@ describe('the metrics', () => {
       recordMetric({ kind: 'application-stored', kommune: 'varde', unitId: 'social-og-handicap' });
       recordMetric({ kind: 'store-save', seconds: 0.004, outcome: 'created' });
       recordMetric({ kind: 'store-save', seconds: 0.2, outcome: 'unavailable' });
+      recordMetric({ kind: 'store-group', saves: 1 });
+      recordMetric({ kind: 'store-group', saves: 12 });
       const limiter = sharedLimiter('metrics-test', { capacity: 1, windowSeconds: 600 }, { kind: 'sqlite', file: 'unused.sqlite' });
       for (let i = 0; i < 3; i++) await limiter.take('198.51.100.7');
     } finally {
@@ -32,6 +34,9 @@ describe('the metrics', () => {
     expect(value(text, 'stoetteportalen_store_save_seconds_count{outcome="created"}')).toBe(1);
     expect(value(text, 'stoetteportalen_store_save_seconds_bucket{le="0.005",outcome="created"}')).toBe(1);
     expect(value(text, 'stoetteportalen_store_save_seconds_count{outcome="unavailable"}')).toBe(1);
+    expect(value(text, 'stoetteportalen_store_group_commit_saves_count')).toBe(2);
+    expect(value(text, 'stoetteportalen_store_group_commit_saves_bucket{le="8"}')).toBe(1);
+    expect(value(text, 'stoetteportalen_store_group_commit_saves_sum')).toBe(13);
     expect(value(text, 'stoetteportalen_rate_limit_refusals_total{limit="metrics-test"}')).toBe(2);
     expect(value(text, 'stoetteportalen_http_responses_total{route="api_applications",status="201"}')).toBe(2);
     expect(value(text, 'stoetteportalen_http_responses_total{route="page",status="404"}')).toBe(1);

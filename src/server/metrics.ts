@@ -56,6 +56,12 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers,
   });
+  const storeGroup = new Histogram({
+    name: 'stoetteportalen_store_group_commit_saves',
+    help: 'SQLite group commit: applications written in one transaction and one disk flush (1 when they come one at a time).',
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers,
+  });
   const rateLimited = new Counter({
     name: 'stoetteportalen_rate_limit_refusals_total',
     help: 'Requests refused by the per-client rate limits, by limit: applications (the endpoint) and checks ("Tjek dine svar") under RATE_LIMIT, receipts (receipt lookups) under RECEIPT_RATE_LIMIT.',
@@ -109,6 +115,9 @@ export function createMetrics(): Metrics {
           return;
         case 'rate-limited':
           rateLimited.inc({ limit: event.limit });
+          return;
+        case 'store-group':
+          storeGroup.observe(event.saves);
           return;
       }
     },

@@ -110,7 +110,13 @@ export function withFallback(
 /** What each limit is, in the log's words. */
 const WHAT: Record<string, string> = { applications: 'ansøgninger', checks: '"Tjek dine svar"', receipts: 'opslag af kvitteringer' };
 
-const shared = new Map<string, RateLimiter>();
+/**
+ * On `globalThis` under a registered symbol: the built site and the production
+ * server (its fast path for JSON posts) each have a copy of this module, and a
+ * client's JSON and form posts must count against one limit.
+ */
+const SHARED = Symbol.for('stoetteportalen.rateLimiters');
+const shared: Map<string, RateLimiter> = ((globalThis as { [SHARED]?: Map<string, RateLimiter> })[SHARED] ??= new Map());
 
 /**
  * One limiter per name for the whole process, made from the setting on first

@@ -116,6 +116,24 @@ it('429 with Retry-After once one client has sent 30 requests; another client is
   expect((await postJson(validBody())).status).toBe(201);
 });
 
+it('a client’s JSON posts (answered before Astro) and its form posts (answered by the Astro route) count against one limit', async () => {
+  const client = { 'x-forwarded-for': clientAddress() };
+  const statuses: number[] = [];
+  for (let i = 0; i < 15; i++) statuses.push((await postJson({}, client)).status);
+  for (let i = 0; i < 15; i++) {
+    const form = await server.request(API, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...client, origin: new URL(server.url).origin },
+      body: new URLSearchParams({ kommune: 'varde', lang: 'da', description: 'x' }),
+    });
+    statuses.push(form.status);
+  }
+  expect(statuses.slice(0, 15).every((s) => s === 422)).toBe(true);
+  expect(statuses.slice(15).every((s) => s === 303)).toBe(true);
+  expect((await postJson(validBody(), client)).status).toBe(429);
+});
+
 it('405 for other methods', async () => {
   const response = await server.request(API);
   expect(response.status).toBe(405);

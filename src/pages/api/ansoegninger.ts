@@ -1,18 +1,21 @@
 /**
  * POST /api/ansoegninger — the application endpoint (ARCHITECTURE.md). The logic is
- * in src/server/applications/submit.ts; this route wires it to Astro: the
- * store, the kommune content, the client address, and — for the
- * no-JavaScript form — post-redirect-get with the answers kept as a form
- * draft (check-answers.ts), or, when the store cannot keep them, a rewrite to
- * the form page with them.
+ * in src/server/applications/endpoint.ts (submit.ts, check-answers.ts); this
+ * route wires it to Astro: the store, the kommune content, the client address,
+ * and — for the no-JavaScript form, when the store cannot keep its answers as
+ * a draft — a rewrite to the form page with them.
+ *
+ * Under the production server (src/server/main.ts), JSON posts are answered
+ * before Astro by the same function (src/server/applications/fast-path.ts);
+ * this route answers the rest, and every post under `astro dev`.
  */
 import type { APIRoute } from 'astro';
 import { getKommune, getKnownKommuner } from '../../lib/kommuner.ts';
 import { config } from '../../lib/config.ts';
 import { compileTrust, requestClient } from '../../server/client-address.ts';
 import { applicationStore } from '../../server/store/index.ts';
-import { apiStrings, submitApplication } from '../../server/applications/submit.ts';
-import { formAnswer } from '../../server/applications/check-answers.ts';
+import { apiStrings } from '../../server/applications/submit.ts';
+import { answerApplicationPost } from '../../server/applications/endpoint.ts';
 import { sharedLimiter } from '../../server/rate-limit.ts';
 import { errorJson } from '../../server/http.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
@@ -27,19 +30,16 @@ const trust = compileTrust(trustedProxies);
 const secureCookies = import.meta.env.SITE?.startsWith('https://') ?? false;
 
 export const POST: APIRoute = async (context) => {
-  const answer = await submitApplication(
-    { request: context.request, url: context.url, client: requestClient(context.request.headers, () => context.clientAddress, trust) },
-    {
-      store: applicationStore,
-      kommuner: getKnownKommuner,
-      kommune: async (slug) => (await getKommune(slug))?.data,
-      now: () => new Date(),
-      limiter,
-      log: (message) => console.log(`[ansøgninger] ${message}`),
-    },
-  );
-  const response = await formAnswer(answer, context.request, context.url, { store: applicationStore, secureCookies, now: () => new Date(), kommuner: getKnownKommuner });
-  if (response) return response;
+  const client = requestClient(context.request.headers, () => context.clientAddress, trust);
+  const answer = await answerApplicationPost(context.request, context.url, client, {
+    store: applicationStore,
+    kommuner: getKnownKommuner,
+    kommune: async (slug) => (await getKommune(slug))?.data,
+    now: () => new Date(),
+    limiter,
+    log: (message) => console.log(`[ansøgninger] ${message}`),
+    secureCookies,
+  });
   if (answer.kind === 'response') return answer.response;
   // The store cannot keep the draft: the form page at once, with the answers and the errors (from locals).
   context.locals.applyForm = answer.form;

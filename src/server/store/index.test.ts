@@ -6,8 +6,8 @@ import { ConfigError } from '../../lib/config.ts';
 
 describe('choosing the store from the environment', () => {
   it('SQLite in $DATA_DIR by default', () => {
-    expect(storeConfig({})).toEqual({ kind: 'sqlite', file: 'data/applications.sqlite', encryption: null });
-    expect(storeConfig({ DATA_DIR: '/srv/stoette' })).toEqual({ kind: 'sqlite', file: '/srv/stoette/applications.sqlite', encryption: null });
+    expect(storeConfig({})).toEqual({ kind: 'sqlite', file: 'data/applications.sqlite', groupCommit: true, encryption: null });
+    expect(storeConfig({ DATA_DIR: '/srv/stoette' })).toEqual({ kind: 'sqlite', file: '/srv/stoette/applications.sqlite', groupCommit: true, encryption: null });
   });
 
   it('PostgreSQL when DATABASE_URL is set, with a pool of 10 unless DATABASE_POOL_SIZE says otherwise', () => {

@@ -15,6 +15,7 @@
  * existed, is refused (./refusal.ts): `applicationStore()` throws
  * StoreDamagedError until a later check finds it whole.
  */
+import { recordMetric } from '../metric-events.ts';
 import { config, loadConfig, type StoreSetting } from '../../lib/config.ts';
 import { openPostgresStore } from './postgres.ts';
 import { openSqliteStore } from './sqlite.ts';
@@ -101,23 +102,34 @@ export interface OpenOptions {
   outbox?: OutboxPlan;
   /** PostgreSQL connections, instead of the configured pool size (the delivery worker's own store). */
   poolSize?: number;
+  /** SQLite: told the size of each group of saves committed together (the metrics). */
+  onGroupCommit?: (saves: number) => void;
 }
 
 /** A new store for this configuration (the caller closes it). */
 export function openStore(config: StoreConfig, options: OpenOptions = {}): ApplicationStore {
   const encryption = config.encryption ?? null;
   return config.kind === 'sqlite'
-    ? openSqliteStore({ file: config.file, outbox: options.outbox, encryption })
+    ? openSqliteStore({ file: config.file, outbox: options.outbox, encryption, groupCommit: config.groupCommit, onGroupCommit: options.onGroupCommit })
     : openPostgresStore({ connectionString: config.connectionString, pool: { max: options.poolSize ?? config.poolSize }, outbox: options.outbox, encryption });
 }
 
-let store: ApplicationStore | null = null;
+/**
+ * The server's store lives on `globalThis` under a registered symbol: the
+ * built site (the Astro routes) and the production server (its fast path for
+ * the API, src/server/applications/fast-path.ts) each have a copy of this
+ * module, and must share one store (one SQLite connection, one group commit).
+ */
+const STORE = Symbol.for('stoetteportalen.applicationStore');
+const slot = globalThis as { [STORE]?: ApplicationStore };
 
 /** The server's store: stores each application with a delivery job per destination set up (DELIVERY_*). */
 export function applicationStore(): ApplicationStore {
   const refusal = storeRefusal();
   if (refusal) throw new StoreDamagedError(refusal.damage, refusal.message);
   const settings = config();
-  store ??= openStore(settings.store, { outbox: outboxPlan(settings.delivery) });
-  return store;
+  return (slot[STORE] ??= openStore(settings.store, {
+    outbox: outboxPlan(settings.delivery),
+    onGroupCommit: (saves) => recordMetric({ kind: 'store-group', saves }),
+  }));
 }

@@ -5,7 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { describeApplicationStore, sampleApplication } from '../../../tests/support/application-store-contract.ts';
 import { damageTablePages, quickCheckOf } from '../../../tests/support/damaged-sqlite.ts';
-import { backupDatabase, BackupTargetExists, markerOf, MIGRATIONS, openDatabase, openSqliteStore } from './sqlite.ts';
+import { backupDatabase, BackupTargetExists, markerOf, MAX_GROUP, MIGRATIONS, openDatabase, openSqliteStore } from './sqlite.ts';
+import { REFERENCE_ATTEMPTS } from './new-reference.ts';
 import { StoreDamagedError, StoreUnavailableError, type ApplicationStore } from './types.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'stoette-store-'));
@@ -251,5 +252,106 @@ describe('backupDatabase (SQLite online backup)', () => {
     await expect(backupDatabase(file, join(dir, 'kopi.sqlite'))).rejects.toThrow(StoreDamagedError);
     expect(existsSync(join(dir, 'kopi.sqlite'))).toBe(false);
     rmSync(dir, { recursive: true });
+  });
+});
+
+describe('group commit', () => {
+  const receivedAt = new Date('2026-12-03T10:00:00.000Z');
+  const input = (description = 'Jeg har brug for hjælp til min post.') => ({
+    kommune: 'bronderslev',
+    unitId: 'ungecentret',
+    receivedAt,
+    application: sampleApplication('bronderslev', description),
+  });
+  const withStore = async (options: Partial<Parameters<typeof openSqliteStore>[0]>, work: (store: ApplicationStore, file: string, groups: number[]) => Promise<void>) => {
+    const dir = tempDir();
+    const file = join(dir, 'applications.sqlite');
+    const groups: number[] = [];
+    const store = openSqliteStore({ file, onGroupCommit: (saves) => groups.push(saves), ...options });
+    try {
+      await work(store, file, groups);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const storedReferences = (file: string) => {
+    const db = new DatabaseSync(file);
+    try {
+      return (db.prepare('SELECT reference FROM applications ORDER BY reference').all() as { reference: string }[]).map((r) => r.reference);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('saves made at the same moment are committed in one transaction, each with its own reference, all on disk when they resolve', async () => {
+    await withStore({}, async (store, file, groups) => {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.save(input(`Ansøgning nummer ${i}.`))));
+      expect(groups).toEqual([20]);
+      const references = results.map((r) => (r.kind === 'created' ? r.receipt.reference : r.kind));
+      expect(new Set(references).size).toBe(20);
+      // Another connection sees every one of them: committed before the promises resolved.
+      expect(storedReferences(file)).toEqual([...references].sort());
+    });
+  });
+
+  it('a group holds at most MAX_GROUP saves; a longer queue is written in several groups, none lost', async () => {
+    await withStore({}, async (store, file, groups) => {
+      const results = await Promise.all(Array.from({ length: MAX_GROUP * 2 + 5 }, () => store.save(input())));
+      expect(results.every((r) => r.kind === 'created')).toBe(true);
+      expect(groups).toEqual([MAX_GROUP, MAX_GROUP, 5]);
+      expect(storedReferences(file)).toHaveLength(MAX_GROUP * 2 + 5);
+    });
+  });
+
+  it('a save that fails is undone alone: the others in its group are stored', async () => {
+    // Every save draws R-1 first: the first gets it, the second draws it again and again and fails, the third gets R-3.
+    const draws = ['R-1', ...Array.from({ length: REFERENCE_ATTEMPTS }, () => 'R-1'), 'R-1', 'R-3'];
+    await withStore({ newReference: () => draws.shift()! }, async (store, file, groups) => {
+      const results = await Promise.allSettled([store.save(input('første')), store.save(input('anden')), store.save(input('tredje'))]);
+      expect(groups).toEqual([3]);
+      expect(results[0]).toMatchObject({ status: 'fulfilled', value: { kind: 'created', receipt: { reference: 'R-1' } } });
+      expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.any(StoreUnavailableError) });
+      expect(results[2]).toMatchObject({ status: 'fulfilled', value: { kind: 'created', receipt: { reference: 'R-3' } } });
+      expect(storedReferences(file)).toEqual(['R-1', 'R-3']);
+    });
+  });
+
+  it('an Idempotency-Key sent twice in one group: stored once, the second gets the first’s answer', async () => {
+    await withStore({}, async (store, file, groups) => {
+      const fingerprint = 'f'.repeat(64);
+      const idempotency = { key: 'samme-noegle-1', fingerprint, answer: (receipt: { reference: string }) => ({ status: 201, body: JSON.stringify({ reference: receipt.reference }) }) };
+      const [first, second, other] = await Promise.all([
+        store.save(input(), idempotency),
+        store.save(input(), idempotency),
+        store.save(input(), { ...idempotency, fingerprint: 'e'.repeat(64) }),
+      ]);
+      expect(groups).toEqual([3]);
+      expect(first!.kind).toBe('created');
+      const reference = first!.kind === 'created' ? first!.receipt.reference : '';
+      expect(second).toEqual({ kind: 'replayed', answer: { status: 201, body: JSON.stringify({ reference }) } });
+      expect(other).toEqual({ kind: 'key-reused' });
+      expect(storedReferences(file)).toEqual([reference]);
+    });
+  });
+
+  it('closing the store writes the saves still waiting for their group', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'applications.sqlite');
+    const store = openSqliteStore({ file });
+    const pending = store.save(input());
+    await store.close();
+    const saved = await pending;
+    expect(saved.kind).toBe('created');
+    expect(storedReferences(file)).toEqual([saved.kind === 'created' ? saved.receipt.reference : '']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('off (SQLITE_GROUP_COMMIT=off): one transaction per save', async () => {
+    await withStore({ groupCommit: false }, async (store, file, groups) => {
+      await Promise.all(Array.from({ length: 5 }, () => store.save(input())));
+      expect(groups).toEqual([1, 1, 1, 1, 1]);
+      expect(storedReferences(file)).toHaveLength(5);
+    });
   });
 });
