@@ -19,6 +19,8 @@
  *               latency from 201 to arrival; then the receiver down for a
  *               minute (`--down-seconds`, 60 by default) and back: how long
  *               until all have arrived, attempts per delivery (bench/delivery.ts)
+ * Last, each key figure beside the same figure in the newest earlier report
+ * that has its part (bench/compare.ts), also in the JSON (`comparison`).
  * The report fails (exit code 1) when a page is over budget or missing, when
  * the second client is refused during the flood, when a crash round loses or
  * doubles an application, when fuzzing finds a problem, or when an
@@ -36,6 +38,7 @@ import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
 import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type Answers, type DeliveryBench } from './delivery.ts';
 import type { CrashReport } from '../tests/support/proof/crash.ts';
 import { TEST_DATABASE_URL } from '../tests/support/postgres.ts';
+import { compareWithEarlier, comparisonLines, type Comparison } from './compare.ts';
 
 type JsBudget = keyof typeof BUDGETS.js;
 const PAGE_TYPES: { type: string; path: string; js: JsBudget; lighthouse: boolean }[] = [
@@ -85,6 +88,7 @@ async function main() {
     crash?: (CrashReport & { backend: string })[];
     fuzz?: FuzzReport;
     delivery?: DeliveryBench;
+    comparison?: Comparison[];
   } = { startedAt: new Date().toISOString() };
 
   const server = wants('pages') || wants('lighthouse') ? await startServer() : null;
@@ -194,6 +198,9 @@ async function main() {
 
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
+  report.comparison = compareWithEarlier(report, dir);
+  console.log('\nFør og nu: den nyeste tidligere rapport med samme del (bench/results/)');
+  for (const line of comparisonLines(report.comparison)) console.log(line);
   const file = join(dir, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(file, json);
