@@ -3,7 +3,9 @@
  * answers cross-site *form* posts with 403; JSON posts are checked here.
  * Clients that are not browsers (kommune systems, curl) send neither header.
  */
-export function isCrossSite(request: Request, url: URL): boolean {
+import type { RequestHeaders } from './request-body.ts';
+
+export function isCrossSite(request: RequestHeaders, url: URL): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site === 'cross-site' || site === 'same-site') return true;
   const origin = request.headers.get('origin');

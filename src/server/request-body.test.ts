@@ -1,5 +1,7 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { duplicateKey, mediaType, parseJsonObject, readBodyText } from './request-body.ts';
+import { duplicateKey, keysWritten, mediaType, parseJsonObject, postedFromNode, readBodyText } from './request-body.ts';
 
 /** A POST whose body arrives in these chunks; `pulled` counts the chunks the reader asked for. */
 function streamed(chunks: Uint8Array[], headers: Record<string, string> = {}) {
@@ -17,6 +19,67 @@ function streamed(chunks: Uint8Array[], headers: Record<string, string> = {}) {
   return { request, state };
 }
 const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** A Node request as the server gets it, its headers given; its body is pushed by the test. */
+function nodeRequest(headers: Record<string, string | string[]> = {}) {
+  const req = new IncomingMessage(new Socket());
+  req.headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return req;
+}
+
+describe('reading a Node request as the endpoint does (the server’s fast path), with the same answers', () => {
+  it('reads a body within the limit, split UTF-8 too, once it has all come', async () => {
+    const req = nodeRequest();
+    const body = postedFromNode(req).readBody(10);
+    const ae = Buffer.from('æ');
+    for (const chunk of [Buffer.from('"'), ae.subarray(0, 1), ae.subarray(1), Buffer.from('"')]) req.push(chunk);
+    req.push(null);
+    expect(await body).toEqual({ ok: true, text: '"æ"' });
+  });
+
+  it('refuses a declared length over the limit without reading, and stops reading once the limit is passed', async () => {
+    const declared = nodeRequest({ 'content-length': '100' });
+    declared.push(Buffer.from('x'.repeat(100)));
+    expect(await postedFromNode(declared).readBody(10)).toEqual({ ok: false, reason: 'too-large' });
+    expect(declared.readableLength).toBe(100); // never read
+    const undeclared = nodeRequest();
+    const body = postedFromNode(undeclared).readBody(4 * 1024);
+    for (let i = 0; i < 5; i++) undeclared.push(Buffer.from('x'.repeat(1024)));
+    expect(await body).toEqual({ ok: false, reason: 'too-large' });
+    expect(undeclared.isPaused()).toBe(true);
+  });
+
+  it('bytes that are not UTF-8, a connection closed halfway, and no body at all', async () => {
+    const latin1 = nodeRequest();
+    const notUtf8 = postedFromNode(latin1).readBody(100);
+    latin1.push(Buffer.from([0x22, 0xe6, 0x22]));
+    latin1.push(null);
+    expect(await notUtf8).toEqual({ ok: false, reason: 'not-utf8' });
+
+    const cut = nodeRequest();
+    const aborted = postedFromNode(cut).readBody(100);
+    cut.push(Buffer.from('{"kommune":'));
+    cut.destroy();
+    expect(await aborted).toEqual({ ok: false, reason: 'aborted' });
+
+    const gone = nodeRequest();
+    gone.destroy();
+    expect(await postedFromNode(gone).readBody(100)).toEqual({ ok: false, reason: 'aborted' });
+
+    const empty = nodeRequest();
+    const nothing = postedFromNode(empty).readBody(10);
+    empty.push(null);
+    expect(await nothing).toEqual({ ok: true, text: '' });
+  });
+
+  it('headers as a web Headers object gives them: any case, missing is null, one sent twice joined', () => {
+    const { headers } = postedFromNode(nodeRequest({ Origin: 'https://a.example', 'x-forwarded-for': ['192.0.2.1', '192.0.2.2'] }));
+    expect(headers.get('origin')).toBe('https://a.example');
+    expect(headers.get('Origin')).toBe('https://a.example');
+    expect(headers.get('x-forwarded-for')).toBe('192.0.2.1, 192.0.2.2');
+    expect(headers.get('referer')).toBeNull();
+  });
+});
 
 describe('reading a request body with a byte limit', () => {
   it('reads a body within the limit, also one exactly at it', async () => {
@@ -85,6 +148,13 @@ describe('parsing a JSON body that must be an object', () => {
     expect(parseJsonObject('{"needs":[{"a":1},{"b":1,"b":2}]}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'needs.1.b' });
     // The same key however it is written: an escape is the letter it stands for.
     expect(parseJsonObject('{"contact":{"preferred":"phone","pre\\u0066erred":"email"}}')).toEqual({ ok: false, reason: 'duplicate-key', path: 'contact.preferred' });
+  });
+
+  it('counts the keys a text writes, not a colon or an escaped quote inside a string (how a key twice is noticed fast)', () => {
+    expect(keysWritten('{"a":"x\\":y","b":["c:",{"d" : 1}],"e\\\\":"\\u0022:"}')).toBe(4);
+    expect(keysWritten('["a","b"]')).toBe(0);
+    expect(keysWritten('{"a":1,"a":2}')).toBe(2);
+    expect(parseJsonObject('{"a":"x\\":y","b":{"a":1}}')).toEqual({ ok: true, value: { a: 'x":y', b: { a: 1 } } });
   });
 
   it('takes the same key in different objects, and keys that only look alike', () => {

@@ -17,6 +17,31 @@ import { parse as parseJsonTree, type ValueNode } from '@humanwhocodes/momoa';
  */
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'not-utf8' | 'aborted' };
 
+/** What is read of a request's headers: a web `Request` has it, and so does the Node request's view below. */
+export interface RequestHeaders {
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * A posted request as the application endpoint reads it: its headers, and its body under a limit. From a
+ * web Request (the Astro route, tests: `postedFrom`), or straight from Node's request
+ * (src/server/applications/fast-path.ts: no web Request or stream is made for it).
+ */
+export interface PostedRequest extends RequestHeaders {
+  readBody(limit: number): Promise<BodyResult>;
+}
+
+export const postedFrom = (request: Request): PostedRequest => ({ headers: request.headers, readBody: (limit) => readBodyText(request, limit) });
+
+/** Decodes a body that must be UTF-8; `not-utf8` when it is not. */
+function utf8(bytes: Uint8Array): BodyResult {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'not-utf8' };
+  }
+}
+
 export async function readBodyText(request: Request, limit: number): Promise<BodyResult> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) return { ok: false, reason: 'too-large' };
@@ -41,11 +66,48 @@ export async function readBodyText(request: Request, limit: number): Promise<Bod
     }
     chunks.push(value);
   }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
-  } catch {
-    return { ok: false, reason: 'not-utf8' };
-  }
+  return utf8(Buffer.concat(chunks));
+}
+
+/**
+ * A Node request as a PostedRequest, with the same answers as `readBodyText` gives for the web Request
+ * Astro makes of it: the declared or read length over the limit stops reading (`too-large`; the rest is
+ * never buffered and the server closes the connection after its 413), a connection closed before the
+ * whole body came is `aborted`, and a body that is not UTF-8 `not-utf8`. Header values as a web Headers
+ * object gives them: a header sent twice joined with ", ".
+ */
+export function postedFromNode(req: import('node:http').IncomingMessage): PostedRequest {
+  return {
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    readBody: (limit) =>
+      new Promise<BodyResult>((resolve) => {
+        if (Number(req.headers['content-length'] ?? '0') > limit) return resolve({ ok: false, reason: 'too-large' });
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const settle = (result: BodyResult) => {
+          req.off('data', onData).off('end', onEnd).off('close', onClose).off('error', onClose);
+          resolve(result);
+        };
+        const onData = (chunk: Buffer) => {
+          size += chunk.byteLength;
+          if (size <= limit) chunks.push(chunk);
+          else {
+            req.pause();
+            settle({ ok: false, reason: 'too-large' });
+          }
+        };
+        const onEnd = () => settle(utf8(Buffer.concat(chunks)));
+        const onClose = () => settle({ ok: false, reason: 'aborted' });
+        // Read from here on (a Node request waits, paused, until it is read); one gone meanwhile has nothing more to give.
+        if (req.destroyed) return resolve({ ok: false, reason: 'aborted' });
+        req.on('data', onData).on('end', onEnd).on('close', onClose).on('error', onClose);
+      }),
+  };
 }
 
 /** Keys that could reach an object's prototype if a body were ever merged into one; never accepted. */
@@ -72,19 +134,42 @@ export function parseJsonObject(text: string): JsonResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not-object' };
   // Iterative, so a deeply nested body cannot exhaust the stack.
   const stack: { node: unknown; path: string; depth: number }[] = [{ node: value, path: '', depth: 0 }];
+  let keys = 0;
   while (stack.length) {
     const { node, path, depth } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     if (depth > MAX_DEPTH) return { ok: false, reason: 'too-deep', path };
+    if (!Array.isArray(node)) keys += Object.keys(node).length;
     for (const key of Object.keys(node)) {
       const at = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) return { ok: false, reason: 'forbidden-key', path: at };
       stack.push({ node: (node as Record<string, unknown>)[key], path: at, depth: depth + 1 });
     }
   }
-  const duplicate = duplicateKey(text);
-  if (duplicate !== null) return { ok: false, reason: 'duplicate-key', path: duplicate };
+  // As many keys written as parsed: none was given twice. Else the syntax tree finds which (the rare, slow way).
+  if (keysWritten(text) !== keys) {
+    const duplicate = duplicateKey(text);
+    if (duplicate !== null) return { ok: false, reason: 'duplicate-key', path: duplicate };
+  }
   return { ok: true, value: value as Record<string, unknown> };
+}
+
+/**
+ * How many object keys a JSON text writes: each string followed by a colon. Only for text `JSON.parse`
+ * took, so strings and escapes are well formed; a string's own `"` is always escaped, so a quote not
+ * after a backslash ends it.
+ */
+export function keysWritten(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 0x22) continue;
+    // Past the string: a backslash escapes the next character, whatever it is.
+    for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++j));
+    if (text.charCodeAt(j) === 0x3a) count++;
+  }
+  return count;
 }
 
 /**

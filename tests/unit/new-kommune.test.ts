@@ -22,6 +22,7 @@ import { createRateLimiter } from '../../src/server/rate-limit.ts';
 import { openSqliteStore } from '../../src/server/store/sqlite.ts';
 import type { ApplicationStore } from '../../src/server/store/types.ts';
 import { submitApplication, type SubmitDeps } from '../../src/server/applications/submit.ts';
+import { postedFrom } from '../../src/server/request-body.ts';
 import { TESTBY, addKommune, copyContent } from '../support/new-kommune.ts';
 
 const NY_BY = { slug: 'ny-by', shortName: 'Ny By', from: 'aabenraa', withFacts: false };
@@ -59,7 +60,7 @@ function depsFor(kommunerDir: string): SubmitDeps {
 
 const post = async (deps: SubmitDeps, body: string, headers: Record<string, string>) => {
   const answer = await submitApplication(
-    { request: new Request(API, { method: 'POST', body, headers }), url: API, client: '192.0.2.7' },
+    { request: postedFrom(new Request(API, { method: 'POST', body, headers })), url: API, client: '192.0.2.7' },
     deps,
   );
   if (answer.kind !== 'response') throw new Error(`expected a response, got the form again: ${JSON.stringify(answer.form)}`);

@@ -18,6 +18,7 @@ import { apiStrings } from '../../server/applications/submit.ts';
 import { answerApplicationPost } from '../../server/applications/endpoint.ts';
 import { sharedLimiter } from '../../server/rate-limit.ts';
 import { errorJson } from '../../server/http.ts';
+import { postedFrom } from '../../server/request-body.ts';
 import { localeFromAcceptLanguage } from '../../i18n/accept-language.ts';
 import { applyPath } from '../../domain/paths.ts';
 
@@ -31,7 +32,7 @@ const secureCookies = import.meta.env.SITE?.startsWith('https://') ?? false;
 
 export const POST: APIRoute = async (context) => {
   const client = requestClient(context.request.headers, () => context.clientAddress, trust);
-  const answer = await answerApplicationPost(context.request, context.url, client, {
+  const answer = await answerApplicationPost(postedFrom(context.request), context.url, client, {
     store: applicationStore,
     kommuner: getKnownKommuner,
     kommune: async (slug) => (await getKommune(slug))?.data,

@@ -24,7 +24,7 @@ import type { FormRerender } from '../../lib/apply-form-state.ts';
 import { isCrossSite } from '../cross-site.ts';
 import { errorJson } from '../http.ts';
 import type { RateLimiter } from '../rate-limit.ts';
-import { mediaType, readBodyText } from '../request-body.ts';
+import { mediaType, readBodyText, type RequestHeaders } from '../request-body.ts';
 import type { ApplicationStore } from '../store/types.ts';
 import { decodeForm } from './form-decoding.ts';
 import { browserIdOf, draftCookie, draftQuery, forgetDraft, keepDraft, readKeptDraft, seeOther, type DraftContent, type KeptDraft } from './form-draft.ts';
@@ -62,7 +62,7 @@ const pageFor = (content: DraftContent, kommune: string) =>
 /** Keeps the answers and sends the browser to the page that shows them; `null` when the store cannot keep them. */
 async function redirectWithDraft(
   deps: Pick<CheckDeps, 'store' | 'secureCookies'>,
-  request: Request,
+  request: RequestHeaders,
   url: URL,
   kommune: string,
   content: DraftContent,
@@ -110,7 +110,7 @@ export async function postCheckAnswers({ request, url, client, lang, kommune }: 
  */
 export async function formAnswer(
   answer: { kind: 'response'; response: Response } | { kind: 'form'; form: FormRerender },
-  request: Request,
+  request: RequestHeaders,
   url: URL,
   deps: Pick<CheckDeps, 'store' | 'secureCookies' | 'now' | 'kommuner'>,
 ): Promise<Response | null> {

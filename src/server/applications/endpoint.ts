@@ -10,6 +10,7 @@
  * (only the Astro route can render a page; JSON posts never get this).
  */
 import type { FormRerender } from '../../lib/apply-form-state.ts';
+import type { PostedRequest } from '../request-body.ts';
 import { formAnswer } from './check-answers.ts';
 import { submitApplication, type SubmitDeps } from './submit.ts';
 
@@ -20,7 +21,7 @@ export interface EndpointDeps extends SubmitDeps {
 
 export type EndpointAnswer = { kind: 'response'; response: Response } | { kind: 'form-page'; form: FormRerender };
 
-export async function answerApplicationPost(request: Request, url: URL, client: string, deps: EndpointDeps): Promise<EndpointAnswer> {
+export async function answerApplicationPost(request: PostedRequest, url: URL, client: string, deps: EndpointDeps): Promise<EndpointAnswer> {
   const answer = await submitApplication({ request, url, client }, deps);
   const response = await formAnswer(answer, request, url, deps);
   if (response) return { kind: 'response', response };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { takesFastPath } from './fast-path.ts';
+import { requestUrl, takesFastPath } from './fast-path.ts';
 
 const req = (method: string, url: string, contentType?: string) =>
   ({ method, url, headers: contentType === undefined ? {} : { 'content-type': contentType } }) as unknown as IncomingMessage;
@@ -24,5 +24,18 @@ describe('which requests the server answers before Astro', () => {
     expect(takesFastPath(req('POST', '/api/ansoegningerx', 'application/json'))).toBe(false);
     expect(takesFastPath(req('POST', '/api/ansoegninger/x', 'application/json'))).toBe(false);
     expect(takesFastPath(req('POST', '/bronderslev/ansoeg/tjek/', 'application/json'))).toBe(false);
+  });
+});
+
+describe('the request URL the origin check compares with, as Astro’s Node adapter makes it', () => {
+  const at = (url: string, headers: Record<string, string>, encrypted = false) =>
+    ({ url, headers, socket: encrypted ? { encrypted: true } : {} }) as unknown as IncomingMessage;
+  it('the connection’s protocol, the Host header and the path', () => {
+    expect(requestUrl(at('/api/ansoegninger?svar=a', { host: 'stoette.example.dk' }), 4321).href).toBe('http://stoette.example.dk/api/ansoegninger?svar=a');
+    expect(requestUrl(at('/api/ansoegninger', { host: 'stoette.example.dk:8443' }, true), 4321).origin).toBe('https://stoette.example.dk:8443');
+  });
+  it('without a Host header, or with one that is not a host, this server on localhost', () => {
+    expect(requestUrl(at('/api/ansoegninger', {}), 4321).origin).toBe('http://localhost:4321');
+    expect(requestUrl(at('/api/ansoegninger', { host: 'a b' }), 4321).origin).toBe('http://localhost:4321');
   });
 });

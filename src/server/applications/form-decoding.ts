@@ -5,7 +5,7 @@
  */
 import { FORM_FIELDS, HIDDEN_FIELDS, type FormValues } from '../../domain/application-form.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
-import { FORBIDDEN_KEYS } from '../request-body.ts';
+import { FORBIDDEN_KEYS, type RequestHeaders } from '../request-body.ts';
 
 export const isLocale = (s: string | undefined): s is Locale => (LOCALES as readonly string[]).includes(s ?? '');
 
@@ -34,7 +34,7 @@ export function decodeForm(text: string): DecodedForm {
 }
 
 /** The form page a browser posted from (for answers given before the body is read), from the same-origin Referer. */
-export function formPageFromReferer(request: Request, url: URL, kommuner: readonly string[]): { lang: Locale; kommune: string } | null {
+export function formPageFromReferer(request: RequestHeaders, url: URL, kommuner: readonly string[]): { lang: Locale; kommune: string } | null {
   const referer = request.headers.get('referer');
   // A Referer is the client's word: one that is not a URL is no form page, never a 500.
   if (!referer || !URL.canParse(referer, url)) return null;

@@ -24,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { DRAFT_MINUTES, type DraftContent } from '../../lib/apply-form-state.ts';
 import { FORM_FIELDS } from '../../domain/application-form.ts';
 import type { ApplicationStore } from '../store/types.ts';
+import type { RequestHeaders } from '../request-body.ts';
 import { IDEMPOTENCY_KEY } from './submit.ts';
 
 export type { DraftContent };
@@ -47,7 +48,7 @@ export interface KeptDraft {
 }
 
 /** The browser's id from its cookie, or `null`. */
-export function browserIdOf(request: Request): string | null {
+export function browserIdOf(request: RequestHeaders): string | null {
   for (const part of (request.headers.get('cookie') ?? '').split(';')) {
     const [name, value] = part.trim().split('=', 2);
     if (name === DRAFT_COOKIE && value && RANDOM_ID.test(value)) return value;
@@ -98,7 +99,7 @@ export type DraftLookup = { kind: 'found'; draft: KeptDraft } | { kind: 'none' }
  * kommune: none without both, when expired, or another kommune's; `unavailable`
  * when the store cannot say (the page says so instead of starting afresh).
  */
-export async function readKeptDraft(store: () => ApplicationStore, request: Request, url: URL, kommune: string, now: Date): Promise<DraftLookup> {
+export async function readKeptDraft(store: () => ApplicationStore, request: RequestHeaders, url: URL, kommune: string, now: Date): Promise<DraftLookup> {
   const browser = browserIdOf(request);
   const form = formKeyOf(url);
   if (!browser || !form) return { kind: 'none' };
@@ -118,7 +119,7 @@ export async function readKeptDraft(store: () => ApplicationStore, request: Requ
  * post), and returns where they are, or `null` when the store cannot keep
  * them (the caller then shows the page at once, as before post-redirect-get).
  */
-export async function keepDraft(store: () => ApplicationStore, request: Request, url: URL, kommune: string, content: DraftContent, now: Date): Promise<DraftKey | null> {
+export async function keepDraft(store: () => ApplicationStore, request: RequestHeaders, url: URL, kommune: string, content: DraftContent, now: Date): Promise<DraftKey | null> {
   const key = { browser: browserIdOf(request) ?? newRandomId(), form: formKeyOf(url) ?? newRandomId() };
   try {
     const expiresAt = new Date(now.getTime() + DRAFT_MINUTES * 60_000);
@@ -130,7 +131,7 @@ export async function keepDraft(store: () => ApplicationStore, request: Request,
 }
 
 /** The application was sent from the page of the form's key: its draft goes (a store that cannot delete it now lets it expire). */
-export async function forgetDraft(store: () => ApplicationStore, request: Request, url: URL): Promise<void> {
+export async function forgetDraft(store: () => ApplicationStore, request: RequestHeaders, url: URL): Promise<void> {
   const browser = browserIdOf(request);
   const form = formKeyOf(url);
   if (!browser || !form) return;

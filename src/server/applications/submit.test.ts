@@ -8,6 +8,7 @@ import { openSqliteStore } from '../store/sqlite.ts';
 import { setStoreRefusal } from '../store/refusal.ts';
 import { StoreDamagedError, StoreUnavailableError, type ApplicationStore } from '../store/types.ts';
 import { submitApplication, type SubmitAnswer, type SubmitDeps } from './submit.ts';
+import { postedFrom } from '../request-body.ts';
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const URL_ = new URL('http://localhost:4321/api/ansoegninger/');
@@ -70,7 +71,7 @@ afterEach(async () => {
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}, client = '192.0.2.1') =>
   submitApplication(
-    { request: new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit), url: URL_, client },
+    { request: postedFrom(new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' } as RequestInit)), url: URL_, client },
     deps,
   );
 const postJson = (body: unknown, headers: Record<string, string> = {}, client?: string) => post(JSON.stringify(body), headers, client);
@@ -355,7 +356,7 @@ describe('bad requests get a clear answer, never a 500, and nothing is stored', 
   it('no Content-Type is 415', async () => {
     const request = new Request(URL_, { method: 'POST', body: '{}' });
     request.headers.delete('content-type');
-    expect((await response(await submitApplication({ request, url: URL_, client: 'x' }, deps))).status).toBe(415);
+    expect((await response(await submitApplication({ request: postedFrom(request), url: URL_, client: 'x' }, deps))).status).toBe(415);
   });
 });
 

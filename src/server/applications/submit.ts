@@ -34,7 +34,7 @@ import type { FormRerender } from '../../lib/apply-form-state.ts';
 import { isCrossSite } from '../cross-site.ts';
 import { NO_STORE, errorJson, jsonResponse } from '../http.ts';
 import type { RateDecision, RateLimiter } from '../rate-limit.ts';
-import { mediaType, parseJsonObject, readBodyText } from '../request-body.ts';
+import { mediaType, parseJsonObject, type PostedRequest } from '../request-body.ts';
 import { decodeForm, formPageFromReferer, isLocale } from './form-decoding.ts';
 import { storeApplication, type StoreDeps } from './store-application.ts';
 import { characterIssues, checkPostedForm, withCharacterIssues } from './text-check.ts';
@@ -52,7 +52,8 @@ export interface SubmitDeps extends StoreDeps {
 }
 
 export interface SubmitRequest {
-  request: Request;
+  /** Its headers and body (`postedFrom` a web Request, or `postedFromNode`: ../request-body.ts). */
+  request: PostedRequest;
   /** The URL Astro built for the request (its origin is this site's origin). */
   url: URL;
   /** The client address for the rate limit (client-address.ts). */
@@ -109,7 +110,7 @@ export async function submitApplication({ request, url, client }: SubmitRequest,
   const headerKey = request.headers.get('idempotency-key');
   if (headerKey !== null && !IDEMPOTENCY_KEY.test(headerKey)) return errorResponse(400, apiStrings(acceptLang).badIdempotencyKey);
 
-  const body = await readBodyText(request, BODY_LIMIT);
+  const body = await request.readBody(BODY_LIMIT);
   if (!body.ok) {
     const page = isForm ? formPageFromReferer(request, url, Object.keys(await deps.kommuner())) : null;
     if (page && body.reason === 'too-large') {
@@ -173,7 +174,7 @@ async function submitJson(
 
 async function submitForm(
   text: string,
-  ctx: { request: Request; url: URL; acceptLang: Locale; rate: RateDecision; now: Date; headerKey: string | null },
+  ctx: { request: PostedRequest; url: URL; acceptLang: Locale; rate: RateDecision; now: Date; headerKey: string | null },
   deps: SubmitDeps,
 ): Promise<SubmitAnswer> {
   const { values, hidden, unknown } = decodeForm(text);
