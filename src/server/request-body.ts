@@ -7,7 +7,8 @@
  * @astrojs/node hands the body over as a web ReadableStream fed from the
  * Node request (astro/app/node `makeRequestBody`), so reading it chunk by
  * chunk is reading the socket. Its own `bodySizeLimit` (1 GB by default)
- * stays as the outer guard.
+ * stays as the outer guard. The production server's fast path reads Node's
+ * request itself (`postedFromNode`), with the same answers.
  */
 import { parse as parseJsonTree, type ValueNode } from '@humanwhocodes/momoa';
 
