@@ -6,7 +6,8 @@
  * It also answers what Astro should never see (a method the site does not
  * take: 405; two Host headers: 400), keeps every status line's reason phrase
  * the standard one, and logs a body over the limit or cut off in one line
- * (http-guard.ts).
+ * (http-guard.ts). Text answers go compressed (Brotli or gzip) and the
+ * build's hashed files under /_astro/ are cached for a year (transfer.ts).
  *
  *   npm start            build, then serve on http://localhost:4321
  *   PORT=8080 HOST=0.0.0.0 npm run serve
@@ -45,6 +46,7 @@ import { healthAnswer, isHealthTarget } from './health-endpoints.ts';
 import { createMetrics } from './metrics.ts';
 import { onMetric } from './metric-events.ts';
 import { routeName } from './route-names.ts';
+import { withTransfer } from './transfer.ts';
 
 let settings: Config;
 try {
@@ -213,7 +215,8 @@ const server = createServer((req, res) => {
   // The client the rate limits count, from the socket itself (client-address.ts): the pages read it from here.
   const forwardedFor = req.headers['x-forwarded-for'];
   const client = clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, req.socket.remoteAddress, trust);
-  requestClients.run(client, () => handler(req, res));
+  // Text answers compressed, the build's hashed files cached for a year (transfer.ts).
+  withTransfer(req, res, () => requestClients.run(client, () => handler(req, res)));
 });
 
 // A request Node's parser refuses (an unknown method such as FOO: 405 like TRACE), and CONNECT, which never reaches the handler.
