@@ -24,7 +24,6 @@ const PAGES: { name: string; path: string; at?: Date }[] = [
   { name: 'application form', path: '/bronderslev/ansoeg/' },
   { name: 'compare', path: '/sammenlign/' },
   { name: 'search', path: '/soeg/' },
-  { name: 'search with a query', path: '/soeg/?q=UngeCentret' },
 ];
 
 const VIEWPORTS = {
@@ -73,9 +72,7 @@ async function settle(page: Page) {
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-phone-status]')].every((el) => (el.textContent ?? '').trim() !== ''));
   await page.waitForFunction(() => {
     const status = document.querySelector<HTMLElement>('[data-search-status]');
-    const query = new URLSearchParams(location.search).get('q');
-    if (!status) return true;
-    return document.querySelector<HTMLElement>('[data-search-scope]')?.hidden === false && (!query || (status.textContent ?? '').trim() !== '');
+    return !status || document.querySelector<HTMLElement>('[data-search-scope]')?.dataset.pending === undefined;
   });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Two frames after the last change: its shift, if any, has been rendered and queued.
