@@ -9,7 +9,8 @@
  *   compresses nothing itself. Left as they are: HEAD, 204 and 304 (no body),
  *   a Range request and its 206 (the byte ranges are of the file as stored),
  *   the API's answers (small JSON, byte for byte as the contract says), and
- *   what the search's files already are (gzip, application/octet-stream).
+ *   what is compressed already (fonts; the search's index files, gzip inside,
+ *   application/octet-stream).
  * - Caching: the build's hashed files under /_astro/ (scripts, styles,
  *   fonts, images: a new build gives them new names) are
  *   `Cache-Control: public, max-age=31536000, immutable` when found (200,
@@ -40,6 +41,8 @@ export function mayCompress(req: IncomingMessage, res: ServerResponse): boolean 
   // The middleware's own test: a Content-Type that `compressible` calls text. (Its types name Express's
   // request and response; it reads only the headers, which plain node:http has.)
   if (!compression.filter(req as never, res as never)) return false;
+  // `compressible` counts application/octet-stream as text; here it is the search's index files, gzip already.
+  if (String(res.getHeader('Content-Type') ?? '').startsWith('application/octet-stream')) return false;
   // Another request for the same file could be compressed: a cache must keep the two apart.
   varyOnEncoding(res);
   if (res.statusCode === 204 || res.statusCode === 304 || res.statusCode === 206) return false;

@@ -93,7 +93,7 @@ it('a client that asks for no encoding gets the file as it is', async () => {
   }
 });
 
-it('no body, no compression: HEAD, 304; and fonts (already compressed) are left alone', async () => {
+it('no body, no compression: HEAD, 304; and fonts and the search index (already compressed) are left alone', async () => {
   const head = await raw(`/_astro/${css}`, { method: 'HEAD', headers: { 'accept-encoding': 'br, gzip' } });
   expect(head.status).toBe(200);
   expect(head.headers['content-encoding']).toBeUndefined();
@@ -106,6 +106,12 @@ it('no body, no compression: HEAD, 304; and fonts (already compressed) are left 
   const woff2 = await raw(`/_astro/${font}`, { headers: { 'accept-encoding': 'br, gzip' } });
   expect(woff2.status).toBe(200);
   expect(woff2.headers['content-encoding']).toBeUndefined();
+  // The search's index files are gzip inside (Pagefind unpacks them itself): sent as they are.
+  const wasm = readdirSync(join(clientDir, 'pagefind')).find((f) => f.startsWith('wasm.') && f.endsWith('.pagefind'))!;
+  const index = await raw(`/pagefind/${wasm}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  expect(index.status).toBe(200);
+  expect(index.headers['content-encoding']).toBeUndefined();
+  expect(index.body.equals(readFileSync(join(clientDir, 'pagefind', wasm)))).toBe(true);
 });
 
 it('a Range request gets exactly the bytes of the file as stored', async () => {
