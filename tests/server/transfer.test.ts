@@ -85,7 +85,7 @@ it('the server-rendered application form goes compressed and keeps no-store', as
 
 it('a client that asks for no encoding gets the file as it is', async () => {
   const original = readFileSync(join(clientDir, '_astro', css));
-  for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+  for (const headers of [{}, { 'accept-encoding': 'identity' }] as Record<string, string>[]) {
     const answer = await raw(`/_astro/${css}`, { headers });
     expect(answer.headers['content-encoding']).toBeUndefined();
     expect(answer.body.equals(original)).toBe(true);
