@@ -32,7 +32,7 @@ const FIGURES: Record<string, (report: Report) => Figures> = {
   lighthouse: (r) =>
     list(r.lighthouse).flatMap((l): Figures => {
       const m = (get(l, 'median') ?? l) as Record<string, unknown>;
-      const name = String(l.type ?? l.path);
+      const name = String(l.path);
       return [
         [`${name}: ydelse`, num(m.performance)],
         [`${name}: FCP (ms)`, num(m.fcpMs)],

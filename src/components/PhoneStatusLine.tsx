@@ -4,7 +4,9 @@
  * 30 seconds: its configuration in `data-phone-status`. PhoneStatus.astro renders
  * it on the server and the questionnaire island in the browser, so one script
  * keeps both current. Without a text (a static page, or the island before
- * the script has run) the line stays hidden: the hours table says it all.
+ * the script has run) the line is `data-pending`: invisible, but its room is
+ * kept (site.scss), so nothing moves when the script writes it; without
+ * JavaScript it is left out and the hours table says it all.
  */
 import type { PhoneStatusConfig } from '../lib/phone-status-text.ts';
 
@@ -20,7 +22,7 @@ interface Props {
 export function PhoneStatusLine({ config, state, text, note }: Props) {
   return (
     <div class="phone-status">
-      <p class="phone-status__now" data-phone-status={JSON.stringify(config)} data-state={state} hidden={!text}>
+      <p class="phone-status__now" data-phone-status={JSON.stringify(config)} data-state={state} data-pending={text ? undefined : ''}>
         {text}
       </p>
       <p class="phone-status__note">{note}</p>

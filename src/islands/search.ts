@@ -108,7 +108,8 @@ function start(root: HTMLElement): void {
   const other = otherLanguage?.querySelector('a');
   if (!form || !input || !scope || !status || !scopeSwitch || !switchLink || !heading || !list || !more || !otherLanguage || !other) return;
   for (const el of document.querySelectorAll<HTMLElement>('[data-search-nojs]')) el.hidden = true;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-search-scope]')) el.hidden = false;
+  // Shown in the room it kept while the script loaded (site.scss): nothing moves.
+  for (const el of document.querySelectorAll<HTMLElement>('[data-search-scope]')) delete el.dataset.pending;
   const kommuneName = (slug: string) => kommuner.find((k) => k.slug === slug)?.name;
 
   let pagefind: Promise<Pagefind> | undefined;

@@ -6,7 +6,8 @@
  * It also answers what Astro should never see (a method the site does not
  * take: 405; two Host headers: 400), keeps every status line's reason phrase
  * the standard one, and logs a body over the limit or cut off in one line
- * (http-guard.ts).
+ * (http-guard.ts). Text answers go compressed (Brotli or gzip) and the
+ * build's hashed files under /_astro/ are cached for a year (transfer.ts).
  *
  *   npm start            build, then serve on http://localhost:4321
  *   PORT=8080 HOST=0.0.0.0 npm run serve
@@ -53,6 +54,7 @@ import { applicationStore } from './store/index.ts';
 import { sharedLimiter } from './rate-limit.ts';
 import { knownKommuner } from '../domain/help-areas.ts';
 import { applicationsFastPath, takesFastPath } from './applications/fast-path.ts';
+import { withTransfer } from './transfer.ts';
 
 let settings: Config;
 try {
@@ -240,7 +242,8 @@ const server = createServer((req, res) => {
   }
   // The client the rate limits count, from the socket itself (client-address.ts): the pages read it from here.
   const client = clientAddress(forwardedFor(req), req.socket.remoteAddress, trust);
-  requestClients.run(client, () => handler(req, res));
+  // Text answers compressed, the build's hashed files cached for a year (transfer.ts).
+  withTransfer(req, res, () => requestClients.run(client, () => handler(req, res)));
 });
 
 function forwardedFor(req: IncomingMessage): string | undefined {
