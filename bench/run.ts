@@ -8,6 +8,9 @@
  *
  * Parts (`--only` takes a comma-separated list of them):
  *   pages       page weights (HTML, CSS, JS gzip) against the budgets (ARCHITECTURE.md)
+ *   bundles     each Preact island's scripts by source module (package or src file), gzip
+ *               bytes, largest first (a second build with source maps in a temporary
+ *               directory, bench/bundles.ts; dist/ is untouched)
  *   lighthouse  Lighthouse (mobile) scores in Chromium
  *   api         the API under load against a bare node:http baseline
  *   flood       a second client's applications while one client floods
@@ -30,6 +33,7 @@ import { BUDGETS, pageWeight, type PageWeight } from '../tests/support/page-weig
 import { lighthouseScores, type LighthouseScores } from './lighthouse.ts';
 import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
+import { bundleReport, type IslandBundle } from './bundles.ts';
 import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
 import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
 import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type Answers, type DeliveryBench } from './delivery.ts';
@@ -48,7 +52,7 @@ const PAGE_TYPES: { type: string; path: string; js: JsBudget; lighthouse: boolea
   { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
 ];
 
-const PARTS = ['pages', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz', 'delivery'] as const;
+const PARTS = ['pages', 'bundles', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz', 'delivery'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
@@ -77,6 +81,7 @@ async function main() {
   const report: {
     startedAt: string;
     pages?: (PageRow | { type: string; path: string; error: string })[];
+    bundles?: IslandBundle[];
     lighthouse?: LighthouseScores[];
     api?: ApiLoad;
     flood?: Flood;
@@ -102,6 +107,16 @@ async function main() {
         } catch (error) {
           report.pages.push({ type: p.type, path: p.path, error: String(error) });
           console.log(p.type.padEnd(20), `  fejl: ${String(error)}`);
+        }
+      }
+    }
+    if (wants('bundles')) {
+      report.bundles = await bundleReport();
+      for (const b of report.bundles) {
+        console.log(`\nØen ${b.island} (${b.page}): ${kb(b.gzip)} gzip i ${b.files.length} filer, efter kildemodul, største først`);
+        console.log('modul'.padEnd(56), 'gzip'.padStart(8), 'minificeret'.padStart(12), 'andel'.padStart(7));
+        for (const m of b.modules) {
+          console.log(m.module.padEnd(56), `${m.gzip} B`.padStart(8), `${m.minified} B`.padStart(12), `${((100 * m.gzip) / b.gzip).toFixed(1)} %`.padStart(7));
         }
       }
     }
