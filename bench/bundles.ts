@@ -35,9 +35,11 @@ export interface ModuleBytes {
 export interface IslandBundle {
   island: string;
   page: string;
-  /** Every file the page's script loads, with its gzip size. */
-  files: { file: string; gzip: number }[];
+  /** Every file the page's script loads, with its gzip size; `lazy`: loaded by `import()` as the island mounts. */
+  files: { file: string; gzip: number; lazy: boolean }[];
+  /** All of it, and what loads before first use (the budget, tests/support/page-weight.ts). */
   gzip: number;
+  gzipBeforeFirstUse: number;
   /** By source module, largest first, summed over the files. */
   modules: ModuleBytes[];
 }
@@ -102,25 +104,29 @@ export async function bundleReport(): Promise<IslandBundle[]> {
       if (!start) throw new Error(`Fandt ikke scriptet til ${island} (${entry}) i ${assets}.`);
       const files: IslandBundle['files'] = [];
       const modules = new Map<string, ModuleBytes>();
-      const queue = [start];
-      while (queue.length) {
-        const file = queue.shift()!;
+      const queue = [{ file: start, lazy: false }];
+      const later: typeof queue = [];
+      while (queue.length || later.length) {
+        const { file, lazy } = queue.shift() ?? later.shift()!;
         if (files.some((f) => f.file === file)) continue;
         const code = readFileSync(join(assets, file), 'utf8');
-        files.push({ file, gzip: gzipSize(code) });
+        files.push({ file, gzip: gzipSize(code), lazy });
         for (const row of attribute(code, readFileSync(join(assets, `${file}.map`), 'utf8'), dirname(join(assets, file)))) {
           const sum = modules.get(row.module) ?? { module: row.module, gzip: 0, minified: 0 };
           sum.gzip += row.gzip;
           sum.minified += row.minified;
           modules.set(row.module, sum);
         }
-        for (const spec of moduleImports(code)) queue.push(relative(assets, resolve(assets, spec)));
+        const name = (spec: string) => relative(assets, resolve(assets, spec));
+        for (const spec of moduleImports(code, 'static')) (lazy ? later : queue).push({ file: name(spec), lazy });
+        for (const spec of moduleImports(code, 'lazy')) later.push({ file: name(spec), lazy: true });
       }
       return {
         island,
         page,
         files,
         gzip: files.reduce((n, f) => n + f.gzip, 0),
+        gzipBeforeFirstUse: files.filter((f) => !f.lazy).reduce((n, f) => n + f.gzip, 0),
         modules: [...modules.values()].sort((a, b) => b.gzip - a.gzip),
       };
     });

@@ -17,17 +17,9 @@ import { danishDate } from './danish-clock.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import { VUM_THEMES, isKommuneSlug } from './ids.ts';
 
-export const LIMITS = {
-  name: 200,
-  relation: 100,
-  street: 200,
-  city: 100,
-  phone: 30,
-  email: 254,
-  description: 4000,
-  helpReceived: 2000,
-  bestTimes: 300,
-} as const;
+import { LIMITS } from './limits.ts';
+
+export { LIMITS };
 
 /** Ways the kommune can get in touch; `letter` means by post or Digital Post (needs an address or a CPR number). */
 export const CONTACT_METHODS = ['phone', 'email', 'letter'] as const;
