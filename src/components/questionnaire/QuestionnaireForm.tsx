@@ -4,6 +4,13 @@
  * (POST, so the answers stay out of URLs and logs). Rendered on the server
  * only; with JavaScript the island replaces it. After an error the page
  * shows it again with the answers kept and an error summary first.
+ *
+ * On the questionnaire page (`firstStep`) it opens exactly as the island's
+ * first question renders ("Trin 1 af 7", the question, "Næste", "Tilbage"),
+ * with the other questions in a `<noscript>`: with JavaScript the island
+ * takes over in place and nothing moves (no layout shift); without it the
+ * whole form shows and "Næste" posts it. Keep that markup the same as
+ * src/islands/Questionnaire.tsx's (docs/islands.md).
  */
 import { Fragment } from 'preact';
 import { adultAge, pensionAgeBand, questionsFor, type Answers, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
@@ -26,9 +33,11 @@ interface Props {
   /** The age as typed, kept when it could not be read. */
   ageText?: string;
   errors?: AnswerError[];
+  /** Open as the island's first step: its "Tilbage" link goes here (the kommune's standard). */
+  firstStep?: { back: string };
 }
 
-export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, errors = [] }: Props) {
+export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, errors = [], firstStep }: Props) {
   const value = (id: QuestionId): string | string[] | undefined =>
     id === 'age' ? (ageText ?? (answers.age === undefined ? '' : String(answers.age))) : (answers[id] as string | string[] | undefined);
   const error = (id: QuestionId) => {
@@ -37,15 +46,32 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
   };
   const questions = questionsFor(k);
   const firstAfterAge = questions[questions.indexOf('age') + 1];
+  const field = (id: QuestionId, caption?: string) => (
+    <Fragment key={id}>
+      {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}
+      <QuestionField id={id} k={k} s={s} lang={lang} level={2} caption={caption} value={value(id)} error={error(id)} condition={id === 'pension' ? pensionCondition(k, s) : undefined} />
+    </Fragment>
+  );
+  if (firstStep) {
+    // The island's first question (Questionnaire.tsx), as many steps as it counts with no answers yet.
+    const [first, ...rest] = questions;
+    return (
+      <form method="post" action={action} noValidate class="questionnaire-step">
+        <ErrorSummary heading={s.errorSummary} items={summaryItems(k, s, errors)} autofocus />
+        {field(first!, fillTemplate(s.step, { step: 1, total: questionsFor(k, {}).length }))}
+        <noscript>{rest.map((id) => field(id))}</noscript>
+        <div class="questionnaire-nav">
+          <button type="submit" class="button button-primary">{s.next}</button>
+          <a class="button button-secondary" href={firstStep.back}>{s.back}</a>
+        </div>
+        <p class="questionnaire-privacy">{s.privacyJs}</p>
+      </form>
+    );
+  }
   return (
     <form method="post" action={action} noValidate class="questionnaire-form">
       <ErrorSummary heading={s.errorSummary} items={summaryItems(k, s, errors)} autofocus />
-      {questions.map((id) => (
-        <Fragment key={id}>
-          {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}
-          <QuestionField id={id} k={k} s={s} lang={lang} level={2} value={value(id)} error={error(id)} condition={id === 'pension' ? pensionCondition(k, s) : undefined} />
-        </Fragment>
-      ))}
+      {questions.map((id) => field(id))}
       <button class="button button-primary" type="submit">{s.submit}</button>
     </form>
   );
