@@ -9,11 +9,12 @@
  * sections are the island's steps (STEPS).
  *
  * It opens exactly as the island's first step renders (the step indicator,
- * "Trin 1 af 5", "Hvem søger?", "Fortsæt"), and the rest of the form is in a
- * `<noscript>`: a browser running JavaScript never lays it out, so the island
- * takes over in place and nothing on the page moves (no layout shift); a
- * browser without JavaScript shows the whole form, and "Fortsæt" posts it.
- * Keep the first step's markup the same as ApplyForm's (docs/islands.md).
+ * "Trin 1 af 5", "Hvem søger?", "Fortsæt"); the rest of the form is marked
+ * `no-js-only` and the step indicator and "Trin 1 af 5" `js-only`. The page
+ * loads public/island-js.js before it, so with JavaScript only the first step
+ * is laid out and the island takes over in place (no layout shift); without
+ * JavaScript the whole form shows, and "Fortsæt" posts it. Keep the first
+ * step's markup the same as ApplyForm's (docs/islands.md).
  */
 import type { ComponentChildren } from 'preact';
 import { ageFromForm, pensionAnswer } from '../../domain/application-form.ts';
@@ -48,17 +49,17 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
   return (
     // The island's markup for its first step (ApplyForm.tsx), with the no-JavaScript form's own attributes.
     <div class="apply-form" id="ansoegning">
-      <div dangerouslySetInnerHTML={{ __html: props.steps[filler]![0]! }} />
+      <div class="js-only" dangerouslySetInnerHTML={{ __html: props.steps[filler]![0]! }} />
       <form method="post" action={`${checkAnswersPath(props.lang, kommune.slug)}${props.draftQuery}`} novalidate aria-labelledby="apply-step-heading">
         <input type="hidden" name="kommune" value={kommune.slug} />
         <input type="hidden" name="lang" value={props.lang} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
-        <p class="step-subheading">{fillTemplate(s.stepOf, { current: 1, total: STEPS.length })}</p>
+        <p class="step-subheading js-only">{fillTemplate(s.stepOf, { current: 1, total: STEPS.length })}</p>
         <h2 id="apply-step-heading" tabindex={-1}>
           {s.steps.who}
         </h2>
         <WhoSection {...section} />
-        <noscript>
+        <div class="no-js-only">
           {/* Here, not in WhoSection: the island shows them only for "Jeg søger for en anden" and ships none of this. */}
           <fieldset class="conditional-fields">
             <legend class="h3">{s.onBehalf.heading}</legend>
@@ -77,7 +78,7 @@ export function StaticForm(props: ApplyProps & { errors: FieldMessages; now: Dat
           {/* The rules before the age is known, worded for this page: it does not change as answers are typed. */}
           <RoutingPreview s={s} words={props.routing[filler]} fragments={{ ...props.fragments[filler], rules: rulesFragment(kommune, s, props.routing[filler], true) }} preview={preview} />
           <p>{s.check.continueLead}</p>
-        </noscript>
+        </div>
         <div class="apply-form__actions">
           <button type="submit" class="button button-primary">
             {s.continue}

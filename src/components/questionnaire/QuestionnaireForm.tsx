@@ -7,10 +7,12 @@
  *
  * On the questionnaire page (`firstStep`) it opens exactly as the island's
  * first question renders ("Trin 1 af 7", the question, "Næste", "Tilbage"),
- * with the other questions in a `<noscript>`: with JavaScript the island
- * takes over in place and nothing moves (no layout shift); without it the
- * whole form shows and "Næste" posts it. Keep that markup the same as
- * src/islands/Questionnaire.tsx's (docs/islands.md).
+ * the other questions and "Se resultat" marked `no-js-only`, "Næste" and the
+ * note on the tab's memory `js-only`. The page loads public/island-js.js
+ * before it, so with JavaScript only the first question is laid out and the
+ * island takes over in place (no layout shift); without JavaScript the whole
+ * form shows. Keep that markup the same as src/islands/Questionnaire.tsx's
+ * (docs/islands.md).
  */
 import { Fragment } from 'preact';
 import { adultAge, pensionAgeBand, questionsFor, type Answers, type QuestionId, type QuestionnaireKommune } from '../../domain/eligibility.ts';
@@ -59,12 +61,13 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
       <form method="post" action={action} noValidate class="questionnaire-step">
         <ErrorSummary heading={s.errorSummary} items={summaryItems(k, s, errors)} autofocus />
         {field(first!, fillTemplate(s.step, { step: 1, total: questionsFor(k, {}).length }))}
-        <noscript>{rest.map((id) => field(id))}</noscript>
+        <div class="questionnaire-form no-js-only">{rest.map((id) => field(id))}</div>
         <div class="questionnaire-nav">
-          <button type="submit" class="button button-primary">{s.next}</button>
+          <button type="submit" class="button button-primary js-only">{s.next}</button>
+          <button type="submit" class="button button-primary no-js-only">{s.submit}</button>
           <a class="button button-secondary" href={firstStep.back}>{s.back}</a>
         </div>
-        <p class="questionnaire-privacy">{s.privacyJs}</p>
+        <p class="questionnaire-privacy js-only">{s.privacyJs}</p>
       </form>
     );
   }
