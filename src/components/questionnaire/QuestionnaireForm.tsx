@@ -7,8 +7,8 @@
  *
  * On the questionnaire page (`firstStep`) it opens exactly as the island's
  * first question renders ("Trin 1 af 7", the question, "Næste", "Tilbage"),
- * the other questions and "Se resultat" marked `no-js-only`, "Næste" and the
- * note on the tab's memory `js-only`. The page loads public/island-js.js
+ * the other questions and "Se resultatet" marked `no-js-only`, "Næste" and
+ * the note on the tab's memory `js-only`. The page loads public/island-js.js
  * before it, so with JavaScript only the first question is laid out and the
  * island takes over in place (no layout shift); without JavaScript the whole
  * form shows. Keep that markup the same as src/islands/Questionnaire.tsx's
@@ -63,8 +63,11 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
         {field(first!, fillTemplate(s.step, { step: 1, total: questionsFor(k, {}).length }))}
         <div class="questionnaire-form no-js-only">{rest.map((id) => field(id))}</div>
         <div class="questionnaire-nav">
-          <button type="submit" class="button button-primary js-only">{s.next}</button>
-          <button type="submit" class="button button-primary no-js-only">{s.submit}</button>
+          {/* One button: "Næste" as the island's, "Se resultatet" without it (its name is the text shown). */}
+          <button type="submit" class="button button-primary">
+            <span class="js-only">{s.next}</span>
+            <span class="no-js-only">{s.submit}</span>
+          </button>
           <a class="button button-secondary" href={firstStep.back}>{s.back}</a>
         </div>
         <p class="questionnaire-privacy js-only">{s.privacyJs}</p>
