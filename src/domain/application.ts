@@ -3,8 +3,9 @@
  * schema that the endpoint (`POST /api/ansoegninger`) and the form island
  * both check against. Field names are the API contract (ARCHITECTURE.md).
  *
- * Written with `zod/mini` (≈ 6.5 KB gzip as used here) rather than full zod so that the
- * island can share it within the page's 30 KB JavaScript budget.
+ * Written with `zod/mini` (≈ 6.3 KB gzip as used here) rather than full zod so that the
+ * island can share it; the island loads it (src/islands/apply/checks.ts) as it mounts, after the
+ * rest of the page's JavaScript (docs/islands.md).
  *
  * Errors are codes, not sentences (`{ path: 'applicant.name', code:
  * 'required' }`): the server words them in Danish or English from
