@@ -8,7 +8,8 @@
  */
 import { useEffect } from 'preact/hooks';
 import type { ComponentChildren, Ref } from 'preact';
-import { assess, type Answers } from '../domain/eligibility.ts';
+import type { Answers } from '../domain/eligibility.ts';
+import { assess } from '../domain/assessment.ts';
 import { prefillFor, prefillStorageKey } from '../domain/questionnaire-answers.ts';
 import { QuestionnaireResult } from '../components/questionnaire/QuestionnaireResult.tsx';
 import { PhoneStatusLine } from '../components/PhoneStatusLine.tsx';
