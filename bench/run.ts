@@ -11,6 +11,8 @@
  *   bundles     each Preact island's scripts by source module (package or src file), gzip
  *               bytes, largest first (a second build with source maps in a temporary
  *               directory, bench/bundles.ts; dist/ is untouched)
+ *   shift       layout shift as each island takes over its form, at 390×844 and 1350×940
+ *               (bench/layout-shift.ts); each sum should be 0
  *   lighthouse  Lighthouse (mobile) scores in Chromium
  *   api         the API under load against a bare node:http baseline
  *   flood       a second client's applications while one client floods
@@ -34,6 +36,7 @@ import { lighthouseScores, type LighthouseScores } from './lighthouse.ts';
 import { buildScaling, type BuildScaling } from './build-scale.ts';
 import { startServer } from './server.ts';
 import { bundleReport, type IslandBundle } from './bundles.ts';
+import { layoutShifts, type LayoutShift } from './layout-shift.ts';
 import { apiLoad, flood, type ApiLoad, type Flood } from './api-load.ts';
 import { crashProof, fuzzProof, type FuzzReport } from './proof.ts';
 import { DEFAULT_DOWN_SECONDS, deliveryBench, deliveryFailed, type Answers, type DeliveryBench } from './delivery.ts';
@@ -52,7 +55,7 @@ const PAGE_TYPES: { type: string; path: string; js: JsBudget; lighthouse: boolea
   { type: 'English standard', path: '/en/bronderslev/', js: 'content', lighthouse: false },
 ];
 
-const PARTS = ['pages', 'bundles', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz', 'delivery'] as const;
+const PARTS = ['pages', 'bundles', 'shift', 'lighthouse', 'api', 'flood', 'build', 'crash', 'fuzz', 'delivery'] as const;
 type Part = (typeof PARTS)[number];
 const onlyArg = process.argv.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.split('=')[1] ?? process.argv[process.argv.indexOf(onlyArg) + 1] ?? '').split(',') : [...PARTS];
@@ -82,6 +85,7 @@ async function main() {
     startedAt: string;
     pages?: (PageRow | { type: string; path: string; error: string })[];
     bundles?: IslandBundle[];
+    shift?: LayoutShift[];
     lighthouse?: LighthouseScores[];
     api?: ApiLoad;
     flood?: Flood;
@@ -91,7 +95,7 @@ async function main() {
     delivery?: DeliveryBench;
   } = { startedAt: new Date().toISOString() };
 
-  const server = wants('pages') || wants('lighthouse') ? await startServer() : null;
+  const server = wants('pages') || wants('shift') || wants('lighthouse') ? await startServer() : null;
   try {
     if (server && wants('pages')) {
       report.pages = [];
@@ -119,6 +123,14 @@ async function main() {
         for (const m of b.modules) {
           console.log(m.module.padEnd(56), `${m.gzip} B`.padStart(8), `${m.minified} B`.padStart(12), `${((100 * m.gzip) / b.gzip).toFixed(1)} %`.padStart(7));
         }
+      }
+    }
+    if (server && wants('shift')) {
+      console.log('\nLayoutskift, når øen overtager formularen (skrifttyper holdt ude, øens script 0,4 s forsinket)');
+      report.shift = await layoutShifts(server.base, ['/bronderslev/ansoeg/', '/en/bronderslev/ansoeg/', '/bronderslev/kan-jeg-faa-stoette/', '/en/varde/kan-jeg-faa-stoette/']);
+      for (const r of report.shift) {
+        const moved = r.entries.flatMap((e) => e.sources);
+        console.log(r.path.padEnd(36), r.viewport.padEnd(10), r.sum.toFixed(4), moved.length ? `  flyttet: ${[...new Set(moved)].join(', ')}` : '');
       }
     }
     if (server && wants('lighthouse')) {
@@ -212,7 +224,7 @@ async function main() {
   writeFileSync(file, json);
   writeFileSync(join(dir, 'latest.json'), json);
   console.log(`\nRapporten er gemt i ${file}`);
-  const failed = (report.pages ?? []).filter((p) => !('withinBudget' in p) || !p.withinBudget);
+  const failed = [...(report.pages ?? []).filter((p) => !('withinBudget' in p) || !p.withinBudget), ...(report.shift ?? []).filter((r) => r.sum > 0)];
   const citizenRefused = report.flood && report.flood.citizen.created !== report.flood.citizen.sent;
   const crashFailed = report.crash?.some((c) => c.lost.length + c.duplicated.length + c.incomplete.length > 0);
   const fuzzFailed = report.fuzz && (report.fuzz.problems.length > 0 || report.fuzz.storedRows > 0);
