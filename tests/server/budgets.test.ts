@@ -3,7 +3,7 @@
  * no JavaScript on content pages, ≤ 5 KB on contact pages, ≤ 12 KB on the
  * questionnaire, ≤ 24 KB on the application form — every script and all it
  * imports, as the browser loads them before first use; with what the islands
- * load by `import()` as they mount, ≤ 16 KB and ≤ 32 KB
+ * load by `import()` as they mount, ≤ 17 KB and ≤ 32 KB
  * (tests/support/page-weight.ts, the same measure as `npm run bench`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
