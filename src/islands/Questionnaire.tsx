@@ -43,7 +43,12 @@ interface State {
 /** The result (QuestionnaireResultView.tsx), loaded once: started as the island mounts. */
 type ResultModule = typeof import('./QuestionnaireResultView.tsx');
 let resultLoading: Promise<ResultModule> | undefined;
-const loadResult = () => (resultLoading ??= import('./QuestionnaireResultView.tsx'));
+const loadResult = () =>
+  (resultLoading ??= import('./QuestionnaireResultView.tsx').catch((error: unknown) => {
+    // Not loaded (the connection dropped): tried again when the result is asked for.
+    resultLoading = undefined;
+    throw error;
+  }));
 
 const stateKey = (slug: string) => `stoetteportalen:questionnaire-answers:${slug}`;
 const START: State = { answers: {}, ageText: '', step: 0 };
@@ -93,7 +98,9 @@ export function Questionnaire(props: QuestionnaireProps) {
   const index = state.step === 'result' ? questions.length : Math.min(state.step, questions.length - 1);
 
   useEffect(() => store(stateKey(slug), state), [state]);
-  useEffect(() => void loadResult().then(setResult), []);
+  useEffect(() => {
+    if (!result) loadResult().then(setResult, () => {});
+  }, [state.step]);
   useEffect(() => {
     if (acted.current) (errors.length ? summaryRef : headingRef).current?.focus();
   }, [state.step, errors, result]);

@@ -154,6 +154,21 @@ test.describe('with JavaScript', () => {
     await expect(page.getByLabel('By', { exact: true })).toBeFocused();
   });
 
+  test('the check loads by itself as the island mounts; when it cannot, "Fortsæt" says so, keeps the answers and works once it can', async ({ page }) => {
+    let blocked = true;
+    await page.route('**/_astro/checks.*.js', (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(FORM);
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await continueButton(page).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Vi kunne ikke tjekke dine svar. De er ikke væk.');
+    await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+    blocked = false;
+    await continueButton(page).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeFocused();
+  });
+
   test('errors from the server land on their fields, and a failed send keeps the same Idempotency-Key', async ({ page }) => {
     const keys: string[] = [];
     let attempt = 0;

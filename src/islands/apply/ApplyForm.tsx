@@ -60,7 +60,12 @@ const problemsIn = (issues: Issue[], w: ApplyStrings): Problems =>
 /** The check, the sending and "Tjek dine svar" (checks.ts: the schema and zod/mini), loaded once: started as the island mounts. */
 type Checks = typeof import('./checks.ts');
 let checksLoading: Promise<Checks> | undefined;
-const loadChecks = () => (checksLoading ??= import('./checks.ts'));
+const loadChecks = () =>
+  (checksLoading ??= import('./checks.ts').catch((error: unknown) => {
+    // Not loaded (the connection dropped): the next "Fortsæt" tries again.
+    checksLoading = undefined;
+    throw error;
+  }));
 
 /** The answers checked as the server checks them, with this kommune's help list (`checkForm`). */
 const check = async (values: FormValues, kommune: FormKommune) =>
@@ -113,7 +118,7 @@ export function ApplyForm(props: ApplyProps) {
   // The page's own error summary (from a no-JavaScript round trip) gives way to the island's.
   // Each step is a history entry (its number in the entry's state, nothing personal in the URL).
   useEffect(() => {
-    void loadChecks().then(setChecks);
+    loadChecks().then(setChecks, () => {});
     document.getElementById('error-summary-page')?.remove();
     // Without the no-JavaScript draft's key (`?svar=…`): the tab keeps the answers from here, so a reload comes back to them.
     history.replaceState({ ...history.state, applyStep: step }, '', location.pathname);
@@ -189,7 +194,9 @@ export function ApplyForm(props: ApplyProps) {
 
   const next = async () => {
     // This step's questions, and any asked again here (a phone number revealed under "Telefon").
-    const checked = await check(form.values(), kommune);
+    const checked = await check(form.values(), kommune).catch(() => null);
+    if (!checked) return show([], s.errorSummary.checkUnavailable);
+    if (!checks) setChecks(await loadChecks());
     const issues = (checked.ok ? [] : checked.issues).filter((i) => {
       const field = fieldForPath(i.path);
       return stepOfField(field) === current.id || (field && document.getElementById(applicationFieldId(field)));
@@ -205,7 +212,11 @@ export function ApplyForm(props: ApplyProps) {
     // A second click while the first is being checked or sent does nothing (a ref: set before the page renders again).
     if (sendingNow.current) return;
     sendingNow.current = true;
-    const checked = await check(form.values(), kommune);
+    const checked = await check(form.values(), kommune).catch(() => null);
+    if (!checked) {
+      sendingNow.current = false;
+      return show([], s.errorSummary.checkUnavailable);
+    }
     if (!checked.ok) {
       sendingNow.current = false;
       showOnSteps(problemsIn(checked.issues, s));
