@@ -55,7 +55,7 @@ export default defineConfig({
               { name: 'site-shared', test: /[\\/]src[\\/](domain[\\/]danish-clock|lib[\\/]template)\.ts$/, minShareCount: 2, priority: 2 },
               {
                 name: 'islands-shared',
-                test: /[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]components[\\/]|[\\/]src[\\/](domain[\\/](routing|ids)|lib[\\/]route-reason|islands[\\/]mount)\.ts$/,
+                test: /^\0vite[\\/]preload-helper|[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]components[\\/]|[\\/]src[\\/](domain[\\/](routing|ids)|lib[\\/]route-reason|islands[\\/]mount)\.ts$/,
                 minShareCount: 2,
                 priority: 1,
               },
@@ -64,6 +64,18 @@ export default defineConfig({
         },
       },
     },
+    plugins: [
+      {
+        // No module-preload helper (~0.9 KB gzip) around the islands' import() of the part they load after
+        // mounting (docs/islands.md): every file that part imports is already loaded, so the helper would
+        // preload nothing. Vite always inserts it for the browser; this plugin loads it as a plain call.
+        name: 'stoetteportalen:no-module-preload',
+        enforce: 'pre',
+        load: (id) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (load) => load();' : undefined),
+        // …and without the list of files to preload. (Astro sets the top-level `build.modulePreload` itself.)
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
     resolve: { alias: { '@dkfds/': dkfds } },
     css: {
       preprocessorOptions: {

@@ -3,8 +3,9 @@
  * schema that the endpoint (`POST /api/ansoegninger`) and the form island
  * both check against. Field names are the API contract (ARCHITECTURE.md).
  *
- * Written with `zod/mini` (≈ 6.5 KB gzip as used here) rather than full zod so that the
- * island can share it within the page's 30 KB JavaScript budget.
+ * Written with `zod/mini` (≈ 6.3 KB gzip as used here) rather than full zod so that the
+ * island can share it; the island loads it (src/islands/apply/checks.ts) as it mounts, after the
+ * rest of the page's JavaScript (docs/islands.md).
  *
  * Errors are codes, not sentences (`{ path: 'applicant.name', code:
  * 'required' }`): the server words them in Danish or English from
@@ -17,17 +18,9 @@ import { danishDate } from './danish-clock.ts';
 import { isRealDate, parseCpr } from './cpr.ts';
 import { VUM_THEMES, isKommuneSlug } from './ids.ts';
 
-export const LIMITS = {
-  name: 200,
-  relation: 100,
-  street: 200,
-  city: 100,
-  phone: 30,
-  email: 254,
-  description: 4000,
-  helpReceived: 2000,
-  bestTimes: 300,
-} as const;
+import { LIMITS } from './limits.ts';
+
+export { LIMITS };
 
 /** Ways the kommune can get in touch; `letter` means by post or Digital Post (needs an address or a CPR number). */
 export const CONTACT_METHODS = ['phone', 'email', 'letter'] as const;

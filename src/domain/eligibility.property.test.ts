@@ -9,13 +9,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ASKERS,
-  assess,
   optionsFor,
   questionnaireData,
   questionsFor,
   type Answers,
   type QuestionnaireKommune,
 } from './eligibility.ts';
+import { assess } from './assessment.ts';
 import { prefillFor, readAnswers } from './questionnaire-answers.ts';
 import { helpListIsVum } from './help-areas.ts';
 import { headingIds } from './kommune-content.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   SECTIONS,
-  assess,
   questionnaireData,
   questionsFor,
   type Answers,
@@ -9,6 +8,7 @@ import {
   type Outcome,
   type ReasonCode,
 } from './eligibility.ts';
+import { assess } from './assessment.ts';
 import { REQUIRED_HEADINGS } from './kommune-content.ts';
 import { danishSlug } from './slug.ts';
 import { kommune } from '../../tests/support/kommuner.ts';

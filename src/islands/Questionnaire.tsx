@@ -10,18 +10,15 @@
  * and follows a plain link.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { assess, cleanAnswers, questionsFor, type Answers, type QuestionnaireKommune } from '../domain/eligibility.ts';
-import { missingAnswers, parseAge, prefillFor, prefillStorageKey, type AnswerError } from '../domain/questionnaire-answers.ts';
+import { cleanAnswers, questionsFor, type Answers, type QuestionnaireKommune } from '../domain/eligibility.ts';
+import { missingAnswers, parseAge, type AnswerError } from '../domain/questionnaire-answers.ts';
 import type { PhoneStatusStrings } from '../lib/phone-status-text.ts';
-import { refreshPhoneStatus } from './phone-status.ts';
 import { fillTemplate } from '../lib/template.ts';
 import type { Locale } from '../i18n/index.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { errorText, summaryItems } from '../components/questionnaire/errors.ts';
 import { QuestionField } from '../components/questionnaire/QuestionField.tsx';
-import { QuestionnaireResult } from '../components/questionnaire/QuestionnaireResult.tsx';
 import type { QuestionnaireLinks, QuestionnaireStrings } from '../lib/questionnaire-strings.ts';
-import { PhoneStatusLine } from '../components/PhoneStatusLine.tsx';
 
 export interface QuestionnaireProps {
   lang: Locale;
@@ -42,6 +39,16 @@ interface State {
   ageText: string;
   step: Step;
 }
+
+/** The result (QuestionnaireResultView.tsx), loaded once: started as the island mounts. */
+type ResultModule = typeof import('./QuestionnaireResultView.tsx');
+let resultLoading: Promise<ResultModule> | undefined;
+const loadResult = () =>
+  (resultLoading ??= import('./QuestionnaireResultView.tsx').catch((error: unknown) => {
+    // Not loaded (the connection dropped): tried again when the result is asked for.
+    resultLoading = undefined;
+    throw error;
+  }));
 
 const stateKey = (slug: string) => `stoetteportalen:questionnaire-answers:${slug}`;
 const START: State = { answers: {}, ageText: '', step: 0 };
@@ -81,6 +88,7 @@ export function Questionnaire(props: QuestionnaireProps) {
     return entry ? { ...restored, step: entry.questionnaireStep } : restored;
   });
   const [errors, setErrors] = useState<AnswerError[]>([]);
+  const [result, setResult] = useState<ResultModule | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   // Focus moves only after the citizen does something, never on page load.
@@ -90,11 +98,12 @@ export function Questionnaire(props: QuestionnaireProps) {
   const index = state.step === 'result' ? questions.length : Math.min(state.step, questions.length - 1);
 
   useEffect(() => store(stateKey(slug), state), [state]);
-  // The phone-status script writes (and keeps refreshing) the result's "Åben nu" line.
-  useEffect(refreshPhoneStatus, [state.step]);
+  useEffect(() => {
+    if (!result) loadResult().then(setResult, () => {});
+  }, [state.step]);
   useEffect(() => {
     if (acted.current) (errors.length ? summaryRef : headingRef).current?.focus();
-  }, [state.step, errors]);
+  }, [state.step, errors, result]);
   useEffect(() => {
     if (!currentEntry()) history.replaceState({ ...history.state, questionnaireStep: state.step, depth: 0 }, '');
     const onPop = (event: PopStateEvent) => {
@@ -147,20 +156,14 @@ export function Questionnaire(props: QuestionnaireProps) {
   };
 
   if (state.step === 'result') {
-    const assessment = assess(state.answers, k);
-    const hours = assessment.unit.phoneHours;
+    // Loaded as the island mounted; only a page opened on its result can be here before it arrives.
+    if (!result) return null;
     return (
-      <QuestionnaireResult
-        k={k}
-        s={s}
-        lang={lang}
+      <result.ResultView
+        {...props}
         answers={state.answers}
-        assessment={assessment}
-        links={links}
-        level={2}
         headingRef={headingRef}
-        apply={{ kind: 'link', onClick: () => store(prefillStorageKey(slug), prefillFor(state.answers, k)) }}
-        phoneStatus={hours && <PhoneStatusLine config={{ lang, hours, strings: phone }} note={phone.assumption} />}
+        store={store}
         controls={
           <div class="questionnaire-nav no-print">
             <button type="button" class="button button-primary" onClick={() => print()}>{s.print}</button>

@@ -8,7 +8,7 @@
  * (`errors.codes.required`: "Udfyld feltet.").
  */
 import type { Issue } from '../domain/application.ts';
-import { messagePath } from '../domain/application-form.ts';
+import { messagePath } from '../domain/application-steps.ts';
 import { fillTemplate } from './template.ts';
 
 type Strings = { [key: string]: string | Strings };

@@ -154,6 +154,21 @@ test.describe('with JavaScript', () => {
     await expect(page.getByLabel('By', { exact: true })).toBeFocused();
   });
 
+  test('the check loads by itself as the island mounts; when it cannot, "Fortsæt" says so, keeps the answers and works once it can', async ({ page }) => {
+    let blocked = true;
+    await page.route('**/_astro/checks.*.js', (route) => (blocked ? route.abort() : route.continue()));
+    await page.goto(FORM);
+    await page.getByLabel('Jeg søger for mig selv').check();
+    await continueButton(page).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('Vi kunne ikke tjekke dine svar. De er ikke væk.');
+    await expect(page.getByLabel('Jeg søger for mig selv')).toBeChecked();
+    blocked = false;
+    await continueButton(page).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Om dig' })).toBeFocused();
+  });
+
   test('errors from the server land on their fields, and a failed send keeps the same Idempotency-Key', async ({ page }) => {
     const keys: string[] = [];
     let attempt = 0;
@@ -322,7 +337,8 @@ test.describe('without JavaScript', () => {
   test('a 25-year-old in Brønderslev applies on one page, checks her answers and lands on an UngeCentret receipt (303)', async ({ page }) => {
     const description = marker();
     await page.goto(FORM);
-    await expect(page.locator('script')).toHaveCount(1); // the island's module, not run
+    // public/island-js.js (marks the page for the island's takeover) and the island's module, neither run.
+    await expect(page.locator('script')).toHaveCount(2);
     // axe on the form as loaded: in 'every kommune, both languages' below.
     await fillInOnePage(page, description);
     await page.getByRole('button', { name: 'Fortsæt' }).click();

@@ -255,7 +255,7 @@ test.describe('on a 320 px wide phone nothing scrolls sideways', () => {
 
     test('the form’s errors, the result', async ({ page }) => {
       await page.goto(questionnaire('bronderslev'));
-      await Promise.all([page.waitForURL('**/resultat/', { waitUntil: 'load' }), page.locator('form.questionnaire-form button[type=submit]').click()]);
+      await Promise.all([page.waitForURL('**/resultat/', { waitUntil: 'load' }), page.locator('form.questionnaire-step button[type=submit]').click()]);
       await expect(page.locator('.error-summary')).toBeVisible();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await answerWithForm(page, { who: 'self', age: '19', pension: 'nej', reducedFunction: 'ja', needs: ['samfundsliv'], kindOfHelp: 'learn', coveredByOtherHelp: 'nej', housing: 'eget-hjem', canTakePart: 'ja' });
@@ -270,8 +270,11 @@ test.describe('without JavaScript', () => {
     const context = await withoutSiteScripts(browser);
     const page = await context.newPage();
     await page.goto(questionnaire('bronderslev'));
-    const form = page.locator('form.questionnaire-form');
+    // The page's form opens as the island's first question; the rest follows, shown without JavaScript.
+    const form = page.locator('form.questionnaire-step');
     await expect(form).toHaveAttribute('method', 'post');
+    await expect(form.locator('button[type=submit]')).toHaveAccessibleName('Se resultatet');
+    await expect(form.getByText('Dine svar bliver kun husket i denne fane')).toBeHidden();
     await expect(form).toHaveAttribute('action', '/bronderslev/kan-jeg-faa-stoette/resultat/');
     await expect(form.locator('fieldset legend h2')).toHaveCount(8);
     await expect(form).toContainText('Du skal kun svare, hvis du er under 30 år.');
@@ -362,7 +365,7 @@ for (const [slug, lang] of [...KOMMUNER.map((k) => [k, 'da'] as const), ['varde'
     const blocked = await withoutSiteScripts(browser);
     const page = await blocked.newPage();
     await page.goto(questionnaire(slug, lang));
-    await expect(page.locator('form.questionnaire-form')).toBeVisible();
+    await expect(page.locator('form.questionnaire-step')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     await blocked.close();
   });

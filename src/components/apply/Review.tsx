@@ -5,7 +5,7 @@
  * step (`stepOfField`); on the page without JavaScript it is a link to the
  * field on the form page (`form`).
  */
-import { birthDateFrom, type FieldName, type FormValues } from '../../domain/application-form.ts';
+import { birthDateFrom, type FieldName, type FormValues } from '../../domain/application-steps.ts';
 import { applicationFieldId } from './fields.tsx';
 import { many, one } from './Sections.tsx';
 import type { ApplyStrings } from './types.ts';

@@ -3,7 +3,8 @@
  * one at a time; the no-JavaScript form shows them all on one page, in the
  * same order (STEPS in src/domain/application-form.ts).
  */
-import { LIMITS, type ContactMethod } from '../../domain/application.ts';
+import type { ContactMethod } from '../../domain/application.ts';
+import { LIMITS } from '../../domain/limits.ts';
 import type { FieldName, FormValues } from '../../domain/application-form.ts';
 import { Choices, DateField, TextArea, TextField } from './fields.tsx';
 import type { FieldMessages } from './messages.ts';

@@ -11,7 +11,7 @@
  */
 import { renderToString } from 'preact-render-to-string';
 import { fillTemplate } from '../../lib/template.ts';
-import { STEPS } from '../../domain/application-form.ts';
+import { STEPS } from '../../domain/application-steps.ts';
 import type { ApplyStrings } from './types.ts';
 
 interface Props {

@@ -3,7 +3,7 @@
  * the error summary's links in the order of the form.
  */
 import type { Issue } from '../../domain/application.ts';
-import { FORM_FIELDS, fieldForPath, type FieldName } from '../../domain/application-form.ts';
+import { FORM_FIELDS, fieldForPath, type FieldName } from '../../domain/application-steps.ts';
 import { describeIssue, type ErrorStrings } from '../../lib/application-messages.ts';
 import { applicationFieldId } from './fields.tsx';
 

@@ -11,13 +11,12 @@ import {
   FORM_FIELDS,
   STEPS,
   ageFromForm,
-  checkForm,
   fieldForPath,
   pensionAnswer,
   stepOfField,
   type FieldName,
   type FormValues,
-} from '../../domain/application-form.ts';
+} from '../../domain/application-steps.ts';
 import { pensionMatters } from '../../domain/routing.ts';
 import { fillTemplate } from '../../lib/template.ts';
 import { fillerOf } from '../../lib/apply-words.ts';
@@ -31,8 +30,6 @@ import type { Issue } from '../../domain/application.ts';
 import { useApplicationForm, type ApplicationForm, type FieldMessageLists } from './formkit.ts';
 import { forgetAnswers, isStep, readDraft, saveDraft } from './draft.ts';
 import { readQuestionnaire } from './prefill.ts';
-import { Review, reviewRows } from '../../components/apply/Review.tsx';
-import { sendApplication } from './send.ts';
 
 type Problems = { field: FieldName | null; text: string }[];
 
@@ -60,8 +57,19 @@ let leavingInSite = false;
 const problemsIn = (issues: Issue[], w: ApplyStrings): Problems =>
   Object.entries(fieldMessages(issues, w.errors).byField).map(([field, text]) => ({ field: field as FieldName, text: text! }));
 
+/** The check, the sending and "Tjek dine svar" (checks.ts: the schema and zod/mini), loaded once: started as the island mounts. */
+type Checks = typeof import('./checks.ts');
+let checksLoading: Promise<Checks> | undefined;
+const loadChecks = () =>
+  (checksLoading ??= import('./checks.ts').catch((error: unknown) => {
+    // Not loaded (the connection dropped): the next "Fortsæt" tries again.
+    checksLoading = undefined;
+    throw error;
+  }));
+
 /** The answers checked as the server checks them, with this kommune's help list (`checkForm`). */
-const check = (values: FormValues, kommune: FormKommune) => checkForm(values, kommune.slug, new Date(), { [kommune.slug]: kommune.helpAreas });
+const check = async (values: FormValues, kommune: FormKommune) =>
+  (await loadChecks()).checkForm(values, kommune.slug, new Date(), { [kommune.slug]: kommune.helpAreas });
 
 export function ApplyForm(props: ApplyProps) {
   const { kommune, lang } = props;
@@ -99,6 +107,9 @@ export function ApplyForm(props: ApplyProps) {
   /** Sent: nothing to keep or warn about any more. */
   const sent = useRef(false);
   const [sending, setSending] = useState(false);
+  const sendingNow = useRef(false);
+  /** checks.ts once loaded: "Tjek dine svar" renders its `Review` (reached only through a "Fortsæt" that waited for it). */
+  const [checks, setChecks] = useState<Checks | null>(null);
   /** What takes focus once the next render is on screen: the step's heading, the error summary or a field's id. */
   const focusAfterRender = useRef<string | null>(props.issues.length || props.general ? 'summary' : null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -107,6 +118,7 @@ export function ApplyForm(props: ApplyProps) {
   // The page's own error summary (from a no-JavaScript round trip) gives way to the island's.
   // Each step is a history entry (its number in the entry's state, nothing personal in the URL).
   useEffect(() => {
+    loadChecks().then(setChecks, () => {});
     document.getElementById('error-summary-page')?.remove();
     // Without the no-JavaScript draft's key (`?svar=…`): the tab keeps the answers from here, so a reload comes back to them.
     history.replaceState({ ...history.state, applyStep: step }, '', location.pathname);
@@ -180,9 +192,11 @@ export function ApplyForm(props: ApplyProps) {
     show(items);
   };
 
-  const next = () => {
+  const next = async () => {
     // This step's questions, and any asked again here (a phone number revealed under "Telefon").
-    const checked = check(form.values(), kommune);
+    const checked = await check(form.values(), kommune).catch(() => null);
+    if (!checked) return show([], s.errorSummary.checkUnavailable);
+    if (!checks) setChecks(await loadChecks());
     const issues = (checked.ok ? [] : checked.issues).filter((i) => {
       const field = fieldForPath(i.path);
       return stepOfField(field) === current.id || (field && document.getElementById(applicationFieldId(field)));
@@ -195,20 +209,28 @@ export function ApplyForm(props: ApplyProps) {
   };
 
   const send = async () => {
-    if (sending) return;
-    const checked = check(form.values(), kommune);
+    // A second click while the first is being checked or sent does nothing (a ref: set before the page renders again).
+    if (sendingNow.current) return;
+    sendingNow.current = true;
+    const checked = await check(form.values(), kommune).catch(() => null);
+    if (!checked) {
+      sendingNow.current = false;
+      return show([], s.errorSummary.checkUnavailable);
+    }
     if (!checked.ok) {
+      sendingNow.current = false;
       showOnSteps(problemsIn(checked.issues, s));
       return;
     }
     setSending(true);
-    const result = await sendApplication(checked.body, idempotencyKey, lang);
+    const result = await (await loadChecks()).sendApplication(checked.body, idempotencyKey, lang);
     if (result.kind === 'created') {
       sent.current = true;
       forgetAnswers(kommune.slug);
       window.location.assign(result.receipt);
       return;
     }
+    sendingNow.current = false;
     setSending(false);
     if (result.kind === 'invalid' && result.errors.some((e) => !e.path)) {
       // The key was used for other answers (an earlier send from this tab got through, then answers changed):
@@ -256,7 +278,7 @@ export function ApplyForm(props: ApplyProps) {
         onSubmit={(e) => {
           e.preventDefault();
           if (current.id === 'review') void send();
-          else next();
+          else void next();
         }}
       >
         <p class="step-subheading">{fillTemplate(s.stepOf, { current: step + 1, total: STEPS.length })}</p>
@@ -270,17 +292,19 @@ export function ApplyForm(props: ApplyProps) {
         {current.id === 'review' && (
           <>
             <p>{s.review.lead}</p>
-            <Review
-              s={s}
-              rows={reviewRows(s, values, askPension)}
-              onChange={(field) => {
-                goTo(
-                  STEPS.findIndex((st) => st.id === stepOfField(field)),
-                  applicationFieldId(field),
-                );
-                setReturnToReview(true);
-              }}
-            />
+            {checks && (
+              <checks.Review
+                s={s}
+                rows={checks.reviewRows(s, values, askPension)}
+                onChange={(field) => {
+                  goTo(
+                    STEPS.findIndex((st) => st.id === stepOfField(field)),
+                    applicationFieldId(field),
+                  );
+                  setReturnToReview(true);
+                }}
+              />
+            )}
           </>
         )}
         {step > 0 && <RoutingPreview s={s} words={props.routing[fillerFor(values)]} fragments={props.fragments[fillerFor(values)]} preview={preview} />}

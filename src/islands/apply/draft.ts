@@ -7,7 +7,7 @@
  * Idempotency-Key, so a retry after a reload cannot store the application
  * twice), and removed once the application is sent.
  */
-import { FORM_FIELDS, STEPS, type FormValues } from '../../domain/application-form.ts';
+import { FORM_FIELDS, STEPS, type FormValues } from '../../domain/application-steps.ts';
 import { draftStorageKey, prefillStorageKey } from '../../domain/ids.ts';
 
 /** A step's index (from storage or a history entry, so checked). */

@@ -13,7 +13,7 @@
  */
 import { createNode, type FormKitNode } from '@formkit/core';
 import { useEffect, useMemo, useReducer } from 'preact/hooks';
-import { FORM_FIELDS, type FieldName, type FormValues } from '../../domain/application-form.ts';
+import { FORM_FIELDS, type FieldName, type FormValues } from '../../domain/application-steps.ts';
 
 export type FieldMessageLists = Partial<Record<FieldName, string[]>>;
 

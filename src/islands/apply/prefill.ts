@@ -6,7 +6,7 @@
  * kommune's list offers (`prefillFromQuestionnaire`); once the
  * application is sent they are removed with the form's own (`forgetAnswers` in draft.ts): they went into it.
  */
-import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-form.ts';
+import { prefillFromQuestionnaire, type FormValues } from '../../domain/application-steps.ts';
 import { prefillStorageKey } from '../../domain/ids.ts';
 import type { FormKommune } from '../../components/apply/types.ts';
 

@@ -123,7 +123,8 @@ export async function answerWithForm(page: Page, given: Given) {
   for (const [id, value] of Object.entries(given)) await answer(page, id, value);
   await Promise.all([
     page.waitForURL('**/kan-jeg-faa-stoette/resultat/', { waitUntil: 'load' }),
-    page.locator('form.questionnaire-form button[type=submit]').click(),
+    // The questionnaire page's form opens as the island's first question (.questionnaire-step); the result page's is the whole form.
+    page.locator('form:is(.questionnaire-form, .questionnaire-step)[method=post] button[type=submit]').click(),
   ]);
 }
 
