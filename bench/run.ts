@@ -29,7 +29,10 @@
  * that has its part (bench/compare.ts), also in the JSON (`comparison`).
  * The report fails (exit code 1) when a page is over budget or missing, when
  * a page type's median Lighthouse performance is under 100 or its CLS over 0,
- * when an island's takeover shifts the layout, when the second client is refused during the flood, when a crash round loses or
+ * when an island's takeover shifts the layout, when the endpoint is under
+ * 0.9 of the bare server's throughput or its p99 over 1.5 × the bare one's,
+ * when the build is not linear (R² < 0.95) or 98 kommuner take over 30 s,
+ * when the second client is refused during the flood, when a crash round loses or
  * doubles an application, when fuzzing finds a problem, or when an
  * application answered 201 is not delivered (or one is not answered 201)
  * in the delivery part.
@@ -269,7 +272,13 @@ async function main() {
   const fuzzFailed = report.fuzz && (report.fuzz.problems.length > 0 || report.fuzz.storedRows > 0);
   const deliveryBroken = report.delivery && deliveryFailed(report.delivery);
   const lighthouseShort = (report.lighthouse ?? []).some((s) => !meetsBar(s));
-  if (failed.length || lighthouseShort || citizenRefused || crashFailed || fuzzFailed || deliveryBroken) process.exitCode = 1;
+  // The endpoint as served (group commit on) against the bare server: ≥ 0.9 of its throughput, p99 ≤ 1.5 × its p99.
+  const apiSlow = report.api && (report.api.ratio.requestsPerSecond < 0.9 || report.api.ratio.latencyP99 > 1.5);
+  // The build stays linear in the number of kommuner, and 98 of them build in 30 s.
+  const buildSlow = report.build && (report.build.fit.r2 < 0.95 || (report.build.runs.find((r) => r.kommuner === 98)?.seconds ?? 0) > 30);
+  if (apiSlow) console.log('\nAPI: under 0,9 af grundlinjens req/s eller p99 over 1,5 × dens.');
+  if (buildSlow) console.log('\nByggetid: ikke lineær (R² under 0,95) eller over 30 s for 98 kommuner.');
+  if (failed.length || lighthouseShort || apiSlow || buildSlow || citizenRefused || crashFailed || fuzzFailed || deliveryBroken) process.exitCode = 1;
 }
 
 await main();

@@ -275,6 +275,8 @@ test.describe('without JavaScript', () => {
     await expect(form).toHaveAttribute('method', 'post');
     await expect(form.locator('button[type=submit]')).toHaveAccessibleName('Se resultatet');
     await expect(form.getByText('Dine svar bliver kun husket i denne fane')).toBeHidden();
+    // Every question on one page: no "Trin 1 af 9" above the first.
+    await expect(form.getByText(/Trin 1 af/)).toBeHidden();
     await expect(form).toHaveAttribute('action', '/bronderslev/kan-jeg-faa-stoette/resultat/');
     await expect(form.locator('fieldset legend h2')).toHaveCount(8);
     await expect(form).toContainText('Du skal kun svare, hvis du er under 30 år.');

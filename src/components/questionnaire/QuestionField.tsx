@@ -23,6 +23,8 @@ export interface QuestionFieldProps {
   level: 2 | 3;
   /** "Trin 3 af 7". */
   caption?: string;
+  /** The caption only where the island runs (the no-JavaScript form shows every question at once: no "Trin 1 af 7"). */
+  captionJsOnly?: boolean;
   headingRef?: Ref<HTMLHeadingElement>;
   /**
    * The no-JavaScript form shows all questions: when one applies only to some
@@ -39,7 +41,7 @@ export function questionFieldId(k: QuestionnaireKommune, id: QuestionId): string
 }
 
 export function QuestionField(props: QuestionFieldProps) {
-  const { id, k, s, lang, value, error, level, caption, headingRef, condition, onChange } = props;
+  const { id, k, s, lang, value, error, level, caption, captionJsOnly, headingRef, condition, onChange } = props;
   const q = s.questions[id];
   const Heading = `h${level}` as 'h2' | 'h3';
   const hintId = `q-${id}-hint`;
@@ -47,7 +49,7 @@ export function QuestionField(props: QuestionFieldProps) {
   const describedBy = error ? `${hintId} ${errorId}` : hintId;
   const heading = (label: JSX.Element | string) => (
     <Heading class="question-heading" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
-      {caption && <span class="question-step">{caption}</span>}
+      {caption && <span class={captionJsOnly ? 'question-step js-only' : 'question-step'}>{caption}</span>}
       {label}
     </Heading>
   );

@@ -7,8 +7,8 @@
  *
  * On the questionnaire page (`firstStep`) it opens exactly as the island's
  * first question renders ("Trin 1 af 7", the question, "Næste", "Tilbage"),
- * the other questions and "Se resultatet" marked `no-js-only`, "Næste" and
- * the note on the tab's memory `js-only`. The page loads public/island-js.js
+ * the other questions and "Se resultatet" marked `no-js-only`, "Trin 1 af 7",
+ * "Næste" and the note on the tab's memory `js-only`. The page loads public/island-js.js
  * before it, so with JavaScript only the first question is laid out and the
  * island takes over in place (no layout shift); without JavaScript the whole
  * form shows. Keep that markup the same as src/islands/Questionnaire.tsx's
@@ -51,7 +51,7 @@ export function QuestionnaireForm({ k, s, lang, action, answers = {}, ageText, e
   const field = (id: QuestionId, caption?: string) => (
     <Fragment key={id}>
       {id === firstAfterAge && <p class="questionnaire-form__note">{fillTemplate(s.under18Hint, { age: adultAge(k) })}</p>}
-      <QuestionField id={id} k={k} s={s} lang={lang} level={2} caption={caption} value={value(id)} error={error(id)} condition={id === 'pension' ? pensionCondition(k, s) : undefined} />
+      <QuestionField id={id} k={k} s={s} lang={lang} level={2} caption={caption} captionJsOnly value={value(id)} error={error(id)} condition={id === 'pension' ? pensionCondition(k, s) : undefined} />
     </Fragment>
   );
   if (firstStep) {
