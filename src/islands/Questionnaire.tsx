@@ -81,7 +81,7 @@ interface HistoryEntry {
 const currentEntry = (): HistoryEntry | null => (history.state?.questionnaireStep !== undefined ? (history.state as HistoryEntry) : null);
 
 export function Questionnaire(props: QuestionnaireProps) {
-  const { lang, slug, k, s, links, phone } = props;
+  const { lang, slug, k, s, links } = props;
   const [state, setState] = useState<State>(() => {
     const restored = restore(props);
     const entry = currentEntry();
