@@ -10,6 +10,13 @@
  * loopback trusted as a proxy (TRUSTED_PROXIES=loopback: the test connects
  * from this machine) so each request can name its own client, and `request()`
  * that gives every request a client address of its own unless told otherwise.
+ *
+ * `request()` opens a new connection for every request (undici's Agent with
+ * `pipelining: 0`), never reusing an idle keep-alive one: a test that blocks
+ * its event loop for seconds (a `spawnSync` of the staff command) would
+ * otherwise send its next request on a connection the server has closed in
+ * the meantime (its keep-alive timeout, 5 s), and fail with "other side
+ * closed" before the server ever saw it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +24,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoredApplication } from '../../src/server/store/types.ts';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { clientAddress, storedWith } from './applications.ts';
+
+const freshConnections = new Agent({ pipelining: 0 });
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -106,7 +116,7 @@ export async function startTestServer(env: Record<string, string> = {}, prepare?
     request: (path, init = {}) => {
       const headers = new Headers(init.headers);
       if (!headers.has('x-forwarded-for')) headers.set('x-forwarded-for', clientAddress());
-      return fetch(new URL(path, server.url), { redirect: 'manual', ...init, headers });
+      return undiciFetch(new URL(path, server.url), { redirect: 'manual', ...init, headers, dispatcher: freshConnections } as never) as unknown as Promise<Response>;
     },
     storedWith: (kommune, description) => storedWith(kommune, description, dataDir),
   };
