@@ -35,7 +35,7 @@ const FIGURES: Record<string, (report: Report) => Figures> = {
       [`${String(p.type)}: CSS gzip (B)`, num(p.css)],
       [`${String(p.type)}: HTML gzip (B)`, num(p.html)],
     ]),
-  bundles: (r) => list(r.bundles).map((b): Figures[number] => [`${String(b.island ?? b.name)}: gzip (B)`, num(b.gzip ?? b.total)]),
+  bundles: (r) => list(r.bundles).map((b): Figures[number] => [`${String(b.island)}: gzip (B)`, num(b.gzip)]),
   lighthouse: (r) =>
     list(r.lighthouse).flatMap((l): Figures => {
       const m = (get(l, 'median') ?? l) as Record<string, unknown>;
